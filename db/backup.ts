@@ -1,0 +1,81 @@
+/**
+ * Backups taken with SQLite's online backup API (never a file copy of a live WAL database, tech-notes §2.3), and the
+ * restore that puts one back in place of the current file.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export const BACKUP_PREFIX = 'cedre-';
+export const BACKUP_SUFFIX = '.sqlite';
+
+export interface BackupFile {
+  file: string;
+  path: string;
+  createdAt: string;
+  reason: string;
+  sizeBytes: number;
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+export async function createBackup(sqlite: Database.Database, dir: string, reason: string, now = new Date()): Promise<BackupFile> {
+  mkdirSync(dir, { recursive: true });
+  const file = `${BACKUP_PREFIX}${stamp(now)}-${reason}${BACKUP_SUFFIX}`;
+  const path = join(dir, file);
+  await sqlite.backup(path);
+  verifyBackup(path);
+  return { file, path, createdAt: now.toISOString(), reason, sizeBytes: statSync(path).size };
+}
+
+/** A backup that does not open or fails quick_check is worse than none: it would be trusted. */
+export function verifyBackup(path: string): void {
+  const copy = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const result = copy.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new Error(`La sauvegarde ${path} est endommagée (${String(result)}).`);
+  } finally {
+    copy.close();
+  }
+}
+
+const NAME_PATTERN = /^cedre-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9-]+)\.sqlite$/;
+
+export function listBackups(dir: string): BackupFile[] {
+  if (!existsSync(dir)) return [];
+  const found: BackupFile[] = [];
+  for (const file of readdirSync(dir)) {
+    const m = NAME_PATTERN.exec(file);
+    if (!m) continue;
+    const path = join(dir, file);
+    found.push({
+      file,
+      path,
+      createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`,
+      reason: m[6]!,
+      sizeBytes: statSync(path).size,
+    });
+  }
+  return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * Replace the database file by a backup. The connection must be closed. The current file is kept beside it
+ * (renamed, never deleted), and the WAL and shared-memory files are removed so SQLite does not replay them on top.
+ */
+export function restoreBackupFile(dbFile: string, backupPath: string, now = new Date()): string | null {
+  verifyBackup(backupPath);
+  let keptAs: string | null = null;
+  if (existsSync(dbFile)) {
+    keptAs = `${dbFile}.remplacee-${stamp(now)}`;
+    renameSync(dbFile, keptAs);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, keptAs + suffix);
+    }
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+  copyFileSync(backupPath, dbFile);
+  return keptAs;
+}

@@ -1,0 +1,4 @@
+export * from './structure';
+export * from './users';
+export * from './settings';
+export * from './audit';

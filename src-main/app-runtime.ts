@@ -1,0 +1,150 @@
+/**
+ * The running application around one database file: opens it (or records why it cannot), builds the services,
+ * and knows its state: `setup` (no structure yet), `ready`, or `damaged` (the file cannot be opened; the only way
+ * forward is restoring a backup). Both transports and the CLI start from here.
+ */
+import { mkdirSync } from 'node:fs';
+import { DatabaseDamagedError, openDatabase, type Db, type OpenedDatabase } from '../db/client';
+import { listBackups, restoreBackupFile, type BackupFile } from '../db/backup';
+import type { BackupSummary, SystemStatus } from '../src-shared/views';
+import { AppError } from '../src-shared/errors';
+import type { AppPaths } from './app-paths';
+import { systemClock, type Clock } from './lib/clock';
+import { AuditLog } from './services/audit/audit-log';
+import { SessionStore } from './services/auth/sessions';
+import { UsersService } from './services/auth/users-service';
+import { SecuritySettingsService } from './services/settings/security-settings';
+import { getStructure, hasStructure } from './services/structure/structure-service';
+import type { AppStateKind } from './router';
+import { APP_VERSION } from './version';
+
+export class OpenRuntime {
+  readonly db: Db;
+  readonly sessions: SessionStore;
+  readonly audit: AuditLog;
+  readonly users: UsersService;
+  readonly security: SecuritySettingsService;
+  private setUp: boolean;
+
+  constructor(
+    readonly opened: OpenedDatabase,
+    clock: Clock,
+  ) {
+    this.db = opened.db;
+    this.sessions = new SessionStore(clock);
+    this.audit = new AuditLog(opened.sqlite);
+    this.users = new UsersService(opened.db);
+    this.security = new SecuritySettingsService(opened.db);
+    this.setUp = hasStructure(opened.db);
+  }
+
+  get sqlite() {
+    return this.opened.sqlite;
+  }
+
+  isSetUp(): boolean {
+    return this.setUp;
+  }
+
+  markSetUp(): void {
+    this.setUp = true;
+  }
+
+  /** One transaction; nested calls become savepoints. In-memory caches are dropped if it rolls back. */
+  transaction<T>(work: () => T): T {
+    const wasSetUp = this.setUp;
+    try {
+      return this.opened.sqlite.transaction(work)();
+    } catch (err) {
+      this.setUp = wasSetUp;
+      this.security.invalidate();
+      throw err;
+    }
+  }
+
+  close(): void {
+    if (this.opened.sqlite.open) this.opened.sqlite.close();
+  }
+}
+
+function summary(b: BackupFile | undefined): BackupSummary | null {
+  return b ? { file: b.file, createdAt: b.createdAt, sizeBytes: b.sizeBytes } : null;
+}
+
+export class AppRuntime {
+  private open: OpenRuntime | null = null;
+  private damage: DatabaseDamagedError | null = null;
+
+  private constructor(
+    readonly paths: AppPaths,
+    readonly clock: Clock,
+  ) {}
+
+  static async start(paths: AppPaths, clock: Clock = systemClock): Promise<AppRuntime> {
+    const runtime = new AppRuntime(paths, clock);
+    await runtime.openDatabase();
+    return runtime;
+  }
+
+  private async openDatabase(): Promise<void> {
+    mkdirSync(this.paths.dataDir, { recursive: true });
+    try {
+      const opened = await openDatabase({
+        file: this.paths.dbFile,
+        migrationsFolder: this.paths.migrationsFolder,
+        backupDir: this.paths.backupDir,
+      });
+      this.open = new OpenRuntime(opened, this.clock);
+      this.damage = null;
+    } catch (err) {
+      if (!(err instanceof DatabaseDamagedError)) throw err;
+      this.open = null;
+      this.damage = err;
+    }
+  }
+
+  stateKind(): AppStateKind {
+    if (!this.open) return 'damaged';
+    return this.open.isSetUp() ? 'ready' : 'setup';
+  }
+
+  openOrNull(): OpenRuntime | null {
+    return this.open;
+  }
+
+  status(): SystemStatus {
+    const state = this.stateKind();
+    if (state === 'damaged') {
+      return {
+        state,
+        appVersion: APP_VERSION,
+        message: this.damage?.message ?? 'La base de données ne peut pas être ouverte.',
+        latestBackup: summary(listBackups(this.paths.backupDir)[0]),
+      };
+    }
+    if (state === 'setup') return { state, appVersion: APP_VERSION };
+    return { state, appVersion: APP_VERSION, structureName: getStructure(this.open!.db).nom };
+  }
+
+  /**
+   * Puts the latest backup in place of the current file. The current file is kept beside it, renamed; nothing is
+   * deleted. Then the database is reopened and checked like at start-up.
+   */
+  async restoreLatestBackup(): Promise<{ restored: BackupFile; keptAs: string | null }> {
+    const latest = listBackups(this.paths.backupDir)[0];
+    if (!latest) throw new AppError('NOT_FOUND', "Aucune sauvegarde n'a été trouvée dans le dossier des sauvegardes.");
+    this.open?.close();
+    this.open = null;
+    const keptAs = restoreBackupFile(this.paths.dbFile, latest.path, this.clock.now());
+    await this.openDatabase();
+    if (!this.open) {
+      throw new AppError('UNAVAILABLE', `La sauvegarde du ${latest.createdAt} ne s'ouvre pas non plus : contactez votre support.`);
+    }
+    return { restored: latest, keptAs };
+  }
+
+  close(): void {
+    this.open?.close();
+    this.open = null;
+  }
+}

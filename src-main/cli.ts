@@ -1,0 +1,142 @@
+/**
+ * `cedre`: the app's services without a window, for set-up, scripts and support. Each command opens the database
+ * exactly like the app does (migrations, integrity check), so it refuses what the app refuses.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createBackup, listBackups, restoreBackupFile } from '../db/backup';
+import { DatabaseDamagedError, DatabaseTooNewError, openDatabase } from '../db/client';
+import { appPathsForFile, DB_FILE_NAME, type AppPaths } from './app-paths';
+import { defaultDataDir } from './platform/data-dir';
+import { APP_NAME, APP_VERSION } from './version';
+import { getStructure, hasStructure } from './services/structure/structure-service';
+
+const MIGRATIONS = resolve(__dirname, '..', 'db', 'migrations');
+
+const HELP = `${APP_NAME} ${APP_VERSION} — ligne de commande
+
+Utilisation : cedre <commande> [options]
+
+Commandes :
+  check                 Ouvre la base, applique les migrations en attente et vérifie son intégrité.
+  backup                Crée une sauvegarde vérifiée de la base (API de sauvegarde en ligne de SQLite).
+  backups               Liste les sauvegardes disponibles, de la plus récente à la plus ancienne.
+  restore               Restaure une sauvegarde (la base actuelle est conservée à côté, renommée).
+  version               Affiche la version.
+
+Options :
+  --db <fichier>        Base de données à utiliser (par défaut : ${join(defaultDataDir(), DB_FILE_NAME)},
+                        ou le dossier de la variable CEDRE_DATA_DIR).
+  --from <fichier>      Pour restore : la sauvegarde à restaurer (par défaut : la plus récente).
+  -h, --help            Affiche cette aide.
+
+Code de sortie : 0 si tout s'est bien passé, 1 en cas d'échec, 2 si la commande est mal écrite.`;
+
+class UsageError extends Error {}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (!value || value.startsWith('--')) throw new UsageError(`L'option ${name} attend une valeur.`);
+  return value;
+}
+
+function pathsFrom(args: string[]): AppPaths {
+  const db = option(args, '--db') ?? join(defaultDataDir(), DB_FILE_NAME);
+  return appPathsForFile(db, MIGRATIONS);
+}
+
+async function check(paths: AppPaths): Promise<void> {
+  if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
+  const opened = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+  try {
+    console.log(`Base : ${paths.dbFile}`);
+    console.log(`Intégrité : correcte`);
+    if (opened.appliedMigrations > 0) console.log(`Migrations appliquées : ${opened.appliedMigrations}`);
+    if (opened.preMigrationBackup) console.log(`Sauvegarde avant migration : ${opened.preMigrationBackup.path}`);
+    console.log(hasStructure(opened.db) ? `Structure : ${getStructure(opened.db).nom}` : 'Structure : pas encore configurée');
+  } finally {
+    opened.sqlite.close();
+  }
+}
+
+async function backup(paths: AppPaths): Promise<void> {
+  if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
+  const opened = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+  try {
+    const made = await createBackup(opened.sqlite, paths.backupDir, 'manuelle');
+    console.log(`Sauvegarde vérifiée : ${made.path} (${Math.round(made.sizeBytes / 1024)} Ko)`);
+  } finally {
+    opened.sqlite.close();
+  }
+}
+
+function listAll(paths: AppPaths): void {
+  const all = listBackups(paths.backupDir);
+  if (all.length === 0) {
+    console.log(`Aucune sauvegarde dans ${paths.backupDir}.`);
+    return;
+  }
+  for (const b of all) console.log(`${b.createdAt}  ${b.reason.padEnd(16)}  ${Math.round(b.sizeBytes / 1024)} Ko  ${b.path}`);
+}
+
+async function restore(paths: AppPaths, from: string | undefined): Promise<void> {
+  const source = from ? resolve(from) : listBackups(paths.backupDir)[0]?.path;
+  if (!source) throw new Error(`Aucune sauvegarde à restaurer dans ${paths.backupDir}.`);
+  if (!existsSync(source)) throw new Error(`La sauvegarde ${source} n'existe pas.`);
+  // Take a backup of the current state first when it can still be read.
+  if (existsSync(paths.dbFile)) {
+    try {
+      const current = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+      try {
+        await createBackup(current.sqlite, paths.backupDir, 'avant-restauration');
+      } finally {
+        current.sqlite.close();
+      }
+    } catch (err) {
+      if (!(err instanceof DatabaseDamagedError)) throw err;
+    }
+  }
+  const keptAs = restoreBackupFile(paths.dbFile, source);
+  await check(paths);
+  console.log(`Restauré depuis : ${source}`);
+  if (keptAs) console.log(`Ancienne base conservée : ${keptAs}`);
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (!command || command === '-h' || command === '--help' || command === 'help' || args.includes('--help')) {
+      console.log(HELP);
+      return 0;
+    }
+    switch (command) {
+      case 'version':
+        console.log(APP_VERSION);
+        return 0;
+      case 'check':
+        await check(pathsFrom(args));
+        return 0;
+      case 'backup':
+        await backup(pathsFrom(args));
+        return 0;
+      case 'backups':
+        listAll(pathsFrom(args));
+        return 0;
+      case 'restore':
+        await restore(pathsFrom(args), option(args, '--from'));
+        return 0;
+      default:
+        throw new UsageError(`Commande inconnue : « ${command} ». Tapez « cedre --help » pour la liste des commandes.`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(err.message);
+      return 2;
+    }
+    if (err instanceof DatabaseDamagedError || err instanceof DatabaseTooNewError) console.error(err.message);
+    else console.error(`Échec : ${(err as Error).message ?? String(err)}`);
+    return 1;
+  }
+}

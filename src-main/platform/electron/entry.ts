@@ -1,0 +1,83 @@
+/**
+ * Electron's lifecycle: single-instance lock, app:// protocol, IPC, the window. The Electron modules are
+ * parameters (main.ts passes the real ones, tests pass fakes) so this file imports nothing from `electron`.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { appPaths } from '../../app-paths';
+import { AppRuntime } from '../../app-runtime';
+import { Router } from '../../router';
+import { routes } from '../../routes';
+import { registerIpcTransport, type IpcMainLike } from '../../transport/ipc';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isTrustedAppUrl } from './app-protocol';
+import { createMainWindow, hardenWebContents, type BrowserWindowCtor, type BrowserWindowLike, type ShellLike, type WebContentsLike } from './main-window';
+
+export interface ElectronModules {
+  app: {
+    isPackaged: boolean;
+    requestSingleInstanceLock(): boolean;
+    quit(): void;
+    whenReady(): Promise<unknown>;
+    getPath(name: 'appData' | 'userData'): string;
+    setPath(name: 'userData', path: string): void;
+    getAppPath(): string;
+    on(event: string, listener: (...args: never[]) => void): void;
+  };
+  BrowserWindow: BrowserWindowCtor;
+  ipcMain: IpcMainLike;
+  protocol: {
+    registerSchemesAsPrivileged(schemes: Array<typeof APP_SCHEME_PRIVILEGES>): void;
+    handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
+  };
+  shell: ShellLike;
+}
+
+export interface ElectronStartOptions {
+  /** out/main, where the bundled main process lives; preload and renderer are its siblings. */
+  bundleDir: string;
+  env: Record<string, string | undefined>;
+  resourcesPath: string;
+}
+
+export const USER_DATA_FOLDER = 'cedre-parcours';
+
+export function startElectronApp(electron: ElectronModules, options: ElectronStartOptions): { runtime(): AppRuntime | null } {
+  const { app, BrowserWindow, ipcMain, protocol, shell } = electron;
+  let runtime: AppRuntime | null = null;
+  let mainWindow: (BrowserWindowLike & { isMinimized?(): boolean; restore?(): void; focus?(): void }) | null = null;
+
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  // One folder name on every OS, the same one browser mode uses (platform/data-dir.ts).
+  app.setPath('userData', join(app.getPath('appData'), USER_DATA_FOLDER));
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { runtime: () => null };
+  }
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized?.()) mainWindow.restore?.();
+    mainWindow?.focus?.();
+  });
+  // Any other web contents (devtools excepted) get the same navigation rules as the main window.
+  app.on('web-contents-created', ((_event: unknown, contents: WebContentsLike) => {
+    hardenWebContents(contents, shell, (url) => isTrustedAppUrl(url, devServerUrl));
+  }) as (...args: never[]) => void);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => runtime?.close());
+
+  const devServerUrl = app.isPackaged ? undefined : options.env.ELECTRON_RENDERER_URL;
+  void app.whenReady().then(async () => {
+    const dataDir = options.env.CEDRE_DATA_DIR || app.getPath('userData');
+    const migrationsFolder = app.isPackaged ? join(options.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
+    runtime = await AppRuntime.start(appPaths(dataDir, migrationsFolder));
+    const router = new Router(routes, runtime);
+    registerIpcTransport(ipcMain, router, (url) => isTrustedAppUrl(url, devServerUrl));
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(options.bundleDir, '..', 'renderer'), readFile));
+    mainWindow = createMainWindow(BrowserWindow, shell, {
+      preload: join(options.bundleDir, '..', 'preload', 'index.js'),
+      url: devServerUrl ?? APP_ENTRY_URL,
+      isTrustedUrl: (url) => isTrustedAppUrl(url, devServerUrl),
+    });
+  });
+  return { runtime: () => runtime };
+}

@@ -1,0 +1,146 @@
+/**
+ * Browser mode's transport: the router behind `POST /rpc/<route>` on 127.0.0.1, plus the built renderer.
+ * Guards, in order: Host header (DNS rebinding), Origin (other web pages), the per-launch token (other local
+ * programs and pages that cannot read the printed address). A refused request reaches no route.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HTTP_SESSION_HEADER, HTTP_TOKEN_HEADER } from '../../src-shared/bridge';
+import type { AppErrorPayload, ErrorCode, RpcResult } from '../../src-shared/errors';
+import { SECURITY_HEADERS } from './security-headers';
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_LOCKED: 423,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export interface RpcDispatcher {
+  dispatch(route: string, input: unknown, caller: { sessionToken: string | null }): Promise<RpcResult<unknown>>;
+}
+
+export type StaticHandler = (req: IncomingMessage, res: ServerResponse, headers: Record<string, string>) => void;
+
+export interface HttpTransportOptions {
+  dispatcher: RpcDispatcher;
+  token: string;
+  serveStatic: StaticHandler;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
+
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  const error: AppErrorPayload = { code, message };
+  sendJson(res, status, { ok: false, error });
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too-large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function createHttpTransport(options: HttpTransportOptions): Server {
+  const server = createServer((req, res) => {
+    void handle(server, options, req, res).catch((err: unknown) => {
+      console.error('[cedre] requête HTTP en échec :', err);
+      if (!res.headersSent) refuse(res, 500, 'INTERNAL', "Une erreur inattendue est survenue ; rien n'a été enregistré.");
+      else res.destroy();
+    });
+  });
+  return server;
+}
+
+async function handle(server: Server, options: HttpTransportOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const port = (server.address() as AddressInfo).port;
+  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!allowedHosts.includes(req.headers.host ?? '')) {
+    refuse(res, 403, 'FORBIDDEN', 'Adresse refusée : ouvrez l’application par l’adresse 127.0.0.1 affichée au démarrage.');
+    return;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+    refuse(res, 403, 'FORBIDDEN', 'Origine refusée : seules les pages de l’application peuvent l’appeler.');
+    return;
+  }
+
+  const url = req.url ?? '/';
+  if (url.startsWith('/rpc/')) {
+    if (req.method !== 'POST') {
+      refuse(res, 405, 'NOT_FOUND', 'Méthode non autorisée.');
+      return;
+    }
+    const tokenHeader = req.headers[HTTP_TOKEN_HEADER];
+    if (!sameSecret(typeof tokenHeader === 'string' ? tokenHeader : undefined, options.token)) {
+      refuse(res, 401, 'UNAUTHENTICATED', 'Jeton de lancement absent ou invalide : ouvrez l’adresse affichée au démarrage de l’application.');
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      refuse(res, 415, 'VALIDATION', 'Les données doivent être envoyées au format JSON.');
+      return;
+    }
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch {
+      refuse(res, 413, 'VALIDATION', 'Les données envoyées sont trop volumineuses.');
+      return;
+    }
+    let input: unknown;
+    try {
+      input = raw.length === 0 ? {} : JSON.parse(raw);
+    } catch {
+      refuse(res, 400, 'VALIDATION', 'Les données envoyées ne sont pas du JSON valide.');
+      return;
+    }
+    const routeName = decodeURIComponent(url.slice('/rpc/'.length).split('?')[0]!);
+    const sessionHeader = req.headers[HTTP_SESSION_HEADER];
+    const result = await options.dispatcher.dispatch(routeName, input, {
+      sessionToken: typeof sessionHeader === 'string' && sessionHeader.length > 0 ? sessionHeader : null,
+    });
+    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+    return;
+  }
+
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    refuse(res, 405, 'NOT_FOUND', 'Méthode non autorisée.');
+    return;
+  }
+  options.serveStatic(req, res, SECURITY_HEADERS);
+}

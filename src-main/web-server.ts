@@ -1,0 +1,78 @@
+/**
+ * Browser mode: the main-process services behind the HTTP transport on 127.0.0.1, serving the built renderer.
+ * Used by `npm run web`, by `npm start` when Electron is missing, and by the end-to-end tests.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LAUNCH_TOKEN_PARAM } from '../src-shared/bridge';
+import { appPaths } from './app-paths';
+import { AppRuntime } from './app-runtime';
+import type { Clock } from './lib/clock';
+import { Router } from './router';
+import { routes } from './routes';
+import { createHttpTransport, type StaticHandler } from './transport/http';
+import { serveStaticFile } from './transport/static-files';
+
+export interface WebServerOptions {
+  dataDir: string;
+  migrationsFolder: string;
+  rendererDir: string;
+  port: number;
+  /** Replaces static files (the Vite dev server's middlewares in `npm run dev`). */
+  serveStatic?: StaticHandler;
+  clock?: Clock;
+}
+
+export interface RunningWebServer {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  runtime: AppRuntime;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `Le port ${port} est déjà utilisé : Cèdre Parcours est peut-être déjà ouvert. ` +
+        `Fermez l'autre fenêtre ou choisissez un autre port, par exemple : PORT=${port + 1} npm run web`,
+    );
+  }
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const runtime = await AppRuntime.start(appPaths(options.dataDir, options.migrationsFolder), options.clock);
+  const router = new Router(routes, runtime);
+  const token = randomBytes(24).toString('base64url');
+  const serveStatic: StaticHandler = options.serveStatic ?? ((req, res, headers) => serveStaticFile(options.rendererDir, req, res, headers));
+  const server = createHttpTransport({ dispatcher: router, token, serveStatic });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      runtime.close();
+      reject(err.code === 'EADDRINUSE' ? new PortInUseError(options.port) : err);
+    });
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?${LAUNCH_TOKEN_PARAM}=${token}`,
+    origin,
+    token,
+    port,
+    runtime,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          runtime.close();
+          resolve();
+        });
+      }),
+  };
+}

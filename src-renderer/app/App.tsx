@@ -1,0 +1,75 @@
+/**
+ * What the user sees first depends on the state of the app: a damaged database, the first-run wizard, the login,
+ * a required password change, the lock screen, or the application itself.
+ */
+import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { api, ApiError } from '../api';
+import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
+import { LockScreen } from '../features/auth/LockScreen';
+import { LoginScreen } from '../features/auth/LoginScreen';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { DamagedScreen } from '../features/system/DamagedScreen';
+import { useSessionStore } from '../stores/session-store';
+import { appRouter } from './router';
+
+export function App() {
+  const status = useSessionStore((s) => s.status);
+  const session = useSessionStore((s) => s.session);
+  const [bootError, setBootError] = useState<string | null>(null);
+
+  const [statusVersion, setStatusVersion] = useState(0);
+  const loadStatus = useCallback(async () => setStatusVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    api('system.status').then(
+      (result) => {
+        if (!current) return;
+        useSessionStore.getState().setStatus(result);
+        setBootError(null);
+      },
+      (err: unknown) => {
+        if (current) setBootError(err instanceof ApiError ? err.message : "L'application ne répond pas.");
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [statusVersion]);
+
+  if (bootError) {
+    return (
+      <Center h="100vh" p="xl">
+        <Alert color="red" title="Impossible d'ouvrir Cèdre Parcours" maw={560} role="alert">
+          <Text>{bootError}</Text>
+        </Alert>
+      </Center>
+    );
+  }
+  if (!status) {
+    return (
+      <Center h="100vh">
+        <Stack align="center" gap="sm">
+          <Loader aria-label="Chargement" />
+          <Text c="dimmed">Ouverture de la base de données…</Text>
+        </Stack>
+      </Center>
+    );
+  }
+  if (status.state === 'damaged') return <DamagedScreen status={status} onRestored={loadStatus} />;
+  if (status.state === 'setup') return <SetupWizard onDone={loadStatus} />;
+  if (!session) return <LoginScreen structureName={status.structureName} />;
+  if (session.locked) return <LockScreen />;
+  if (session.user.mustChangePassword) return <ChangePasswordScreen forced />;
+  return <RouterProvider router={appRouter} />;
+}
+
+export function AppTitle() {
+  return (
+    <Title order={1} size="h3">
+      Cèdre Parcours
+    </Title>
+  );
+}

@@ -1,0 +1,21 @@
+import { createHashRouter, Navigate } from 'react-router';
+import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
+import { DashboardPage } from '../features/tableau-de-bord/DashboardPage';
+import { SecuritySettingsPage } from '../features/parametres/SecuritySettingsPage';
+import { UsersPage } from '../features/parametres/UsersPage';
+import { AppLayout } from './AppLayout';
+
+/** Hash routing: the renderer is served from app:// or a 127.0.0.1 page, never from a web server with rewrites. */
+export const appRouter = createHashRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'parametres/comptes', element: <UsersPage /> },
+      { path: 'parametres/securite', element: <SecuritySettingsPage /> },
+      { path: 'mon-compte/mot-de-passe', element: <ChangePasswordScreen /> },
+      { path: '*', element: <Navigate to="/" replace /> },
+    ],
+  },
+]);

@@ -1,0 +1,31 @@
+/**
+ * Who is logged in, kept in memory only: nothing about the session or the data survives a reload or a logout in
+ * the renderer's storage.
+ */
+import { create } from 'zustand';
+import type { SessionInfo, SystemStatus } from '../../src-shared/views';
+
+interface SessionState {
+  status: SystemStatus | null;
+  session: SessionInfo | null;
+  /** Why the user is back on the login screen (session ended, account deactivated…). */
+  notice: string | null;
+  setStatus(status: SystemStatus): void;
+  setSession(session: SessionInfo): void;
+  markLocked(): void;
+  clearSession(notice?: string | null): void;
+}
+
+export const useSessionStore = create<SessionState>()((set) => ({
+  status: null,
+  session: null,
+  notice: null,
+  setStatus: (status) => set({ status }),
+  setSession: (session) => set({ session, notice: null }),
+  markLocked: () => set((s) => (s.session ? { session: { ...s.session, locked: true } } : s)),
+  clearSession: (notice = null) => {
+    // The next login may be someone else on the same office PC: start again from the dashboard.
+    if (typeof window !== 'undefined') window.location.hash = '#/';
+    set({ session: null, notice });
+  },
+}));

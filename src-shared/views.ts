@@ -1,0 +1,57 @@
+/** Shapes the main process returns to the renderer (route outputs). Plain data, no methods. */
+import type { Role } from './roles';
+import type { SiaeKind } from './siae';
+import type { SecuritySettings } from './schemas/settings';
+
+export interface BackupSummary {
+  file: string;
+  createdAt: string;
+  sizeBytes: number;
+}
+
+export type SystemStatus =
+  | { state: 'setup'; appVersion: string }
+  | { state: 'ready'; appVersion: string; structureName: string }
+  | { state: 'damaged'; appVersion: string; message: string; latestBackup: BackupSummary | null };
+
+export interface SessionUser {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  isAdmin: boolean;
+  mustChangePassword: boolean;
+}
+
+export interface SessionInfo {
+  token: string;
+  user: SessionUser;
+  locked: boolean;
+  idleLockMinutes: number;
+}
+
+export interface UserView {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  isAdmin: boolean;
+  active: boolean;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface StructureView {
+  nom: string;
+  siret: string;
+  departement: string;
+  adresse: string;
+  codePostal: string;
+  commune: string;
+  dispositifs: SiaeKind[];
+  createdAt: string;
+}
+
+export type { SecuritySettings };

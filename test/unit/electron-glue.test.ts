@@ -1,0 +1,197 @@
+/** The Electron-only code, driven with fakes of Electron's modules (the real binary cannot run on this machine). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { APP_ENTRY_URL, createAppProtocolHandler, isTrustedAppUrl } from '../../src-main/platform/electron/app-protocol';
+import { startElectronApp, type ElectronModules } from '../../src-main/platform/electron/entry';
+import { createMainWindow, type NavigationEvent } from '../../src-main/platform/electron/main-window';
+import { registerIpcTransport, type IpcEventLike } from '../../src-main/transport/ipc';
+import { IPC_CHANNEL } from '../../src-shared/bridge';
+import { MIGRATIONS, tempDir } from '../helpers/temp';
+
+class FakeWebContents {
+  navigateListener: ((e: NavigationEvent, url: string) => void) | null = null;
+  openHandler: ((d: { url: string }) => { action: 'deny' }) | null = null;
+  on(_event: 'will-navigate', listener: (e: NavigationEvent, url: string) => void) {
+    this.navigateListener = listener;
+  }
+  setWindowOpenHandler(handler: (d: { url: string }) => { action: 'deny' }) {
+    this.openHandler = handler;
+  }
+}
+
+class FakeBrowserWindow {
+  static created: FakeBrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  shown = false;
+  private readyListener: (() => void) | null = null;
+  constructor(readonly options: Record<string, unknown>) {
+    FakeBrowserWindow.created.push(this);
+  }
+  once(_event: 'ready-to-show', listener: () => void) {
+    this.readyListener = listener;
+  }
+  show() {
+    this.shown = true;
+  }
+  fireReady() {
+    this.readyListener?.();
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+}
+
+function navigation(url: string, listener: (e: NavigationEvent, url: string) => void): boolean {
+  let prevented = false;
+  listener({ preventDefault: () => (prevented = true) }, url);
+  return prevented;
+}
+
+describe('main window', () => {
+  it('is created with the hardened web preferences and loads the app:// entry', () => {
+    const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+    const win = createMainWindow(FakeBrowserWindow, shell, { preload: '/app/preload.js', url: APP_ENTRY_URL, isTrustedUrl: (u) => isTrustedAppUrl(u) }) as unknown as FakeBrowserWindow;
+    expect(win.options.webPreferences).toMatchObject({
+      preload: '/app/preload.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(win.loadedUrl).toBe('app://bundle/index.html');
+    expect(win.shown).toBe(false);
+    win.fireReady();
+    expect(win.shown).toBe(true);
+  });
+
+  it('denies navigation away from the app and every new window, opening https links outside', () => {
+    const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+    const win = createMainWindow(FakeBrowserWindow, shell, { preload: 'p', url: APP_ENTRY_URL, isTrustedUrl: (u) => isTrustedAppUrl(u) }) as unknown as FakeBrowserWindow;
+    const listener = win.webContents.navigateListener!;
+    expect(navigation('https://example.org/', listener)).toBe(true);
+    expect(navigation('file:///etc/passwd', listener)).toBe(true);
+    expect(navigation('app://bundle/index.html#/parametres', listener)).toBe(false);
+    expect(win.webContents.openHandler!({ url: 'https://www.cnil.fr/' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledWith('https://www.cnil.fr/');
+    expect(win.webContents.openHandler!({ url: 'http://example.org/' })).toEqual({ action: 'deny' });
+    expect(win.webContents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('IPC sender check', () => {
+  it('trusts only app://bundle (and the dev server when one is given), parsing URLs', () => {
+    expect(isTrustedAppUrl('app://bundle/index.html')).toBe(true);
+    expect(isTrustedAppUrl('app://other/index.html')).toBe(false);
+    expect(isTrustedAppUrl('app://bundle.evil.com/')).toBe(false);
+    expect(isTrustedAppUrl('https://bundle/')).toBe(false);
+    expect(isTrustedAppUrl('not a url')).toBe(false);
+    expect(isTrustedAppUrl('http://localhost:5173/', undefined)).toBe(false);
+    expect(isTrustedAppUrl('http://localhost:5173/#/x', 'http://localhost:5173')).toBe(true);
+    expect(isTrustedAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+  });
+
+  it('refuses calls from other frames and malformed envelopes before the router sees them', async () => {
+    let handler: ((e: IpcEventLike, p: unknown) => Promise<unknown>) | null = null;
+    const dispatch = vi.fn(async () => ({ ok: true as const, data: 'pong' }));
+    registerIpcTransport({ handle: (channel, l) => (expect(channel).toBe(IPC_CHANNEL), (handler = l)) }, { dispatch }, (u) => isTrustedAppUrl(u));
+    const fromApp = { senderFrame: { url: 'app://bundle/index.html' } };
+    await expect(handler!({ senderFrame: { url: 'https://evil.example/' } }, { route: 'system.status', input: {}, session: null })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await expect(handler!({ senderFrame: null }, { route: 'system.status', input: {}, session: null })).resolves.toMatchObject({ ok: false });
+    await expect(handler!(fromApp, 'system.status')).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await expect(handler!(fromApp, { route: 3 })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(dispatch).not.toHaveBeenCalled();
+    await expect(handler!(fromApp, { route: 'system.status', input: {}, session: 'abc' })).resolves.toEqual({ ok: true, data: 'pong' });
+    expect(dispatch).toHaveBeenCalledWith('system.status', {}, { sessionToken: 'abc' });
+  });
+});
+
+describe('app:// protocol', () => {
+  it('serves the built renderer with the CSP, and nothing outside it', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'renderer', 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<html>ok</html>');
+    writeFileSync(join(dir, 'secret.txt'), 'secret');
+    const handle = createAppProtocolHandler(join(dir, 'renderer'), readFile);
+    const index = await handle({ url: 'app://bundle/index.html' });
+    expect(index.status).toBe(200);
+    expect(await index.text()).toBe('<html>ok</html>');
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await handle({ url: 'app://bundle/../secret.txt' })).status).toBe(404);
+    expect((await handle({ url: 'app://bundle/%2e%2e/secret.txt' })).status).toBe(404);
+    expect((await handle({ url: 'app://other/index.html' })).status).toBe(404);
+    expect((await handle({ url: 'app://bundle/missing.js' })).status).toBe(404);
+  });
+});
+
+function fakeElectron(lock: boolean) {
+  const listeners = new Map<string, (...args: unknown[]) => void>();
+  let ready: () => void = () => undefined;
+  const whenReady = new Promise<void>((r) => (ready = r));
+  const ipcHandlers: string[] = [];
+  const modules = {
+    app: {
+      isPackaged: false,
+      paths: {} as Record<string, string>,
+      requestSingleInstanceLock: vi.fn(() => lock),
+      quit: vi.fn(),
+      whenReady: () => whenReady,
+      getPath(name: string) {
+        return this.paths[name] ?? `/fake/${name}`;
+      },
+      setPath(name: string, value: string) {
+        this.paths[name] = value;
+      },
+      getAppPath: () => join(MIGRATIONS, '..', '..'),
+      on: (event: string, l: (...args: unknown[]) => void) => listeners.set(event, l),
+    },
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: { handle: (channel: string) => ipcHandlers.push(channel) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  };
+  return { modules, listeners, ready, ipcHandlers };
+}
+
+describe('Electron lifecycle', () => {
+  it('quits at once when another instance already runs', () => {
+    const fake = fakeElectron(false);
+    startElectronApp(fake.modules as unknown as ElectronModules, { bundleDir: '/app/out/main', env: {}, resourcesPath: '/res' });
+    expect(fake.modules.app.quit).toHaveBeenCalled();
+    expect(fake.modules.protocol.handle).not.toHaveBeenCalled();
+  });
+
+  it('opens the database, registers IPC and app://, then shows the window', async () => {
+    const fake = fakeElectron(true);
+    const dataDir = tempDir();
+    FakeBrowserWindow.created = [];
+    const started = startElectronApp(fake.modules as unknown as ElectronModules, {
+      bundleDir: '/app/out/main',
+      env: { CEDRE_DATA_DIR: dataDir },
+      resourcesPath: '/res',
+    });
+    expect(fake.modules.app.paths.userData).toBe('/fake/appData/cedre-parcours');
+    expect(fake.modules.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    fake.ready();
+    await vi.waitFor(() => expect(FakeBrowserWindow.created.length).toBe(1));
+    expect(fake.ipcHandlers).toEqual([IPC_CHANNEL]);
+    expect(fake.modules.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(FakeBrowserWindow.created[0]!.loadedUrl).toBe('app://bundle/index.html');
+    expect((FakeBrowserWindow.created[0]!.options.webPreferences as { preload: string }).preload).toBe('/app/out/preload/index.js');
+    expect(started.runtime()!.stateKind()).toBe('setup');
+    fake.listeners.get('will-quit')!();
+    expect(started.runtime()!.openOrNull()).toBeNull();
+  });
+});
