@@ -20,6 +20,7 @@ export const rendererConfig = {
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
+    minify: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: { input: { index: resolve(root, 'index.html') } },
   },

@@ -108,9 +108,6 @@ export class Router {
       throw new AppError('CONFLICT', MESSAGES.alreadySetUp);
     }
 
-    const parsed = contract[name].input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw zodErrorToAppError(parsed.error);
-
     const open = this.runtime.openOrNull();
     let session: Session | null = null;
     let user: SessionUser | null = null;
@@ -137,6 +134,10 @@ export class Router {
       session = open.sessions.get(caller.sessionToken) ?? null;
       user = session ? open.users.sessionUser(session.userId) : null;
     }
+
+    // Input is parsed only once the caller may run the route: others learn nothing, not even what is expected.
+    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw zodErrorToAppError(parsed.error);
 
     const ctx = this.context(name, open, session, user);
     const input = parsed.data as ParsedInput<RouteName>;

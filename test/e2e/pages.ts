@@ -1,0 +1,63 @@
+/** Page objects: what a user sees and does, so the end-to-end tests read like their story. */
+import type { Page } from 'playwright-core';
+
+export class SetupWizardPage {
+  constructor(private readonly page: Page) {}
+
+  async fillStructure(s: { nom: string; siret: string; departement: string; commune?: string }) {
+    await this.page.getByLabel(/Nom de la structure/).fill(s.nom);
+    await this.page.getByLabel(/SIRET/).fill(s.siret);
+    await this.page.getByLabel(/Département/).fill(s.departement);
+    if (s.commune) await this.page.getByLabel('Commune').fill(s.commune);
+  }
+
+  next() {
+    return this.page.getByRole('button', { name: 'Suivant' }).click();
+  }
+
+  async chooseDispositifs(labels: RegExp[]) {
+    for (const label of labels) await this.page.getByLabel(label).check();
+  }
+
+  async fillAdministrator(a: { name: string; login: string; password: string }) {
+    await this.page.getByLabel(/Prénom et nom/).fill(a.name);
+    await this.page.getByLabel(/Identifiant de connexion/).fill(a.login);
+    await this.page.getByLabel(/^Mot de passe/).fill(a.password);
+    await this.page.getByLabel(/Confirmation du mot de passe/).fill(a.password);
+  }
+
+  finish() {
+    return this.page.getByRole('button', { name: 'Terminer la configuration' }).click();
+  }
+}
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  async logIn(login: string, password: string) {
+    await this.page.getByLabel('Identifiant').fill(login);
+    await this.page.getByLabel(/^Mot de passe/).fill(password);
+    await this.page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+
+  alert() {
+    return this.page.getByRole('alert');
+  }
+}
+
+export class AppShellPage {
+  constructor(private readonly page: Page) {}
+
+  heading() {
+    return this.page.getByRole('heading', { level: 2 });
+  }
+
+  async openUserMenuItem(name: string) {
+    await this.page.getByTestId('user-menu').click();
+    await this.page.getByRole('menuitem', { name }).click();
+  }
+
+  navigateTo(label: string) {
+    return this.page.getByRole('navigation').getByRole('link', { name: label }).click();
+  }
+}
