@@ -15,6 +15,10 @@ import { SessionStore } from './services/auth/sessions';
 import { UsersService } from './services/auth/users-service';
 import { SecuritySettingsService } from './services/settings/security-settings';
 import { getStructure, hasStructure } from './services/structure/structure-service';
+import { PersonnesService } from './services/personnes/personnes-service';
+import { AccueilService } from './services/accueil/accueil-service';
+import { DiagnosticService } from './services/accueil/diagnostic-service';
+import { PassService } from './services/pass/pass-service';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -24,6 +28,10 @@ export class OpenRuntime {
   readonly audit: AuditLog;
   readonly users: UsersService;
   readonly security: SecuritySettingsService;
+  readonly personnes: PersonnesService;
+  readonly accueils: AccueilService;
+  readonly diagnostic: DiagnosticService;
+  readonly pass: PassService;
   private setUp: boolean;
 
   constructor(
@@ -35,6 +43,10 @@ export class OpenRuntime {
     this.audit = new AuditLog(opened.sqlite);
     this.users = new UsersService(opened.db);
     this.security = new SecuritySettingsService(opened.db);
+    this.personnes = new PersonnesService(opened.db, opened.sqlite);
+    this.accueils = new AccueilService(opened.db);
+    this.diagnostic = new DiagnosticService(opened.db);
+    this.pass = new PassService(opened.db, opened.sqlite);
     this.setUp = hasStructure(opened.db);
   }
 

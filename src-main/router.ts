@@ -41,8 +41,11 @@ export interface RouteDefinition<R extends RouteName> {
   allowPasswordChangePending?: boolean;
   /** Whether a call counts as user activity for the idle lock. Default true. */
   touchesSession?: boolean;
-  /** Personal data touched: the router writes one audit row per successful call. */
-  audit?: { action: AuditAction; entity: string };
+  /**
+   * Personal data touched: the router writes one audit row per successful call. The record is `input.id` or
+   * `result.id` unless `recordId` says where else to find it.
+   */
+  audit?: { action: AuditAction; entity: string; recordId?: (input: ParsedInput<R>, result: RouteOutput<R>) => string | null };
   handler: (ctx: RequestContext, input: ParsedInput<R>) => RouteOutput<R> | Promise<RouteOutput<R>>;
 }
 
@@ -144,8 +147,9 @@ export class Router {
     const handler = route.handler as (c: RequestContext, i: unknown) => unknown;
     const auditRow = (result: unknown) => {
       if (!route.audit) return;
-      const entityId =
-        (input as { id?: unknown }).id ?? (result as { id?: unknown } | null)?.id ?? null;
+      const entityId = route.audit.recordId
+        ? route.audit.recordId(input, result as RouteOutput<RouteName>)
+        : ((input as { id?: unknown }).id ?? (result as { id?: unknown } | null)?.id ?? null);
       ctx.audit({ action: route.audit.action, entity: route.audit.entity, entityId: typeof entityId === 'string' ? entityId : null });
     };
 

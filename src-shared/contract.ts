@@ -10,6 +10,28 @@ import { changePasswordInputSchema, loginInputSchema, unlockInputSchema } from '
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from './schemas/users';
 import { securitySettingsSchema } from './schemas/settings';
 import type { SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import {
+  createAccueilInputSchema,
+  createPersonneInputSchema,
+  decideAccueilInputSchema,
+  duplicatesInputSchema,
+  listPersonnesInputSchema,
+  searchInputSchema,
+  updateAccueilInputSchema,
+  updatePersonneInputSchema,
+} from './schemas/personne';
+import {
+  addProlongationInputSchema,
+  addSuspensionInputSchema,
+  deleteInputSchema,
+  offreInsertionSchema,
+  saveCompetenceInputSchema,
+  saveEligibiliteInputSchema,
+  saveFreinInputSchema,
+  savePassInputSchema,
+  type OffreInsertion,
+} from './schemas/diagnostic';
+import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
   input: I;
@@ -39,6 +61,32 @@ export const contract = {
   'users.unlock': route<UserView>()(idInput),
   'settings.getSecurity': route<SecuritySettings>()(emptyInput),
   'settings.updateSecurity': route<SecuritySettings>()(securitySettingsSchema),
+
+  // Mission accueil
+  'referents.list': route<ReferentOption[]>()(emptyInput),
+  'personnes.search': route<PersonneSearchHit[]>()(searchInputSchema),
+  'personnes.list': route<PersonneListPage>()(listPersonnesInputSchema),
+  'personnes.duplicates': route<DuplicateHit[]>()(duplicatesInputSchema),
+  'personnes.create': route<PersonneFile>()(createPersonneInputSchema),
+  'personnes.get': route<PersonneFile>()(idInput),
+  'personnes.update': route<PersonneFile>()(updatePersonneInputSchema),
+  'accueils.create': route<PersonneFile>()(createAccueilInputSchema),
+  'accueils.update': route<PersonneFile>()(updateAccueilInputSchema),
+  'accueils.decide': route<PersonneFile>()(decideAccueilInputSchema),
+  'accueils.alerts': route<AccueilAlerts>()(emptyInput),
+  'freins.save': route<PersonneFile>()(saveFreinInputSchema),
+  'freins.delete': route<PersonneFile>()(deleteInputSchema),
+  'competences.save': route<PersonneFile>()(saveCompetenceInputSchema),
+  'competences.delete': route<PersonneFile>()(deleteInputSchema),
+  'eligibilite.save': route<PersonneFile>()(saveEligibiliteInputSchema),
+  'pass.save': route<PersonneFile>()(savePassInputSchema),
+  'pass.addSuspension': route<PersonneFile>()(addSuspensionInputSchema),
+  'pass.addProlongation': route<PersonneFile>()(addProlongationInputSchema),
+  'offre.get': route<OffreInsertion>()(emptyInput),
+  'offre.update': route<OffreInsertion>()(offreInsertionSchema),
+  'documents.intake': route<PdfDocument>()(idInput),
+  'documents.notice': route<PdfDocument>()(emptyInput),
+  'documents.livret': route<PdfDocument>()(emptyInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -20,6 +20,20 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const PERMISSION_ROLES = {
   'structure.read': ROLES,
   'audit.read': ['direction'],
+  /** Identity and contact of the persons, and their skills: everyone who works with them. */
+  'personnes.read': ROLES,
+  'personnes.write': ['direction', 'cip', 'accueil'],
+  /** Intakes, freins, eligibility and PASS IAE: not the encadrant technique (work-related data only). */
+  'accueil.read': ['direction', 'cip', 'accueil', 'lecture'],
+  'accueil.write': ['direction', 'cip', 'accueil'],
+  /** The diagnostic (freins, eligibility), the decision and the referent. */
+  'diagnostic.write': ['direction', 'cip'],
+  /** Health and justice facts (RGPD art. 9 and 10): TH/RQTH, AAH, santé and justice freins, DETENTION_MJ, SPIP/PJJ. */
+  'sensibles.read': ['direction', 'cip'],
+  /** The NIR, only because the ASP fiche salarié requires it. */
+  'nir.read': ['direction', 'cip'],
+  'pass.write': ['direction', 'cip', 'accueil'],
+  'offre.manage': ['direction'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type NamedPermission = keyof typeof PERMISSION_ROLES;

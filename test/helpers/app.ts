@@ -31,7 +31,7 @@ export class TestApp {
   /** Calls a route and returns its data, or throws the typed error payload. */
   async call<R extends RouteName>(route: R, input: RouteInput<R> | Record<string, unknown>, session: string | null = null): Promise<RouteOutput<R>> {
     const result = await this.router.dispatch(route, input, { sessionToken: session });
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { payload: result.error });
+    if (!result.ok) throw Object.assign(new Error(`${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`), { payload: result.error });
     return result.data as RouteOutput<R>;
   }
 

@@ -43,28 +43,31 @@ describe('opening the database', () => {
     again.sqlite.close();
   });
 
-  it('upgrades a database of the previous release, keeping its rows, after backing it up', async () => {
+  it('upgrades a database of any earlier release, keeping its rows, after backing it up', async () => {
     const total = readJournal(MIGRATIONS).length;
     expect(total).toBeGreaterThan(1);
-    const dir = tempDir();
-    const file = join(dir, 'cedre.sqlite');
-    const old = await open(file, migrationSubset(MIGRATIONS, total - 1));
-    old.sqlite
-      .prepare("insert into users (id, login, display_name, role, password_hash, created_at, updated_at) values ('u1', 'a.b', 'A B', 'cip', 'x', 'now', 'now')")
-      .run();
-    old.sqlite.close();
+    for (let released = 1; released < total; released++) {
+      const dir = tempDir();
+      const file = join(dir, 'cedre.sqlite');
+      const old = await open(file, migrationSubset(MIGRATIONS, released));
+      old.sqlite
+        .prepare("insert into users (id, login, display_name, role, password_hash, created_at, updated_at) values ('u1', 'a.b', 'A B', 'cip', 'x', 'now', 'now')")
+        .run();
+      const tablesBefore = old.sqlite.prepare("select count(*) from sqlite_master where type = 'table'").pluck().get() as number;
+      old.sqlite.close();
 
-    const upgraded = await open(file);
-    expect(upgraded.appliedMigrations).toBe(1);
-    expect(upgraded.sqlite.prepare('select login from users').pluck().all()).toEqual(['a.b']);
-    expect(upgraded.preMigrationBackup).not.toBeNull();
-    const backups = listBackups(join(dir, 'sauvegardes'));
-    expect(backups.map((b) => b.reason)).toEqual(['avant-migration']);
-    const copy = new Database(backups[0]!.path, { readonly: true });
-    expect(copy.prepare('select count(*) from users').pluck().get()).toBe(1);
-    expect(copy.prepare("select count(*) from sqlite_master where name = 'audit_log'").pluck().get()).toBe(0);
-    copy.close();
-    upgraded.sqlite.close();
+      const upgraded = await open(file);
+      expect(upgraded.appliedMigrations, `depuis ${released} migration(s)`).toBe(total - released);
+      expect(upgraded.sqlite.prepare('select login from users').pluck().all()).toEqual(['a.b']);
+      expect(upgraded.sqlite.prepare("select count(*) from sqlite_master where type = 'table'").pluck().get()).toBeGreaterThan(tablesBefore);
+      const backups = listBackups(join(dir, 'sauvegardes'));
+      expect(backups.map((b) => b.reason)).toEqual(['avant-migration']);
+      const copy = new Database(backups[0]!.path, { readonly: true });
+      expect(copy.prepare('select count(*) from users').pluck().get()).toBe(1);
+      expect(copy.prepare("select count(*) from sqlite_master where type = 'table'").pluck().get()).toBe(tablesBefore);
+      copy.close();
+      upgraded.sqlite.close();
+    }
   });
 
   it('refuses a database written by a newer version, and leaves it untouched', async () => {

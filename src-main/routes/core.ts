@@ -1,0 +1,156 @@
+/** Routes of the app itself: state, first run, sessions, accounts, settings. */
+import { AppError } from '../../src-shared/errors';
+import type { RouteTable } from '../router';
+import { changePassword, login, sessionInfo, unlock } from '../services/auth/auth-service';
+import { hashPassword } from '../services/auth/passwords';
+import { completeSetup } from '../services/setup/setup-service';
+import { getStructure } from '../services/structure/structure-service';
+
+export const coreRoutes = {
+  'system.status': {
+    permission: 'public',
+    states: ['setup', 'ready', 'damaged'],
+    transaction: false,
+    handler: (ctx) => ctx.runtime.status(),
+  },
+  'system.restoreLatestBackup': {
+    // Only reachable while the database cannot be opened: nobody can log in then, and the damaged file is kept.
+    permission: 'public',
+    states: ['damaged'],
+    transaction: false,
+    handler: async (ctx) => {
+      const { restored } = await ctx.runtime.restoreLatestBackup();
+      ctx.runtime.openOrNull()?.transaction(() =>
+        ctx.runtime.openOrNull()!.audit.append({
+          at: ctx.runtime.clock.now().toISOString(),
+          userId: null,
+          userLogin: null,
+          action: 'restore',
+          route: ctx.route,
+          detail: { sauvegarde: restored.file, motif: 'base_endommagee' },
+        }),
+      );
+      return ctx.runtime.status();
+    },
+  },
+
+  'setup.complete': {
+    permission: 'public',
+    states: ['setup'],
+    handler: completeSetup,
+  },
+
+  'auth.login': { permission: 'public', transaction: false, handler: login },
+  'auth.session': {
+    permission: 'public',
+    touchesSession: false,
+    transaction: false,
+    handler: (ctx) => (ctx.session && ctx.user ? sessionInfo(ctx, ctx.open.sessions.touch(ctx.session, ctx.open.security.get().idleLockMinutes, false)) : null),
+  },
+  'auth.unlock': {
+    permission: 'authenticated',
+    allowLocked: true,
+    allowPasswordChangePending: true,
+    transaction: false,
+    handler: unlock,
+  },
+  'auth.lock': {
+    permission: 'authenticated',
+    allowLocked: true,
+    allowPasswordChangePending: true,
+    handler: (ctx) => {
+      ctx.open.sessions.lock(ctx.session!);
+      return null;
+    },
+  },
+  'auth.logout': {
+    permission: 'public',
+    handler: (ctx) => {
+      if (ctx.session) {
+        ctx.open.sessions.revoke(ctx.session.token);
+        ctx.audit({ action: 'logout', entity: 'user', entityId: ctx.session.userId });
+      }
+      return null;
+    },
+  },
+  'auth.changePassword': {
+    permission: 'authenticated',
+    allowPasswordChangePending: true,
+    transaction: false,
+    handler: changePassword,
+  },
+
+  'structure.get': { permission: 'structure.read', handler: (ctx) => getStructure(ctx.open.db) },
+
+  'users.list': {
+    permission: 'admin',
+    audit: { action: 'read', entity: 'user_list' },
+    handler: (ctx) => ctx.open.users.list(),
+  },
+  'users.create': {
+    permission: 'admin',
+    audit: { action: 'create', entity: 'user' },
+    handler: (ctx, input) =>
+      ctx.open.users.create(
+        {
+          login: input.login,
+          displayName: input.displayName,
+          role: input.role,
+          isAdmin: input.isAdmin,
+          password: input.temporaryPassword,
+          mustChangePassword: true,
+        },
+        ctx.now,
+      ),
+  },
+  'users.update': {
+    permission: 'admin',
+    audit: { action: 'update', entity: 'user' },
+    handler: (ctx, input) => {
+      const { users, sessions } = ctx.open;
+      const existing = users.byId(input.id);
+      if (!existing) throw new AppError('NOT_FOUND', "Ce compte n'existe pas (ou plus).");
+      const losesAdmin = existing.isAdmin && existing.active && (!input.isAdmin || !input.active);
+      if (losesAdmin) users.assertAnotherActiveAdmin(existing.id);
+      const updated = users.update(
+        existing.id,
+        { displayName: input.displayName, role: input.role, isAdmin: input.isAdmin, active: input.active },
+        ctx.now,
+      );
+      if (!input.active) sessions.revokeUser(existing.id);
+      return updated;
+    },
+  },
+  'users.resetPassword': {
+    permission: 'admin',
+    audit: { action: 'update', entity: 'user' },
+    handler: (ctx, input) => {
+      const { users, sessions } = ctx.open;
+      if (!users.byId(input.id)) throw new AppError('NOT_FOUND', "Ce compte n'existe pas (ou plus).");
+      const updated = users.update(
+        input.id,
+        { passwordHash: hashPassword(input.temporaryPassword), mustChangePassword: true, failedAttempts: 0, lockedUntil: null },
+        ctx.now,
+      );
+      sessions.revokeUser(input.id, ctx.session?.token);
+      return updated;
+    },
+  },
+  'users.unlock': {
+    permission: 'admin',
+    audit: { action: 'update', entity: 'user' },
+    handler: (ctx, input) => {
+      if (!ctx.open.users.byId(input.id)) throw new AppError('NOT_FOUND', "Ce compte n'existe pas (ou plus).");
+      return ctx.open.users.update(input.id, { failedAttempts: 0, lockedUntil: null }, ctx.now);
+    },
+  },
+
+  'settings.getSecurity': { permission: 'authenticated', handler: (ctx) => ctx.open.security.get() },
+  'settings.updateSecurity': {
+    permission: 'admin',
+    handler: (ctx, input) => {
+      ctx.audit({ action: 'update', entity: 'settings', entityId: 'securite', detail: { ...input } });
+      return ctx.open.security.update(input, ctx.now);
+    },
+  },
+} satisfies Partial<RouteTable>;

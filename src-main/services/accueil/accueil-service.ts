@@ -1,0 +1,113 @@
+/** Intakes: first contact, offer presented, personal-data notice, diagnostic date, the person's wishes, and the decision. */
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../../db/client';
+import { accueils, users } from '../../../db/schema';
+import { AppError } from '../../../src-shared/errors';
+import type { createAccueilInputSchema, decideAccueilInputSchema, updateAccueilInputSchema } from '../../../src-shared/schemas/personne';
+import type { ReferentOption } from '../../../src-shared/views-accueil';
+import type { Role } from '../../../src-shared/roles';
+import { uuidv7 } from '../../lib/uuid';
+import { notFound } from '../access';
+
+type AccueilRow = typeof accueils.$inferSelect;
+
+/** Roles that may be a person's referent. */
+const REFERENT_ROLES: Role[] = ['cip', 'direction'];
+
+export class AccueilService {
+  constructor(private readonly db: Db) {}
+
+  row(id: string): AccueilRow {
+    const row = this.db.select().from(accueils).where(eq(accueils.id, id)).get();
+    if (!row) throw notFound('Accueil');
+    return row;
+  }
+
+  create(input: Omit<z.output<typeof createAccueilInputSchema>, 'personneId'>, personneId: string, now: Date): string {
+    const at = now.toISOString();
+    const id = uuidv7(now.getTime());
+    this.db.insert(accueils).values({ id, personneId, datePremierContact: input.datePremierContact, canal: input.canal, createdAt: at, updatedAt: at }).run();
+    return id;
+  }
+
+  update(input: z.output<typeof updateAccueilInputSchema>, now: Date): AccueilRow {
+    const current = this.row(input.id);
+    const fields: Record<string, string | null> = {
+      dateOffrePresentee: input.dateOffrePresentee,
+      dateNoticeRgpd: input.dateNoticeRgpd,
+      dateDiagnostic: input.dateDiagnostic,
+    };
+    const problems: Record<string, string> = {};
+    for (const [field, value] of Object.entries(fields)) {
+      if (value && value < input.datePremierContact) problems[field] = 'Cette date précède le premier contact.';
+    }
+    if (current.decision && current.dateDecision && input.datePremierContact > current.dateDecision) {
+      problems.datePremierContact = 'Le premier contact ne peut pas suivre la décision.';
+    }
+    if (input.offrePresenteePar) this.assertActiveUser(input.offrePresenteePar, 'offrePresenteePar');
+    if (Object.keys(problems).length) throw new AppError('VALIDATION', 'Certaines dates sont incohérentes : corrigez les champs signalés.', problems);
+    return this.db
+      .update(accueils)
+      .set({
+        datePremierContact: input.datePremierContact,
+        canal: input.canal,
+        dateOffrePresentee: input.dateOffrePresentee,
+        offrePresenteePar: input.dateOffrePresentee ? input.offrePresenteePar : null,
+        dateNoticeRgpd: input.dateNoticeRgpd,
+        dateDiagnostic: input.dateDiagnostic,
+        souhaits: input.souhaits,
+        updatedAt: now.toISOString(),
+      })
+      .where(eq(accueils.id, input.id))
+      .returning()
+      .get();
+  }
+
+  decide(input: z.output<typeof decideAccueilInputSchema>, now: Date): AccueilRow {
+    const current = this.row(input.id);
+    if (input.decision && input.dateDecision && input.dateDecision < current.datePremierContact) {
+      throw new AppError('VALIDATION', 'La décision ne peut pas précéder le premier contact.', { dateDecision: 'La décision ne peut pas précéder le premier contact.' });
+    }
+    if (input.referentId) this.assertReferent(input.referentId);
+    const decided = input.decision !== null;
+    return this.db
+      .update(accueils)
+      .set({
+        decision: input.decision,
+        dateDecision: decided ? input.dateDecision : null,
+        motifDecision: decided ? input.motifDecision : null,
+        reorientationVers: input.decision === 'reorientation' ? input.reorientationVers : '',
+        dispositif: input.decision === 'entree' ? input.dispositif : null,
+        referentId: input.referentId,
+        updatedAt: now.toISOString(),
+      })
+      .where(eq(accueils.id, input.id))
+      .returning()
+      .get();
+  }
+
+  referents(): ReferentOption[] {
+    return this.db
+      .select({ id: users.id, displayName: users.displayName, role: users.role })
+      .from(users)
+      .where(and(eq(users.active, true), inArray(users.role, REFERENT_ROLES)))
+      .orderBy(users.displayName)
+      .all() as ReferentOption[];
+  }
+
+  countWaiting(): number {
+    return this.db.select({ n: count() }).from(accueils).where(isNull(accueils.decision)).get()?.n ?? 0;
+  }
+
+  private assertActiveUser(id: string, field: string): void {
+    const user = this.db.select({ active: users.active }).from(users).where(eq(users.id, id)).get();
+    if (!user?.active) throw new AppError('VALIDATION', 'Ce compte n’existe pas ou est désactivé.', { [field]: 'Choisissez un compte actif.' });
+  }
+
+  private assertReferent(id: string): void {
+    if (!this.referents().some((r) => r.id === id)) {
+      throw new AppError('VALIDATION', 'Le ou la référent·e doit être un compte actif de CIP ou de direction.', { referentId: 'Choisissez un·e CIP ou un membre de la direction.' });
+    }
+  }
+}

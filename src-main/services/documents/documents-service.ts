@@ -1,0 +1,42 @@
+/** The documents printed at the intake, rendered in the main process as PDF. */
+import { createElement } from 'react';
+import { AppError } from '../../../src-shared/errors';
+import { toIsoDate } from '../../../src-shared/rules/dates';
+import { foldText } from '../../../src-shared/rules/text';
+import type { PdfDocument } from '../../../src-shared/views-accueil';
+import type { RequestContext } from '../../router';
+import { getOffre } from '../offre/offre-service';
+import { getStructure } from '../structure/structure-service';
+import { IntakeSummary } from './intake-summary';
+import { Livret } from './livret';
+import { Notice } from './notice';
+import { renderPdf } from './pdf-layout';
+
+function slug(text: string): string {
+  return foldText(text).replace(/ /g, '-');
+}
+
+export async function intakeSummaryPdf(ctx: RequestContext, accueilId: string): Promise<PdfDocument> {
+  // Read in one transaction; rendering (slow) happens outside it.
+  const { structure, file, accueil } = ctx.transaction(() => {
+    const row = ctx.open.accueils.row(accueilId);
+    const file = ctx.open.personnes.file(row.personneId, ctx.user!, toIsoDate(ctx.now));
+    return { structure: getStructure(ctx.open.db), file, accueil: file.accueils!.find((a) => a.id === accueilId) };
+  });
+  if (!accueil) throw new AppError('NOT_FOUND', 'Accueil introuvable.');
+  const name = `synthese-accueil-${slug(file.personne.nom)}-${slug(file.personne.prenom)}-${accueil.datePremierContact}.pdf`;
+  return renderPdf(createElement(IntakeSummary, { structure, file, accueil }), name);
+}
+
+export async function noticePdf(ctx: RequestContext): Promise<PdfDocument> {
+  const structure = ctx.transaction(() => getStructure(ctx.open.db));
+  return renderPdf(createElement(Notice, { structure }), 'notice-donnees-personnelles.pdf');
+}
+
+export async function livretPdf(ctx: RequestContext): Promise<PdfDocument> {
+  const { structure, offre } = ctx.transaction(() => ({ structure: getStructure(ctx.open.db), offre: getOffre(ctx.open.db) }));
+  if (!Object.values(offre).some(Boolean)) {
+    throw new AppError('NOT_FOUND', "L'offre d'insertion n'est pas encore rédigée : complétez-la dans Paramètres → Offre d'insertion.");
+  }
+  return renderPdf(createElement(Livret, { structure, offre }), `livret-accueil-${slug(structure.nom)}.pdf`);
+}

@@ -1,0 +1,103 @@
+/** PASS IAE records, with suspensions and prolongations checked against the rules of domain-reference §1.5. */
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { Db } from '../../../db/client';
+import { passIae, passProlongations, passSuspensions } from '../../../db/schema';
+import { AppError } from '../../../src-shared/errors';
+import { prolongationPeriod, prolongationProblems, suspensionProblems, type PassDates } from '../../../src-shared/rules/pass-iae';
+import type { addProlongationInputSchema, addSuspensionInputSchema, savePassInputSchema } from '../../../src-shared/schemas/diagnostic';
+import type { PassAlert } from '../../../src-shared/views-accueil';
+import { addMonths, parseISO } from 'date-fns';
+import { PASS_ALERTE_MOIS } from '../../../src-shared/domain/pass-iae';
+import { toIsoDate } from '../../../src-shared/rules/dates';
+import { uuidv7 } from '../../lib/uuid';
+import { notFound } from '../access';
+
+export class PassService {
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite: Database.Database,
+  ) {}
+
+  private dates(passId: string): PassDates & { personneId: string } {
+    const pass = this.db.select().from(passIae).where(eq(passIae.id, passId)).get();
+    if (!pass) throw notFound('PASS IAE');
+    return {
+      personneId: pass.personneId,
+      dateDebut: pass.dateDebut,
+      dateFin: pass.dateFin,
+      suspensions: this.db.select().from(passSuspensions).where(eq(passSuspensions.passId, passId)).orderBy(asc(passSuspensions.dateDebut)).all(),
+      prolongations: this.db.select().from(passProlongations).where(eq(passProlongations.passId, passId)).orderBy(asc(passProlongations.dateDebut)).all(),
+    };
+  }
+
+  /** Creates or corrects a PASS. The number is unique: one PASS belongs to one person. */
+  save(input: z.output<typeof savePassInputSchema>, now: Date): string {
+    const taken = this.db
+      .select({ id: passIae.id })
+      .from(passIae)
+      .where(input.id ? and(eq(passIae.numero, input.numero), ne(passIae.id, input.id)) : eq(passIae.numero, input.numero))
+      .get();
+    if (taken) throw new AppError('CONFLICT', 'Ce numéro de PASS IAE est déjà enregistré.', { numero: 'Ce numéro de PASS IAE est déjà enregistré.' });
+    const others = this.db.select().from(passIae).where(eq(passIae.personneId, input.personneId)).all().filter((p) => p.id !== input.id);
+    if (others.some((p) => p.dateDebut <= input.dateFin && input.dateDebut <= p.dateFin)) {
+      throw new AppError('CONFLICT', 'Cette personne a déjà un PASS IAE sur cette période : un seul PASS valide à la fois.', { dateDebut: 'Période déjà couverte par un autre PASS.' });
+    }
+    const at = now.toISOString();
+    if (input.id) {
+      const updated = this.db
+        .update(passIae)
+        .set({ numero: input.numero, dateDebut: input.dateDebut, dateFin: input.dateFin, updatedAt: at })
+        .where(and(eq(passIae.id, input.id), eq(passIae.personneId, input.personneId)))
+        .returning({ id: passIae.id })
+        .get();
+      if (!updated) throw notFound('PASS IAE');
+      return input.id;
+    }
+    const id = uuidv7(now.getTime());
+    this.db.insert(passIae).values({ id, personneId: input.personneId, numero: input.numero, dateDebut: input.dateDebut, dateFin: input.dateFin, createdAt: at, updatedAt: at }).run();
+    return id;
+  }
+
+  addSuspension(input: z.output<typeof addSuspensionInputSchema>, today: string, now: Date): string {
+    const dates = this.dates(input.passId);
+    const problems = suspensionProblems(dates, input, today);
+    if (problems.length) throw new AppError('VALIDATION', problems.join(' '), { dateDebut: problems[0]! });
+    this.db.insert(passSuspensions).values({ id: uuidv7(now.getTime()), passId: input.passId, dateDebut: input.dateDebut, dateFin: input.dateFin, motif: input.motif, createdAt: now.toISOString() }).run();
+    return dates.personneId;
+  }
+
+  addProlongation(input: z.output<typeof addProlongationInputSchema>, today: string, now: Date): string {
+    const dates = this.dates(input.passId);
+    const problems = prolongationProblems(dates, input.motif, input.dateFin, today, input.dispositif);
+    if (problems.length) throw new AppError('VALIDATION', problems.join(' '), { dateFin: problems[0]! });
+    const period = prolongationPeriod(dates, input.dateFin);
+    this.db.insert(passProlongations).values({ id: uuidv7(now.getTime()), passId: input.passId, ...period, motif: input.motif, createdAt: now.toISOString() }).run();
+    return dates.personneId;
+  }
+
+  /**
+   * PASS IAE that end within 3 months, for the dashboard: the computed end (issued end plus the days of every
+   * suspension and prolongation, as in rules/pass-iae.ts) worked out in one query.
+   */
+  endingSoon(today: string): PassAlert[] {
+    const until = toIsoDate(addMonths(parseISO(today), PASS_ALERTE_MOIS));
+    return this.sqlite
+      .prepare(
+        `with extension as (
+           select pass_id, sum(julianday(date_fin) - julianday(date_debut) + 1) as days
+             from (select pass_id, date_debut, date_fin from pass_suspensions
+                   union all select pass_id, date_debut, date_fin from pass_prolongations)
+            group by pass_id),
+         ends as (
+           select p.numero, p.personne_id, date(p.date_fin, '+' || cast(coalesce(e.days, 0) as integer) || ' days') as fin
+             from pass_iae p left join extension e on e.pass_id = p.id)
+         select pe.id as personneId, pe.nom, pe.prenom, ends.numero, ends.fin as finCalculee
+           from ends join personnes pe on pe.id = ends.personne_id
+          where ends.fin >= ? and ends.fin < ?
+          order by ends.fin, pe.nom`,
+      )
+      .all(today, until) as PassAlert[];
+  }
+}

@@ -1,0 +1,312 @@
+/** Person files: creation with duplicate warning, update, search, lists, and the full file redacted by role. */
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import type { Db } from '../../../db/client';
+import { accueils, competences, criteresEligibilite, diagnosticsEligibilite, freins, passIae, passProlongations, passSuspensions, personnes, users } from '../../../db/schema';
+import type { Canal, Decision, MotifDecision } from '../../../src-shared/domain/accueil';
+import { ORIENTEURS_SENSIBLES, type Civilite, type DureeInscription, type NiveauFormation, type Orienteur, type RsaSituation } from '../../../src-shared/domain/asp-codes';
+import { CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
+import { FREINS_SENSIBLES, type FreinType } from '../../../src-shared/domain/freins';
+import type { MotifProlongation, MotifSuspension } from '../../../src-shared/domain/pass-iae';
+import { diagnosticValidUntil, evaluateEligibility, type AuteurDiagnostic } from '../../../src-shared/rules/eligibility';
+import { computedPassEnd, passEndsSoon, passStatus } from '../../../src-shared/rules/pass-iae';
+import type { SiaeKind } from '../../../src-shared/siae';
+import type { SessionUser } from '../../../src-shared/views';
+import type {
+  AccueilView,
+  DiagnosticView,
+  DuplicateHit,
+  PassView,
+  PersonneFile,
+  PersonneListPage,
+  PersonneSearchHit,
+  PersonneView,
+  UserRef,
+} from '../../../src-shared/views-accueil';
+import type { z } from 'zod';
+import type { listPersonnesInputSchema, personneFieldsSchema } from '../../../src-shared/schemas/personne';
+import { uuidv7 } from '../../lib/uuid';
+import { droitsOf, notFound } from '../access';
+import { duplicateKey, ftsQuery, searchText } from './search-text';
+
+type PersonneFields = z.output<typeof personneFieldsSchema>;
+type PersonneRow = typeof personnes.$inferSelect;
+
+const SEARCH_LIMIT = 20;
+
+export class PersonnesService {
+  private readonly searchStatement: Database.Statement<[string, number], { id: string; nom: string; prenom: string; date_naissance: string; identifiant_ft: string | null }>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite: Database.Database,
+  ) {
+    this.searchStatement = sqlite.prepare(
+      `select p.id, p.nom, p.prenom, p.date_naissance, p.identifiant_ft
+         from personnes_fts f join personnes p on p.rowid = f.rowid
+        where personnes_fts match ? order by rank limit ?`,
+    );
+  }
+
+  row(id: string): PersonneRow {
+    const row = this.db.select().from(personnes).where(eq(personnes.id, id)).get();
+    if (!row) throw notFound('Personne');
+    return row;
+  }
+
+  duplicates(nom: string, prenom: string, dateNaissance: string, exceptId?: string): DuplicateHit[] {
+    return this.db
+      .select({ id: personnes.id, nom: personnes.nom, prenom: personnes.prenom, dateNaissance: personnes.dateNaissance, commune: personnes.commune })
+      .from(personnes)
+      .where(eq(personnes.cleDoublon, duplicateKey(nom, prenom, dateNaissance)))
+      .all()
+      .filter((d) => d.id !== exceptId);
+  }
+
+  search(q: string): PersonneSearchHit[] {
+    const match = ftsQuery(q);
+    if (!match) return [];
+    const hits = this.searchStatement.all(match, SEARCH_LIMIT);
+    const passes = this.passNumbersOf(hits.map((h) => h.id));
+    return hits.map((h) => ({ id: h.id, nom: h.nom, prenom: h.prenom, dateNaissance: h.date_naissance, identifiantFt: h.identifiant_ft, passNumeros: passes.get(h.id) ?? [] }));
+  }
+
+  private passNumbersOf(ids: string[]): Map<string, string[]> {
+    const map = new Map<string, string[]>();
+    if (ids.length === 0) return map;
+    for (const p of this.db.select({ personneId: passIae.personneId, numero: passIae.numero }).from(passIae).where(inArray(passIae.personneId, ids)).all()) {
+      map.set(p.personneId, [...(map.get(p.personneId) ?? []), p.numero]);
+    }
+    return map;
+  }
+
+  /** Rewrites the search text after a change of names, France Travail id or PASS numbers. */
+  reindex(id: string): void {
+    const row = this.row(id);
+    const numbers = this.passNumbersOf([id]).get(id) ?? [];
+    this.db.update(personnes).set({ recherche: searchText(row, numbers) }).where(eq(personnes.id, id)).run();
+  }
+
+  create(fields: PersonneFields, canNir: boolean, now: Date): string {
+    const at = now.toISOString();
+    const id = uuidv7(now.getTime());
+    this.db
+      .insert(personnes)
+      .values({
+        id,
+        ...fields,
+        nir: canNir ? fields.nir : null,
+        cleDoublon: duplicateKey(fields.nom, fields.prenom, fields.dateNaissance),
+        recherche: searchText(fields, []),
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+    return id;
+  }
+
+  /** Fields the user's role cannot see come back empty from the form: they keep their stored value. */
+  update(id: string, fields: PersonneFields, droits: { nir: boolean; sensibles: boolean }, now: Date): void {
+    const current = this.row(id);
+    const hiddenOrienteur = !droits.sensibles && current.orienteur !== null && ORIENTEURS_SENSIBLES.includes(current.orienteur as Orienteur);
+    this.db
+      .update(personnes)
+      .set({
+        ...fields,
+        nir: droits.nir ? fields.nir : current.nir,
+        orienteur: hiddenOrienteur ? current.orienteur : fields.orienteur,
+        cleDoublon: duplicateKey(fields.nom, fields.prenom, fields.dateNaissance),
+        updatedAt: now.toISOString(),
+      })
+      .where(eq(personnes.id, id))
+      .run();
+    this.reindex(id);
+  }
+
+  /** One page of the persons list, each with their latest intake. */
+  list(filters: z.output<typeof listPersonnesInputSchema>): PersonneListPage {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const match = ftsQuery(filters.q);
+    if (match) {
+      where.push('p.rowid in (select rowid from personnes_fts where personnes_fts match ?)');
+      params.push(match);
+    }
+    if (filters.decision === 'en_attente') where.push('a.id is not null and a.decision is null');
+    else if (filters.decision) {
+      where.push('a.decision = ?');
+      params.push(filters.decision);
+    }
+    if (filters.referentId) {
+      where.push('a.referent_id = ?');
+      params.push(filters.referentId);
+    }
+    if (filters.dispositif) {
+      where.push('a.dispositif = ?');
+      params.push(filters.dispositif);
+    }
+    const whereSql = where.length ? `where ${where.join(' and ')}` : '';
+    const dir = filters.direction === 'asc' ? 'asc' : 'desc';
+    const order = {
+      nom: `p.nom collate nocase ${dir}, p.prenom collate nocase ${dir}`,
+      date_contact: `a.date_premier_contact ${dir}, p.nom collate nocase`,
+      decision: `coalesce(a.decision, '') ${dir}, p.nom collate nocase`,
+    }[filters.sort];
+    const from = `from personnes p
+      left join accueils a on a.id = (select a2.id from accueils a2 where a2.personne_id = p.id order by a2.date_premier_contact desc, a2.id desc limit 1)
+      left join users u on u.id = a.referent_id`;
+    const total = (this.sqlite.prepare(`select count(*) as n ${from} ${whereSql}`).get(...params) as { n: number }).n;
+    const rows = this.sqlite
+      .prepare(
+        `select p.id, p.civilite, p.nom, p.prenom, p.date_naissance as dateNaissance, a.date_premier_contact as datePremierContact,
+                a.decision, a.dispositif, u.display_name as referent
+         ${from} ${whereSql} order by ${order} limit ? offset ?`,
+      )
+      .all(...params, filters.limit, filters.offset) as PersonneListPage['rows'];
+    return { rows, total };
+  }
+
+  /** The whole file, with what the user's role may not see removed (not just hidden in the UI). */
+  file(id: string, user: SessionUser, today: string): PersonneFile {
+    const row = this.row(id);
+    const droits = droitsOf(user);
+    const personne = toPersonneView(row, droits.nir, droits.sensibles);
+    const competencesRows = this.db.select().from(competences).where(eq(competences.personneId, id)).orderBy(desc(competences.dateEvaluation)).all();
+    const file: PersonneFile = {
+      personne,
+      competences: competencesRows.map((c) => ({ id: c.id, libelle: c.libelle, codeRome: c.codeRome, niveau: c.niveau as 1 | 2 | 3 | 4, dateEvaluation: c.dateEvaluation })),
+      accueils: null,
+      freins: null,
+      diagnostics: null,
+      pass: null,
+      droits,
+    };
+    if (!droits.accueilRead) return file;
+    file.accueils = this.accueilsOf(id);
+    file.freins = this.db
+      .select()
+      .from(freins)
+      .where(eq(freins.personneId, id))
+      .orderBy(desc(freins.dateIdentification))
+      .all()
+      .filter((f) => droits.sensibles || !FREINS_SENSIBLES.includes(f.type as FreinType))
+      .map((f) => ({ id: f.id, type: f.type as FreinType, niveau: f.niveau as 1 | 2 | 3, commentaire: f.commentaire, dateIdentification: f.dateIdentification, dateLevee: f.dateLevee }));
+    file.diagnostics = this.diagnosticsOf(id, droits.sensibles);
+    file.pass = this.passOf(id, today);
+    return file;
+  }
+
+  private accueilsOf(personneId: string): AccueilView[] {
+    const names = new Map(this.db.select({ id: users.id, displayName: users.displayName }).from(users).all().map((u) => [u.id, u.displayName]));
+    const ref = (userId: string | null): UserRef | null => (userId ? { id: userId, displayName: names.get(userId) ?? 'Compte supprimé' } : null);
+    return this.db
+      .select()
+      .from(accueils)
+      .where(eq(accueils.personneId, personneId))
+      .orderBy(desc(accueils.datePremierContact), desc(accueils.id))
+      .all()
+      .map((a) => ({
+        id: a.id,
+        datePremierContact: a.datePremierContact,
+        canal: a.canal as Canal,
+        dateOffrePresentee: a.dateOffrePresentee,
+        offrePresenteePar: ref(a.offrePresenteePar),
+        dateNoticeRgpd: a.dateNoticeRgpd,
+        dateDiagnostic: a.dateDiagnostic,
+        souhaits: a.souhaits,
+        decision: a.decision as Decision | null,
+        dateDecision: a.dateDecision,
+        motifDecision: a.motifDecision as MotifDecision | null,
+        reorientationVers: a.reorientationVers,
+        dispositif: a.dispositif as SiaeKind | null,
+        referent: ref(a.referentId),
+      }));
+  }
+
+  private diagnosticsOf(personneId: string, sensibles: boolean): DiagnosticView[] {
+    const diagnostics = this.db.select().from(diagnosticsEligibilite).where(eq(diagnosticsEligibilite.personneId, personneId)).orderBy(desc(diagnosticsEligibilite.date)).all();
+    if (diagnostics.length === 0) return [];
+    const criteria = this.db.select().from(criteresEligibilite).where(inArray(criteresEligibilite.diagnosticId, diagnostics.map((d) => d.id))).all();
+    return diagnostics.map((d) => {
+      const own = criteria.filter((c) => c.diagnosticId === d.id);
+      // Evaluated on every criterion, then the hidden ones are removed from what is sent.
+      const result = evaluateEligibility({
+        dispositif: d.dispositif as SiaeKind,
+        auteur: d.auteur as AuteurDiagnostic,
+        dateDiagnostic: d.date,
+        criteres: own.map((c) => ({ critere: c.critere as Critere, dateJustificatif: c.dateJustificatif })),
+      });
+      const visible = (k: Critere) => sensibles || !CRITERES_SENSIBLES.includes(k);
+      return {
+        id: d.id,
+        date: d.date,
+        auteur: d.auteur as AuteurDiagnostic,
+        prescripteur: d.prescripteur,
+        dispositif: d.dispositif as SiaeKind,
+        valableJusquau: diagnosticValidUntil(d.date, d.auteur as AuteurDiagnostic),
+        eligible: result.eligible,
+        problemes: sensibles ? result.problemes : result.problemes.filter((p) => !CRITERES_SENSIBLES.some((k) => p.startsWith(CRITERES[k].label))),
+        criteres: own
+          .filter((c) => visible(c.critere as Critere))
+          .map((c) => {
+            const evaluated = result.criteres.find((e) => e.critere === c.critere)!;
+            return { critere: c.critere as Critere, typeJustificatif: c.typeJustificatif, dateJustificatif: c.dateJustificatif, statut: evaluated.statut, valableJusquau: evaluated.valableJusquau };
+          }),
+      };
+    });
+  }
+
+  passOf(personneId: string, today: string): PassView[] {
+    const rows = this.db.select().from(passIae).where(eq(passIae.personneId, personneId)).orderBy(desc(passIae.dateDebut)).all();
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const suspensions = this.db.select().from(passSuspensions).where(inArray(passSuspensions.passId, ids)).orderBy(asc(passSuspensions.dateDebut)).all();
+    const prolongations = this.db.select().from(passProlongations).where(inArray(passProlongations.passId, ids)).orderBy(asc(passProlongations.dateDebut)).all();
+    return rows.map((p) => {
+      const dates = {
+        dateDebut: p.dateDebut,
+        dateFin: p.dateFin,
+        suspensions: suspensions.filter((s) => s.passId === p.id),
+        prolongations: prolongations.filter((s) => s.passId === p.id),
+      };
+      return {
+        id: p.id,
+        numero: p.numero,
+        dateDebut: p.dateDebut,
+        dateFin: p.dateFin,
+        finCalculee: computedPassEnd(dates),
+        statut: passStatus(dates, today),
+        alerte: passEndsSoon(dates, today),
+        suspensions: dates.suspensions.map((s) => ({ id: s.id, dateDebut: s.dateDebut, dateFin: s.dateFin, motif: s.motif as MotifSuspension })),
+        prolongations: dates.prolongations.map((s) => ({ id: s.id, dateDebut: s.dateDebut, dateFin: s.dateFin, motif: s.motif as MotifProlongation })),
+      };
+    });
+  }
+
+}
+
+export function toPersonneView(row: PersonneRow, canNir: boolean, sensibles: boolean): PersonneView {
+  const orienteur = row.orienteur as Orienteur | null;
+  return {
+    id: row.id,
+    civilite: row.civilite as Civilite,
+    nom: row.nom,
+    prenom: row.prenom,
+    dateNaissance: row.dateNaissance,
+    telephone: row.telephone,
+    email: row.email,
+    adresse: row.adresse,
+    codePostal: row.codePostal,
+    commune: row.commune,
+    qpv: row.qpv,
+    zrr: row.zrr,
+    niveauFormation: row.niveauFormation as NiveauFormation | null,
+    identifiantFt: row.identifiantFt,
+    nir: canNir ? row.nir : null,
+    orienteur: orienteur && !sensibles && ORIENTEURS_SENSIBLES.includes(orienteur) ? null : orienteur,
+    rsa: row.rsa as RsaSituation | null,
+    dureeInscriptionFt: row.dureeInscriptionFt as DureeInscription | null,
+    sansRessources: row.sansRessources,
+    createdAt: row.createdAt,
+  };
+}

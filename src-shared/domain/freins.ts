@@ -1,0 +1,19 @@
+/** Obstacles to employment ("freins"), the ASP typology (domain-reference §4.3). */
+export const FREIN_TYPES = {
+  illetrisme: 'Illettrisme / analphabétisme / français langue étrangère',
+  demarch: 'Démarches administratives et accès aux droits',
+  heberg: 'Hébergement / logement',
+  mobilite: 'Manque de mobilité',
+  sante: 'Santé (addiction, souffrance et handicap psychique, autres)',
+  justice: 'Justice',
+  surendet: 'Surendettement et finances',
+  manque_dispo: 'Manque de disponibilité',
+} as const;
+export type FreinType = keyof typeof FREIN_TYPES;
+export const FREIN_TYPE_KEYS = Object.keys(FREIN_TYPES) as FreinType[];
+
+/** Health (RGPD art. 9) and justice (art. 10): visible to need-to-know roles only. */
+export const FREINS_SENSIBLES: readonly FreinType[] = ['sante', 'justice'];
+
+export const FREIN_NIVEAUX = { 1: 'Léger', 2: 'Modéré', 3: 'Important' } as const;
+export type FreinNiveau = 1 | 2 | 3;

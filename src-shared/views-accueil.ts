@@ -1,0 +1,176 @@
+/** Route outputs of the mission accueil. Sensitive fields are already removed for roles that may not see them. */
+import type { Canal, Decision, MotifDecision } from './domain/accueil';
+import type { Civilite, DureeInscription, NiveauFormation, Orienteur, RsaSituation } from './domain/asp-codes';
+import type { Critere } from './domain/criteres';
+import type { FreinType } from './domain/freins';
+import type { MotifProlongation, MotifSuspension, PassStatut } from './domain/pass-iae';
+import type { Role } from './roles';
+import type { AuteurDiagnostic, StatutJustificatif } from './rules/eligibility';
+import type { SiaeKind } from './siae';
+
+export interface PersonneSearchHit {
+  id: string;
+  nom: string;
+  prenom: string;
+  dateNaissance: string;
+  identifiantFt: string | null;
+  passNumeros: string[];
+}
+
+export interface PersonneListRow {
+  id: string;
+  civilite: Civilite;
+  nom: string;
+  prenom: string;
+  dateNaissance: string;
+  datePremierContact: string | null;
+  decision: Decision | null;
+  dispositif: SiaeKind | null;
+  referent: string | null;
+}
+
+export interface PersonneListPage {
+  rows: PersonneListRow[];
+  total: number;
+}
+
+export interface DuplicateHit {
+  id: string;
+  nom: string;
+  prenom: string;
+  dateNaissance: string;
+  commune: string;
+}
+
+export interface PersonneView {
+  id: string;
+  civilite: Civilite;
+  nom: string;
+  prenom: string;
+  dateNaissance: string;
+  telephone: string;
+  email: string;
+  adresse: string;
+  codePostal: string;
+  commune: string;
+  qpv: boolean;
+  zrr: boolean;
+  niveauFormation: NiveauFormation | null;
+  identifiantFt: string | null;
+  /** null when empty or when the role may not see it (see `droits.nir`). */
+  nir: string | null;
+  orienteur: Orienteur | null;
+  rsa: RsaSituation | null;
+  dureeInscriptionFt: DureeInscription | null;
+  sansRessources: boolean;
+  createdAt: string;
+}
+
+export interface UserRef {
+  id: string;
+  displayName: string;
+}
+
+export interface AccueilView {
+  id: string;
+  datePremierContact: string;
+  canal: Canal;
+  dateOffrePresentee: string | null;
+  offrePresenteePar: UserRef | null;
+  dateNoticeRgpd: string | null;
+  dateDiagnostic: string | null;
+  souhaits: string;
+  decision: Decision | null;
+  dateDecision: string | null;
+  motifDecision: MotifDecision | null;
+  reorientationVers: string;
+  dispositif: SiaeKind | null;
+  referent: UserRef | null;
+}
+
+export interface FreinView {
+  id: string;
+  type: FreinType;
+  niveau: 1 | 2 | 3;
+  commentaire: string;
+  dateIdentification: string;
+  dateLevee: string | null;
+}
+
+export interface CompetenceView {
+  id: string;
+  libelle: string;
+  codeRome: string;
+  niveau: 1 | 2 | 3 | 4;
+  dateEvaluation: string;
+}
+
+export interface DiagnosticView {
+  id: string;
+  date: string;
+  auteur: AuteurDiagnostic;
+  prescripteur: string;
+  dispositif: SiaeKind;
+  valableJusquau: string;
+  eligible: boolean;
+  problemes: string[];
+  criteres: Array<{ critere: Critere; typeJustificatif: string; dateJustificatif: string | null; statut: StatutJustificatif; valableJusquau: string | null }>;
+}
+
+export interface PassView {
+  id: string;
+  numero: string;
+  dateDebut: string;
+  dateFin: string;
+  finCalculee: string;
+  statut: PassStatut;
+  /** Ends within 3 months. */
+  alerte: boolean;
+  suspensions: Array<{ id: string; dateDebut: string; dateFin: string; motif: MotifSuspension }>;
+  prolongations: Array<{ id: string; dateDebut: string; dateFin: string; motif: MotifProlongation }>;
+}
+
+export interface DroitsDossier {
+  personnesWrite: boolean;
+  accueilRead: boolean;
+  accueilWrite: boolean;
+  diagnosticWrite: boolean;
+  passWrite: boolean;
+  sensibles: boolean;
+  nir: boolean;
+}
+
+export interface PersonneFile {
+  personne: PersonneView;
+  competences: CompetenceView[];
+  /** null for roles without `accueil.read` (the encadrant technique sees work-related data only). */
+  accueils: AccueilView[] | null;
+  freins: FreinView[] | null;
+  diagnostics: DiagnosticView[] | null;
+  pass: PassView[] | null;
+  droits: DroitsDossier;
+}
+
+export interface ReferentOption {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface PdfDocument {
+  fileName: string;
+  base64: string;
+}
+
+export interface PassAlert {
+  personneId: string;
+  nom: string;
+  prenom: string;
+  numero: string;
+  finCalculee: string;
+}
+
+export interface AccueilAlerts {
+  passFinProche: PassAlert[];
+  enAttente: number;
+}

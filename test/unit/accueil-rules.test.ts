@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { diagnosticValidUntil, evaluateEligibility, proofStatus } from '../../src-shared/rules/eligibility';
+import { compactId, formatPassNumber, isValidFranceTravailId, isValidNir, isValidPassNumber } from '../../src-shared/rules/identity';
+import {
+  computedPassEnd,
+  defaultPassEnd,
+  passEndsSoon,
+  passStatus,
+  prolongationProblems,
+  suspensionProblems,
+  type PassDates,
+} from '../../src-shared/rules/pass-iae';
+import { daysInclusive, isIsoDate } from '../../src-shared/rules/dates';
+import { foldText } from '../../src-shared/rules/text';
+
+describe('identifiers', () => {
+  it('France Travail: 7 digits + a letter or digit, or 11 digits', () => {
+    expect(isValidFranceTravailId('1234567A')).toBe(true);
+    expect(isValidFranceTravailId('12345678')).toBe(true);
+    expect(isValidFranceTravailId('12345678901')).toBe(true);
+    for (const bad of ['1234567', '123456AB', '1234567a', '123456789012', '']) expect(isValidFranceTravailId(bad), bad).toBe(false);
+    expect(compactId(' 1234 567 a ')).toBe('1234567A');
+  });
+  it('PASS IAE: 12 letters or digits, printed in three groups', () => {
+    expect(isValidPassNumber('999992510000')).toBe(true);
+    expect(isValidPassNumber('99999251000')).toBe(false);
+    expect(isValidPassNumber('99999 25 10000')).toBe(false);
+    expect(formatPassNumber('999992510000')).toBe('99999 25 10000');
+  });
+  it('NIR: checks the key, Corsica included', () => {
+    expect(isValidNir('184127645108946')).toBe(true);
+    expect(isValidNir('184127645108947')).toBe(false);
+    expect(isValidNir('269022A00123442')).toBe(true);
+    expect(isValidNir('18412764510894')).toBe(false);
+    expect(isValidNir('584127645108946')).toBe(false);
+  });
+  it('folds accents, ligatures, case and punctuation for search', () => {
+    expect(foldText('  Écœuré-DURAND ')).toBe('ecoeure durand');
+    expect(foldText("N'Diaye Lætitia")).toBe('n diaye laetitia');
+  });
+  it('validates calendar dates strictly', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('29/02/2024')).toBe(false);
+    expect(daysInclusive('2024-01-01', '2024-01-31')).toBe(31);
+  });
+});
+
+describe('eligibility', () => {
+  const d = '2024-06-15';
+  it('one level-1 criterion with a valid proof is enough, in every dispositif', () => {
+    for (const dispositif of ['AI', 'ACI', 'EI', 'ETTI', 'EITI'] as const) {
+      expect(evaluateEligibility({ dispositif, auteur: 'structure', dateDiagnostic: d, criteres: [{ critere: 'RSA', dateJustificatif: '2024-06-01' }] }).eligible).toBe(true);
+    }
+  });
+  it('needs 2 level-2 criteria in AI and ETTI, 3 in ACI, EI and EITI', () => {
+    const two = [
+      { critere: 'JEUNE' as const, dateJustificatif: '2020-01-01' },
+      { critere: 'QPV' as const, dateJustificatif: '2024-05-01' },
+    ];
+    expect(evaluateEligibility({ dispositif: 'AI', auteur: 'structure', dateDiagnostic: d, criteres: two }).eligible).toBe(true);
+    expect(evaluateEligibility({ dispositif: 'ETTI', auteur: 'structure', dateDiagnostic: d, criteres: two }).eligible).toBe(true);
+    const aci = evaluateEligibility({ dispositif: 'ACI', auteur: 'structure', dateDiagnostic: d, criteres: two });
+    expect(aci.eligible).toBe(false);
+    expect(aci.problemes.at(-1)).toBe(
+      'Il faut au moins un critère de niveau 1 ou trois critères de niveau 2 justifiés pour une auto-prescription en ACI (retenus : 0 de niveau 1, 2 de niveau 2).',
+    );
+    expect(evaluateEligibility({ dispositif: 'ACI', auteur: 'structure', dateDiagnostic: d, criteres: [...two, { critere: 'PM', dateJustificatif: '2024-06-15' }] }).eligible).toBe(true);
+  });
+  it('does not count a criterion whose proof is too old, missing, or dated after the diagnostic', () => {
+    // RSA proof: 3 months. Dated 2024-03-15, it counts up to 2024-06-14 included.
+    expect(proofStatus('RSA', '2024-03-15', '2024-06-14')).toEqual({ critere: 'RSA', statut: 'valide', valableJusquau: '2024-06-14' });
+    expect(proofStatus('RSA', '2024-03-15', '2024-06-15').statut).toBe('perime');
+    expect(proofStatus('RSA', null, d).statut).toBe('manquant');
+    expect(proofStatus('RSA', '2024-06-16', d).statut).toBe('posterieur');
+    expect(proofStatus('TH', '2010-01-01', d).statut).toBe('valide');
+    const result = evaluateEligibility({ dispositif: 'AI', auteur: 'structure', dateDiagnostic: '2024-06-15', criteres: [{ critere: 'RSA', dateJustificatif: '2024-03-15' }] });
+    expect(result.eligible).toBe(false);
+    expect(result.problemes[0]).toBe('Bénéficiaire du RSA : justificatif trop ancien à la date du diagnostic, critère non retenu.');
+  });
+  it('refuses the exclusive pairs', () => {
+    const r = evaluateEligibility({
+      dispositif: 'AI',
+      auteur: 'structure',
+      dateDiagnostic: d,
+      criteres: [
+        { critere: 'SENIOR', dateJustificatif: '2024-01-01' },
+        { critere: 'JEUNE', dateJustificatif: '2024-01-01' },
+        { critere: 'RSA', dateJustificatif: '2024-06-01' },
+      ],
+    });
+    expect(r.eligible).toBe(false);
+    expect(r.problemes[0]).toMatch(/ne peuvent pas être cochés ensemble/);
+  });
+  it('asks no minimum of an authorised prescriber', () => {
+    expect(evaluateEligibility({ dispositif: 'ACI', auteur: 'prescripteur', dateDiagnostic: d, criteres: [] }).eligible).toBe(true);
+  });
+  it('a diagnostic is valid 92 days when made by the structure, 6 months by a prescriber', () => {
+    expect(diagnosticValidUntil('2024-01-31', 'structure')).toBe('2024-05-02');
+    expect(diagnosticValidUntil('2024-08-31', 'prescripteur')).toBe('2025-02-28');
+  });
+});
+
+describe('PASS IAE', () => {
+  const pass: PassDates = { dateDebut: '2024-01-15', dateFin: '2026-01-14', suspensions: [], prolongations: [] };
+
+  it('lasts 24 months by default', () => {
+    expect(defaultPassEnd('2024-01-15')).toBe('2026-01-14');
+    expect(defaultPassEnd('2024-02-29')).toBe('2026-02-27');
+  });
+
+  it('is pushed back by suspensions and extended by prolongations', () => {
+    const p = { ...pass, suspensions: [{ dateDebut: '2024-06-01', dateFin: '2024-06-30' }], prolongations: [{ dateDebut: '2026-02-14', dateFin: '2026-05-13' }] };
+    expect(computedPassEnd({ ...pass, suspensions: p.suspensions })).toBe('2026-02-13');
+    expect(computedPassEnd(p)).toBe('2026-05-13');
+  });
+
+  it('has a status on any day, with exact boundaries', () => {
+    const p = { ...pass, suspensions: [{ dateDebut: '2024-06-01', dateFin: '2024-06-30' }] };
+    expect(passStatus(p, '2024-01-14')).toBe('FUTURE');
+    expect(passStatus(p, '2024-01-15')).toBe('VALID');
+    expect(passStatus(p, '2024-06-01')).toBe('SUSPENDED');
+    expect(passStatus(p, '2024-06-30')).toBe('SUSPENDED');
+    expect(passStatus(p, '2024-07-01')).toBe('VALID');
+    expect(passStatus(p, '2026-02-13')).toBe('VALID');
+    expect(passStatus(p, '2026-02-14')).toBe('EXPIRED');
+  });
+
+  it('raises the alert during the last 3 months only', () => {
+    expect(passEndsSoon(pass, '2025-10-14')).toBe(false);
+    expect(passEndsSoon(pass, '2025-10-15')).toBe(true);
+    expect(passEndsSoon(pass, '2026-01-14')).toBe(true);
+    expect(passEndsSoon(pass, '2026-01-15')).toBe(false);
+  });
+
+  it('refuses suspensions over 36 months, too far back, outside the PASS, or overlapping', () => {
+    expect(suspensionProblems(pass, { dateDebut: '2024-03-01', dateFin: '2027-02-28' }, '2024-03-01')).toEqual([]);
+    expect(suspensionProblems(pass, { dateDebut: '2024-03-01', dateFin: '2027-03-01' }, '2024-03-01')[0]).toMatch(/au plus 36 mois/);
+    expect(suspensionProblems(pass, { dateDebut: '2024-03-01', dateFin: '2024-03-10' }, '2025-03-01')).toEqual([]);
+    expect(suspensionProblems(pass, { dateDebut: '2024-03-01', dateFin: '2024-03-10' }, '2025-03-02')[0]).toMatch(/plus de 365 jours/);
+    expect(suspensionProblems(pass, { dateDebut: '2023-12-01', dateFin: '2024-03-10' }, '2024-03-01')).toContain('La suspension doit commencer pendant la validité du PASS IAE.');
+    const withOne = { ...pass, suspensions: [{ dateDebut: '2024-06-01', dateFin: '2024-06-30' }] };
+    expect(suspensionProblems(withOne, { dateDebut: '2024-06-30', dateFin: '2024-07-10' }, '2024-07-01')).toEqual(['Cette suspension chevauche une suspension déjà enregistrée.']);
+    expect(suspensionProblems(pass, { dateDebut: '2024-06-30', dateFin: '2024-06-01' }, '2024-07-01')).toEqual(['La fin de la suspension doit suivre son début.']);
+  });
+
+  it('applies the prolongation window, per-request and total caps, and the AI/ACI-only reason', () => {
+    expect(prolongationProblems(pass, 'SENIOR', '2027-01-14', '2025-06-01', 'ACI')).toEqual([]);
+    expect(prolongationProblems(pass, 'SENIOR', '2027-01-15', '2025-06-01', 'ACI')[0]).toMatch(/12 mois au plus/);
+    expect(prolongationProblems(pass, 'SENIOR', '2026-06-01', '2025-01-13', 'ACI')[0]).toMatch(/entre 12 mois avant et 6 mois après/);
+    expect(prolongationProblems(pass, 'SENIOR', '2026-06-01', '2025-01-14', 'ACI')).toEqual([]);
+    expect(prolongationProblems(pass, 'SENIOR', '2026-06-01', '2026-07-14', 'ACI')).toEqual([]);
+    expect(prolongationProblems(pass, 'SENIOR', '2026-06-01', '2026-07-15', 'ACI')[0]).toMatch(/entre 12 mois avant/);
+    expect(prolongationProblems(pass, 'PARTICULAR_DIFFICULTIES', '2026-06-01', '2025-06-01', 'EI')[0]).toBe("Ce motif de prolongation n'est possible qu'en AI et ACI.");
+    expect(prolongationProblems(pass, 'SENIOR', '2026-01-14', '2025-06-01', 'ACI')).toEqual(['La nouvelle date de fin doit être postérieure à la fin actuelle du PASS.']);
+    // RQTH: 60 months in all. After three yearly prolongations the PASS ends 2029-01-14; a fourth would pass 2029-01-14.
+    const long = { ...pass, prolongations: [{ dateDebut: '2026-01-15', dateFin: '2029-01-13' }] };
+    expect(prolongationProblems(long, 'RQTH', '2029-06-01', '2028-06-01', 'ACI')).toEqual([expect.stringMatching(/60 mois au total \(ici jusqu'au 2029-01-14\)/)]);
+  });
+});
