@@ -44,7 +44,7 @@ export class OpenRuntime {
     this.users = new UsersService(opened.db);
     this.security = new SecuritySettingsService(opened.db);
     this.personnes = new PersonnesService(opened.db, opened.sqlite);
-    this.accueils = new AccueilService(opened.db);
+    this.accueils = new AccueilService(opened.db, opened.sqlite);
     this.diagnostic = new DiagnosticService(opened.db);
     this.pass = new PassService(opened.db, opened.sqlite);
     this.setUp = hasStructure(opened.db);

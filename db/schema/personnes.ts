@@ -30,8 +30,27 @@ export const personnes = sqliteTable(
     cleDoublon: text('cle_doublon').notNull(),
     /** Folded names, France Travail id and PASS numbers: the text the search index holds. */
     recherche: text('recherche').notNull(),
+    /** Folded "nom prénom": the alphabetical order of lists, accents ignored (Élodie with the E). */
+    nomTri: text('nom_tri').notNull().default(''),
+    /**
+     * Summary of the person's latest intake, kept by PersonnesService.refreshLatestIntake whenever an intake changes,
+     * so that lists of 100 000 persons sort and filter on indexes instead of recomputing it for every row.
+     */
+    dernierAccueilId: text('dernier_accueil_id'),
+    dernierContact: text('dernier_contact'),
+    derniereDecision: text('derniere_decision'),
+    dernierDispositif: text('dernier_dispositif'),
+    dernierReferentId: text('dernier_referent_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('personnes_cle_doublon_idx').on(t.cleDoublon), index('personnes_nom_idx').on(t.nom, t.prenom)],
+  (t) => [
+    index('personnes_cle_doublon_idx').on(t.cleDoublon),
+    index('personnes_nom_idx').on(t.nom, t.prenom),
+    index('personnes_nom_tri_idx').on(t.nomTri),
+    index('personnes_dernier_contact_idx').on(t.dernierContact),
+    index('personnes_derniere_decision_idx').on(t.derniereDecision, t.dernierContact),
+    index('personnes_dernier_referent_idx').on(t.dernierReferentId, t.dernierContact),
+    index('personnes_dernier_dispositif_idx').on(t.dernierDispositif, t.dernierContact),
+  ],
 );

@@ -5,6 +5,8 @@ import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'reac
 import { ROLE_LABELS } from '../../src-shared/roles';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session-store';
+import { PersonSearch } from '../components/PersonSearch';
+import { can } from '../lib/permissions';
 import { visibleNavigation } from './navigation';
 import { useIdleLock } from './useIdleLock';
 
@@ -15,6 +17,13 @@ function initials(name: string): string {
     .slice(0, 2)
     .map((p) => p[0]!.toUpperCase())
     .join('');
+}
+
+/** The most specific menu entry wins: "Nouvel accueil" and not "Personnes accueillies" on /accueil/nouveau. */
+function isActive(to: string, path: string): boolean {
+  if (to === '/') return path === '/';
+  if (to === '/accueil') return path === '/accueil' || path.startsWith('/personnes/');
+  return path === to || path.startsWith(`${to}/`);
 }
 
 export function AppLayout() {
@@ -52,6 +61,8 @@ export function AppLayout() {
               </Text>
             )}
           </Group>
+          <Group gap="md" wrap="nowrap">
+          {can(session.user, 'personnes.read') && <PersonSearch />}
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <UnstyledButton aria-label={`Menu de ${session.user.displayName}`} data-testid="user-menu">
@@ -85,6 +96,7 @@ export function AppLayout() {
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Navigation principale">
@@ -101,7 +113,7 @@ export function AppLayout() {
                   to={item.to}
                   end={item.to === '/'}
                   label={item.label}
-                  active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+                  active={isActive(item.to, location.pathname)}
                   onClick={close}
                 />
               ))}

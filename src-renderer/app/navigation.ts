@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../src-shared/views';
+import { can } from '../lib/permissions';
 
 export interface NavItem {
   to: string;
@@ -15,8 +16,16 @@ export interface NavSection {
 export const NAVIGATION: NavSection[] = [
   { label: 'Pilotage', items: [{ to: '/', label: 'Tableau de bord', visible: () => true }] },
   {
+    label: 'Accueil',
+    items: [
+      { to: '/accueil', label: 'Personnes accueillies', visible: (u) => can(u, 'personnes.read') },
+      { to: '/accueil/nouveau', label: 'Nouvel accueil', visible: (u) => can(u, 'personnes.write') },
+    ],
+  },
+  {
     label: 'Paramètres',
     items: [
+      { to: '/parametres/offre', label: 'Offre d’insertion', visible: (u) => can(u, 'offre.manage') },
       { to: '/parametres/comptes', label: 'Comptes utilisateurs', visible: (u) => u.isAdmin },
       { to: '/parametres/securite', label: 'Sécurité', visible: (u) => u.isAdmin },
     ],

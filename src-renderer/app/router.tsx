@@ -4,6 +4,10 @@ import { DashboardPage } from '../features/tableau-de-bord/DashboardPage';
 import { SecuritySettingsPage } from '../features/parametres/SecuritySettingsPage';
 import { UsersPage } from '../features/parametres/UsersPage';
 import { AppLayout } from './AppLayout';
+import { NouvelAccueilPage } from '../features/accueil/NouvelAccueilPage';
+import { PersonneFilePage } from '../features/accueil/PersonneFilePage';
+import { PersonnesListPage } from '../features/accueil/PersonnesListPage';
+import { OffrePage } from '../features/parametres/OffrePage';
 
 /** Hash routing: the renderer is served from app:// or a 127.0.0.1 page, never from a web server with rewrites. */
 export const appRouter = createHashRouter([
@@ -12,6 +16,10 @@ export const appRouter = createHashRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <DashboardPage /> },
+      { path: 'accueil', element: <PersonnesListPage /> },
+      { path: 'accueil/nouveau', element: <NouvelAccueilPage /> },
+      { path: 'personnes/:id', element: <PersonneFilePage /> },
+      { path: 'parametres/offre', element: <OffrePage /> },
       { path: 'parametres/comptes', element: <UsersPage /> },
       { path: 'parametres/securite', element: <SecuritySettingsPage /> },
       { path: 'mon-compte/mot-de-passe', element: <ChangePasswordScreen /> },

@@ -46,9 +46,9 @@ describe('first run', () => {
 
     const shell = new AppShellPage(page);
     await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
-    expect(await page.getByText('SIRET 520 000 015 00013').isVisible()).toBe(true);
-    expect(await page.getByText('AI · Association intermédiaire').isVisible()).toBe(true);
-    expect(await page.getByText("ACI · Atelier chantier d'insertion").isVisible()).toBe(true);
+    await page.getByText('SIRET 520 000 015 00013').waitFor();
+    await page.getByText('AI · Association intermédiaire').waitFor();
+    await page.getByText("ACI · Atelier chantier d'insertion").waitFor();
 
     await shell.openUserMenuItem('Se déconnecter');
     const login = new LoginPage(page);
@@ -89,7 +89,7 @@ describe('first run', () => {
     await page.getByLabel(/Confirmation du nouveau mot de passe/).fill('mon propre secret');
     await page.getByRole('button', { name: 'Enregistrer le nouveau mot de passe' }).click();
     await page.getByRole('heading', { name: 'Bonjour, Samir' }).waitFor();
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Tableau de bord']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Tableau de bord', 'Personnes accueillies', 'Nouvel accueil']);
   });
 
   it('without the launch token, explains how to open the app and shows nothing else', async () => {

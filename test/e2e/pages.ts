@@ -61,3 +61,10 @@ export class AppShellPage {
     return this.page.getByRole('navigation').getByRole('link', { name: label }).click();
   }
 }
+
+/** Picks an option of a select the way a user does: click the field, then the option. */
+export async function chooseOption(scope: Page | ReturnType<Page['getByRole']>, label: string | RegExp, option: string | RegExp) {
+  const page = 'page' in scope ? scope.page() : scope;
+  await scope.getByLabel(label).and(page.locator('input')).click();
+  await page.getByRole('option', { name: option }).click();
+}

@@ -115,6 +115,31 @@ describe('intake and decision', () => {
   });
 });
 
+describe('persons list', () => {
+  it('shows each person with their latest intake, whichever intake changes', async () => {
+    const t = await start();
+    const created = await app.call('personnes.create', personneInput(), t.cip);
+    const personneId = created.personne.id;
+    const row = async () => (await app.call('personnes.list', { q: 'arnaud' }, t.cip)).rows[0]!;
+    const file = await app.call('accueils.create', { personneId, datePremierContact: '2025-11-10', canal: 'telephone' }, t.cip);
+    const older = file.accueils!.find((a) => a.datePremierContact === '2025-11-10')!;
+    const newer = file.accueils!.find((a) => a.datePremierContact === '2026-02-02')!;
+    expect(await row()).toMatchObject({ datePremierContact: '2026-02-02', decision: null });
+    await app.call('accueils.decide', { id: older.id, decision: 'sans_suite', dateDecision: '2025-11-20', motifDecision: 'did_not_come', reorientationVers: '', dispositif: null, referentId: null }, t.cip);
+    expect(await row()).toMatchObject({ datePremierContact: '2026-02-02', decision: null });
+    // Correcting the newer intake's date to before the older one makes the older one the latest.
+    await app.call('accueils.update', { id: newer.id, datePremierContact: '2025-10-01', canal: 'physique', souhaits: '' }, t.cip);
+    expect(await row()).toMatchObject({ datePremierContact: '2025-11-10', decision: 'sans_suite' });
+    expect((await app.call('personnes.list', { decision: 'sans_suite' }, t.cip)).total).toBe(1);
+    expect((await app.call('personnes.list', { decision: 'en_attente' }, t.cip)).total).toBe(0);
+    // Sorted by name, accents ignored: Élodie sorts between Arnaud and Fabre.
+    await app.call('personnes.create', personneInput({ nom: 'Fabre', prenom: 'Paul', dateNaissance: '1990-03-03' }), t.cip);
+    await app.call('personnes.create', personneInput({ nom: 'Écuyer', prenom: 'Élodie', dateNaissance: '1991-03-03' }), t.cip);
+    const names = (await app.call('personnes.list', { sort: 'nom', direction: 'asc' }, t.cip)).rows.map((r) => r.nom);
+    expect(names).toEqual(['Arnaud', 'Écuyer', 'Fabre']);
+  });
+});
+
 describe('access rules', () => {
   async function sensitiveFile() {
     const t = await start();

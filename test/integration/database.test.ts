@@ -53,18 +53,18 @@ describe('opening the database', () => {
       old.sqlite
         .prepare("insert into users (id, login, display_name, role, password_hash, created_at, updated_at) values ('u1', 'a.b', 'A B', 'cip', 'x', 'now', 'now')")
         .run();
-      const tablesBefore = old.sqlite.prepare("select count(*) from sqlite_master where type = 'table'").pluck().get() as number;
+      const schemaObjectsBefore = old.sqlite.prepare("select count(*) from sqlite_master").pluck().get() as number;
       old.sqlite.close();
 
       const upgraded = await open(file);
       expect(upgraded.appliedMigrations, `depuis ${released} migration(s)`).toBe(total - released);
       expect(upgraded.sqlite.prepare('select login from users').pluck().all()).toEqual(['a.b']);
-      expect(upgraded.sqlite.prepare("select count(*) from sqlite_master where type = 'table'").pluck().get()).toBeGreaterThan(tablesBefore);
+      expect(upgraded.sqlite.prepare("select count(*) from sqlite_master").pluck().get()).toBeGreaterThan(schemaObjectsBefore);
       const backups = listBackups(join(dir, 'sauvegardes'));
       expect(backups.map((b) => b.reason)).toEqual(['avant-migration']);
       const copy = new Database(backups[0]!.path, { readonly: true });
       expect(copy.prepare('select count(*) from users').pluck().get()).toBe(1);
-      expect(copy.prepare("select count(*) from sqlite_master where type = 'table'").pluck().get()).toBe(tablesBefore);
+      expect(copy.prepare("select count(*) from sqlite_master").pluck().get()).toBe(schemaObjectsBefore);
       copy.close();
       upgraded.sqlite.close();
     }

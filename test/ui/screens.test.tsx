@@ -87,10 +87,18 @@ describe('damaged database screen', () => {
 });
 
 describe('navigation', () => {
-  it('shows account screens to administrators only, and never an empty section', () => {
-    expect(visibleNavigation(SESSION.user).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Comptes utilisateurs', 'Sécurité']);
+  it('shows each screen to the roles that may use it, and never an empty section', () => {
+    expect(visibleNavigation(SESSION.user).flatMap((s) => s.items.map((i) => i.label))).toEqual([
+      'Tableau de bord',
+      'Personnes accueillies',
+      'Nouvel accueil',
+      'Offre d’insertion',
+      'Comptes utilisateurs',
+      'Sécurité',
+    ]);
     const cip = { ...SESSION.user, role: 'cip' as const, isAdmin: false };
-    const sections = visibleNavigation(cip);
-    expect(sections.map((s) => s.label)).toEqual(['Pilotage']);
+    expect(visibleNavigation(cip).map((s) => s.label)).toEqual(['Pilotage', 'Accueil']);
+    const encadrant = { ...SESSION.user, role: 'encadrant' as const, isAdmin: false };
+    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies']);
   });
 });

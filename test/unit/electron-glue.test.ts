@@ -153,6 +153,12 @@ function fakeElectron(lock: boolean) {
         this.paths[name] = value;
       },
       getAppPath: () => join(MIGRATIONS, '..', '..'),
+      switches: {} as Record<string, string | undefined>,
+      commandLine: {
+        appendSwitch(name: string, value?: string) {
+          modules.app.switches[name] = value;
+        },
+      },
       on: (event: string, l: (...args: unknown[]) => void) => listeners.set(event, l),
     },
     BrowserWindow: FakeBrowserWindow,
@@ -181,6 +187,7 @@ describe('Electron lifecycle', () => {
       resourcesPath: '/res',
     });
     expect(fake.modules.app.paths.userData).toBe('/fake/appData/cedre-parcours');
+    expect(fake.modules.app.switches.lang).toBe('fr-FR');
     expect(fake.modules.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);

@@ -20,6 +20,7 @@ export interface ElectronModules {
     whenReady(): Promise<unknown>;
     getPath(name: 'appData' | 'userData'): string;
     setPath(name: 'userData', path: string): void;
+    commandLine: { appendSwitch(name: string, value?: string): void };
     getAppPath(): string;
     on(event: string, listener: (...args: never[]) => void): void;
   };
@@ -47,6 +48,8 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
   let mainWindow: (BrowserWindowLike & { isMinimized?(): boolean; restore?(): void; focus?(): void }) | null = null;
 
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  // French dates (jj/mm/aaaa) and messages in the UI's native controls, whatever the OS language.
+  app.commandLine.appendSwitch('lang', 'fr-FR');
   // One folder name on every OS, the same one browser mode uses (platform/data-dir.ts).
   app.setPath('userData', join(app.getPath('appData'), USER_DATA_FOLDER));
 

@@ -1,6 +1,7 @@
 /** Intakes: first contact, offer presented, personal-data notice, diagnostic date, the person's wishes, and the decision. */
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../../db/client';
 import { accueils, users } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
@@ -16,7 +17,24 @@ type AccueilRow = typeof accueils.$inferSelect;
 const REFERENT_ROLES: Role[] = ['cip', 'direction'];
 
 export class AccueilService {
-  constructor(private readonly db: Db) {}
+  private readonly refreshStatement: Database.Statement<[string, string]>;
+
+  constructor(
+    private readonly db: Db,
+    sqlite: Database.Database,
+  ) {
+    this.refreshStatement = sqlite.prepare(
+      `update personnes set (dernier_accueil_id, dernier_contact, derniere_decision, dernier_dispositif, dernier_referent_id) =
+         (select id, date_premier_contact, decision, dispositif, referent_id from accueils
+           where personne_id = ? order by date_premier_contact desc, id desc limit 1)
+       where id = ?`,
+    );
+  }
+
+  /** Copies the person's latest intake onto the person row (see db/schema/personnes.ts): called by every write here. */
+  private refreshLatestIntake(personneId: string): void {
+    this.refreshStatement.run(personneId, personneId);
+  }
 
   row(id: string): AccueilRow {
     const row = this.db.select().from(accueils).where(eq(accueils.id, id)).get();
@@ -28,6 +46,7 @@ export class AccueilService {
     const at = now.toISOString();
     const id = uuidv7(now.getTime());
     this.db.insert(accueils).values({ id, personneId, datePremierContact: input.datePremierContact, canal: input.canal, createdAt: at, updatedAt: at }).run();
+    this.refreshLatestIntake(personneId);
     return id;
   }
 
@@ -47,7 +66,7 @@ export class AccueilService {
     }
     if (input.offrePresenteePar) this.assertActiveUser(input.offrePresenteePar, 'offrePresenteePar');
     if (Object.keys(problems).length) throw new AppError('VALIDATION', 'Certaines dates sont incohérentes : corrigez les champs signalés.', problems);
-    return this.db
+    const updated = this.db
       .update(accueils)
       .set({
         datePremierContact: input.datePremierContact,
@@ -62,6 +81,8 @@ export class AccueilService {
       .where(eq(accueils.id, input.id))
       .returning()
       .get();
+    this.refreshLatestIntake(updated.personneId);
+    return updated;
   }
 
   decide(input: z.output<typeof decideAccueilInputSchema>, now: Date): AccueilRow {
@@ -71,7 +92,7 @@ export class AccueilService {
     }
     if (input.referentId) this.assertReferent(input.referentId);
     const decided = input.decision !== null;
-    return this.db
+    const updated = this.db
       .update(accueils)
       .set({
         decision: input.decision,
@@ -85,6 +106,8 @@ export class AccueilService {
       .where(eq(accueils.id, input.id))
       .returning()
       .get();
+    this.refreshLatestIntake(updated.personneId);
+    return updated;
   }
 
   referents(): ReferentOption[] {

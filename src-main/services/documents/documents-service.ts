@@ -1,5 +1,4 @@
 /** The documents printed at the intake, rendered in the main process as PDF. */
-import { createElement } from 'react';
 import { AppError } from '../../../src-shared/errors';
 import { toIsoDate } from '../../../src-shared/rules/dates';
 import { foldText } from '../../../src-shared/rules/text';
@@ -7,10 +6,9 @@ import type { PdfDocument } from '../../../src-shared/views-accueil';
 import type { RequestContext } from '../../router';
 import { getOffre } from '../offre/offre-service';
 import { getStructure } from '../structure/structure-service';
-import { IntakeSummary } from './intake-summary';
-import { Livret } from './livret';
-import { Notice } from './notice';
-import { renderPdf } from './pdf-layout';
+
+/** See render.ts: the templates are loaded on first use, never at start-up. */
+const templates = () => import('./render');
 
 function slug(text: string): string {
   return foldText(text).replace(/ /g, '-');
@@ -25,12 +23,12 @@ export async function intakeSummaryPdf(ctx: RequestContext, accueilId: string): 
   });
   if (!accueil) throw new AppError('NOT_FOUND', 'Accueil introuvable.');
   const name = `synthese-accueil-${slug(file.personne.nom)}-${slug(file.personne.prenom)}-${accueil.datePremierContact}.pdf`;
-  return renderPdf(createElement(IntakeSummary, { structure, file, accueil }), name);
+  return (await templates()).renderIntakeSummary({ structure, file, accueil }, name);
 }
 
 export async function noticePdf(ctx: RequestContext): Promise<PdfDocument> {
   const structure = ctx.transaction(() => getStructure(ctx.open.db));
-  return renderPdf(createElement(Notice, { structure }), 'notice-donnees-personnelles.pdf');
+  return (await templates()).renderNotice(structure, 'notice-donnees-personnelles.pdf');
 }
 
 export async function livretPdf(ctx: RequestContext): Promise<PdfDocument> {
@@ -38,5 +36,5 @@ export async function livretPdf(ctx: RequestContext): Promise<PdfDocument> {
   if (!Object.values(offre).some(Boolean)) {
     throw new AppError('NOT_FOUND', "L'offre d'insertion n'est pas encore rédigée : complétez-la dans Paramètres → Offre d'insertion.");
   }
-  return renderPdf(createElement(Livret, { structure, offre }), `livret-accueil-${slug(structure.nom)}.pdf`);
+  return (await templates()).renderLivret(structure, offre, `livret-accueil-${slug(structure.nom)}.pdf`);
 }

@@ -27,7 +27,7 @@ import type { z } from 'zod';
 import type { listPersonnesInputSchema, personneFieldsSchema } from '../../../src-shared/schemas/personne';
 import { uuidv7 } from '../../lib/uuid';
 import { droitsOf, notFound } from '../access';
-import { duplicateKey, ftsQuery, searchText } from './search-text';
+import { duplicateKey, ftsQuery, searchText, sortKey } from './search-text';
 
 type PersonneFields = z.output<typeof personneFieldsSchema>;
 type PersonneRow = typeof personnes.$inferSelect;
@@ -97,6 +97,7 @@ export class PersonnesService {
         ...fields,
         nir: canNir ? fields.nir : null,
         cleDoublon: duplicateKey(fields.nom, fields.prenom, fields.dateNaissance),
+        nomTri: sortKey(fields.nom, fields.prenom),
         recherche: searchText(fields, []),
         createdAt: at,
         updatedAt: at,
@@ -116,6 +117,7 @@ export class PersonnesService {
         nir: droits.nir ? fields.nir : current.nir,
         orienteur: hiddenOrienteur ? current.orienteur : fields.orienteur,
         cleDoublon: duplicateKey(fields.nom, fields.prenom, fields.dateNaissance),
+        nomTri: sortKey(fields.nom, fields.prenom),
         updatedAt: now.toISOString(),
       })
       .where(eq(personnes.id, id))
@@ -123,7 +125,7 @@ export class PersonnesService {
     this.reindex(id);
   }
 
-  /** One page of the persons list, each with their latest intake. */
+  /** One page of the persons list, each with their latest intake (from the summary columns, on indexes). */
   list(filters: z.output<typeof listPersonnesInputSchema>): PersonneListPage {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -132,35 +134,33 @@ export class PersonnesService {
       where.push('p.rowid in (select rowid from personnes_fts where personnes_fts match ?)');
       params.push(match);
     }
-    if (filters.decision === 'en_attente') where.push('a.id is not null and a.decision is null');
+    if (filters.decision === 'en_attente') where.push('p.derniere_decision is null and p.dernier_accueil_id is not null');
     else if (filters.decision) {
-      where.push('a.decision = ?');
+      where.push('p.derniere_decision = ?');
       params.push(filters.decision);
     }
     if (filters.referentId) {
-      where.push('a.referent_id = ?');
+      where.push('p.dernier_referent_id = ?');
       params.push(filters.referentId);
     }
     if (filters.dispositif) {
-      where.push('a.dispositif = ?');
+      where.push('p.dernier_dispositif = ?');
       params.push(filters.dispositif);
     }
     const whereSql = where.length ? `where ${where.join(' and ')}` : '';
     const dir = filters.direction === 'asc' ? 'asc' : 'desc';
     const order = {
-      nom: `p.nom collate nocase ${dir}, p.prenom collate nocase ${dir}`,
-      date_contact: `a.date_premier_contact ${dir}, p.nom collate nocase`,
-      decision: `coalesce(a.decision, '') ${dir}, p.nom collate nocase`,
+      nom: `p.nom_tri ${dir}`,
+      date_contact: `p.dernier_contact ${dir}, p.nom_tri`,
+      decision: `p.derniere_decision ${dir}, p.dernier_contact desc`,
     }[filters.sort];
-    const from = `from personnes p
-      left join accueils a on a.id = (select a2.id from accueils a2 where a2.personne_id = p.id order by a2.date_premier_contact desc, a2.id desc limit 1)
-      left join users u on u.id = a.referent_id`;
-    const total = (this.sqlite.prepare(`select count(*) as n ${from} ${whereSql}`).get(...params) as { n: number }).n;
+    const total = (this.sqlite.prepare(`select count(*) as n from personnes p ${whereSql}`).get(...params) as { n: number }).n;
     const rows = this.sqlite
       .prepare(
-        `select p.id, p.civilite, p.nom, p.prenom, p.date_naissance as dateNaissance, a.date_premier_contact as datePremierContact,
-                a.decision, a.dispositif, u.display_name as referent
-         ${from} ${whereSql} order by ${order} limit ? offset ?`,
+        `select p.id, p.civilite, p.nom, p.prenom, p.date_naissance as dateNaissance, p.dernier_contact as datePremierContact,
+                p.derniere_decision as decision, p.dernier_dispositif as dispositif, u.display_name as referent
+           from personnes p left join users u on u.id = p.dernier_referent_id
+         ${whereSql} order by ${order} limit ? offset ?`,
       )
       .all(...params, filters.limit, filters.offset) as PersonneListPage['rows'];
     return { rows, total };

@@ -15,3 +15,8 @@ export function ftsQuery(typed: string): string | null {
   const words = foldText(typed).split(' ').filter(Boolean).slice(0, 8);
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
+
+/** Alphabetical order of lists, accents ignored: "Élodie" sorts with the E. */
+export function sortKey(nom: string, prenom: string): string {
+  return foldText(`${nom} ${prenom}`);
+}

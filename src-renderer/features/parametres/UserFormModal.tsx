@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Checkbox, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm, type Control, type Path } from 'react-hook-form';
@@ -10,6 +10,7 @@ import type { UserView } from '../../../src-shared/views';
 import { api } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
 import { applyServerErrors } from '../../lib/forms';
+import { ModalActions } from '../../components/ModalActions';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -36,19 +37,6 @@ function RoleAndAdminFields<T extends { role: Role; isAdmin?: boolean }>({ contr
         )}
       />
     </>
-  );
-}
-
-function ModalActions({ onCancel, submitLabel, loading }: { onCancel: () => void; submitLabel: string; loading: boolean }) {
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        Annuler
-      </Button>
-      <Button type="submit" loading={loading}>
-        {submitLabel}
-      </Button>
-    </Group>
   );
 }
 

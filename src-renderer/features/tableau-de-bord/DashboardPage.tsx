@@ -6,6 +6,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatSiret } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
+import { can } from '../../lib/permissions';
+import { AccueilAlertsCard } from './AccueilAlertsCard';
 
 export function DashboardPage() {
   const user = useSessionStore((s) => s.session!.user);
@@ -63,6 +65,11 @@ export function DashboardPage() {
           </Stack>
         </Paper>
       </SimpleGrid>
+      {can(user, 'accueil.read') && (
+        <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
+          <AccueilAlertsCard />
+        </div>
+      )}
       {user.isAdmin && (
         <Alert color="teal" mt="lg" title="Les comptes de votre équipe">
           Chaque membre de l’équipe (CIP, encadrant·es, accueil) doit avoir son propre compte : il ne verra que ce que son rôle

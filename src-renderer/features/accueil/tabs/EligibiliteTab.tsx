@@ -1,0 +1,189 @@
+import { Alert, Badge, Button, Checkbox, Group, List, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { CRITERE_KEYS, CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../../src-shared/domain/criteres';
+import { NIVEAUX_IMPLIQUANT_CAP_BEP } from '../../../../src-shared/domain/asp-codes';
+import { toIsoDate } from '../../../../src-shared/rules/dates';
+import { evaluateEligibility, type AuteurDiagnostic, type StatutJustificatif } from '../../../../src-shared/rules/eligibility';
+import { SIAE_KINDS, type SiaeKind } from '../../../../src-shared/siae';
+import { api } from '../../../api';
+import { FormAlert } from '../../../components/FormAlert';
+import { formatDate } from '../../../lib/format';
+import type { TabProps } from '../PersonneFilePage';
+import { saveFile } from './save-file';
+
+const STATUT: Record<StatutJustificatif, { label: string; color: string }> = {
+  valide: { label: 'Justificatif valable', color: 'teal' },
+  perime: { label: 'Justificatif trop ancien', color: 'red' },
+  manquant: { label: 'Justificatif non daté', color: 'orange' },
+  posterieur: { label: 'Daté après le diagnostic', color: 'red' },
+};
+
+function NewDiagnostic({ file, onChange }: TabProps) {
+  const defaultDispositif = file.accueils?.[0]?.dispositif ?? 'ACI';
+  const [date, setDate] = useState(toIsoDate(new Date()));
+  const [auteur, setAuteur] = useState<AuteurDiagnostic>('structure');
+  const [prescripteur, setPrescripteur] = useState('');
+  const [dispositif, setDispositif] = useState<SiaeKind>(defaultDispositif);
+  const [checked, setChecked] = useState<Partial<Record<Critere, string>>>(() =>
+    file.personne.niveauFormation && NIVEAUX_IMPLIQUANT_CAP_BEP.includes(file.personne.niveauFormation) ? { CAP_BEP: '' } : {},
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const criteres = (Object.keys(checked) as Critere[]).map((critere) => ({ critere, dateJustificatif: checked[critere] || null }));
+  const result = evaluateEligibility({ dispositif, auteur, dateDiagnostic: date, criteres });
+  const visible = CRITERE_KEYS.filter((k) => file.droits.sensibles || !CRITERES_SENSIBLES.includes(k));
+
+  const save = async () => {
+    setSaving(true);
+    setError(
+      await saveFile(
+        () => api('eligibilite.save', { personneId: file.personne.id, date, auteur, prescripteur, dispositif, criteres: criteres.map((c) => ({ ...c, typeJustificatif: '' })) }),
+        onChange,
+        'Diagnostic d’éligibilité enregistré.',
+      ),
+    );
+    setSaving(false);
+  };
+
+  return (
+    <Paper withBorder p="lg">
+      <Title order={3} size="h4" mb="md">
+        Nouveau diagnostic d’éligibilité
+      </Title>
+      <Stack>
+        <FormAlert message={error} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput type="date" label="Date du diagnostic" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <Select label="Dispositif visé" data={SIAE_KINDS.map((k) => ({ value: k, label: k }))} value={dispositif} onChange={(v) => v && setDispositif(v as SiaeKind)} allowDeselect={false} />
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              Fait par
+            </Text>
+            <SegmentedControl
+              value={auteur}
+              onChange={(v) => setAuteur(v as AuteurDiagnostic)}
+              data={[
+                { value: 'structure', label: 'La structure' },
+                { value: 'prescripteur', label: 'Un prescripteur habilité' },
+              ]}
+            />
+          </div>
+        </SimpleGrid>
+        {auteur === 'prescripteur' && <TextInput label="Prescripteur habilité" placeholder="Par exemple : France Travail Privas" value={prescripteur} onChange={(e) => setPrescripteur(e.currentTarget.value)} />}
+        <Table aria-label="Critères administratifs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Critère</Table.Th>
+              <Table.Th w={90}>Niveau</Table.Th>
+              <Table.Th w={180}>Date du justificatif</Table.Th>
+              <Table.Th w={200}>Justificatif</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {visible.map((k) => {
+              const on = k in checked;
+              const evaluated = result.criteres.find((c) => c.critere === k);
+              return (
+                <Table.Tr key={k}>
+                  <Table.Td>
+                    <Checkbox
+                      label={CRITERES[k].label}
+                      checked={on}
+                      onChange={(e) => {
+                        const next = { ...checked };
+                        if (e.currentTarget.checked) next[k] = '';
+                        else delete next[k];
+                        setChecked(next);
+                      }}
+                    />
+                  </Table.Td>
+                  <Table.Td>{CRITERES[k].niveau}</Table.Td>
+                  <Table.Td>
+                    {on && (
+                      <TextInput
+                        type="date"
+                        aria-label={`Date du justificatif : ${CRITERES[k].label}`}
+                        value={checked[k] ?? ''}
+                        onChange={(e) => setChecked({ ...checked, [k]: e.currentTarget.value })}
+                        size="xs"
+                      />
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {on && evaluated && (
+                      <Badge color={STATUT[evaluated.statut].color} variant="light" tt="none" title={CRITERES[k].justificatif}>
+                        {STATUT[evaluated.statut].label}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        <Alert color={result.eligible ? 'teal' : 'orange'} title={result.eligible ? 'Éligible à l’IAE' : 'Pas encore éligible en l’état'} role="status">
+          {auteur === 'structure' ? (
+            <Text size="sm">
+              Critères retenus : {result.niveau1} de niveau 1, {result.niveau2} de niveau 2 (il faut 1 critère de niveau 1 ou {result.niveau2Requis} de niveau 2 en {dispositif}).
+            </Text>
+          ) : (
+            <Text size="sm">Un prescripteur habilité n’a pas de nombre minimal de critères à réunir.</Text>
+          )}
+          {result.problemes.length > 0 && (
+            <List size="sm" mt="xs">
+              {result.problemes.map((p) => (
+                <List.Item key={p}>{p}</List.Item>
+              ))}
+            </List>
+          )}
+        </Alert>
+        <Group>
+          <Button onClick={() => void save()} loading={saving} disabled={!date}>
+            Enregistrer le diagnostic
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function EligibiliteTab({ file, onChange }: TabProps) {
+  const diagnostics = file.diagnostics ?? [];
+  return (
+    <Stack gap="lg" maw={980}>
+      {diagnostics.map((d, i) => (
+        <Paper withBorder p="lg" key={d.id}>
+          <Group justify="space-between" mb="xs">
+            <Title order={3} size="h4">
+              {i === 0 ? 'Dernier diagnostic' : 'Diagnostic précédent'} du {formatDate(d.date)} — {d.dispositif}
+            </Title>
+            <Badge color={d.eligible ? 'teal' : 'orange'} size="lg" tt="none">
+              {d.eligible ? 'Éligible' : 'Non éligible en l’état'}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed" mb="sm">
+            {d.auteur === 'structure' ? 'Fait par la structure' : `Fait par ${d.prescripteur} (prescripteur habilité)`} ; valable jusqu’au {formatDate(d.valableJusquau)}
+            {d.valableJusquau < toIsoDate(new Date()) ? ' (échu, sauf PASS IAE en cours)' : ''}.
+          </Text>
+          <List size="sm">
+            {d.criteres.map((c) => (
+              <List.Item key={c.critere}>
+                {CRITERES[c.critere].label} — {c.typeJustificatif}
+                {c.dateJustificatif ? ` du ${formatDate(c.dateJustificatif)}` : ''}{' '}
+                <Badge color={STATUT[c.statut].color} variant="light" tt="none" size="sm">
+                  {STATUT[c.statut].label}
+                </Badge>
+              </List.Item>
+            ))}
+          </List>
+          {d.problemes.length > 0 && (
+            <Alert color="orange" mt="sm">
+              {d.problemes.join(' ')}
+            </Alert>
+          )}
+        </Paper>
+      ))}
+      {file.droits.diagnosticWrite ? <NewDiagnostic file={file} onChange={onChange} /> : diagnostics.length === 0 && <Text c="dimmed">Pas encore de diagnostic d’éligibilité.</Text>}
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, Paper, Stack } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { updatePersonneInputSchema } from '../../../../src-shared/schemas/personne';
+import { api } from '../../../api';
+import { FormAlert } from '../../../components/FormAlert';
+import { IDENTITY_FIELDS, IdentityFields } from '../IdentityFields';
+import type { TabProps } from '../PersonneFilePage';
+import { saveFile } from './save-file';
+
+export function IdentiteTab({ file, onChange }: TabProps) {
+  const p = file.personne;
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof updatePersonneInputSchema>>({
+    resolver: zodResolver(updatePersonneInputSchema),
+    defaultValues: {
+      id: p.id,
+      civilite: p.civilite,
+      nom: p.nom,
+      prenom: p.prenom,
+      dateNaissance: p.dateNaissance,
+      telephone: p.telephone,
+      email: p.email,
+      adresse: p.adresse,
+      codePostal: p.codePostal,
+      commune: p.commune,
+      qpv: p.qpv,
+      zrr: p.zrr,
+      niveauFormation: p.niveauFormation,
+      identifiantFt: p.identifiantFt ?? '',
+      nir: p.nir ?? '',
+      orienteur: p.orienteur,
+      rsa: p.rsa,
+      dureeInscriptionFt: p.dureeInscriptionFt,
+      sansRessources: p.sansRessources,
+    },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    setError(await saveFile(() => api('personnes.update', values), onChange, 'Identité enregistrée.', form.setError, IDENTITY_FIELDS));
+  });
+  const readOnly = !file.droits.personnesWrite;
+  return (
+    <Paper withBorder p="lg" maw={980}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormAlert message={error} />
+          <IdentityFields form={form} showNir={file.droits.nir} showSensitive={file.droits.sensibles} readOnly={readOnly} />
+          {!readOnly && (
+            <div>
+              <Button type="submit" loading={form.formState.isSubmitting}>
+                Enregistrer l’identité
+              </Button>
+            </div>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

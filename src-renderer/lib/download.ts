@@ -1,0 +1,24 @@
+import type { PdfDocument } from '../../src-shared/views-accueil';
+import { ApiError } from '../api';
+
+/** Saves a PDF produced by the main process through the browser's (or Electron's) download. */
+export function downloadPdf(doc: PdfDocument): void {
+  const bytes = Uint8Array.from(atob(doc.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = doc.fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Asks the main process for a document and saves it; a refusal comes back as a French message for the screen. */
+export async function printPdf(produce: () => Promise<PdfDocument>, onError: (message: string) => void): Promise<void> {
+  try {
+    downloadPdf(await produce());
+  } catch (err) {
+    onError(err instanceof ApiError ? err.message : 'Impression impossible.');
+  }
+}

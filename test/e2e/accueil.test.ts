@@ -1,0 +1,138 @@
+/**
+ * Mission accueil in the browser: a CIP welcomes Julie, finds she may already be known, records the diagnostic,
+ * checks her eligibility, records her PASS IAE and decides her entry. Set CEDRE_SCREENSHOTS=<folder> to keep
+ * a screenshot of each step.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
+import { launchChromium } from '../helpers/chromium';
+import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
+import { AppShellPage, chooseOption, SetupWizardPage } from './pages';
+
+let browser: Browser;
+let server: RunningWebServer;
+let page: Page;
+const shots = process.env.CEDRE_SCREENSHOTS;
+
+async function shot(name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startWebServer({ dataDir: tempDir('cedre-e2e-'), migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0 });
+  page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1366, height: 900 } });
+  await page.goto(server.url);
+  const wizard = new SetupWizardPage(page);
+  await wizard.fillStructure({ nom: 'Chantier des Coteaux', siret: '52000001500013', departement: '07', commune: 'Privas' });
+  await wizard.next();
+  await wizard.chooseDispositifs([/Association intermédiaire/, /Atelier chantier/]);
+  await wizard.next();
+  await wizard.fillAdministrator({ name: 'Martine Durand', login: 'm.durand', password: 'un chêne solide' });
+  await wizard.finish();
+  await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fillIdentity(nom: string, prenom: string, naissance: string) {
+  await chooseOption(page, /^Civilité/, 'Madame');
+  await page.getByLabel(/^Nom/).fill(nom);
+  await page.getByLabel(/^Prénom/).fill(prenom);
+  await page.getByLabel(/^Date de naissance/).fill(naissance);
+}
+
+describe('mission accueil', () => {
+  it('takes a person from first contact to an entry decision', async () => {
+    const shell = new AppShellPage(page);
+    await shell.navigateTo('Nouvel accueil');
+    await page.getByLabel(/^Date du premier contact/).fill('2026-02-02');
+    await fillIdentity('Arnaud', 'Julie', '1996-05-02');
+    await page.getByLabel('Identifiant France Travail').fill('1234567A');
+    await page.getByLabel('Réside en quartier prioritaire (QPV)').check();
+    await shot('accueil-01-nouvel-accueil');
+    await page.getByRole('button', { name: 'Enregistrer et ouvrir le dossier' }).click();
+    await page.getByRole('heading', { name: 'Julie ARNAUD' }).waitFor();
+
+    // A second intake for the same person: the duplicate warning comes before anything is saved.
+    await shell.navigateTo('Nouvel accueil');
+    await fillIdentity('ARNAUD', 'Julié', '1996-05-02');
+    await page.getByRole('button', { name: 'Enregistrer et ouvrir le dossier' }).click();
+    await page.getByText('Cette personne est peut-être déjà connue').waitFor();
+    await shot('accueil-02-doublon');
+    await page.getByRole('dialog').getByRole('link', { name: 'Julie Arnaud' }).click();
+    await page.getByRole('heading', { name: 'Julie ARNAUD' }).waitFor();
+
+    // The intake: offer presented, notice handed over, her own words.
+    await page.getByLabel('Offre d’insertion présentée le').fill('2026-02-02');
+    await page.getByLabel('Notice données personnelles remise le').fill('2026-02-02');
+    await page.getByLabel('Diagnostic socio-professionnel fait le').fill('2026-02-04');
+    await page.getByLabel(/Ce que la personne souhaite faire/).fill('Travailler dehors, passer le permis.');
+    await page.getByRole('button', { name: 'Enregistrer l’accueil' }).click();
+    await page.getByText('Accueil enregistré.').waitFor();
+
+    // The diagnostic: a frein and a skill.
+    await page.getByRole('tab', { name: 'Diagnostic' }).click();
+    await page.getByRole('button', { name: 'Ajouter un frein' }).click();
+    const dialog = page.getByRole('dialog');
+    await chooseOption(dialog, /^Type de frein/, 'Manque de mobilité');
+    await dialog.getByLabel(/^Commentaire/).fill('Pas de permis, pas de bus le matin');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('cell', { name: 'Pas de permis, pas de bus le matin' }).waitFor();
+    await page.getByRole('button', { name: 'Ajouter une compétence' }).click();
+    await page.getByRole('dialog').getByLabel(/^Compétence ou métier/).fill('Entretien des espaces verts');
+    await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('cell', { name: 'Entretien des espaces verts', exact: true }).waitFor();
+    await shot('accueil-03-diagnostic');
+
+    // Eligibility: RSA with a recent proof is enough.
+    await page.getByRole('tab', { name: 'Éligibilité' }).click();
+    await page.getByLabel('Bénéficiaire du RSA').check();
+    await page.getByLabel('Date du justificatif : Bénéficiaire du RSA').fill('2020-01-01');
+    await page.getByText('Justificatif trop ancien', { exact: true }).waitFor();
+    await page.getByLabel('Date du justificatif : Bénéficiaire du RSA').fill(new Date().toISOString().slice(0, 10));
+    await page.getByText('Éligible à l’IAE').waitFor();
+    await shot('accueil-04-eligibilite');
+    await page.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
+    await page.getByText('Dernier diagnostic').waitFor();
+
+    // PASS IAE: the end date is proposed at 24 months.
+    await page.getByRole('tab', { name: 'PASS IAE' }).click();
+    await page.getByLabel('Numéro').fill('99999 25 10000');
+    await page.getByLabel('Début').fill('2026-02-16');
+    await expect.poll(() => page.getByLabel(/^Fin \(24 mois/).inputValue()).toBe('2028-02-15');
+    await page.getByRole('button', { name: 'Enregistrer le PASS' }).click();
+    await page.getByRole('heading', { name: 'PASS IAE 99999 25 10000' }).waitFor();
+    await shot('accueil-05-pass');
+
+    // The decision, with the referent.
+    await page.getByRole('tab', { name: 'Accueil et décision' }).click();
+    await chooseOption(page, 'Décision', 'Entrée en parcours');
+    await chooseOption(page, 'Dispositif du parcours', /^ACI/);
+    await chooseOption(page, 'Référent·e', 'Martine Durand');
+    await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await page.getByText('Décision enregistrée.').waitFor();
+    await expect.poll(() => page.getByText('Entrée en parcours · ACI').first().isVisible()).toBe(true);
+    await shot('accueil-06-decision');
+
+    // Ctrl+K finds her by her PASS number, from anywhere.
+    await shell.navigateTo('Tableau de bord');
+    await page.keyboard.press('Control+K');
+    await page.getByRole('textbox', { name: 'Rechercher' }).fill('9999925');
+    await page.getByRole('option', { name: /ARNAUD Julie/ }).waitFor();
+    await shot('accueil-07-recherche');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Julie ARNAUD' }).waitFor();
+
+    await shell.navigateTo('Personnes accueillies');
+    await page.getByRole('row', { name: /ARNAUD Julie/ }).waitFor();
+    await shot('accueil-08-liste');
+  });
+});
