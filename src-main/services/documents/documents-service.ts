@@ -6,9 +6,11 @@ import type { PdfDocument } from '../../../src-shared/views-accueil';
 import type { RequestContext } from '../../router';
 import { getOffre } from '../offre/offre-service';
 import { getStructure } from '../structure/structure-service';
-
-/** See render.ts: the templates are loaded on first use, never at start-up. */
-const templates = () => import('./render');
+import { createElement } from 'react';
+import { IntakeSummary } from './intake-summary';
+import { Livret } from './livret';
+import { Notice } from './notice';
+import { loadPdfKit } from './pdf-layout';
 
 function slug(text: string): string {
   return foldText(text).replace(/ /g, '-');
@@ -23,12 +25,14 @@ export async function intakeSummaryPdf(ctx: RequestContext, accueilId: string): 
   });
   if (!accueil) throw new AppError('NOT_FOUND', 'Accueil introuvable.');
   const name = `synthese-accueil-${slug(file.personne.nom)}-${slug(file.personne.prenom)}-${accueil.datePremierContact}.pdf`;
-  return (await templates()).renderIntakeSummary({ structure, file, accueil }, name);
+  const kit = await loadPdfKit();
+  return kit.render(createElement(IntakeSummary, { kit, structure, file, accueil }), name);
 }
 
 export async function noticePdf(ctx: RequestContext): Promise<PdfDocument> {
   const structure = ctx.transaction(() => getStructure(ctx.open.db));
-  return (await templates()).renderNotice(structure, 'notice-donnees-personnelles.pdf');
+  const kit = await loadPdfKit();
+  return kit.render(createElement(Notice, { kit, structure }), 'notice-donnees-personnelles.pdf');
 }
 
 export async function livretPdf(ctx: RequestContext): Promise<PdfDocument> {
@@ -36,5 +40,6 @@ export async function livretPdf(ctx: RequestContext): Promise<PdfDocument> {
   if (!Object.values(offre).some(Boolean)) {
     throw new AppError('NOT_FOUND', "L'offre d'insertion n'est pas encore rédigée : complétez-la dans Paramètres → Offre d'insertion.");
   }
-  return (await templates()).renderLivret(structure, offre, `livret-accueil-${slug(structure.nom)}.pdf`);
+  const kit = await loadPdfKit();
+  return kit.render(createElement(Livret, { kit, structure, offre }), `livret-accueil-${slug(structure.nom)}.pdf`);
 }

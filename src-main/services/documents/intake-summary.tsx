@@ -1,4 +1,3 @@
-import { Text, View } from '@react-pdf/renderer';
 import { CANAUX, DECISIONS, EN_ATTENTE_LABEL, MOTIFS_DECISION, NIVEAUX_COMPETENCE } from '../../../src-shared/domain/accueil';
 import { CIVILITES, NIVEAUX_FORMATION, ORIENTEURS } from '../../../src-shared/domain/asp-codes';
 import { CRITERES } from '../../../src-shared/domain/criteres';
@@ -7,10 +6,11 @@ import { formatPassNumber } from '../../../src-shared/rules/identity';
 import { SIAE_KIND_LABELS } from '../../../src-shared/siae';
 import type { StructureView } from '../../../src-shared/views';
 import type { AccueilView, PersonneFile } from '../../../src-shared/views-accueil';
-import { A4, Field, frenchDate, styles, Table } from './pdf-layout';
+import { frenchDate, type PdfKit } from './pdf-layout';
 
 /** The intake summary handed to the CIP's file: what was said, found and decided at this intake. */
-export function IntakeSummary({ structure, file, accueil }: { structure: StructureView; file: PersonneFile; accueil: AccueilView }) {
+export function IntakeSummary({ kit, structure, file, accueil }: { kit: PdfKit; structure: StructureView; file: PersonneFile; accueil: AccueilView }) {
+  const { A4, Field, Table, Text, View, styles } = kit;
   const p = file.personne;
   const diagnostic = file.diagnostics?.[0];
   const freins = file.freins ?? [];

@@ -1,8 +1,7 @@
-import { Text, View } from '@react-pdf/renderer';
 import type { OffreInsertion } from '../../../src-shared/schemas/diagnostic';
 import { SIAE_KIND_LABELS } from '../../../src-shared/siae';
 import type { StructureView } from '../../../src-shared/views';
-import { A4, styles } from './pdf-layout';
+import type { PdfKit } from './pdf-layout';
 
 const SECTIONS: Array<[keyof OffreInsertion, string]> = [
   ['presentation', 'Qui sommes-nous ?'],
@@ -13,7 +12,8 @@ const SECTIONS: Array<[keyof OffreInsertion, string]> = [
 ];
 
 /** The welcome booklet (livret d'accueil): the structure's insertion offer as entered in the settings. */
-export function Livret({ structure, offre }: { structure: StructureView; offre: OffreInsertion }) {
+export function Livret({ kit, structure, offre }: { kit: PdfKit; structure: StructureView; offre: OffreInsertion }) {
+  const { A4, Text, View, styles } = kit;
   const address = [structure.adresse, `${structure.codePostal} ${structure.commune}`.trim()].filter(Boolean).join(', ');
   return (
     <A4 structure={structure} title="Livret d'accueil" confidential={false}>

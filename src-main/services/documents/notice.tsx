@@ -1,12 +1,12 @@
-import { Text, View } from '@react-pdf/renderer';
 import type { StructureView } from '../../../src-shared/views';
-import { A4, frenchDate, styles } from './pdf-layout';
+import { frenchDate, type PdfKit } from './pdf-layout';
 
 /**
  * The information notice of RGPD art. 13 handed over at the intake (domain-reference §6.3 item 1). Written for the
  * person, in plain French.
  */
-export function Notice({ structure }: { structure: StructureView }) {
+export function Notice({ kit, structure }: { kit: PdfKit; structure: StructureView }) {
+  const { A4, Text, View, styles } = kit;
   const address = [structure.adresse, `${structure.codePostal} ${structure.commune}`.trim()].filter(Boolean).join(', ');
   const sections: Array<[string, string]> = [
     [

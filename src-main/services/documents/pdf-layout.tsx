@@ -1,14 +1,40 @@
 /**
  * The look shared by every PDF the app prints: DejaVu Sans (it has every glyph French typography and people's names
  * need, U+202F included), an A4 page with the structure in the header and page numbers in the footer.
+ *
+ * @react-pdf/renderer is ESM-only and tsx's CommonJS hook (npm run web, the CLI) cannot require it, so it is loaded
+ * with a dynamic import of the package (which stays a real import everywhere) on first use — it also stays off the
+ * start-up path. Templates receive its components through the kit and import only its types.
  */
 import { dirname, join } from 'node:path';
-import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import type * as ReactPdfModule from '@react-pdf/renderer';
 import type { ReactElement, ReactNode } from 'react';
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import type { StructureView } from '../../../src-shared/views';
 
+export type ReactPdf = typeof ReactPdfModule;
+export type PdfKit = ReturnType<typeof createKit>;
+
+let kit: Promise<PdfKit> | null = null;
+
+export function loadPdfKit(): Promise<PdfKit> {
+  kit ??= import('@react-pdf/renderer').then((module) => createKit(module));
+  return kit;
+}
+
+export function frenchDate(iso: string | null | undefined): string {
+  return iso ? format(new Date(`${iso}T12:00:00`), 'd MMMM yyyy', { locale: fr }) : '—';
+}
+
+export interface Column<T> {
+  title: string;
+  width: string;
+  cell: (row: T) => string;
+}
+
+function createKit(pdf: ReactPdf) {
+  const { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } = pdf;
 const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 Font.register({
   family: 'DejaVu Sans',
@@ -21,9 +47,9 @@ Font.register({
 // French text is hyphenated by words, never split mid-word by the default algorithm.
 Font.registerHyphenationCallback((word) => [word]);
 
-export const TEAL = '#0c8599';
+const TEAL = '#0c8599';
 
-export const styles = StyleSheet.create({
+const styles = StyleSheet.create({
   page: { fontFamily: 'DejaVu Sans', fontSize: 10, paddingTop: 56, paddingBottom: 56, paddingHorizontal: 48, lineHeight: 1.4, color: '#212529' },
   header: { position: 'absolute', top: 22, left: 48, right: 48, flexDirection: 'row', justifyContent: 'space-between', fontSize: 8, color: '#868e96' },
   footer: { position: 'absolute', bottom: 22, left: 48, right: 48, flexDirection: 'row', justifyContent: 'space-between', fontSize: 8, color: '#868e96' },
@@ -43,11 +69,7 @@ export const styles = StyleSheet.create({
   signatureBox: { flex: 1, borderWidth: 1, borderColor: '#adb5bd', height: 70, padding: 6, fontSize: 8, color: '#495057' },
 });
 
-export function frenchDate(iso: string | null | undefined): string {
-  return iso ? format(new Date(`${iso}T12:00:00`), 'd MMMM yyyy', { locale: fr }) : '—';
-}
-
-export function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <View style={styles.row} wrap={false}>
       <Text style={styles.label}>{label}</Text>
@@ -56,13 +78,7 @@ export function Field({ label, children }: { label: string; children: ReactNode 
   );
 }
 
-export interface Column<T> {
-  title: string;
-  width: string;
-  cell: (row: T) => string;
-}
-
-export function Table<T>({ columns, rows, empty }: { columns: Column<T>[]; rows: T[]; empty: string }) {
+function Table<T>({ columns, rows, empty }: { columns: Column<T>[]; rows: T[]; empty: string }) {
   if (rows.length === 0) return <Text style={[styles.paragraph, styles.muted]}>{empty}</Text>;
   return (
     <View style={styles.table}>
@@ -86,7 +102,7 @@ export function Table<T>({ columns, rows, empty }: { columns: Column<T>[]; rows:
   );
 }
 
-export function A4({ structure, title, confidential, children }: { structure: StructureView; title: string; confidential: boolean; children: ReactNode }) {
+function A4({ structure, title, confidential, children }: { structure: StructureView; title: string; confidential: boolean; children: ReactNode }) {
   return (
     <Document title={title} author={structure.nom} creator="Cèdre Parcours" producer="Cèdre Parcours" language="fr-FR">
       <Page size="A4" style={styles.page}>
@@ -104,7 +120,10 @@ export function A4({ structure, title, confidential, children }: { structure: St
   );
 }
 
-export async function renderPdf(element: ReactElement, fileName: string): Promise<{ fileName: string; base64: string }> {
+async function render(element: ReactElement, fileName: string): Promise<{ fileName: string; base64: string }> {
   const buffer = await renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);
   return { fileName, base64: Buffer.from(buffer).toString('base64') };
+}
+
+  return { Text, View, styles, Field, Table, A4, render };
 }
