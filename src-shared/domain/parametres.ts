@@ -1,0 +1,29 @@
+/**
+ * Parameters that change with the law or the structure's choices. Stored as dated rows (table `parametres`,
+ * valid from a date); these defaults apply where no row covers a date (REPORT-SPEC §2.3, §2.4; domain-reference §1.3).
+ */
+import type { SiaeKind } from '../siae';
+import { MAPPING_SORTIES_DEFAUT, type CategorieSortie, type MotifSortie } from './insertion';
+
+export interface ParametresValeurs {
+  /** Reference annual hours of one full-time post, per kind (ETP = hours ÷ H_ref). */
+  h_ref: Record<SiaeKind, number>;
+  /** A CER is expected within this many days of the parcours start. */
+  delai_cer_jours: number;
+  /** A bilan is due at least every this many months. */
+  intervalle_bilan_mois: number;
+  /** AI: cap of hours placed with companies over 24 months (480 h, a prefect may derogate). */
+  plafond_ai_entreprises_heures: number;
+  mapping_sorties: Record<MotifSortie, CategorieSortie>;
+}
+
+export const PARAMETRES_DEFAUT: ParametresValeurs = {
+  h_ref: { ACI: 1820, AI: 1607, ETTI: 1607, EI: 1607, EITI: 1505 },
+  delai_cer_jours: 30,
+  intervalle_bilan_mois: 3,
+  plafond_ai_entreprises_heures: 480,
+  mapping_sorties: MAPPING_SORTIES_DEFAUT,
+};
+
+export type CleParametre = keyof ParametresValeurs;
+export const CLES_PARAMETRES = Object.keys(PARAMETRES_DEFAUT) as CleParametre[];

@@ -1,0 +1,106 @@
+/**
+ * Legal checks of a work contract (domain-reference §1.2–1.4 and V1–V6). Blocking problems prevent saving; warnings
+ * are shown with their reason and saved with the contract.
+ */
+import { addDays, addMonths, parseISO } from 'date-fns';
+import { CONTRAT_TYPES, CONTRATS_PAR_DISPOSITIF, type ContratType, type Derogation } from '../domain/insertion';
+import type { SiaeKind } from '../siae';
+import { daysInclusive, toIsoDate } from './dates';
+
+export interface ContratDates {
+  type: ContratType;
+  dateDebut: string;
+  /** Planned end (or real end when the contract ended early); null for an open-ended contract. */
+  dateFin: string | null;
+}
+
+export interface ContratInput extends ContratDates {
+  heuresHebdo: number | null;
+  derogations: readonly Derogation[];
+}
+
+export interface ContratContext {
+  dispositif: SiaeKind;
+  /** The person's other contracts in the same dispositif (the current one excluded). */
+  autres: readonly ContratDates[];
+  /** The PASS IAE covering the start, with its computed end; null when none. */
+  pass: { dateDebut: string; finCalculee: string } | null;
+}
+
+export interface ContratCheck {
+  bloquants: string[];
+  avertissements: string[];
+}
+
+const FIXED_TERM: readonly ContratType[] = ['CDDI', 'CDD_USAGE', 'MISSION', 'ACCOMPAGNEMENT_EITI'];
+
+function lastDayAfterMonths(start: string, months: number): string {
+  return toIsoDate(addDays(addMonths(parseISO(start), months), -1));
+}
+
+function frDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Total length in days of a set of contracts, each counted from start to end inclusive. */
+function totalDays(contracts: readonly ContratDates[]): number {
+  return contracts.reduce((sum, c) => sum + (c.dateFin ? daysInclusive(c.dateDebut, c.dateFin) : 0), 0);
+}
+
+export function checkContrat(c: ContratInput, ctx: ContratContext): ContratCheck {
+  const bloquants: string[] = [];
+  const avertissements: string[] = [];
+  const has = (d: Derogation) => c.derogations.includes(d);
+
+  if (!CONTRATS_PAR_DISPOSITIF[ctx.dispositif].includes(c.type)) {
+    bloquants.push(`Un contrat « ${CONTRAT_TYPES[c.type]} » n'est pas possible en ${ctx.dispositif}.`);
+  } else if (c.type === 'AUTRE') {
+    avertissements.push('Type de contrat « Autre » : vérifiez qu’il est bien prévu pour ce dispositif.');
+  }
+  if (FIXED_TERM.includes(c.type) && !c.dateFin) bloquants.push('Indiquez la date de fin prévue de ce contrat à durée déterminée.');
+  if (c.dateFin && c.dateFin < c.dateDebut) bloquants.push('La fin du contrat doit suivre son début.');
+
+  // V6: a valid PASS IAE on the start date, and the contract may not outlast it.
+  if (!ctx.pass || ctx.pass.dateDebut > c.dateDebut || ctx.pass.finCalculee < c.dateDebut) {
+    bloquants.push(`Aucun PASS IAE valide le ${frDate(c.dateDebut)} : enregistrez-le d'abord dans l'onglet PASS IAE.`);
+  } else if (c.dateFin && c.dateFin > ctx.pass.finCalculee) {
+    bloquants.push(`La fin du contrat (${frDate(c.dateFin)}) dépasse la fin du PASS IAE (${frDate(ctx.pass.finCalculee)}) : raccourcissez-le ou prolongez d'abord le PASS.`);
+  }
+
+  if (c.type === 'CDDI' && c.dateFin) {
+    const previousCddi = ctx.autres.filter((o) => o.type === 'CDDI' && o.dateDebut < c.dateDebut);
+    // V2: the first CDDI lasts at least 4 months, except for a sentence adjustment.
+    if (previousCddi.length === 0 && c.dateFin < lastDayAfterMonths(c.dateDebut, 4) && !has('AMENAGEMENT_PEINE')) {
+      bloquants.push('Un premier CDDI dure au moins 4 mois (sauf aménagement de peine, à cocher en dérogation).');
+    }
+    // V2: renewals up to 24 months in total, 60 in ACI for particular difficulties; other derogations have no cap.
+    const all = [...ctx.autres.filter((o) => o.type === 'CDDI'), c];
+    const first = all.reduce((min, o) => (o.dateDebut < min ? o.dateDebut : min), c.dateDebut);
+    const months = ctx.dispositif === 'ACI' && has('ACI_PARTICULAR_DIFFICULTIES') ? 60 : 24;
+    const cap = daysInclusive(first, lastDayAfterMonths(first, months));
+    const extended = has('TRAINING_IN_PROGRESS') || has('SENIOR_50') || has('RQTH');
+    if (totalDays(all) > cap) {
+      if (extended && months === 24) avertissements.push('Au-delà de 24 mois de CDDI, au titre de la dérogation cochée : gardez-en le justificatif.');
+      else bloquants.push(`Les CDDI successifs dépassent ${months} mois au total : une dérogation est nécessaire (formation en cours, 50 ans et plus, RQTH${ctx.dispositif === 'ACI' ? ', difficultés particulièrement importantes jusqu’à 60 mois' : ''}).`);
+    }
+  }
+
+  // V3: weekly hours.
+  if (c.heuresHebdo !== null && c.type === 'CDDI') {
+    if (ctx.dispositif === 'ACI' && c.heuresHebdo < 20 && !has('PREFECTORAL_HOURS')) {
+      bloquants.push('En ACI, un CDDI compte au moins 20 heures par semaine, sauf dérogation préfectorale (à cocher).');
+    } else if (c.heuresHebdo < 20 && ctx.dispositif !== 'ACI') {
+      avertissements.push('Moins de 20 heures par semaine : le minimum habituel d’un CDDI (service-public.fr).');
+    }
+    if (c.heuresHebdo > 35) avertissements.push('Plus de 35 heures par semaine : la durée moyenne ne peut pas dépasser 35 heures.');
+  }
+
+  // V4: ETTI missions total at most 24 months.
+  if (ctx.dispositif === 'ETTI' && c.type === 'MISSION' && c.dateFin) {
+    const all = [...ctx.autres.filter((o) => o.type === 'MISSION'), c];
+    const first = all.reduce((min, o) => (o.dateDebut < min ? o.dateDebut : min), c.dateDebut);
+    if (totalDays(all) > daysInclusive(first, lastDayAfterMonths(first, 24))) bloquants.push('Les missions d’une même personne en ETTI ne peuvent pas dépasser 24 mois au total.');
+  }
+  return { bloquants, avertissements };
+}

@@ -1,0 +1,51 @@
+/** Hours and ETP (REPORT-SPEC §2.3; domain-reference §4.1) and the AI 480-hour rule (§1.3, V5). */
+import { addDays, addMonths, parseISO } from 'date-fns';
+import { toIsoDate } from './dates';
+
+/** Hours are stored as integer hundredths: exact sums, no floating drift. */
+export function toCentiemes(heures: number): number {
+  return Math.round(heures * 100);
+}
+
+export function fromCentiemes(centiemes: number): number {
+  return centiemes / 100;
+}
+
+/** ETP of a number of hours against the reference hours of the kind; rounded only when displayed or reported. */
+export function etp(heures: number, hRef: number): number {
+  return heures / hRef;
+}
+
+export function round(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+export interface Placement {
+  date: string;
+  heures: number;
+}
+
+export interface Fenetre480 {
+  debut: string;
+  fin: string;
+  heures: number;
+}
+
+/**
+ * AI: hours placed with companies, in successive 24-month windows each opened by the first placement after the
+ * previous window (L5132-9 2°: counted from the first mise à disposition).
+ */
+export function windows480(placements: readonly Placement[]): Fenetre480[] {
+  const sorted = [...placements].sort((a, b) => a.date.localeCompare(b.date));
+  const windows: Fenetre480[] = [];
+  for (const p of sorted) {
+    const current = windows.at(-1);
+    if (current && p.date <= current.fin) current.heures += p.heures;
+    else windows.push({ debut: p.date, fin: toIsoDate(addDays(addMonths(parseISO(p.date), 24), -1)), heures: p.heures });
+  }
+  return windows;
+}
+
+/** Share of the cap from which the app warns before the 480 hours are reached. */
+export const SEUIL_ALERTE_480 = 0.9;

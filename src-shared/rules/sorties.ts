@@ -1,0 +1,44 @@
+/** Exits (sorties): whether one counts, its category, the length of the parcours (REPORT-SPEC §2.5). */
+import { addMonths, differenceInCalendarDays, parseISO } from 'date-fns';
+import type { CategorieSortie, MotifSortie } from '../domain/insertion';
+import type { SiaeKind } from '../siae';
+import { toIsoDate } from './dates';
+
+export const SEUIL_HEURES_AI_ETTI = 150;
+export const MOIS_MOYEN_JOURS = 30.4375;
+
+export interface ExitFacts {
+  dispositif: SiaeKind;
+  parcoursDebut: string;
+  dateSortie: string;
+  /** Hours of the parcours dated in the exit's calendar year. */
+  heuresAnneeSortie: number;
+  /** Hours of the parcours, all years. */
+  heuresTotales: number;
+}
+
+/**
+ * ACI, EI: the exit is at least 3 calendar months after the start and the parcours has hours in the exit year;
+ * AI, ETTI: the parcours has at least 150 hours; EITI: always.
+ */
+export function isExitCounted(f: ExitFacts): boolean {
+  switch (f.dispositif) {
+    case 'ACI':
+    case 'EI':
+      return f.dateSortie >= toIsoDate(addMonths(parseISO(f.parcoursDebut), 3)) && f.heuresAnneeSortie > 0;
+    case 'AI':
+    case 'ETTI':
+      return f.heuresTotales >= SEUIL_HEURES_AI_ETTI;
+    case 'EITI':
+      return true;
+  }
+}
+
+export function exitCategory(motif: MotifSortie, mapping: Record<MotifSortie, CategorieSortie>): CategorieSortie {
+  return mapping[motif];
+}
+
+/** Length of a parcours at its exit, in average months (days ÷ 30.4375). */
+export function parcoursMonths(debut: string, sortie: string): number {
+  return differenceInCalendarDays(parseISO(sortie), parseISO(debut)) / MOIS_MOYEN_JOURS;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { MAPPING_SORTIES_DEFAUT } from '../../src-shared/domain/insertion';
+import { PARAMETRES_DEFAUT } from '../../src-shared/domain/parametres';
+import { checkContrat, type ContratContext, type ContratInput } from '../../src-shared/rules/contrats';
+import { cerDueDate, cerSignedInTime, isBilanOverdue, nextBilanDue } from '../../src-shared/rules/echeances';
+import { etp, fromCentiemes, round, toCentiemes, windows480 } from '../../src-shared/rules/heures';
+import { exitCategory, isExitCounted, parcoursMonths } from '../../src-shared/rules/sorties';
+
+const pass = { dateDebut: '2024-01-15', finCalculee: '2026-01-14' };
+const aci: ContratContext = { dispositif: 'ACI', autres: [], pass };
+const cddi = (over: Partial<ContratInput> = {}): ContratInput => ({ type: 'CDDI', dateDebut: '2024-01-15', dateFin: '2024-07-14', heuresHebdo: 24, derogations: [], ...over });
+
+describe('work contracts', () => {
+  it('accepts the fixture ACI contract', () => {
+    expect(checkContrat(cddi(), aci)).toEqual({ bloquants: [], avertissements: [] });
+  });
+  it('refuses a contract type the dispositif may not sign', () => {
+    expect(checkContrat(cddi({ type: 'CDD_USAGE' }), aci).bloquants).toEqual(["Un contrat « CDD d’usage » n'est pas possible en ACI."]);
+    expect(checkContrat(cddi({ type: 'MISSION' }), { ...aci, dispositif: 'ETTI' }).bloquants).toEqual([]);
+    expect(checkContrat(cddi({ type: 'AUTRE' }), aci).avertissements[0]).toMatch(/Autre/);
+  });
+  it('needs a PASS IAE valid on the start, and an end no later than the PASS end', () => {
+    expect(checkContrat(cddi(), { ...aci, pass: null }).bloquants[0]).toMatch(/^Aucun PASS IAE valide le 15\/01\/2024/);
+    expect(checkContrat(cddi({ dateDebut: '2024-01-14', dateFin: '2024-06-30' }), aci).bloquants[0]).toMatch(/Aucun PASS IAE valide/);
+    expect(checkContrat(cddi({ dateFin: '2026-01-14', dateDebut: '2025-09-01' }), aci).bloquants).toEqual([]);
+    expect(checkContrat(cddi({ dateFin: '2026-01-15', dateDebut: '2025-09-01' }), aci).bloquants).toEqual([
+      'La fin du contrat (15/01/2026) dépasse la fin du PASS IAE (14/01/2026) : raccourcissez-le ou prolongez d\'abord le PASS.',
+    ]);
+  });
+  it('a first CDDI lasts 4 months at least, to the day, unless a sentence adjustment', () => {
+    expect(checkContrat(cddi({ dateFin: '2024-05-14' }), aci).bloquants).toEqual([]);
+    expect(checkContrat(cddi({ dateFin: '2024-05-13' }), aci).bloquants[0]).toMatch(/au moins 4 mois/);
+    expect(checkContrat(cddi({ dateFin: '2024-05-13', derogations: ['AMENAGEMENT_PEINE'] }), aci).bloquants).toEqual([]);
+    // A renewal may be shorter.
+    const renewal = checkContrat(cddi({ dateDebut: '2024-07-15', dateFin: '2024-08-14' }), { ...aci, autres: [{ type: 'CDDI', dateDebut: '2024-01-15', dateFin: '2024-07-14' }] });
+    expect(renewal.bloquants).toEqual([]);
+  });
+  it('caps successive CDDI at 24 months, 60 in ACI for particular difficulties', () => {
+    const first = { type: 'CDDI' as const, dateDebut: '2024-01-15', dateFin: '2025-01-14' };
+    const ctx = { ...aci, autres: [first], pass: { dateDebut: '2024-01-15', finCalculee: '2029-12-31' } };
+    expect(checkContrat(cddi({ dateDebut: '2025-01-15', dateFin: '2026-01-14' }), ctx).bloquants).toEqual([]);
+    expect(checkContrat(cddi({ dateDebut: '2025-01-15', dateFin: '2026-01-15' }), ctx).bloquants[0]).toMatch(/dépassent 24 mois/);
+    expect(checkContrat(cddi({ dateDebut: '2025-01-15', dateFin: '2026-06-30', derogations: ['RQTH'] }), ctx)).toMatchObject({ bloquants: [], avertissements: [expect.stringMatching(/Au-delà de 24 mois/)] });
+    expect(checkContrat(cddi({ dateDebut: '2025-01-15', dateFin: '2028-01-14', derogations: ['ACI_PARTICULAR_DIFFICULTIES'] }), ctx).bloquants).toEqual([]);
+    expect(checkContrat(cddi({ dateDebut: '2025-01-15', dateFin: '2029-01-15', derogations: ['ACI_PARTICULAR_DIFFICULTIES'] }), ctx).bloquants[0]).toMatch(/dépassent 60 mois/);
+  });
+  it('asks 20 hours a week in ACI unless a prefectoral derogation, and warns above 35', () => {
+    expect(checkContrat(cddi({ heuresHebdo: 19.5 }), aci).bloquants[0]).toMatch(/au moins 20 heures/);
+    expect(checkContrat(cddi({ heuresHebdo: 19.5, derogations: ['PREFECTORAL_HOURS'] }), aci).bloquants).toEqual([]);
+    expect(checkContrat(cddi({ heuresHebdo: 20 }), aci).bloquants).toEqual([]);
+    expect(checkContrat(cddi({ heuresHebdo: 36 }), aci).avertissements[0]).toMatch(/35 heures/);
+    expect(checkContrat(cddi({ heuresHebdo: 12 }), { ...aci, dispositif: 'EI' })).toMatchObject({ bloquants: [], avertissements: [expect.stringMatching(/Moins de 20 heures/)] });
+  });
+  it('caps ETTI missions at 24 months in total', () => {
+    const etti = { dispositif: 'ETTI' as const, autres: [{ type: 'MISSION' as const, dateDebut: '2024-01-15', dateFin: '2025-06-30' }], pass: { dateDebut: '2024-01-15', finCalculee: '2027-01-14' } };
+    const mission = (dateFin: string): ContratInput => ({ type: 'MISSION', dateDebut: '2025-07-01', dateFin, heuresHebdo: null, derogations: [] });
+    expect(checkContrat(mission('2026-01-14'), etti).bloquants).toEqual([]);
+    expect(checkContrat(mission('2026-01-15'), etti).bloquants).toEqual(['Les missions d’une même personne en ETTI ne peuvent pas dépasser 24 mois au total.']);
+  });
+});
+
+describe('exits', () => {
+  it('count ACI and EI exits from 3 months after the start, with hours in the exit year (fixture E1, E2, E3)', () => {
+    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2024-01-15', dateSortie: '2024-06-28', heuresAnneeSortie: 600, heuresTotales: 600 })).toBe(true);
+    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2024-02-19', dateSortie: '2024-04-30', heuresAnneeSortie: 220, heuresTotales: 220 })).toBe(false);
+    expect(isExitCounted({ dispositif: 'EI', parcoursDebut: '2024-02-19', dateSortie: '2024-05-19', heuresAnneeSortie: 1, heuresTotales: 1 })).toBe(true);
+    expect(isExitCounted({ dispositif: 'EI', parcoursDebut: '2024-02-19', dateSortie: '2024-05-18', heuresAnneeSortie: 1, heuresTotales: 1 })).toBe(false);
+    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2023-05-02', dateSortie: '2024-10-31', heuresAnneeSortie: 950, heuresTotales: 1710 })).toBe(true);
+    // No hour in the exit year: not counted, however long the parcours.
+    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2023-05-02', dateSortie: '2024-10-31', heuresAnneeSortie: 0, heuresTotales: 760 })).toBe(false);
+  });
+  it('count AI and ETTI exits from 150 hours in all (fixture E4 has 120)', () => {
+    expect(isExitCounted({ dispositif: 'AI', parcoursDebut: '2024-03-25', dateSortie: '2024-07-15', heuresAnneeSortie: 120, heuresTotales: 120 })).toBe(false);
+    expect(isExitCounted({ dispositif: 'ETTI', parcoursDebut: '2024-03-25', dateSortie: '2024-07-15', heuresAnneeSortie: 0, heuresTotales: 150 })).toBe(true);
+    expect(isExitCounted({ dispositif: 'EITI', parcoursDebut: '2024-03-25', dateSortie: '2024-03-26', heuresAnneeSortie: 0, heuresTotales: 0 })).toBe(true);
+  });
+  it('take their category from the mapping, and their length in average months', () => {
+    expect(exitCategory('9', MAPPING_SORTIES_DEFAUT)).toBe('EMPLOI_DURABLE');
+    expect(exitCategory('15', MAPPING_SORTIES_DEFAUT)).toBe('RETRAIT');
+    expect(exitCategory('10', MAPPING_SORTIES_DEFAUT)).toBe('EMPLOI_TRANSITION');
+    expect(exitCategory('9', { ...MAPPING_SORTIES_DEFAUT, '9': 'EMPLOI_TRANSITION' })).toBe('EMPLOI_TRANSITION');
+    // Fixture: E1 165 days and E3 548 days → 11.7 months on average.
+    expect(round((parcoursMonths('2024-01-15', '2024-06-28') + parcoursMonths('2023-05-02', '2024-10-31')) / 2, 1)).toBe(11.7);
+  });
+});
+
+describe('hours and ETP', () => {
+  it('keep hours exact in hundredths, and sum ETP before rounding (fixture: 1.05, not 0.97 + 0.07)', () => {
+    expect(toCentiemes(151.67)).toBe(15167);
+    expect(fromCentiemes(toCentiemes(0.1) + toCentiemes(0.2))).toBe(0.3);
+    const aciEtp = etp(1770, PARAMETRES_DEFAUT.h_ref.ACI);
+    const aiEtp = etp(120, PARAMETRES_DEFAUT.h_ref.AI);
+    expect([round(aciEtp, 2), round(aiEtp, 2), round(aciEtp + aiEtp, 2)]).toEqual([0.97, 0.07, 1.05]);
+    expect(round((aciEtp + aiEtp) / 7.5, 4)).toBe(0.1396);
+  });
+  it('count the AI 480 hours in 24-month windows opened by the first placement', () => {
+    const w = windows480([
+      { date: '2024-03-01', heures: 200 },
+      { date: '2026-02-28', heures: 300 },
+      { date: '2026-03-01', heures: 50 },
+      { date: '2024-06-01', heures: 100 },
+    ]);
+    expect(w).toEqual([
+      { debut: '2024-03-01', fin: '2026-02-28', heures: 600 },
+      { debut: '2026-03-01', fin: '2028-02-29', heures: 50 },
+    ]);
+  });
+});
+
+describe('CER and bilans', () => {
+  it('a CER counts as signed in time up to the 30th day after the start (fixture E1 yes, E2 no)', () => {
+    expect(cerDueDate('2024-01-15', 30)).toBe('2024-02-14');
+    expect(cerSignedInTime('2024-01-15', '2024-01-31', 30)).toBe(true);
+    expect(cerSignedInTime('2024-01-15', '2024-02-14', 30)).toBe(true);
+    expect(cerSignedInTime('2024-01-15', '2024-02-15', 30)).toBe(false);
+    expect(cerSignedInTime('2024-02-19', '2024-04-10', 30)).toBe(false);
+    expect(cerSignedInTime('2024-02-19', '2024-02-12', 30)).toBe(true);
+  });
+  it('a bilan is due 3 months after the latest one or the start, and late the day after', () => {
+    expect(nextBilanDue('2024-01-15', [], 3)).toBe('2024-04-15');
+    expect(nextBilanDue('2024-01-15', ['2024-04-10', '2024-02-01'], 3)).toBe('2024-07-10');
+    expect(isBilanOverdue('2024-01-15', ['2024-04-10'], 3, '2024-07-10')).toBe(false);
+    expect(isBilanOverdue('2024-01-15', ['2024-04-10'], 3, '2024-07-11')).toBe(true);
+  });
+});
