@@ -19,6 +19,9 @@ import { PersonnesService } from './services/personnes/personnes-service';
 import { AccueilService } from './services/accueil/accueil-service';
 import { DiagnosticService } from './services/accueil/diagnostic-service';
 import { PassService } from './services/pass/pass-service';
+import { HeuresService } from './services/insertion/heures-service';
+import { ParametresService } from './services/insertion/parametres-service';
+import { ParcoursService } from './services/insertion/parcours-service';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -32,6 +35,9 @@ export class OpenRuntime {
   readonly accueils: AccueilService;
   readonly diagnostic: DiagnosticService;
   readonly pass: PassService;
+  readonly parametres: ParametresService;
+  readonly parcours: ParcoursService;
+  readonly heures: HeuresService;
   private setUp: boolean;
 
   constructor(
@@ -47,6 +53,9 @@ export class OpenRuntime {
     this.accueils = new AccueilService(opened.db, opened.sqlite);
     this.diagnostic = new DiagnosticService(opened.db);
     this.pass = new PassService(opened.db, opened.sqlite);
+    this.parametres = new ParametresService(opened.sqlite);
+    this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres);
+    this.heures = new HeuresService(opened.db);
     this.setUp = hasStructure(opened.db);
   }
 

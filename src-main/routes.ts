@@ -5,5 +5,6 @@
 import type { RouteTable } from './router';
 import { accueilRoutes } from './routes/accueil';
 import { coreRoutes } from './routes/core';
+import { insertionRoutes } from './routes/insertion';
 
-export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes };
+export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes };

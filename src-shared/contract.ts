@@ -31,6 +31,8 @@ import {
   savePassInputSchema,
   type OffreInsertion,
 } from './schemas/diagnostic';
+import { closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
+import type { ContratCheckView, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
@@ -87,6 +89,15 @@ export const contract = {
   'documents.intake': route<PdfDocument>()(idInput),
   'documents.notice': route<PdfDocument>()(emptyInput),
   'documents.livret': route<PdfDocument>()(emptyInput),
+
+  // Mission insertion
+  'parcours.ofPersonne': route<ParcoursView[]>()(parcoursOfPersonneInputSchema),
+  'parcours.open': route<ParcoursView[]>()(openParcoursInputSchema),
+  'contrats.check': route<ContratCheckView>()(contratInputSchema),
+  'contrats.save': route<ParcoursView[]>()(contratInputSchema),
+  'sorties.save': route<ParcoursView[]>()(sortieInputSchema),
+  'heures.saveMonth': route<MonthSaved>()(saveMonthInputSchema),
+  'heures.closeMonth': route<null>()(closeMonthInputSchema),
 } as const;
 
 export type Contract = typeof contract;

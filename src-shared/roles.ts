@@ -34,6 +34,11 @@ export const PERMISSION_ROLES = {
   'nir.read': ['direction', 'cip'],
   'pass.write': ['direction', 'cip', 'accueil'],
   'offre.manage': ['direction'],
+  /** Parcours, contracts and hours: work-related, so the encadrant technique too. */
+  'parcours.read': ROLES,
+  'parcours.write': ['direction', 'cip'],
+  'heures.write': ['direction', 'cip', 'encadrant', 'accueil'],
+  'heures.close': ['direction'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type NamedPermission = keyof typeof PERMISSION_ROLES;

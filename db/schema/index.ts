@@ -6,3 +6,4 @@ export * from './personnes';
 export * from './accueil';
 export * from './eligibilite';
 export * from './pass-iae';
+export * from './insertion';

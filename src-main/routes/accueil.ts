@@ -81,7 +81,14 @@ export const accueilRoutes = {
   'accueils.decide': {
     permission: 'diagnostic.write',
     audit: audit('update', 'accueil'),
-    handler: (ctx, input) => fileOf(ctx, ctx.open.accueils.decide(input, ctx.now).personneId),
+    handler: (ctx, input) => {
+      const decided = ctx.open.accueils.decide(input, ctx.now);
+      // An entry opens the parcours in its dispositif (or keeps the one already open there), in the same transaction.
+      if (input.decision === 'entree' && input.dispositif) {
+        ctx.open.parcours.open({ personneId: decided.personneId, dispositif: input.dispositif, referentId: input.referentId, accueilId: decided.id }, ctx.now);
+      }
+      return fileOf(ctx, decided.personneId);
+    },
   },
   'accueils.alerts': {
     permission: 'accueil.read',

@@ -1,0 +1,57 @@
+/** Routes of the mission insertion: parcours, contracts, exits and hours. Screens come with the rest of issue 4. */
+import { toIsoDate } from '../../src-shared/rules/dates';
+import type { ParcoursView } from '../../src-shared/views-insertion';
+import type { RequestContext, RouteTable } from '../router';
+
+function parcoursOf(ctx: RequestContext, personneId: string): ParcoursView[] {
+  return ctx.open.parcours.ofPersonne(personneId);
+}
+
+const personneOf = (_input: unknown, result: ParcoursView[]) => result[0]?.personneId ?? null;
+
+export const insertionRoutes = {
+  'parcours.ofPersonne': {
+    permission: 'parcours.read',
+    audit: { action: 'read', entity: 'parcours', recordId: (input) => input.personneId },
+    handler: (ctx, input) => {
+      ctx.open.personnes.row(input.personneId);
+      return parcoursOf(ctx, input.personneId);
+    },
+  },
+  'parcours.open': {
+    permission: 'parcours.write',
+    audit: { action: 'create', entity: 'parcours', recordId: personneOf },
+    handler: (ctx, input) => {
+      ctx.open.personnes.row(input.personneId);
+      ctx.open.parcours.open({ ...input, accueilId: null }, ctx.now);
+      return parcoursOf(ctx, input.personneId);
+    },
+  },
+  'contrats.check': { permission: 'parcours.write', handler: (ctx, input) => ctx.open.parcours.check(input, toIsoDate(ctx.now)) },
+  'contrats.save': {
+    permission: 'parcours.write',
+    audit: { action: 'update', entity: 'contrat', recordId: personneOf },
+    handler: (ctx, input) => {
+      ctx.open.parcours.saveContrat(input, toIsoDate(ctx.now), ctx.now);
+      return parcoursOf(ctx, ctx.open.parcours.row(input.parcoursId).personneId);
+    },
+  },
+  'sorties.save': {
+    permission: 'parcours.write',
+    audit: { action: 'update', entity: 'sortie', recordId: personneOf },
+    handler: (ctx, input) => parcoursOf(ctx, ctx.open.parcours.saveSortie(input, ctx.now)),
+  },
+  'heures.saveMonth': {
+    permission: 'heures.write',
+    audit: { action: 'update', entity: 'heures', recordId: (input) => input.mois },
+    handler: (ctx, input) => ctx.open.heures.saveMonth(input, ctx.now),
+  },
+  'heures.closeMonth': {
+    permission: 'heures.close',
+    handler: (ctx, input) => {
+      ctx.open.heures.closeMonth(input.mois, ctx.user!.id, ctx.now);
+      ctx.audit({ action: 'update', entity: 'mois_cloture', entityId: input.mois });
+      return null;
+    },
+  },
+} satisfies Partial<RouteTable>;

@@ -1,0 +1,193 @@
+/** Parcours: opened by an entry decision, carrying contracts (checked against the law) and closed by an exit. */
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { Db } from '../../../db/client';
+import { contrats, diagnosticsEligibilite, parcours, users } from '../../../db/schema';
+import { AppError } from '../../../src-shared/errors';
+import type { ContratType, Derogation, MotifSortie } from '../../../src-shared/domain/insertion';
+import { checkContrat, type ContratCheck, type ContratDates } from '../../../src-shared/rules/contrats';
+import { fromCentiemes, toCentiemes } from '../../../src-shared/rules/heures';
+import { exitCategory, isExitCounted } from '../../../src-shared/rules/sorties';
+import type { contratInputSchema, sortieInputSchema } from '../../../src-shared/schemas/insertion';
+import type { SiaeKind } from '../../../src-shared/siae';
+import type { ParcoursView } from '../../../src-shared/views-insertion';
+import { uuidv7 } from '../../lib/uuid';
+import { notFound } from '../access';
+import type { PersonnesService } from '../personnes/personnes-service';
+import type { ParametresService } from './parametres-service';
+
+type ParcoursRow = typeof parcours.$inferSelect;
+type ContratInput = z.output<typeof contratInputSchema>;
+
+function contractEnd(c: { dateFinReelle: string | null; dateFinPrevue: string | null }): string | null {
+  return c.dateFinReelle ?? c.dateFinPrevue;
+}
+
+export class ParcoursService {
+  private readonly hoursOfContract: Database.Statement<[string], { total: number | null }>;
+  private readonly hoursOfParcours: Database.Statement<[string, string, string], { total: number | null; annee: number | null }>;
+
+  constructor(
+    private readonly db: Db,
+    sqlite: Database.Database,
+    private readonly personnes: PersonnesService,
+    private readonly parametres: ParametresService,
+  ) {
+    this.hoursOfContract = sqlite.prepare('select sum(centiemes) as total from heures where contrat_id = ?');
+    this.hoursOfParcours = sqlite.prepare(
+      `select sum(h.centiemes) as total, sum(case when h.date between ? and ? then h.centiemes else 0 end) as annee
+         from heures h join contrats c on c.id = h.contrat_id where c.parcours_id = ?`,
+    );
+  }
+
+  row(id: string): ParcoursRow {
+    const row = this.db.select().from(parcours).where(eq(parcours.id, id)).get();
+    if (!row) throw notFound('Parcours');
+    return row;
+  }
+
+  /**
+   * Opens a parcours in a dispositif, unless one is already open there (an entry decision taken twice opens one).
+   * The latest eligibility diagnosis becomes the parcours' profile at entry.
+   */
+  open(input: { personneId: string; dispositif: SiaeKind; referentId: string | null; accueilId: string | null }, now: Date): string {
+    const existing = this.db
+      .select()
+      .from(parcours)
+      .where(and(eq(parcours.personneId, input.personneId), eq(parcours.dispositif, input.dispositif), isNull(parcours.dateSortie)))
+      .get();
+    if (existing) {
+      if (input.referentId && existing.referentId !== input.referentId) {
+        this.db.update(parcours).set({ referentId: input.referentId, updatedAt: now.toISOString() }).where(eq(parcours.id, existing.id)).run();
+      }
+      return existing.id;
+    }
+    const diagnostic = this.db
+      .select({ id: diagnosticsEligibilite.id })
+      .from(diagnosticsEligibilite)
+      .where(eq(diagnosticsEligibilite.personneId, input.personneId))
+      .orderBy(desc(diagnosticsEligibilite.date))
+      .limit(1)
+      .get();
+    const id = uuidv7(now.getTime());
+    const at = now.toISOString();
+    this.db
+      .insert(parcours)
+      .values({ id, personneId: input.personneId, dispositif: input.dispositif, accueilId: input.accueilId, referentId: input.referentId, diagnosticId: diagnostic?.id ?? null, createdAt: at, updatedAt: at })
+      .run();
+    return id;
+  }
+
+  /** Legal checks of a contract in its parcours, before saving (the form shows them as the user types). */
+  check(input: ContratInput, today: string): ContratCheck {
+    const p = this.row(input.parcoursId);
+    const autres: ContratDates[] = this.db
+      .select()
+      .from(contrats)
+      .where(eq(contrats.parcoursId, p.id))
+      .all()
+      .filter((c) => c.id !== input.id)
+      .map((c) => ({ type: c.type as ContratType, dateDebut: c.dateDebut, dateFin: contractEnd(c) }));
+    const pass = this.personnes.passOf(p.personneId, today).find((x) => x.dateDebut <= input.dateDebut && input.dateDebut <= x.finCalculee) ?? null;
+    return checkContrat(
+      { type: input.type, dateDebut: input.dateDebut, dateFin: contractEnd(input), heuresHebdo: input.heuresHebdo, derogations: input.derogations },
+      { dispositif: p.dispositif as SiaeKind, autres, pass: pass && { dateDebut: pass.dateDebut, finCalculee: pass.finCalculee } },
+    );
+  }
+
+  saveContrat(input: ContratInput, today: string, now: Date): string {
+    const p = this.row(input.parcoursId);
+    if (p.dateSortie && input.dateDebut > p.dateSortie) {
+      throw new AppError('VALIDATION', 'Ce parcours est terminé : un contrat qui commence après la sortie ouvre un nouveau parcours.', { dateDebut: 'Après la sortie du parcours.' });
+    }
+    const result = this.check(input, today);
+    if (result.bloquants.length) throw new AppError('VALIDATION', result.bloquants.join(' '), { dateDebut: result.bloquants[0]! });
+    const values = {
+      type: input.type,
+      dateDebut: input.dateDebut,
+      dateFinPrevue: input.dateFinPrevue,
+      dateFinReelle: input.dateFinReelle,
+      heuresHebdo: input.heuresHebdo === null ? null : toCentiemes(input.heuresHebdo),
+      derogations: JSON.stringify(input.derogations),
+      avertissements: JSON.stringify(result.avertissements),
+      updatedAt: now.toISOString(),
+    };
+    let id = input.id;
+    if (id) {
+      const updated = this.db.update(contrats).set(values).where(and(eq(contrats.id, id), eq(contrats.parcoursId, p.id))).returning({ id: contrats.id }).get();
+      if (!updated) throw notFound('Contrat');
+    } else {
+      id = uuidv7(now.getTime());
+      this.db.insert(contrats).values({ id, parcoursId: p.id, ...values, createdAt: now.toISOString() }).run();
+    }
+    this.refreshStart(p.id, now);
+    return id;
+  }
+
+  /** The parcours starts on its first contract's start. */
+  private refreshStart(parcoursId: string, now: Date): void {
+    const first = this.db.select({ d: contrats.dateDebut }).from(contrats).where(eq(contrats.parcoursId, parcoursId)).orderBy(asc(contrats.dateDebut)).limit(1).get();
+    this.db.update(parcours).set({ dateDebut: first?.d ?? null, updatedAt: now.toISOString() }).where(eq(parcours.id, parcoursId)).run();
+  }
+
+  saveSortie(input: z.output<typeof sortieInputSchema>, now: Date): string {
+    const p = this.row(input.parcoursId);
+    if (!p.dateDebut) throw new AppError('VALIDATION', 'Ce parcours n’a pas encore de contrat : il ne peut pas avoir de sortie.');
+    if (input.dateSortie < p.dateDebut) {
+      throw new AppError('VALIDATION', 'La sortie ne peut pas précéder le début du parcours.', { dateSortie: 'Avant le début du parcours.' });
+    }
+    const later = this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).all().filter((c) => c.dateDebut > input.dateSortie);
+    if (later.length) throw new AppError('VALIDATION', 'Un contrat de ce parcours commence après cette date de sortie.', { dateSortie: 'Un contrat commence après.' });
+    this.db.update(parcours).set({ dateSortie: input.dateSortie, motifSortie: input.motif, updatedAt: now.toISOString() }).where(eq(parcours.id, p.id)).run();
+    return p.personneId;
+  }
+
+  ofPersonne(personneId: string): ParcoursView[] {
+    const names = new Map(this.db.select({ id: users.id, displayName: users.displayName }).from(users).all().map((u) => [u.id, u.displayName]));
+    return this.db
+      .select()
+      .from(parcours)
+      .where(eq(parcours.personneId, personneId))
+      .orderBy(desc(parcours.createdAt))
+      .all()
+      .map((p) => this.view(p, names));
+  }
+
+  private view(p: ParcoursRow, names: Map<string, string>): ParcoursView {
+    const contracts = this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).orderBy(asc(contrats.dateDebut)).all();
+    const year = p.dateSortie?.slice(0, 4) ?? '0000';
+    const hours = this.hoursOfParcours.get(`${year}-01-01`, `${year}-12-31`, p.id);
+    const total = fromCentiemes(hours?.total ?? 0);
+    const dispositif = p.dispositif as SiaeKind;
+    const motif = p.motifSortie as MotifSortie | null;
+    return {
+      id: p.id,
+      personneId: p.personneId,
+      dispositif,
+      dateDebut: p.dateDebut,
+      referent: p.referentId ? { id: p.referentId, displayName: names.get(p.referentId) ?? 'Compte supprimé' } : null,
+      contrats: contracts.map((c) => ({
+        id: c.id,
+        type: c.type as ContratType,
+        dateDebut: c.dateDebut,
+        dateFinPrevue: c.dateFinPrevue,
+        dateFinReelle: c.dateFinReelle,
+        heuresHebdo: c.heuresHebdo === null ? null : fromCentiemes(c.heuresHebdo),
+        derogations: JSON.parse(c.derogations) as Derogation[],
+        avertissements: JSON.parse(c.avertissements) as string[],
+        heures: fromCentiemes(this.hoursOfContract.get(c.id)?.total ?? 0),
+      })),
+      heuresTotales: total,
+      sortie:
+        p.dateSortie && motif && p.dateDebut
+          ? {
+              date: p.dateSortie,
+              motif,
+              categorie: exitCategory(motif, this.parametres.valueAt('mapping_sorties', p.dateSortie)),
+              comptee: isExitCounted({ dispositif, parcoursDebut: p.dateDebut, dateSortie: p.dateSortie, heuresAnneeSortie: fromCentiemes(hours?.annee ?? 0), heuresTotales: total }),
+            }
+          : null,
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { CONTRAT_TYPES, DEROGATIONS, MOTIFS_SORTIE, type ContratType, type Derogation, type MotifSortie } from '../domain/insertion';
+import { SIAE_KINDS } from '../siae';
+import { isIsoDate } from '../rules/dates';
+import { dateField, optionalDateField } from './fields';
+
+export const openParcoursInputSchema = z
+  .object({
+    personneId: z.string().min(1),
+    dispositif: z.enum(SIAE_KINDS, 'Choisissez le dispositif.'),
+    referentId: z.string().nullish().transform((v) => v || null),
+  })
+  .strict();
+
+export const contratInputSchema = z
+  .object({
+    id: z.string().nullish().transform((v) => v || null),
+    parcoursId: z.string().min(1),
+    type: z.enum(Object.keys(CONTRAT_TYPES) as [ContratType, ...ContratType[]], 'Type de contrat inconnu.'),
+    dateDebut: dateField('Début du contrat'),
+    dateFinPrevue: optionalDateField('Fin prévue'),
+    dateFinReelle: optionalDateField('Fin réelle'),
+    heuresHebdo: z.number('Indiquez un nombre d’heures.').min(0, 'Nombre d’heures invalide.').max(48, 'Au plus 48 heures par semaine.').nullish().transform((v) => v ?? null),
+    derogations: z.array(z.enum(Object.keys(DEROGATIONS) as [Derogation, ...Derogation[]], 'Dérogation inconnue.')).max(6).optional().default([]),
+  })
+  .strict()
+  .refine((c) => !c.dateFinReelle || c.dateFinReelle >= c.dateDebut, { path: ['dateFinReelle'], message: 'La fin réelle doit suivre le début.' });
+
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois invalide (format AAAA-MM).');
+
+/**
+ * A month of hours for some contracts: every entry of those contracts in that month is replaced by these, in one
+ * transaction. An entry is dated on a day, or on the month's first day for a monthly total.
+ */
+export const saveMonthInputSchema = z
+  .object({
+    mois: monthSchema,
+    contratIds: z.array(z.string().min(1)).min(1, 'Aucun contrat dans la saisie.').max(2000),
+    entrees: z
+      .array(
+        z.object({
+          contratId: z.string().min(1),
+          clientId: z.string().nullish().transform((v) => v || null),
+          date: z.string().refine(isIsoDate, 'Date invalide.'),
+          heures: z.number('Indiquez un nombre d’heures.').min(0, 'Les heures ne peuvent pas être négatives.').max(744, 'Plus d’heures que le mois n’en compte.'),
+        }),
+      )
+      .max(100_000),
+  })
+  .strict();
+
+export const closeMonthInputSchema = z.object({ mois: monthSchema }).strict();
+
+export const sortieInputSchema = z
+  .object({
+    parcoursId: z.string().min(1),
+    dateSortie: dateField('Date de sortie'),
+    motif: z.enum(Object.keys(MOTIFS_SORTIE) as [MotifSortie, ...MotifSortie[]], 'Choisissez le motif de sortie (code ASP).'),
+  })
+  .strict();
+
+export const parcoursOfPersonneInputSchema = z.object({ personneId: z.string().min(1) }).strict();

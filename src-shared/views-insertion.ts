@@ -1,0 +1,47 @@
+/** Route outputs of the mission insertion. */
+import type { CategorieSortie, ContratType, Derogation, MotifSortie } from './domain/insertion';
+import type { SiaeKind } from './siae';
+import type { UserRef } from './views-accueil';
+
+export interface ContratView {
+  id: string;
+  type: ContratType;
+  dateDebut: string;
+  dateFinPrevue: string | null;
+  dateFinReelle: string | null;
+  heuresHebdo: number | null;
+  derogations: Derogation[];
+  avertissements: string[];
+  /** Hours recorded on the contract, all months. */
+  heures: number;
+}
+
+export interface SortieView {
+  date: string;
+  motif: MotifSortie;
+  categorie: CategorieSortie;
+  /** Whether it counts in the exit rates (REPORT-SPEC §2.5). */
+  comptee: boolean;
+}
+
+export interface ParcoursView {
+  id: string;
+  personneId: string;
+  dispositif: SiaeKind;
+  dateDebut: string | null;
+  referent: UserRef | null;
+  contrats: ContratView[];
+  heuresTotales: number;
+  sortie: SortieView | null;
+}
+
+export interface ContratCheckView {
+  bloquants: string[];
+  avertissements: string[];
+}
+
+export interface MonthSaved {
+  mois: string;
+  entrees: number;
+  heures: number;
+}

@@ -1,0 +1,114 @@
+/** Mission insertion through the routes, on a real database, with fixture persons E1 and E2 (ACI, 2024). */
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestApp } from '../helpers/app';
+import { personneInput, team, type Team } from '../helpers/accueil';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+/** A person with a PASS IAE, an ACI entry decision, and the parcours it opened. */
+async function enteredInAci(t: Team, nom: string, passStart: string, passEnd: string) {
+  const created = await app.call('personnes.create', personneInput({ nom, accueil: { datePremierContact: '2024-01-03', canal: 'physique' } }), t.cip);
+  const personneId = created.personne.id;
+  await app.call('pass.save', { personneId, numero: `99999${String(nom.length).padStart(7, '0')}`, dateDebut: passStart, dateFin: passEnd }, t.cip);
+  await app.call('accueils.decide', { id: created.accueils![0]!.id, decision: 'entree', dateDecision: '2024-01-10', dispositif: 'ACI', referentId: t.ids.cip, motifDecision: null, reorientationVers: '' }, t.cip);
+  const [parcours] = await app.call('parcours.ofPersonne', { personneId }, t.cip);
+  return { personneId, parcoursId: parcours!.id };
+}
+
+const contract = (parcoursId: string, over: object = {}) => ({ parcoursId, type: 'CDDI', dateDebut: '2024-01-15', dateFinPrevue: '2024-07-14', heuresHebdo: 24, derogations: [], ...over });
+const month = (contratId: string, mois: string, heures: number) => ({ mois, contratIds: [contratId], entrees: [{ contratId, date: `${mois}-01`, heures }] });
+
+describe('parcours and contracts', () => {
+  it('an entry decision opens the parcours; it starts with its first contract', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const { personneId, parcoursId } = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    let all = await app.call('parcours.ofPersonne', { personneId }, t.encadrant);
+    expect(all).toEqual([expect.objectContaining({ id: parcoursId, dispositif: 'ACI', dateDebut: null, referent: { id: t.ids.cip, displayName: 'cip Test' }, contrats: [], sortie: null })]);
+    all = await app.call('contrats.save', contract(parcoursId), t.cip);
+    expect(all[0]).toMatchObject({ dateDebut: '2024-01-15', contrats: [{ type: 'CDDI', heuresHebdo: 24, avertissements: [] }] });
+    expect(app.count('parcours')).toBe(1);
+  });
+
+  it('refuses a contract the law forbids, with the reason, and writes nothing', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const { parcoursId } = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    expect(await app.call('contrats.check', contract(parcoursId, { type: 'CDD_USAGE' }), t.cip)).toEqual({ bloquants: ["Un contrat « CDD d’usage » n'est pas possible en ACI."], avertissements: [] });
+    const tooLong = await app.fail('contrats.save', contract(parcoursId, { dateDebut: '2025-06-01', dateFinPrevue: '2026-03-31' }), t.cip);
+    expect(tooLong).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/dépasse la fin du PASS IAE \(14\/01\/2026\)/) });
+    const noPass = await app.fail('contrats.save', contract(parcoursId, { dateDebut: '2023-06-01', dateFinPrevue: '2023-12-31' }), t.cip);
+    expect(noPass.message).toMatch(/Aucun PASS IAE valide le 01\/06\/2023/);
+    expect((await app.fail('contrats.save', contract(parcoursId), t.encadrant)).code).toBe('FORBIDDEN');
+    expect(app.count('contrats')).toBe(0);
+  });
+});
+
+describe('hours', () => {
+  it('saves a month in one transaction, refuses any bad line with its number, and never changes a closed month', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const { personneId, parcoursId } = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    const contratId = (await app.call('contrats.save', contract(parcoursId), t.cip))[0]!.contrats[0]!.id;
+    expect(await app.call('heures.saveMonth', month(contratId, '2024-01', 100), t.encadrant)).toEqual({ mois: '2024-01', entrees: 1, heures: 100 });
+    // Saving the month again replaces it, it does not add to it.
+    expect((await app.call('heures.saveMonth', month(contratId, '2024-01', 98.5), t.encadrant)).heures).toBe(98.5);
+    const bad = await app.fail(
+      'heures.saveMonth',
+      {
+        mois: '2024-02',
+        contratIds: [contratId],
+        entrees: [
+          { contratId, date: '2024-02-05', heures: 7 },
+          { contratId, date: '2024-03-01', heures: 7 },
+        ],
+      },
+      t.encadrant,
+    );
+    expect(bad).toMatchObject({ code: 'VALIDATION', message: "1 ligne(s) à corriger : rien n'a été enregistré.", fields: { 'entrees.1': 'Date hors du mois 02/2024.' } });
+    const afterContract = await app.fail('heures.saveMonth', month(contratId, '2024-08', 10), t.encadrant);
+    expect(afterContract.fields).toEqual({ 'entrees.0': 'Date en dehors de la période du contrat.' });
+    expect((await app.call('parcours.ofPersonne', { personneId }, t.cip))[0]!.heuresTotales).toBe(98.5);
+
+    expect((await app.fail('heures.closeMonth', { mois: '2024-01' }, t.cip)).code).toBe('FORBIDDEN');
+    await app.call('heures.closeMonth', { mois: '2024-01' }, t.direction);
+    expect(await app.fail('heures.saveMonth', month(contratId, '2024-01', 120), t.encadrant)).toMatchObject({ code: 'CONFLICT', message: 'Le mois 01/2024 est clôturé : ses heures ne peuvent plus être modifiées.' });
+    expect((await app.call('parcours.ofPersonne', { personneId }, t.cip))[0]!.heuresTotales).toBe(98.5);
+  });
+});
+
+describe('exits', () => {
+  it('E1 (6 months, hours in 2024) counts as sustainable employment; E2 (exit before 3 months) does not count', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const e1 = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    const c1 = (await app.call('contrats.save', contract(e1.parcoursId), t.cip))[0]!.contrats[0]!.id;
+    for (const m of ['01', '02', '03', '04', '05', '06']) await app.call('heures.saveMonth', month(c1, `2024-${m}`, 100), t.cip);
+    const [p1] = await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9' }, t.cip);
+    expect(p1).toMatchObject({ heuresTotales: 600, sortie: { date: '2024-06-28', motif: '9', categorie: 'EMPLOI_DURABLE', comptee: true } });
+
+    const e2 = await enteredInAci(t, 'Barre', '2024-02-19', '2026-02-18');
+    const c2 = (await app.call('contrats.save', contract(e2.parcoursId, { dateDebut: '2024-02-19', dateFinPrevue: '2024-08-18' }), t.cip))[0]!.contrats[0]!.id;
+    for (const [m, h] of [['02', 90], ['03', 90], ['04', 40]] as const) await app.call('heures.saveMonth', month(c2, `2024-${m}`, h), t.cip);
+    const [p2] = await app.call('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-04-30', motif: '10' }, t.cip);
+    expect(p2!.sortie).toEqual({ date: '2024-04-30', motif: '10', categorie: 'EMPLOI_TRANSITION', comptee: false });
+
+    expect((await app.fail('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-01-01', motif: '10' }, t.cip)).fields).toEqual({ dateSortie: 'Avant le début du parcours.' });
+    expect((await app.fail('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-04-30', motif: '42' }, t.cip)).fields).toEqual({ motif: 'Choisissez le motif de sortie (code ASP).' });
+  });
+
+  it('take their category from the mapping in force on the exit date', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const e1 = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    await app.call('contrats.save', contract(e1.parcoursId), t.cip);
+    const { MAPPING_SORTIES_DEFAUT } = await import('../../src-shared/domain/insertion');
+    app.runtime
+      .openOrNull()!
+      .sqlite.prepare("insert into parametres (id, cle, valeur, valide_du, created_at) values ('m1', 'mapping_sorties', ?, '2024-06-01', 'now')")
+      .run(JSON.stringify({ ...MAPPING_SORTIES_DEFAUT, '9': 'EMPLOI_TRANSITION' }));
+    expect((await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-05-31', motif: '9' }, t.cip))[0]!.sortie!.categorie).toBe('EMPLOI_DURABLE');
+    expect((await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-01', motif: '9' }, t.cip))[0]!.sortie!.categorie).toBe('EMPLOI_TRANSITION');
+  });
+});
