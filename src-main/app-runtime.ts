@@ -22,6 +22,7 @@ import { PassService } from './services/pass/pass-service';
 import { HeuresService } from './services/insertion/heures-service';
 import { ParametresService } from './services/insertion/parametres-service';
 import { ParcoursService } from './services/insertion/parcours-service';
+import { ClientsService } from './services/insertion/clients-service';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -38,6 +39,7 @@ export class OpenRuntime {
   readonly parametres: ParametresService;
   readonly parcours: ParcoursService;
   readonly heures: HeuresService;
+  readonly clients: ClientsService;
   private setUp: boolean;
 
   constructor(
@@ -55,7 +57,8 @@ export class OpenRuntime {
     this.pass = new PassService(opened.db, opened.sqlite);
     this.parametres = new ParametresService(opened.sqlite);
     this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres);
-    this.heures = new HeuresService(opened.db);
+    this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
+    this.clients = new ClientsService(opened.db);
     this.setUp = hasStructure(opened.db);
   }
 

@@ -31,8 +31,8 @@ import {
   savePassInputSchema,
   type OffreInsertion,
 } from './schemas/diagnostic';
-import { closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
-import type { ContratCheckView, MonthSaved, ParcoursView } from './views-insertion';
+import { clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
+import type { ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
@@ -98,6 +98,10 @@ export const contract = {
   'sorties.save': route<ParcoursView[]>()(sortieInputSchema),
   'heures.saveMonth': route<MonthSaved>()(saveMonthInputSchema),
   'heures.closeMonth': route<null>()(closeMonthInputSchema),
+  'heures.month': route<MonthGrid>()(monthInputSchema),
+  'heures.exportMonth': route<CsvDocument>()(monthInputSchema),
+  'clients.list': route<ClientView[]>()(emptyInput),
+  'clients.save': route<ClientView[]>()(clientInputSchema),
 } as const;
 
 export type Contract = typeof contract;

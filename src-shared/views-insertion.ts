@@ -45,3 +45,38 @@ export interface MonthSaved {
   entrees: number;
   heures: number;
 }
+
+export interface MonthLine {
+  contratId: string;
+  personneId: string;
+  nom: string;
+  prenom: string;
+  dispositif: import('./siae').SiaeKind;
+  contratType: import('./domain/insertion').ContratType;
+  dateDebut: string;
+  dateFin: string | null;
+  clientId: string | null;
+  heures: number;
+  /** The contract has hours entered by day this month: saving monthly totals would replace them. */
+  saisieJournaliere: boolean;
+}
+
+export interface MonthGrid {
+  mois: string;
+  cloture: boolean;
+  lignes: MonthLine[];
+  /** H_ref in force this month, per dispositif (ETP of the month = hours × 12 ÷ H_ref). */
+  hRef: Record<import('./siae').SiaeKind, number>;
+}
+
+export interface ClientView {
+  id: string;
+  nom: string;
+  type: import('./domain/insertion').ClientType;
+  siret: string;
+}
+
+export interface CsvDocument {
+  fileName: string;
+  content: string;
+}

@@ -54,4 +54,22 @@ export const insertionRoutes = {
       return null;
     },
   },
+  'heures.month': {
+    permission: 'heures.write',
+    audit: { action: 'read', entity: 'heures', recordId: (input) => input.mois },
+    handler: (ctx, input) => ctx.open.heures.month(input.mois),
+  },
+  'heures.exportMonth': {
+    permission: 'heures.write',
+    audit: { action: 'export', entity: 'heures', recordId: (input) => input.mois },
+    handler: (ctx, input) => ctx.open.heures.exportMonth(input.mois),
+  },
+  'clients.list': { permission: 'parcours.read', handler: (ctx) => ctx.open.clients.list() },
+  'clients.save': {
+    permission: 'heures.write',
+    handler: (ctx, input) => {
+      ctx.open.clients.save(input, ctx.now);
+      return ctx.open.clients.list();
+    },
+  },
 } satisfies Partial<RouteTable>;

@@ -23,6 +23,10 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   {
+    label: 'Parcours',
+    items: [{ to: '/heures', label: 'Heures du mois', visible: (u) => can(u, 'heures.write') }],
+  },
+  {
     label: 'Paramètres',
     items: [
       { to: '/parametres/offre', label: 'Offre d’insertion', visible: (u) => can(u, 'offre.manage') },

@@ -8,6 +8,7 @@ import { NouvelAccueilPage } from '../features/accueil/NouvelAccueilPage';
 import { PersonneFilePage } from '../features/accueil/PersonneFilePage';
 import { PersonnesListPage } from '../features/accueil/PersonnesListPage';
 import { OffrePage } from '../features/parametres/OffrePage';
+import { HeuresPage } from '../features/parcours/HeuresPage';
 
 /** Hash routing: the renderer is served from app:// or a 127.0.0.1 page, never from a web server with rewrites. */
 export const appRouter = createHashRouter([
@@ -19,6 +20,7 @@ export const appRouter = createHashRouter([
       { path: 'accueil', element: <PersonnesListPage /> },
       { path: 'accueil/nouveau', element: <NouvelAccueilPage /> },
       { path: 'personnes/:id', element: <PersonneFilePage /> },
+      { path: 'heures', element: <HeuresPage /> },
       { path: 'parametres/offre', element: <OffrePage /> },
       { path: 'parametres/comptes', element: <UsersPage /> },
       { path: 'parametres/securite', element: <SecuritySettingsPage /> },

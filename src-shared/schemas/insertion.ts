@@ -60,3 +60,19 @@ export const sortieInputSchema = z
   .strict();
 
 export const parcoursOfPersonneInputSchema = z.object({ personneId: z.string().min(1) }).strict();
+
+export const monthInputSchema = z.object({ mois: monthSchema }).strict();
+
+export const clientInputSchema = z
+  .object({
+    id: z.string().nullish().transform((v) => v || null),
+    nom: z.string().trim().min(2, 'Indiquez le nom du client.').max(200, '200 caractères au plus.'),
+    type: z.enum(['particulier', 'association', 'collectivite', 'entreprise', 'autre'], 'Choisissez le type de client.'),
+    siret: z
+      .string()
+      .transform((v) => v.replace(/[\s.]/g, ''))
+      .refine((v) => v === '' || /^\d{14}$/.test(v), 'Le SIRET doit comporter 14 chiffres.')
+      .optional()
+      .default(''),
+  })
+  .strict();

@@ -3,25 +3,18 @@
  * checks her eligibility, records her PASS IAE and decides her entry. Set CEDRE_SCREENSHOTS=<folder> to keep
  * a screenshot of each step.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
 import { launchChromium } from '../helpers/chromium';
 import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
+import { screenshotter } from './screenshots';
 import { AppShellPage, chooseOption, SetupWizardPage } from './pages';
 
 let browser: Browser;
 let server: RunningWebServer;
 let page: Page;
-const shots = process.env.CEDRE_SCREENSHOTS;
-
-async function shot(name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
+const shot = screenshotter(() => page);
 
 beforeAll(async () => {
   browser = await launchChromium();

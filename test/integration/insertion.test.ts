@@ -71,6 +71,13 @@ describe('hours', () => {
     expect(afterContract.fields).toEqual({ 'entrees.0': 'Date en dehors de la période du contrat.' });
     expect((await app.call('parcours.ofPersonne', { personneId }, t.cip))[0]!.heuresTotales).toBe(98.5);
 
+    const grid = await app.call('heures.month', { mois: '2024-01' }, t.encadrant);
+    expect(grid).toMatchObject({ cloture: false, hRef: { ACI: 1820 }, lignes: [{ contratId, nom: 'Arnaud', clientId: null, heures: 98.5, saisieJournaliere: false }] });
+    const csv = await app.call('heures.exportMonth', { mois: '2024-01' }, t.cip);
+    expect(csv.fileName).toBe('heures-2024-01.csv');
+    expect(csv.content.startsWith('\uFEFFnumero_pass_iae;nom;prenom;date_naissance;dispositif;type_contrat;debut_contrat;fin_contrat;mois;heures_travaillees;date_sortie;motif_sortie\r\n')).toBe(true);
+    expect(csv.content).toContain('99999000000' + '6;Arnaud;Julie;1996-05-02;ACI;CDDI;2024-01-15;2024-07-14;2024-01;98,50;;\r\n');
+
     expect((await app.fail('heures.closeMonth', { mois: '2024-01' }, t.cip)).code).toBe('FORBIDDEN');
     await app.call('heures.closeMonth', { mois: '2024-01' }, t.direction);
     expect(await app.fail('heures.saveMonth', month(contratId, '2024-01', 120), t.encadrant)).toMatchObject({ code: 'CONFLICT', message: 'Le mois 01/2024 est clôturé : ses heures ne peuvent plus être modifiées.' });
@@ -87,6 +94,8 @@ describe('exits', () => {
     for (const m of ['01', '02', '03', '04', '05', '06']) await app.call('heures.saveMonth', month(c1, `2024-${m}`, 100), t.cip);
     const [p1] = await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9' }, t.cip);
     expect(p1).toMatchObject({ heuresTotales: 600, sortie: { date: '2024-06-28', motif: '9', categorie: 'EMPLOI_DURABLE', comptee: true } });
+    // The exit ends the contract that was still running.
+    expect(p1!.contrats[0]).toMatchObject({ dateFinPrevue: '2024-07-14', dateFinReelle: '2024-06-28' });
 
     const e2 = await enteredInAci(t, 'Barre', '2024-02-19', '2026-02-18');
     const c2 = (await app.call('contrats.save', contract(e2.parcoursId, { dateDebut: '2024-02-19', dateFinPrevue: '2024-08-18' }), t.cip))[0]!.contrats[0]!.id;

@@ -92,13 +92,14 @@ describe('navigation', () => {
       'Tableau de bord',
       'Personnes accueillies',
       'Nouvel accueil',
+      'Heures du mois',
       'Offre d’insertion',
       'Comptes utilisateurs',
       'Sécurité',
     ]);
     const cip = { ...SESSION.user, role: 'cip' as const, isAdmin: false };
-    expect(visibleNavigation(cip).map((s) => s.label)).toEqual(['Pilotage', 'Accueil']);
+    expect(visibleNavigation(cip).map((s) => s.label)).toEqual(['Pilotage', 'Accueil', 'Parcours']);
     const encadrant = { ...SESSION.user, role: 'encadrant' as const, isAdmin: false };
-    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies']);
+    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois']);
   });
 });

@@ -7,7 +7,9 @@ import { clients, contrats, heures, moisClotures } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
 import { fromCentiemes, toCentiemes } from '../../../src-shared/rules/heures';
 import type { saveMonthInputSchema } from '../../../src-shared/schemas/insertion';
-import type { MonthSaved } from '../../../src-shared/views-insertion';
+import type { CsvDocument, MonthGrid, MonthLine, MonthSaved } from '../../../src-shared/views-insertion';
+import type Database from 'better-sqlite3';
+import type { ParametresService } from './parametres-service';
 import { uuidv7 } from '../../lib/uuid';
 
 function frMonth(mois: string): string {
@@ -15,7 +17,71 @@ function frMonth(mois: string): string {
 }
 
 export class HeuresService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite: Database.Database,
+    private readonly parametres: ParametresService,
+  ) {}
+
+  /** Contracts running during the month, with their hours of that month (one line per contract and client). */
+  month(mois: string): MonthGrid {
+    const first = `${mois}-01`;
+    const last = format(endOfMonth(parseISO(first)), 'yyyy-MM-dd');
+    const contracts = this.sqlite
+      .prepare(
+        `select c.id as contratId, pe.id as personneId, pe.nom, pe.prenom, p.dispositif, c.type as contratType, c.date_debut as dateDebut,
+                coalesce(c.date_fin_reelle, c.date_fin_prevue) as dateFin
+           from contrats c join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
+          where c.date_debut <= ? and (coalesce(c.date_fin_reelle, c.date_fin_prevue) is null or coalesce(c.date_fin_reelle, c.date_fin_prevue) >= ?)
+          order by pe.nom_tri, c.date_debut`,
+      )
+      .all(last, first) as Array<Omit<MonthLine, 'clientId' | 'heures' | 'saisieJournaliere'>>;
+    const sums = this.sqlite
+      .prepare(
+        `select h.contrat_id as contratId, h.client_id as clientId, sum(h.centiemes) as centiemes, max(h.date <> ?) as parJour
+           from heures h where h.date between ? and ? group by h.contrat_id, h.client_id`,
+      )
+      .all(first, first, last) as Array<{ contratId: string; clientId: string | null; centiemes: number; parJour: number }>;
+    const lignes: MonthLine[] = [];
+    for (const c of contracts) {
+      const own = sums.filter((x) => x.contratId === c.contratId);
+      const daily = own.some((x) => x.parJour === 1);
+      if (own.length === 0) lignes.push({ ...c, clientId: null, heures: 0, saisieJournaliere: false });
+      for (const x of own) lignes.push({ ...c, clientId: x.clientId, heures: fromCentiemes(x.centiemes), saisieJournaliere: daily });
+    }
+    return { mois, cloture: this.isClosed(mois), lignes, hRef: this.parametres.valueAt('h_ref', first) };
+  }
+
+  /**
+   * The month in the shape of the ASP monthly statement (état mensuel individualisé): one line per salarié and
+   * contract, with the PASS number, the hours, and the real end and exit motif when the parcours ended that month.
+   * UTF-8 with BOM and semicolons, so that Excel opens it as is.
+   */
+  exportMonth(mois: string): CsvDocument {
+    const first = `${mois}-01`;
+    const last = format(endOfMonth(parseISO(first)), 'yyyy-MM-dd');
+    const rows = this.sqlite
+      .prepare(
+        `select (select numero from pass_iae x where x.personne_id = pe.id and x.date_debut <= ? order by x.date_debut desc limit 1) as pass,
+                pe.nom, pe.prenom, pe.date_naissance, p.dispositif, c.type, c.date_debut, coalesce(c.date_fin_reelle, c.date_fin_prevue) as fin,
+                sum(h.centiemes) as centiemes,
+                case when p.date_sortie between ? and ? then p.date_sortie end as sortie,
+                case when p.date_sortie between ? and ? then p.motif_sortie end as motif
+           from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
+          where h.date between ? and ?
+          group by c.id order by p.dispositif, pe.nom_tri`,
+      )
+      .all(last, first, last, first, last, first, last) as Array<Record<string, string | number | null>>;
+    const header = ['numero_pass_iae', 'nom', 'prenom', 'date_naissance', 'dispositif', 'type_contrat', 'debut_contrat', 'fin_contrat', 'mois', 'heures_travaillees', 'date_sortie', 'motif_sortie'];
+    const cell = (v: string | number | null | undefined) => {
+      const text = v === null || v === undefined ? '' : String(v);
+      return /[;"\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    const lines = rows.map((r) =>
+      [r.pass, r.nom, r.prenom, r.date_naissance, r.dispositif, r.type, r.date_debut, r.fin, mois, fromCentiemes(Number(r.centiemes)).toFixed(2).replace('.', ','), r.sortie, r.motif].map(cell).join(';'),
+    );
+    return { fileName: `heures-${mois}.csv`, content: `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n` };
+  }
 
   isClosed(mois: string): boolean {
     return this.db.select({ m: moisClotures.mois }).from(moisClotures).where(eq(moisClotures.mois, mois)).get() !== undefined;

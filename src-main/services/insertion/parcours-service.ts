@@ -140,6 +140,13 @@ export class ParcoursService {
     const later = this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).all().filter((c) => c.dateDebut > input.dateSortie);
     if (later.length) throw new AppError('VALIDATION', 'Un contrat de ce parcours commence après cette date de sortie.', { dateSortie: 'Un contrat commence après.' });
     this.db.update(parcours).set({ dateSortie: input.dateSortie, motifSortie: input.motif, updatedAt: now.toISOString() }).where(eq(parcours.id, p.id)).run();
+    // Leaving the parcours ends the contracts still running that day.
+    for (const c of this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).all()) {
+      const end = contractEnd(c);
+      if (end === null || end > input.dateSortie) {
+        this.db.update(contrats).set({ dateFinReelle: input.dateSortie, updatedAt: now.toISOString() }).where(eq(contrats.id, c.id)).run();
+      }
+    }
     return p.personneId;
   }
 

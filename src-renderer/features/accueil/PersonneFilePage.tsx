@@ -13,6 +13,7 @@ import { DiagnosticTab } from './tabs/DiagnosticTab';
 import { EligibiliteTab } from './tabs/EligibiliteTab';
 import { IdentiteTab } from './tabs/IdentiteTab';
 import { PassTab } from './tabs/PassTab';
+import { ParcoursTab } from './tabs/ParcoursTab';
 import { DECISION_COLORS, decisionLabel, PASS_COLORS, passLabel } from './labels';
 
 /** Each tab receives the file and a setter: every route returns the updated file, so one round trip refreshes all. */
@@ -99,6 +100,7 @@ export function PersonneFilePage() {
           {!file.droits.accueilRead && <Tabs.Tab value="diagnostic">Compétences</Tabs.Tab>}
           {file.droits.accueilRead && <Tabs.Tab value="eligibilite">Éligibilité</Tabs.Tab>}
           {file.droits.accueilRead && <Tabs.Tab value="pass">PASS IAE</Tabs.Tab>}
+          <Tabs.Tab value="parcours">Parcours</Tabs.Tab>
           <Tabs.Tab value="identite">Identité</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="accueil">{file.accueils && <AccueilTab file={file} onChange={setFile} />}</Tabs.Panel>
@@ -107,6 +109,9 @@ export function PersonneFilePage() {
         </Tabs.Panel>
         <Tabs.Panel value="eligibilite">{file.diagnostics && <EligibiliteTab file={file} onChange={setFile} />}</Tabs.Panel>
         <Tabs.Panel value="pass">{file.pass && <PassTab file={file} onChange={setFile} />}</Tabs.Panel>
+        <Tabs.Panel value="parcours">
+          <ParcoursTab file={file} onChange={setFile} />
+        </Tabs.Panel>
         <Tabs.Panel value="identite">
           <IdentiteTab file={file} onChange={setFile} />
         </Tabs.Panel>

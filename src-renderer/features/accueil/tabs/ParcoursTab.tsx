@@ -1,0 +1,299 @@
+import { Alert, Badge, Button, Checkbox, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { CATEGORIES_SORTIE, CONTRAT_TYPES, CONTRATS_PAR_DISPOSITIF, DEROGATIONS, MOTIFS_SORTIE, type ContratType, type Derogation, type MotifSortie } from '../../../../src-shared/domain/insertion';
+import { toIsoDate } from '../../../../src-shared/rules/dates';
+import { SIAE_KIND_LABELS, SIAE_KINDS, type SiaeKind } from '../../../../src-shared/siae';
+import type { ContratCheckView, ParcoursView } from '../../../../src-shared/views-insertion';
+import { api, ApiError } from '../../../api';
+import { DateField } from '../../../components/DateField';
+import { FormAlert } from '../../../components/FormAlert';
+import { formatDate, formatNumber } from '../../../lib/format';
+import { can } from '../../../lib/permissions';
+import { useSessionStore } from '../../../stores/session-store';
+import type { TabProps } from '../PersonneFilePage';
+
+interface ContractDraft {
+  id: string | null;
+  type: ContratType;
+  dateDebut: string;
+  dateFinPrevue: string;
+  dateFinReelle: string;
+  heuresHebdo: number | null;
+  derogations: Derogation[];
+}
+
+function ContractForm({ parcours, draft, onSaved, onCancel }: { parcours: ParcoursView; draft: ContractDraft; onSaved: (all: ParcoursView[]) => void; onCancel: () => void }) {
+  const [value, setValue] = useState(draft);
+  const [check, setCheck] = useState<ContratCheckView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const input = { ...value, parcoursId: parcours.id, dateFinPrevue: value.dateFinPrevue || null, dateFinReelle: value.dateFinReelle || null };
+  const key = JSON.stringify(input);
+
+  // The legal checks, computed by the main process as the user types (same rules as when saving).
+  useEffect(() => {
+    if (!value.dateDebut) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api('contrats.check', JSON.parse(key) as typeof input).then(
+        (result) => current && setCheck(result),
+        () => current && setCheck(null),
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [key, value.dateDebut]);
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      onSaved(await api('contrats.save', input));
+      notifications.show({ color: 'teal', message: 'Contrat enregistré.' });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Enregistrement impossible.');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const types = CONTRATS_PAR_DISPOSITIF[parcours.dispositif].map((t) => ({ value: t, label: CONTRAT_TYPES[t] }));
+  return (
+    <Paper withBorder p="md" bg="gray.0">
+      <Stack>
+        <Title order={4} size="h5">
+          {value.id ? 'Modifier le contrat' : 'Nouveau contrat'}
+        </Title>
+        <FormAlert message={error} />
+        <SimpleGrid cols={{ base: 1, sm: 4 }}>
+          <Select label="Type" data={types} value={value.type} onChange={(v) => v && setValue({ ...value, type: v as ContratType })} allowDeselect={false} />
+          <TextDate label="Début" value={value.dateDebut} onChange={(v) => setValue({ ...value, dateDebut: v })} />
+          <TextDate label="Fin prévue" value={value.dateFinPrevue} onChange={(v) => setValue({ ...value, dateFinPrevue: v })} />
+          <NumberInput label="Heures par semaine" value={value.heuresHebdo ?? ''} onChange={(v) => setValue({ ...value, heuresHebdo: typeof v === 'number' ? v : null })} decimalSeparator="," min={0} max={48} />
+        </SimpleGrid>
+        {value.id && <TextDate label="Fin réelle (si le contrat s’arrête avant la fin prévue)" value={value.dateFinReelle} onChange={(v) => setValue({ ...value, dateFinReelle: v })} />}
+        <Checkbox.Group label="Dérogations" value={value.derogations} onChange={(v) => setValue({ ...value, derogations: v as Derogation[] })}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt={4}>
+            {(Object.keys(DEROGATIONS) as Derogation[]).map((d) => (
+              <Checkbox key={d} value={d} label={DEROGATIONS[d]} size="xs" />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        {check && check.bloquants.length > 0 && (
+          <Alert color="red" title="Ce contrat ne peut pas être enregistré" role="status">
+            <List size="sm">{check.bloquants.map((b) => <List.Item key={b}>{b}</List.Item>)}</List>
+          </Alert>
+        )}
+        {check && check.avertissements.length > 0 && (
+          <Alert color="yellow" title="À vérifier" role="status">
+            <List size="sm">{check.avertissements.map((b) => <List.Item key={b}>{b}</List.Item>)}</List>
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={() => void save()} loading={saving} disabled={!check || check.bloquants.length > 0}>
+            Enregistrer le contrat
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            Annuler
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function TextDate({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return <DateField label={label} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+}
+
+function ExitForm({ parcours, onSaved }: { parcours: ParcoursView; onSaved: (all: ParcoursView[]) => void }) {
+  const [date, setDate] = useState(parcours.sortie?.date ?? toIsoDate(new Date()));
+  const [motif, setMotif] = useState<MotifSortie | null>(parcours.sortie?.motif ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    if (!motif) return setError('Choisissez le motif de sortie.');
+    try {
+      onSaved(await api('sorties.save', { parcoursId: parcours.id, dateSortie: date, motif }));
+      notifications.show({ color: 'teal', message: 'Sortie enregistrée.' });
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Enregistrement impossible.');
+    }
+  };
+  return (
+    <Stack>
+      <FormAlert message={error} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextDate label="Date de sortie" value={date} onChange={setDate} />
+        <Select
+          label="Motif (code ASP)"
+          searchable
+          data={(Object.keys(MOTIFS_SORTIE) as MotifSortie[]).map((m) => ({ value: m, label: `${m} — ${MOTIFS_SORTIE[m]}` }))}
+          value={motif}
+          onChange={(v) => setMotif(v as MotifSortie | null)}
+        />
+      </SimpleGrid>
+      <div>
+        <Button variant="light" onClick={() => void save()}>
+          Enregistrer la sortie
+        </Button>
+      </div>
+    </Stack>
+  );
+}
+
+function ParcoursCard({ parcours, onChange }: { parcours: ParcoursView; onChange: (all: ParcoursView[]) => void }) {
+  const user = useSessionStore((s) => s.session!.user);
+  const canWrite = can(user, 'parcours.write');
+  const [editing, setEditing] = useState<ContractDraft | null>(null);
+  const last = parcours.contrats.at(-1);
+  const newDraft = (): ContractDraft => ({
+    id: null,
+    type: CONTRATS_PAR_DISPOSITIF[parcours.dispositif][0]!,
+    dateDebut: last ? toIsoDate(new Date(new Date(`${last.dateFinReelle ?? last.dateFinPrevue ?? last.dateDebut}T12:00:00`).getTime() + 86_400_000)) : toIsoDate(new Date()),
+    dateFinPrevue: '',
+    dateFinReelle: '',
+    heuresHebdo: last?.heuresHebdo ?? 24,
+    derogations: [],
+  });
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h4">
+          {SIAE_KIND_LABELS[parcours.dispositif]}
+          {parcours.dateDebut ? ` — depuis le ${formatDate(parcours.dateDebut)}` : ' — pas encore de contrat'}
+        </Title>
+        {parcours.sortie ? (
+          <Badge color="gray" size="lg" tt="none">
+            Sorti·e le {formatDate(parcours.sortie.date)}
+          </Badge>
+        ) : (
+          <Badge color="teal" size="lg" tt="none">
+            En parcours
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed" mb="md">
+        Référent·e : {parcours.referent?.displayName ?? '—'} · {formatNumber(parcours.heuresTotales, 2)} heures travaillées
+      </Text>
+      <Table aria-label="Contrats">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Contrat</Table.Th>
+            <Table.Th>Du</Table.Th>
+            <Table.Th>Au</Table.Th>
+            <Table.Th>h / semaine</Table.Th>
+            <Table.Th>Heures</Table.Th>
+            <Table.Th aria-label="Actions" />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {parcours.contrats.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                {CONTRAT_TYPES[c.type]}
+                {c.avertissements.length > 0 && (
+                  <Badge ml="xs" color="yellow" variant="light" tt="none" title={c.avertissements.join(' ')}>
+                    à vérifier
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{formatDate(c.dateDebut)}</Table.Td>
+              <Table.Td>{c.dateFinReelle ? `${formatDate(c.dateFinReelle)} (fin anticipée)` : c.dateFinPrevue ? formatDate(c.dateFinPrevue) : 'Indéterminée'}</Table.Td>
+              <Table.Td>{c.heuresHebdo === null ? '—' : formatNumber(c.heuresHebdo, 2)}</Table.Td>
+              <Table.Td>{formatNumber(c.heures, 2)}</Table.Td>
+              <Table.Td>
+                {canWrite && !parcours.sortie && (
+                  <Button size="xs" variant="subtle" onClick={() => setEditing({ ...c, dateFinPrevue: c.dateFinPrevue ?? '', dateFinReelle: c.dateFinReelle ?? '' })}>
+                    Modifier
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {parcours.contrats.length === 0 && (
+        <Text c="dimmed" size="sm" mt="xs">
+          Aucun contrat : le parcours commencera avec le premier.
+        </Text>
+      )}
+      {canWrite && !parcours.sortie && !editing && (
+        <Button mt="md" variant="light" onClick={() => setEditing(newDraft())}>
+          {parcours.contrats.length ? 'Nouveau contrat (renouvellement)' : 'Premier contrat'}
+        </Button>
+      )}
+      {editing && (
+        <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+          <ContractForm parcours={parcours} draft={editing} onCancel={() => setEditing(null)} onSaved={(all) => { setEditing(null); onChange(all); }} />
+        </div>
+      )}
+      {parcours.sortie && (
+        <Alert mt="md" color={parcours.sortie.comptee ? 'teal' : 'gray'} title={`Sortie : ${MOTIFS_SORTIE[parcours.sortie.motif]}`}>
+          Catégorie : {CATEGORIES_SORTIE[parcours.sortie.categorie]}.{' '}
+          {parcours.sortie.comptee
+            ? 'Elle compte dans les sorties constatées de l’année.'
+            : 'Elle ne compte pas dans les sorties constatées (seuil de durée ou d’heures non atteint, voir la définition du rapport annuel).'}
+        </Alert>
+      )}
+      {canWrite && parcours.dateDebut && (
+        <Paper withBorder p="md" mt="md">
+          <Title order={4} size="h5" mb="sm">
+            {parcours.sortie ? 'Corriger la sortie' : 'Sortie du parcours'}
+          </Title>
+          <ExitForm parcours={parcours} onSaved={onChange} />
+        </Paper>
+      )}
+    </Paper>
+  );
+}
+
+export function ParcoursTab({ file }: TabProps) {
+  const user = useSessionStore((s) => s.session!.user);
+  const [all, setAll] = useState<ParcoursView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dispositif, setDispositif] = useState<SiaeKind | null>(null);
+  useEffect(() => {
+    let current = true;
+    api('parcours.ofPersonne', { personneId: file.personne.id }).then(
+      (loaded) => current && setAll(loaded),
+      (err: unknown) => current && setError(err instanceof ApiError ? err.message : 'Chargement impossible.'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [file.personne.id]);
+
+  const open = async () => {
+    if (!dispositif) return;
+    try {
+      setAll(await api('parcours.open', { personneId: file.personne.id, dispositif, referentId: file.accueils?.[0]?.referent?.id ?? null }));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Ouverture impossible.');
+    }
+  };
+
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!all) return null;
+  return (
+    <Stack gap="lg" maw={1080}>
+      {all.length === 0 && <Text c="dimmed">Pas encore de parcours : une décision d’entrée dans l’onglet Accueil en ouvre un.</Text>}
+      {all.map((p) => (
+        <ParcoursCard key={p.id} parcours={p} onChange={setAll} />
+      ))}
+      {can(user, 'parcours.write') && (
+        <Paper withBorder p="lg">
+          <Group align="flex-end">
+            <Select label="Ouvrir un parcours dans un autre dispositif" placeholder="Dispositif" data={SIAE_KINDS.map((k) => ({ value: k, label: `${k} — ${SIAE_KIND_LABELS[k]}` }))} value={dispositif} onChange={(v) => setDispositif(v as SiaeKind | null)} w={360} />
+            <Button variant="default" onClick={() => void open()} disabled={!dispositif}>
+              Ouvrir
+            </Button>
+          </Group>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
