@@ -23,6 +23,7 @@ import { HeuresService } from './services/insertion/heures-service';
 import { ParametresService } from './services/insertion/parametres-service';
 import { ParcoursService } from './services/insertion/parcours-service';
 import { ClientsService } from './services/insertion/clients-service';
+import { AccompagnementService } from './services/insertion/accompagnement-service';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -40,6 +41,7 @@ export class OpenRuntime {
   readonly parcours: ParcoursService;
   readonly heures: HeuresService;
   readonly clients: ClientsService;
+  readonly accompagnement: AccompagnementService;
   private setUp: boolean;
 
   constructor(
@@ -56,7 +58,8 @@ export class OpenRuntime {
     this.diagnostic = new DiagnosticService(opened.db);
     this.pass = new PassService(opened.db, opened.sqlite);
     this.parametres = new ParametresService(opened.sqlite);
-    this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres);
+    this.accompagnement = new AccompagnementService(opened.db, this.parametres);
+    this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement);
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
     this.clients = new ClientsService(opened.db);
     this.setUp = hasStructure(opened.db);

@@ -31,7 +31,7 @@ import {
   savePassInputSchema,
   type OffreInsertion,
 } from './schemas/diagnostic';
-import { clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
+import { bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import type { ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
@@ -102,6 +102,8 @@ export const contract = {
   'heures.exportMonth': route<CsvDocument>()(monthInputSchema),
   'clients.list': route<ClientView[]>()(emptyInput),
   'clients.save': route<ClientView[]>()(clientInputSchema),
+  'cer.save': route<ParcoursView[]>()(cerInputSchema),
+  'bilans.save': route<ParcoursView[]>()(bilanInputSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -24,6 +24,44 @@ export interface SortieView {
   comptee: boolean;
 }
 
+export interface CerView {
+  id: string;
+  version: number;
+  objectifs: string;
+  moyensFormation: string;
+  moyensEncadrement: string;
+  moyensAccompagnement: string;
+  heuresHebdo: number | null;
+  dateSignature: string | null;
+  signePersonne: boolean;
+  signeStructure: boolean;
+  createdAt: string;
+}
+
+export interface BilanView {
+  id: string;
+  type: import('./domain/insertion').BilanType;
+  date: string;
+  revueObjectifs: string;
+  revueFreins: string;
+  revueCompetences: string;
+  parolesPersonne: string;
+  prochainesEtapes: string;
+  signePersonne: boolean;
+  signeStructure: boolean;
+}
+
+/** What the accompaniment owes the person now (CEDRE commitments). */
+export interface EcheancesView {
+  /** Last day for a CER signed within the structure's delay; null before the first contract. */
+  cerAttenduLe: string | null;
+  /** The first signed CER was signed in time; null while none is signed. */
+  cerSigneDansDelai: boolean | null;
+  /** Next bilan due (null once the parcours has ended). */
+  prochainBilan: string | null;
+  bilanEnRetard: boolean;
+}
+
 export interface ParcoursView {
   id: string;
   personneId: string;
@@ -33,6 +71,10 @@ export interface ParcoursView {
   contrats: ContratView[];
   heuresTotales: number;
   sortie: SortieView | null;
+  /** Versions of the CER, latest first. */
+  cer: CerView[];
+  bilans: BilanView[];
+  echeances: EcheancesView;
 }
 
 export interface ContratCheckView {

@@ -4,7 +4,7 @@ import type { ParcoursView } from '../../src-shared/views-insertion';
 import type { RequestContext, RouteTable } from '../router';
 
 function parcoursOf(ctx: RequestContext, personneId: string): ParcoursView[] {
-  return ctx.open.parcours.ofPersonne(personneId);
+  return ctx.open.parcours.ofPersonne(personneId, toIsoDate(ctx.now));
 }
 
 const personneOf = (_input: unknown, result: ParcoursView[]) => result[0]?.personneId ?? null;
@@ -70,6 +70,24 @@ export const insertionRoutes = {
     handler: (ctx, input) => {
       ctx.open.clients.save(input, ctx.now);
       return ctx.open.clients.list();
+    },
+  },
+  'cer.save': {
+    permission: 'parcours.write',
+    audit: { action: 'create', entity: 'cer', recordId: personneOf },
+    handler: (ctx, input) => {
+      const p = ctx.open.parcours.row(input.parcoursId);
+      ctx.open.accompagnement.saveCer(input, ctx.user!.id, ctx.now);
+      return parcoursOf(ctx, p.personneId);
+    },
+  },
+  'bilans.save': {
+    permission: 'parcours.write',
+    audit: { action: 'update', entity: 'bilan', recordId: personneOf },
+    handler: (ctx, input) => {
+      const p = ctx.open.parcours.row(input.parcoursId);
+      ctx.open.accompagnement.saveBilan(input, ctx.user!.id, ctx.now);
+      return parcoursOf(ctx, p.personneId);
     },
   },
 } satisfies Partial<RouteTable>;

@@ -76,3 +76,39 @@ export const clientInputSchema = z
       .default(''),
   })
   .strict();
+
+const longText = (label: string, max = 4000) => z.string().trim().max(max, `${label} : ${max} caractères au plus.`).optional().default('');
+
+/** A version of the contrat d'engagement réciproque; each save is a new version, the previous ones are kept. */
+export const cerInputSchema = z
+  .object({
+    parcoursId: z.string().min(1),
+    objectifs: z.string().trim().min(3, 'Notez les objectifs de la personne, avec ses mots.').max(4000, '4 000 caractères au plus.'),
+    moyensFormation: longText('Formation'),
+    moyensEncadrement: longText('Encadrement'),
+    moyensAccompagnement: longText('Accompagnement'),
+    heuresHebdo: z.number().min(0).max(48, 'Au plus 48 heures par semaine.').nullish().transform((v) => v ?? null),
+    dateSignature: optionalDateField('Date de signature'),
+    signePersonne: z.boolean().optional().default(false),
+    signeStructure: z.boolean().optional().default(false),
+  })
+  .strict()
+  .refine((v) => !(v.signePersonne || v.signeStructure) || v.dateSignature, { path: ['dateSignature'], message: 'Indiquez la date de signature.' });
+
+export const bilanInputSchema = z
+  .object({
+    id: z.string().nullish().transform((v) => v || null),
+    parcoursId: z.string().min(1),
+    type: z.enum(['entree', 'etape', 'prolongation', 'sortie'], 'Choisissez le type de bilan.'),
+    date: dateField('Date du bilan'),
+    revueObjectifs: longText('Objectifs du CER'),
+    revueFreins: longText('Freins'),
+    revueCompetences: longText('Compétences'),
+    parolesPersonne: longText('Paroles de la personne'),
+    prochainesEtapes: longText('Prochaines étapes'),
+    signePersonne: z.boolean().optional().default(false),
+    signeStructure: z.boolean().optional().default(false),
+  })
+  .strict();
+
+export const parcoursIdInputSchema = z.object({ parcoursId: z.string().min(1) }).strict();

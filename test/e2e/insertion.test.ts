@@ -63,6 +63,21 @@ describe('mission insertion', () => {
     await page.getByRole('button', { name: 'Enregistrer le contrat' }).click();
     await page.getByText('depuis le 15 janvier 2024').waitFor();
 
+    // Her CER, in her own words, signed within the delay; then a bilan.
+    await page.getByRole('button', { name: 'Rédiger le CER avec la personne' }).click();
+    await page.getByLabel('Les objectifs de la personne, avec ses mots').fill('Passer le permis B et travailler dehors.');
+    await page.getByLabel('Signé le').fill('2024-01-31');
+    await page.getByLabel('Signé par la personne').check();
+    await page.getByLabel('Signé par la structure').check();
+    await page.getByRole('button', { name: 'Enregistrer le CER' }).click();
+    await page.getByText('Version 1, signée le 31 janvier 2024').waitFor();
+    await page.getByRole('button', { name: 'Nouveau bilan' }).click();
+    await page.getByLabel('Date', { exact: true }).fill('2024-04-10');
+    await page.getByLabel('Ce que dit la personne, avec ses mots').fill('Je me sens mieux, je veux continuer.');
+    await page.getByRole('button', { name: 'Enregistrer le bilan' }).click();
+    await page.getByText('« Je me sens mieux, je veux continuer. »').waitFor();
+    await shot('insertion-02-cer-bilan');
+
     const shell = new AppShellPage(page);
     await shell.navigateTo('Heures du mois');
     for (const [mois, heures] of [['2024-01', '100'], ['2024-02', '100'], ['2024-03', '95,5']] as const) {
@@ -74,7 +89,7 @@ describe('mission insertion', () => {
       await page.getByText(/heures enregistrées pour/).last().waitFor();
     }
     await page.getByText(/ACI : 95,50 heures, soit 0,63 ETP sur le mois/).waitFor();
-    await shot('insertion-02-heures');
+    await shot('insertion-03-heures');
 
     await page.goto(`${server.url}#/personnes/${personneId}`);
     await page.getByRole('tab', { name: 'Parcours' }).click();
@@ -83,6 +98,6 @@ describe('mission insertion', () => {
     await chooseOption(page, 'Motif (code ASP)', /^9 — /);
     await page.getByRole('button', { name: 'Enregistrer la sortie' }).click();
     await page.getByText('Catégorie : Emploi durable. Elle compte dans les sorties constatées de l’année.').waitFor();
-    await shot('insertion-03-sortie');
+    await shot('insertion-04-sortie');
   });
 });

@@ -121,3 +121,33 @@ describe('exits', () => {
     expect((await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-01', motif: '9' }, t.cip))[0]!.sortie!.categorie).toBe('EMPLOI_TRANSITION');
   });
 });
+
+describe('CER and bilans', () => {
+  it('keeps every CER version, knows whether the first was signed in time, and flags an overdue bilan', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const e1 = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    let [p] = await app.call('contrats.save', contract(e1.parcoursId), t.cip);
+    expect(p!.echeances).toEqual({ cerAttenduLe: '2024-02-14', cerSigneDansDelai: null, prochainBilan: '2024-04-15', bilanEnRetard: true });
+
+    const cer = { parcoursId: e1.parcoursId, objectifs: 'Passer le permis B, travailler en espaces verts.', moyensFormation: 'Code de la route', moyensEncadrement: '', moyensAccompagnement: 'Un entretien par semaine', heuresHebdo: 24 };
+    const unsigned = await app.fail('cer.save', { ...cer, signePersonne: true }, t.cip);
+    expect(unsigned.fields).toEqual({ dateSignature: 'Indiquez la date de signature.' });
+    await app.call('cer.save', { ...cer, dateSignature: '2024-01-31', signePersonne: true, signeStructure: true }, t.cip);
+    [p] = await app.call('cer.save', { ...cer, objectifs: 'Passer le permis B, puis un CQP agent de propreté.', dateSignature: '2024-04-10', signePersonne: true, signeStructure: true }, t.cip);
+    expect(p!.cer.map((v) => [v.version, v.dateSignature])).toEqual([
+      [2, '2024-04-10'],
+      [1, '2024-01-31'],
+    ]);
+    expect(p!.echeances.cerSigneDansDelai).toBe(true);
+
+    [p] = await app.call('bilans.save', { parcoursId: e1.parcoursId, type: 'etape', date: '2024-04-10', parolesPersonne: 'Je me sens mieux, je veux continuer.' }, t.cip);
+    expect(p!.bilans).toEqual([expect.objectContaining({ type: 'etape', date: '2024-04-10', parolesPersonne: 'Je me sens mieux, je veux continuer.' })]);
+    expect(p!.echeances).toMatchObject({ prochainBilan: '2024-07-10', bilanEnRetard: true });
+    // An exit ends the schedule of bilans.
+    [p] = await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9' }, t.cip);
+    expect(p!.echeances).toMatchObject({ prochainBilan: null, bilanEnRetard: false });
+    expect((await app.fail('bilans.save', { parcoursId: e1.parcoursId, type: 'fin', date: '2024-04-10' }, t.cip)).fields).toEqual({ type: 'Choisissez le type de bilan.' });
+    expect((await app.fail('cer.save', cer, t.encadrant)).code).toBe('FORBIDDEN');
+  });
+});

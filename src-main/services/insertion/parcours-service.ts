@@ -16,6 +16,7 @@ import { uuidv7 } from '../../lib/uuid';
 import { notFound } from '../access';
 import type { PersonnesService } from '../personnes/personnes-service';
 import type { ParametresService } from './parametres-service';
+import type { AccompagnementService } from './accompagnement-service';
 
 type ParcoursRow = typeof parcours.$inferSelect;
 type ContratInput = z.output<typeof contratInputSchema>;
@@ -33,6 +34,7 @@ export class ParcoursService {
     sqlite: Database.Database,
     private readonly personnes: PersonnesService,
     private readonly parametres: ParametresService,
+    private readonly accompagnement: AccompagnementService,
   ) {
     this.hoursOfContract = sqlite.prepare('select sum(centiemes) as total from heures where contrat_id = ?');
     this.hoursOfParcours = sqlite.prepare(
@@ -150,7 +152,7 @@ export class ParcoursService {
     return p.personneId;
   }
 
-  ofPersonne(personneId: string): ParcoursView[] {
+  ofPersonne(personneId: string, today: string): ParcoursView[] {
     const names = new Map(this.db.select({ id: users.id, displayName: users.displayName }).from(users).all().map((u) => [u.id, u.displayName]));
     return this.db
       .select()
@@ -158,10 +160,12 @@ export class ParcoursService {
       .where(eq(parcours.personneId, personneId))
       .orderBy(desc(parcours.createdAt))
       .all()
-      .map((p) => this.view(p, names));
+      .map((p) => this.view(p, names, today));
   }
 
-  private view(p: ParcoursRow, names: Map<string, string>): ParcoursView {
+  private view(p: ParcoursRow, names: Map<string, string>, today: string): ParcoursView {
+    const versions = this.accompagnement.cerOf(p.id);
+    const bilanList = this.accompagnement.bilansOf(p.id);
     const contracts = this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).orderBy(asc(contrats.dateDebut)).all();
     const year = p.dateSortie?.slice(0, 4) ?? '0000';
     const hours = this.hoursOfParcours.get(`${year}-01-01`, `${year}-12-31`, p.id);
@@ -195,6 +199,9 @@ export class ParcoursService {
               comptee: isExitCounted({ dispositif, parcoursDebut: p.dateDebut, dateSortie: p.dateSortie, heuresAnneeSortie: fromCentiemes(hours?.annee ?? 0), heuresTotales: total }),
             }
           : null,
+      cer: versions,
+      bilans: bilanList,
+      echeances: this.accompagnement.echeances(p, versions, bilanList.map((b) => b.date), today),
     };
   }
 }

@@ -12,6 +12,7 @@ import { formatDate, formatNumber } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
 import { useSessionStore } from '../../../stores/session-store';
 import type { TabProps } from '../PersonneFilePage';
+import { BilansSection, CerSection } from './AccompagnementSections';
 
 interface ContractDraft {
   id: string | null;
@@ -231,6 +232,8 @@ function ParcoursCard({ parcours, onChange }: { parcours: ParcoursView; onChange
           <ContractForm parcours={parcours} draft={editing} onCancel={() => setEditing(null)} onSaved={(all) => { setEditing(null); onChange(all); }} />
         </div>
       )}
+      {parcours.dateDebut && <CerSection key={`cer-${parcours.cer.length}`} parcours={parcours} canWrite={canWrite} onChange={onChange} />}
+      {parcours.dateDebut && <BilansSection parcours={parcours} canWrite={canWrite && !parcours.sortie} onChange={onChange} />}
       {parcours.sortie && (
         <Alert mt="md" color={parcours.sortie.comptee ? 'teal' : 'gray'} title={`Sortie : ${MOTIFS_SORTIE[parcours.sortie.motif]}`}>
           Catégorie : {CATEGORIES_SORTIE[parcours.sortie.categorie]}.{' '}
