@@ -24,6 +24,7 @@ import { ParametresService } from './services/insertion/parametres-service';
 import { ParcoursService } from './services/insertion/parcours-service';
 import { ClientsService } from './services/insertion/clients-service';
 import { AccompagnementService } from './services/insertion/accompagnement-service';
+import { TodoService } from './services/insertion/todo-service';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -42,6 +43,7 @@ export class OpenRuntime {
   readonly heures: HeuresService;
   readonly clients: ClientsService;
   readonly accompagnement: AccompagnementService;
+  readonly todo: TodoService;
   private setUp: boolean;
 
   constructor(
@@ -59,6 +61,7 @@ export class OpenRuntime {
     this.pass = new PassService(opened.db, opened.sqlite);
     this.parametres = new ParametresService(opened.sqlite);
     this.accompagnement = new AccompagnementService(opened.db, this.parametres);
+    this.todo = new TodoService(opened.sqlite, this.parametres);
     this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement);
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
     this.clients = new ClientsService(opened.db);

@@ -32,7 +32,7 @@ import {
   type OffreInsertion,
 } from './schemas/diagnostic';
 import { bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
-import type { ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
+import type { InsertionTodo, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
@@ -103,6 +103,7 @@ export const contract = {
   'clients.list': route<ClientView[]>()(emptyInput),
   'clients.save': route<ClientView[]>()(clientInputSchema),
   'cer.save': route<ParcoursView[]>()(cerInputSchema),
+  'insertion.todo': route<InsertionTodo>()(emptyInput),
   'bilans.save': route<ParcoursView[]>()(bilanInputSchema),
 } as const;
 

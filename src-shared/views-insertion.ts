@@ -122,3 +122,24 @@ export interface CsvDocument {
   fileName: string;
   content: string;
 }
+
+export interface TodoItem {
+  personneId: string;
+  nom: string;
+  prenom: string;
+  dispositif: import('./siae').SiaeKind;
+  /** The date that matters: contract end, due date, window end. */
+  date: string;
+  detail: string;
+}
+
+export interface InsertionTodo {
+  /** Only the user's own parcours (as referent), or the whole structure. */
+  perimetre: 'mes_parcours' | 'structure';
+  bilansEnRetard: TodoItem[];
+  bilansAVenir: TodoItem[];
+  contratsFinProche: TodoItem[];
+  cerManquants: TodoItem[];
+  alertes480: TodoItem[];
+  moisNonClotures: string[];
+}

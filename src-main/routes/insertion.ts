@@ -72,6 +72,11 @@ export const insertionRoutes = {
       return ctx.open.clients.list();
     },
   },
+  'insertion.todo': {
+    permission: 'parcours.read',
+    // A CIP sees the parcours they follow; other roles see the structure's.
+    handler: (ctx) => ctx.open.todo.todo(toIsoDate(ctx.now), ctx.user!.role === 'cip' ? ctx.user!.id : null),
+  },
   'cer.save': {
     permission: 'parcours.write',
     audit: { action: 'create', entity: 'cer', recordId: personneOf },

@@ -151,3 +151,40 @@ describe('CER and bilans', () => {
     expect((await app.fail('cer.save', cer, t.encadrant)).code).toBe('FORBIDDEN');
   });
 });
+
+describe('what needs doing now', () => {
+  it('lists overdue CER, contracts ending within 30 days, AI persons near 480 hours and months not closed', async () => {
+    // Test clock: 2026-03-02.
+    app = await TestApp.start();
+    const t = await team(app);
+    const e1 = await enteredInAci(t, 'Arnaud', '2025-12-01', '2027-11-30');
+    await app.call('contrats.save', contract(e1.parcoursId, { dateDebut: '2025-12-01', dateFinPrevue: '2026-01-04', derogations: ['AMENAGEMENT_PEINE'] }), t.cip);
+    const [p] = await app.call('contrats.save', contract(e1.parcoursId, { dateDebut: '2026-01-05', dateFinPrevue: '2026-03-20' }), t.cip);
+    await app.call('heures.saveMonth', month(p!.contrats[1]!.id, '2026-01', 80), t.cip);
+
+    // An AI person placed with a company for 450 hours.
+    const created = await app.call('personnes.create', personneInput({ nom: 'Denis', prenom: 'Omar', dateNaissance: '2002-07-07', accueil: { datePremierContact: '2025-06-01', canal: 'physique' } }), t.cip);
+    await app.call('pass.save', { personneId: created.personne.id, numero: '999992810003', dateDebut: '2025-06-02', dateFin: '2027-06-01' }, t.cip);
+    await app.call('accueils.decide', { id: created.accueils![0]!.id, decision: 'entree', dateDecision: '2025-06-01', dispositif: 'AI', referentId: t.ids.direction, motifDecision: null, reorientationVers: '' }, t.cip);
+    const [ai] = await app.call('parcours.ofPersonne', { personneId: created.personne.id }, t.cip);
+    const [aiWithContract] = await app.call('contrats.save', { parcoursId: ai!.id, type: 'CDD_USAGE', dateDebut: '2025-06-02', dateFinPrevue: '2026-12-31', heuresHebdo: null, derogations: [] }, t.cip);
+    const [client] = await app.call('clients.save', { nom: 'Transports Giraud', type: 'entreprise' }, t.cip);
+    const aiContract = aiWithContract!.contrats[0]!.id;
+    for (const [mois, heures] of [['2025-07', 150], ['2025-09', 150], ['2025-11', 150]] as const) {
+      await app.call('heures.saveMonth', { mois, contratIds: [aiContract], entrees: [{ contratId: aiContract, clientId: client!.id, date: `${mois}-01`, heures }] }, t.cip);
+    }
+
+    const all = await app.call('insertion.todo', {}, t.direction);
+    expect(all.perimetre).toBe('structure');
+    expect(all.cerManquants.map((i) => [i.nom, i.date])).toEqual([['Arnaud', '2025-12-31'], ['Denis', '2025-07-02']]);
+    expect(all.contratsFinProche.map((i) => [i.nom, i.date])).toEqual([['Arnaud', '2026-03-20']]);
+    expect(all.alertes480).toEqual([expect.objectContaining({ nom: 'Denis', detail: '450 h en entreprise sur 480 h autorisées', date: '2027-06-30' })]);
+    expect(all.moisNonClotures).toEqual(['2026-01', '2025-11', '2025-09', '2025-07']);
+    expect(all.bilansEnRetard.map((i) => i.nom)).toEqual(['Arnaud', 'Denis']);
+
+    // A CIP sees the parcours they follow.
+    const mine = await app.call('insertion.todo', {}, t.cip);
+    expect(mine.perimetre).toBe('mes_parcours');
+    expect(mine.cerManquants.map((i) => i.nom)).toEqual(['Arnaud']);
+  });
+});

@@ -8,6 +8,7 @@ import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
 import { can } from '../../lib/permissions';
 import { AccueilAlertsCard } from './AccueilAlertsCard';
+import { InsertionTodoCard } from './InsertionTodoCard';
 
 export function DashboardPage() {
   const user = useSessionStore((s) => s.session!.user);
@@ -65,6 +66,11 @@ export function DashboardPage() {
           </Stack>
         </Paper>
       </SimpleGrid>
+      {can(user, 'parcours.read') && (
+        <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
+          <InsertionTodoCard />
+        </div>
+      )}
       {can(user, 'accueil.read') && (
         <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
           <AccueilAlertsCard />

@@ -1,0 +1,116 @@
+/**
+ * What needs doing now in the parcours (issue 4, tableau de bord): overdue and coming bilans, contracts ending within
+ * 30 days, CER not signed after the delay, AI persons nearing 480 hours with companies, months not closed.
+ */
+import { addDays, addMonths, format, parseISO } from 'date-fns';
+import type Database from 'better-sqlite3';
+import { cerDueDate, nextBilanDue } from '../../../src-shared/rules/echeances';
+import { fromCentiemes, SEUIL_ALERTE_480, windows480 } from '../../../src-shared/rules/heures';
+import { toIsoDate } from '../../../src-shared/rules/dates';
+import type { SiaeKind } from '../../../src-shared/siae';
+import type { InsertionTodo, TodoItem } from '../../../src-shared/views-insertion';
+import type { ParametresService } from './parametres-service';
+
+const SOON_DAYS = 30;
+
+interface OpenParcours {
+  id: string;
+  personne_id: string;
+  nom: string;
+  prenom: string;
+  dispositif: SiaeKind;
+  date_debut: string;
+  dernier_bilan: string | null;
+  cer_signe: string | null;
+}
+
+export class TodoService {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly parametres: ParametresService,
+  ) {}
+
+  todo(today: string, referentId: string | null): InsertionTodo {
+    const soon = toIsoDate(addDays(parseISO(today), SOON_DAYS));
+    const byReferent = referentId ? 'and p.referent_id = ?' : '';
+    const args = referentId ? [referentId] : [];
+    const open = this.sqlite
+      .prepare(
+        `select p.id, p.personne_id, pe.nom, pe.prenom, p.dispositif, p.date_debut,
+                (select max(b.date) from bilans b where b.parcours_id = p.id) as dernier_bilan,
+                (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as cer_signe
+           from parcours p join personnes pe on pe.id = p.personne_id
+          where p.date_sortie is null and p.date_debut is not null ${byReferent}
+          order by pe.nom_tri`,
+      )
+      .all(...args) as OpenParcours[];
+    const item = (p: OpenParcours, date: string, detail: string): TodoItem => ({ personneId: p.personne_id, nom: p.nom, prenom: p.prenom, dispositif: p.dispositif, date, detail });
+
+    const bilansEnRetard: TodoItem[] = [];
+    const bilansAVenir: TodoItem[] = [];
+    const cerManquants: TodoItem[] = [];
+    for (const p of open) {
+      const due = nextBilanDue(p.date_debut, p.dernier_bilan ? [p.dernier_bilan] : [], this.parametres.valueAt('intervalle_bilan_mois', p.date_debut));
+      if (due < today) bilansEnRetard.push(item(p, due, p.dernier_bilan ? 'Bilan attendu' : 'Aucun bilan depuis l’entrée'));
+      else if (due <= soon) bilansAVenir.push(item(p, due, 'Bilan à prévoir'));
+      const cerDue = cerDueDate(p.date_debut, this.parametres.valueAt('delai_cer_jours', p.date_debut));
+      if (!p.cer_signe && cerDue < today) cerManquants.push(item(p, cerDue, 'CER non signé'));
+    }
+
+    const contratsFinProche = (
+      this.sqlite
+        .prepare(
+          `select p.id, p.personne_id, pe.nom, pe.prenom, p.dispositif, c.type, coalesce(c.date_fin_reelle, c.date_fin_prevue) as fin
+             from contrats c join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
+            where p.date_sortie is null and coalesce(c.date_fin_reelle, c.date_fin_prevue) between ? and ? ${byReferent}
+              and not exists (select 1 from contrats n where n.parcours_id = c.parcours_id and n.date_debut > c.date_debut)
+            order by fin`,
+        )
+        .all(today, soon, ...args) as Array<OpenParcours & { fin: string }>
+    ).map((p) => item(p, p.fin, 'Fin de contrat : renouvellement ou sortie à préparer'));
+
+    // AI: hours with companies, in the current 24-month window of each person, against the cap in force today.
+    const cap = this.parametres.valueAt('plafond_ai_entreprises_heures', today);
+    const placements = this.sqlite
+      .prepare(
+        `select p.personne_id, pe.nom, pe.prenom, h.date, h.centiemes
+           from heures h join clients cl on cl.id = h.client_id and cl.type = 'entreprise'
+           join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
+          where p.dispositif = 'AI' ${byReferent} order by p.personne_id, h.date`,
+        )
+      .all(...args) as Array<{ personne_id: string; nom: string; prenom: string; date: string; centiemes: number }>;
+    const alertes480: TodoItem[] = [];
+    const byPerson = new Map<string, typeof placements>();
+    for (const row of placements) byPerson.set(row.personne_id, [...(byPerson.get(row.personne_id) ?? []), row]);
+    for (const [personneId, rows] of byPerson) {
+      const current = windows480(rows.map((r) => ({ date: r.date, heures: fromCentiemes(r.centiemes) }))).find((w) => w.fin >= today);
+      if (current && current.heures >= cap * SEUIL_ALERTE_480) {
+        const first = rows[0]!;
+        const detail = current.heures > cap ? `${current.heures} h en entreprise : plafond de ${cap} h dépassé` : `${current.heures} h en entreprise sur ${cap} h autorisées`;
+        alertes480.push({ personneId, nom: first.nom, prenom: first.prenom, dispositif: 'AI', date: current.fin, detail });
+      }
+    }
+
+    const thisMonth = format(parseISO(today), 'yyyy-MM');
+    const oldest = format(addMonths(parseISO(today), -12), 'yyyy-MM');
+    const moisNonClotures = (
+      this.sqlite
+        .prepare(
+          `select distinct substr(h.date, 1, 7) as mois from heures h
+            where substr(h.date, 1, 7) < ? and substr(h.date, 1, 7) >= ? and substr(h.date, 1, 7) not in (select mois from mois_clotures)
+            order by mois desc`,
+        )
+        .all(thisMonth, oldest) as Array<{ mois: string }>
+    ).map((m) => m.mois);
+
+    return {
+      perimetre: referentId ? 'mes_parcours' : 'structure',
+      bilansEnRetard,
+      bilansAVenir,
+      contratsFinProche,
+      cerManquants,
+      alertes480,
+      moisNonClotures,
+    };
+  }
+}
