@@ -25,6 +25,7 @@ import { ParcoursService } from './services/insertion/parcours-service';
 import { ClientsService } from './services/insertion/clients-service';
 import { AccompagnementService } from './services/insertion/accompagnement-service';
 import { TodoService } from './services/insertion/todo-service';
+import { ActionsService } from './services/insertion/actions-service';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -44,6 +45,7 @@ export class OpenRuntime {
   readonly clients: ClientsService;
   readonly accompagnement: AccompagnementService;
   readonly todo: TodoService;
+  readonly actions: ActionsService;
   private setUp: boolean;
 
   constructor(
@@ -62,7 +64,8 @@ export class OpenRuntime {
     this.parametres = new ParametresService(opened.sqlite);
     this.accompagnement = new AccompagnementService(opened.db, this.parametres);
     this.todo = new TodoService(opened.sqlite, this.parametres);
-    this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement);
+    this.actions = new ActionsService(opened.db);
+    this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement, this.actions);
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
     this.clients = new ClientsService(opened.db);
     this.setUp = hasStructure(opened.db);

@@ -31,8 +31,8 @@ import {
   savePassInputSchema,
   type OffreInsertion,
 } from './schemas/diagnostic';
-import { bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
-import type { InsertionTodo, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
+import { actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
+import type { PartenaireView, InsertionTodo, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
@@ -105,6 +105,12 @@ export const contract = {
   'cer.save': route<ParcoursView[]>()(cerInputSchema),
   'insertion.todo': route<InsertionTodo>()(emptyInput),
   'bilans.save': route<ParcoursView[]>()(bilanInputSchema),
+  'formations.save': route<ParcoursView[]>()(formationInputSchema),
+  'pmsmp.save': route<ParcoursView[]>()(pmsmpInputSchema),
+  'actionsFreins.save': route<ParcoursView[]>()(actionFreinInputSchema),
+  'suivis.save': route<ParcoursView[]>()(suiviInputSchema),
+  'partenaires.list': route<PartenaireView[]>()(emptyInput),
+  'partenaires.save': route<PartenaireView[]>()(partenaireInputSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -62,6 +62,48 @@ export interface EcheancesView {
   bilanEnRetard: boolean;
 }
 
+export interface FormationView {
+  id: string;
+  intitule: string;
+  organisme: string | null;
+  dateDebut: string;
+  dateFin: string | null;
+  heures: number | null;
+  qualifiante: boolean;
+}
+
+export interface PmsmpView {
+  id: string;
+  dateDebut: string;
+  dateFin: string | null;
+  entreprise: string;
+}
+
+export interface ActionFreinView {
+  id: string;
+  typeFrein: import('./domain/freins').FreinType;
+  date: string;
+  prestataire: import('./domain/insertion').Prestataire;
+  partenaire: string | null;
+  description: string;
+}
+
+export interface SuiviView {
+  echeanceMois: 1 | 3 | 6;
+  date: string;
+  situation: import('./domain/insertion').SituationSuivi;
+  commentaire: string;
+}
+
+export interface PartenaireView {
+  id: string;
+  nom: string;
+  type: import('./domain/insertion').PartenaireType;
+  contact: string;
+  /** How many parcours it took part in (trainings, support actions). */
+  interventions: number;
+}
+
 export interface ParcoursView {
   id: string;
   personneId: string;
@@ -75,6 +117,10 @@ export interface ParcoursView {
   cer: CerView[];
   bilans: BilanView[];
   echeances: EcheancesView;
+  formations: FormationView[];
+  pmsmp: PmsmpView[];
+  actionsFreins: ActionFreinView[];
+  suivis: SuiviView[];
 }
 
 export interface ContratCheckView {

@@ -2,9 +2,17 @@
 import { toIsoDate } from '../../src-shared/rules/dates';
 import type { ParcoursView } from '../../src-shared/views-insertion';
 import type { RequestContext, RouteTable } from '../router';
+import { droitsOf } from '../services/access';
 
 function parcoursOf(ctx: RequestContext, personneId: string): ParcoursView[] {
-  return ctx.open.parcours.ofPersonne(personneId, toIsoDate(ctx.now));
+  return ctx.open.parcours.ofPersonne(personneId, toIsoDate(ctx.now), droitsOf(ctx.user!).sensibles);
+}
+
+/** Runs a write on one parcours and returns its person's parcours, refreshed. */
+function onParcours(ctx: RequestContext, parcoursId: string, write: (dateSortie: string | null) => void): ParcoursView[] {
+  const p = ctx.open.parcours.row(parcoursId);
+  write(p.dateSortie);
+  return parcoursOf(ctx, p.personneId);
 }
 
 const personneOf = (_input: unknown, result: ParcoursView[]) => result[0]?.personneId ?? null;
@@ -80,19 +88,39 @@ export const insertionRoutes = {
   'cer.save': {
     permission: 'parcours.write',
     audit: { action: 'create', entity: 'cer', recordId: personneOf },
-    handler: (ctx, input) => {
-      const p = ctx.open.parcours.row(input.parcoursId);
-      ctx.open.accompagnement.saveCer(input, ctx.user!.id, ctx.now);
-      return parcoursOf(ctx, p.personneId);
-    },
+    handler: (ctx, input) => onParcours(ctx, input.parcoursId, () => ctx.open.accompagnement.saveCer(input, ctx.user!.id, ctx.now)),
   },
   'bilans.save': {
     permission: 'parcours.write',
     audit: { action: 'update', entity: 'bilan', recordId: personneOf },
+    handler: (ctx, input) => onParcours(ctx, input.parcoursId, () => ctx.open.accompagnement.saveBilan(input, ctx.user!.id, ctx.now)),
+  },
+  'formations.save': {
+    permission: 'parcours.write',
+    audit: { action: 'create', entity: 'formation', recordId: personneOf },
+    handler: (ctx, input) => onParcours(ctx, input.parcoursId, () => ctx.open.actions.saveFormation(input, ctx.now)),
+  },
+  'pmsmp.save': {
+    permission: 'parcours.write',
+    audit: { action: 'create', entity: 'pmsmp', recordId: personneOf },
+    handler: (ctx, input) => onParcours(ctx, input.parcoursId, () => ctx.open.actions.savePmsmp(input, ctx.now)),
+  },
+  'actionsFreins.save': {
+    permission: 'parcours.write',
+    audit: { action: 'create', entity: 'action_frein', recordId: personneOf },
+    handler: (ctx, input) => onParcours(ctx, input.parcoursId, () => ctx.open.actions.saveActionFrein(input, droitsOf(ctx.user!).sensibles, ctx.now)),
+  },
+  'suivis.save': {
+    permission: 'parcours.write',
+    audit: { action: 'update', entity: 'suivi_sortie', recordId: personneOf },
+    handler: (ctx, input) => onParcours(ctx, input.parcoursId, (dateSortie) => ctx.open.actions.saveSuivi(input, dateSortie, ctx.now)),
+  },
+  'partenaires.list': { permission: 'parcours.read', handler: (ctx) => ctx.open.actions.partenaires() },
+  'partenaires.save': {
+    permission: 'parcours.write',
     handler: (ctx, input) => {
-      const p = ctx.open.parcours.row(input.parcoursId);
-      ctx.open.accompagnement.saveBilan(input, ctx.user!.id, ctx.now);
-      return parcoursOf(ctx, p.personneId);
+      ctx.open.actions.savePartenaire(input, ctx.now);
+      return ctx.open.actions.partenaires();
     },
   },
 } satisfies Partial<RouteTable>;

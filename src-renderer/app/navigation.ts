@@ -24,7 +24,10 @@ export const NAVIGATION: NavSection[] = [
   },
   {
     label: 'Parcours',
-    items: [{ to: '/heures', label: 'Heures du mois', visible: (u) => can(u, 'heures.write') }],
+    items: [
+      { to: '/heures', label: 'Heures du mois', visible: (u) => can(u, 'heures.write') },
+      { to: '/partenaires', label: 'Partenaires', visible: (u) => can(u, 'parcours.read') },
+    ],
   },
   {
     label: 'Paramètres',

@@ -9,6 +9,7 @@ import { PersonneFilePage } from '../features/accueil/PersonneFilePage';
 import { PersonnesListPage } from '../features/accueil/PersonnesListPage';
 import { OffrePage } from '../features/parametres/OffrePage';
 import { HeuresPage } from '../features/parcours/HeuresPage';
+import { PartenairesPage } from '../features/parcours/PartenairesPage';
 
 /** Hash routing: the renderer is served from app:// or a 127.0.0.1 page, never from a web server with rewrites. */
 export const appRouter = createHashRouter([
@@ -21,6 +22,7 @@ export const appRouter = createHashRouter([
       { path: 'accueil/nouveau', element: <NouvelAccueilPage /> },
       { path: 'personnes/:id', element: <PersonneFilePage /> },
       { path: 'heures', element: <HeuresPage /> },
+      { path: 'partenaires', element: <PartenairesPage /> },
       { path: 'parametres/offre', element: <OffrePage /> },
       { path: 'parametres/comptes', element: <UsersPage /> },
       { path: 'parametres/securite', element: <SecuritySettingsPage /> },

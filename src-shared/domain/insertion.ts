@@ -87,3 +87,29 @@ export const MAPPING_SORTIES_DEFAUT: Record<MotifSortie, CategorieSortie> = {
   '12': 'SORTIE_POSITIVE', '13': 'EMPLOI_DURABLE', '14': 'EMPLOI_TRANSITION', '15': 'RETRAIT', '16': 'RETRAIT',
   '17': 'RETRAIT', '18': 'RETRAIT', '19': 'AUTRE', '20': 'RETRAIT', '21': 'AUTRE', '22': 'AUTRE', '96': 'RETRAIT',
 };
+
+export const PARTENAIRE_TYPES = {
+  prescripteur: 'Prescripteur',
+  organisme_formation: 'Organisme de formation',
+  service_social: 'Service social ou de santé',
+  employeur: 'Employeur',
+  association: 'Association',
+  autre: 'Autre',
+} as const;
+export type PartenaireType = keyof typeof PARTENAIRE_TYPES;
+
+export const PRESTATAIRES = { interne: 'La structure (interne)', externe: 'Un partenaire (externe)' } as const;
+export type Prestataire = keyof typeof PRESTATAIRES;
+
+/** Follow-up after the exit, at 1, 3 and 6 months. */
+export const ECHEANCES_SUIVI = [1, 3, 6] as const;
+export const SITUATIONS_SUIVI = {
+  emploi_durable: 'En emploi durable (CDI, CDD de 6 mois et plus)',
+  emploi_transition: 'En emploi de transition',
+  formation: 'En formation',
+  iae: 'Dans une autre structure d’insertion',
+  recherche: 'En recherche d’emploi',
+  inactif: 'Inactif',
+  sans_nouvelle: 'Sans nouvelle',
+} as const;
+export type SituationSuivi = keyof typeof SITUATIONS_SUIVI;

@@ -112,3 +112,57 @@ export const bilanInputSchema = z
   .strict();
 
 export const parcoursIdInputSchema = z.object({ parcoursId: z.string().min(1) }).strict();
+
+export const partenaireInputSchema = z
+  .object({
+    id: z.string().nullish().transform((v) => v || null),
+    nom: z.string().trim().min(2, 'Indiquez le nom du partenaire.').max(200, '200 caractères au plus.'),
+    type: z.enum(['prescripteur', 'organisme_formation', 'service_social', 'employeur', 'association', 'autre'], 'Choisissez le type de partenaire.'),
+    contact: longText('Contact', 500),
+  })
+  .strict();
+
+export const formationInputSchema = z
+  .object({
+    parcoursId: z.string().min(1),
+    intitule: z.string().trim().min(2, 'Indiquez l’intitulé de la formation.').max(200, '200 caractères au plus.'),
+    organismeId: z.string().nullish().transform((v) => v || null),
+    dateDebut: dateField('Début de la formation'),
+    dateFin: optionalDateField('Fin de la formation'),
+    heures: z.number().min(0, 'Nombre d’heures invalide.').max(5000, 'Nombre d’heures invalide.').nullish().transform((v) => v ?? null),
+    qualifiante: z.boolean().optional().default(false),
+  })
+  .strict()
+  .refine((f) => !f.dateFin || f.dateFin >= f.dateDebut, { path: ['dateFin'], message: 'La fin doit suivre le début.' });
+
+export const pmsmpInputSchema = z
+  .object({
+    parcoursId: z.string().min(1),
+    dateDebut: dateField('Début de l’immersion'),
+    dateFin: optionalDateField('Fin de l’immersion'),
+    entreprise: z.string().trim().min(2, 'Indiquez l’entreprise d’accueil.').max(200, '200 caractères au plus.'),
+  })
+  .strict()
+  .refine((f) => !f.dateFin || f.dateFin >= f.dateDebut, { path: ['dateFin'], message: 'La fin doit suivre le début.' });
+
+export const actionFreinInputSchema = z
+  .object({
+    parcoursId: z.string().min(1),
+    typeFrein: z.enum(['illetrisme', 'demarch', 'heberg', 'mobilite', 'sante', 'justice', 'surendet', 'manque_dispo'], 'Choisissez le frein travaillé.'),
+    date: dateField('Date de l’action'),
+    prestataire: z.enum(['interne', 'externe'], 'Indiquez qui a mené l’action.'),
+    partenaireId: z.string().nullish().transform((v) => v || null),
+    description: longText('Description', 500),
+  })
+  .strict()
+  .refine((a) => a.prestataire === 'interne' || a.partenaireId, { path: ['partenaireId'], message: 'Choisissez le partenaire qui a mené l’action.' });
+
+export const suiviInputSchema = z
+  .object({
+    parcoursId: z.string().min(1),
+    echeanceMois: z.union([z.literal(1), z.literal(3), z.literal(6)], 'Échéance inconnue.'),
+    date: dateField('Date du suivi'),
+    situation: z.enum(['emploi_durable', 'emploi_transition', 'formation', 'iae', 'recherche', 'inactif', 'sans_nouvelle'], 'Choisissez la situation.'),
+    commentaire: longText('Commentaire', 500),
+  })
+  .strict();

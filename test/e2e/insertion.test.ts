@@ -77,6 +77,11 @@ describe('mission insertion', () => {
     await page.getByRole('button', { name: 'Enregistrer le bilan' }).click();
     await page.getByText('« Je me sens mieux, je veux continuer. »').waitFor();
     await shot('insertion-02-cer-bilan');
+    await page.getByRole('button', { name: 'Formation', exact: true }).click();
+    await page.getByLabel('Intitulé').fill('Permis B');
+    await page.getByLabel('Heures', { exact: true }).fill('30');
+    await page.getByRole('button', { name: 'Enregistrer la formation' }).click();
+    await page.getByRole('cell', { name: 'Formation : Permis B' }).waitFor();
 
     const shell = new AppShellPage(page);
     await shell.navigateTo('Heures du mois');
@@ -98,6 +103,11 @@ describe('mission insertion', () => {
     await chooseOption(page, 'Motif (code ASP)', /^9 — /);
     await page.getByRole('button', { name: 'Enregistrer la sortie' }).click();
     await page.getByText('Catégorie : Emploi durable. Elle compte dans les sorties constatées de l’année.').waitFor();
+    await page.getByRole('button', { name: 'À 1 mois : à faire' }).click();
+    await page.getByLabel('Date', { exact: true }).fill('2024-07-30');
+    await chooseOption(page, 'Situation', /^En emploi durable/);
+    await page.getByRole('button', { name: 'Enregistrer le suivi' }).click();
+    await page.getByRole('button', { name: /À 1 mois : En emploi durable/ }).waitFor();
     await shot('insertion-04-sortie');
   });
 });

@@ -188,3 +188,34 @@ describe('what needs doing now', () => {
     expect(mine.cerManquants.map((i) => i.nom)).toEqual(['Arnaud']);
   });
 });
+
+describe('support actions, partners and follow-up', () => {
+  it('records trainings, immersions and support actions with partners, hides health ones from other roles, and follows up after the exit', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const e1 = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    await app.call('contrats.save', contract(e1.parcoursId), t.cip);
+    const partners = await app.call('partenaires.save', { nom: 'Auto-école solidaire', type: 'organisme_formation', contact: '04 75 00 00 00' }, t.cip);
+    const partner = partners[0]!.id;
+    await app.call('formations.save', { parcoursId: e1.parcoursId, intitule: 'Permis B', organismeId: partner, dateDebut: '2024-03-01', dateFin: '2024-05-31', heures: 30, qualifiante: false }, t.cip);
+    await app.call('pmsmp.save', { parcoursId: e1.parcoursId, dateDebut: '2024-03-11', dateFin: '2024-03-22', entreprise: 'Espaces verts Martin' }, t.cip);
+    await app.call('actionsFreins.save', { parcoursId: e1.parcoursId, typeFrein: 'mobilite', date: '2024-02-01', prestataire: 'externe', partenaireId: partner, description: 'Inscription au code' }, t.cip);
+    const [p] = await app.call('actionsFreins.save', { parcoursId: e1.parcoursId, typeFrein: 'sante', date: '2024-02-05', prestataire: 'interne' }, t.cip);
+    expect(p!.formations).toEqual([expect.objectContaining({ intitule: 'Permis B', organisme: 'Auto-école solidaire', heures: 30 })]);
+    expect(p!.pmsmp).toHaveLength(1);
+    expect(p!.actionsFreins.map((a) => [a.typeFrein, a.prestataire, a.partenaire])).toEqual([
+      ['mobilite', 'externe', 'Auto-école solidaire'],
+      ['sante', 'interne', null],
+    ]);
+    expect((await app.call('partenaires.list', {}, t.encadrant))[0]).toMatchObject({ nom: 'Auto-école solidaire', interventions: 1 });
+    // The health action is not sent to roles without the right.
+    expect((await app.call('parcours.ofPersonne', { personneId: e1.personneId }, t.encadrant))[0]!.actionsFreins.map((a) => a.typeFrein)).toEqual(['mobilite']);
+    expect((await app.fail('actionsFreins.save', { parcoursId: e1.parcoursId, typeFrein: 'mobilite', date: '2024-02-01', prestataire: 'externe' }, t.cip)).fields).toEqual({ partenaireId: 'Choisissez le partenaire qui a mené l’action.' });
+
+    expect((await app.fail('suivis.save', { parcoursId: e1.parcoursId, echeanceMois: 1, date: '2024-07-28', situation: 'emploi_durable' }, t.cip)).message).toMatch(/une fois la sortie enregistrée/);
+    await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9' }, t.cip);
+    await app.call('suivis.save', { parcoursId: e1.parcoursId, echeanceMois: 1, date: '2024-07-28', situation: 'emploi_durable' }, t.cip);
+    const [after] = await app.call('suivis.save', { parcoursId: e1.parcoursId, echeanceMois: 1, date: '2024-07-30', situation: 'emploi_durable', commentaire: 'Toujours en poste' }, t.cip);
+    expect(after!.suivis).toEqual([{ echeanceMois: 1, date: '2024-07-30', situation: 'emploi_durable', commentaire: 'Toujours en poste' }]);
+  });
+});

@@ -17,6 +17,7 @@ import { notFound } from '../access';
 import type { PersonnesService } from '../personnes/personnes-service';
 import type { ParametresService } from './parametres-service';
 import type { AccompagnementService } from './accompagnement-service';
+import type { ActionsService } from './actions-service';
 
 type ParcoursRow = typeof parcours.$inferSelect;
 type ContratInput = z.output<typeof contratInputSchema>;
@@ -35,6 +36,7 @@ export class ParcoursService {
     private readonly personnes: PersonnesService,
     private readonly parametres: ParametresService,
     private readonly accompagnement: AccompagnementService,
+    private readonly actions: ActionsService,
   ) {
     this.hoursOfContract = sqlite.prepare('select sum(centiemes) as total from heures where contrat_id = ?');
     this.hoursOfParcours = sqlite.prepare(
@@ -152,7 +154,8 @@ export class ParcoursService {
     return p.personneId;
   }
 
-  ofPersonne(personneId: string, today: string): ParcoursView[] {
+  /** `sensibles`: whether the user may see health and justice support actions. */
+  ofPersonne(personneId: string, today: string, sensibles: boolean): ParcoursView[] {
     const names = new Map(this.db.select({ id: users.id, displayName: users.displayName }).from(users).all().map((u) => [u.id, u.displayName]));
     return this.db
       .select()
@@ -160,10 +163,10 @@ export class ParcoursService {
       .where(eq(parcours.personneId, personneId))
       .orderBy(desc(parcours.createdAt))
       .all()
-      .map((p) => this.view(p, names, today));
+      .map((p) => this.view(p, names, today, sensibles));
   }
 
-  private view(p: ParcoursRow, names: Map<string, string>, today: string): ParcoursView {
+  private view(p: ParcoursRow, names: Map<string, string>, today: string, sensibles: boolean): ParcoursView {
     const versions = this.accompagnement.cerOf(p.id);
     const bilanList = this.accompagnement.bilansOf(p.id);
     const contracts = this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).orderBy(asc(contrats.dateDebut)).all();
@@ -202,6 +205,7 @@ export class ParcoursService {
       cer: versions,
       bilans: bilanList,
       echeances: this.accompagnement.echeances(p, versions, bilanList.map((b) => b.date), today),
+      ...this.actions.ofParcours(p.id, sensibles),
     };
   }
 }

@@ -1,26 +1,14 @@
 import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { BILAN_TYPES, type BilanType } from '../../../../src-shared/domain/insertion';
 import { toIsoDate } from '../../../../src-shared/rules/dates';
 import type { BilanView, ParcoursView } from '../../../../src-shared/views-insertion';
-import { api, ApiError } from '../../../api';
+import { api } from '../../../api';
 import { DateField } from '../../../components/DateField';
 import { FormAlert } from '../../../components/FormAlert';
 import { formatDate } from '../../../lib/format';
 import { options } from '../../../lib/options';
-
-async function run(call: () => Promise<ParcoursView[]>, onChange: (all: ParcoursView[]) => void, success: string, setError: (m: string | null) => void): Promise<boolean> {
-  try {
-    onChange(await call());
-    notifications.show({ color: 'teal', message: success });
-    setError(null);
-    return true;
-  } catch (err) {
-    setError(err instanceof ApiError ? err.message : 'Enregistrement impossible.');
-    return false;
-  }
-}
+import { saveParcours } from './save-parcours';
 
 /** The contrat d'engagement réciproque: the person's goals in their words, the means the structure commits. */
 export function CerSection({ parcours, canWrite, onChange }: { parcours: ParcoursView; canWrite: boolean; onChange: (all: ParcoursView[]) => void }) {
@@ -39,7 +27,7 @@ export function CerSection({ parcours, canWrite, onChange }: { parcours: Parcour
   });
   const e = parcours.echeances;
   const save = async () => {
-    if (await run(() => api('cer.save', { parcoursId: parcours.id, ...v, dateSignature: v.dateSignature || null }), onChange, 'Contrat d’engagement enregistré.', setError)) setEditing(false);
+    if (await saveParcours(() => api('cer.save', { parcoursId: parcours.id, ...v, dateSignature: v.dateSignature || null }), onChange, 'Contrat d’engagement enregistré.', setError)) setEditing(false);
   };
   return (
     <Paper withBorder p="md" mt="md">
@@ -116,7 +104,7 @@ export function BilansSection({ parcours, canWrite, onChange }: { parcours: Parc
   const e = parcours.echeances;
   const save = async () => {
     if (!draft) return;
-    if (await run(() => api('bilans.save', { ...draft, parcoursId: parcours.id }), onChange, 'Bilan enregistré.', setError)) setDraft(null);
+    if (await saveParcours(() => api('bilans.save', { ...draft, parcoursId: parcours.id }), onChange, 'Bilan enregistré.', setError)) setDraft(null);
   };
   return (
     <Paper withBorder p="md" mt="md">

@@ -13,6 +13,7 @@ import { can } from '../../../lib/permissions';
 import { useSessionStore } from '../../../stores/session-store';
 import type { TabProps } from '../PersonneFilePage';
 import { BilansSection, CerSection } from './AccompagnementSections';
+import { ActionsSection, SuiviSection } from './ActionsSections';
 
 interface ContractDraft {
   id: string | null;
@@ -233,7 +234,9 @@ function ParcoursCard({ parcours, onChange }: { parcours: ParcoursView; onChange
         </div>
       )}
       {parcours.dateDebut && <CerSection key={`cer-${parcours.cer.length}`} parcours={parcours} canWrite={canWrite} onChange={onChange} />}
-      {parcours.dateDebut && <BilansSection parcours={parcours} canWrite={canWrite && !parcours.sortie} onChange={onChange} />}
+      {/* A bilan de sortie is written at or after the exit, so bilans stay open once it is recorded. */}
+      {parcours.dateDebut && <BilansSection parcours={parcours} canWrite={canWrite} onChange={onChange} />}
+      {parcours.dateDebut && <ActionsSection parcours={parcours} canWrite={canWrite} sensibles={can(user, 'sensibles.read')} onChange={onChange} />}
       {parcours.sortie && (
         <Alert mt="md" color={parcours.sortie.comptee ? 'teal' : 'gray'} title={`Sortie : ${MOTIFS_SORTIE[parcours.sortie.motif]}`}>
           Catégorie : {CATEGORIES_SORTIE[parcours.sortie.categorie]}.{' '}
@@ -242,6 +245,7 @@ function ParcoursCard({ parcours, onChange }: { parcours: ParcoursView; onChange
             : 'Elle ne compte pas dans les sorties constatées (seuil de durée ou d’heures non atteint, voir la définition du rapport annuel).'}
         </Alert>
       )}
+      {parcours.sortie && <SuiviSection parcours={parcours} canWrite={canWrite} onChange={onChange} />}
       {canWrite && parcours.dateDebut && (
         <Paper withBorder p="md" mt="md">
           <Title order={4} size="h5" mb="sm">

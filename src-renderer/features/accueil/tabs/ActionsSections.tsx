@@ -1,0 +1,174 @@
+import { Badge, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { FREIN_TYPES, FREINS_SENSIBLES, type FreinType } from '../../../../src-shared/domain/freins';
+import { ECHEANCES_SUIVI, PRESTATAIRES, SITUATIONS_SUIVI, type Prestataire, type SituationSuivi } from '../../../../src-shared/domain/insertion';
+import { toIsoDate } from '../../../../src-shared/rules/dates';
+import type { ParcoursView, PartenaireView } from '../../../../src-shared/views-insertion';
+import { api } from '../../../api';
+import { DateField } from '../../../components/DateField';
+import { FormAlert } from '../../../components/FormAlert';
+import { formatDate, formatNumber } from '../../../lib/format';
+import { options } from '../../../lib/options';
+import { InlineFormButtons, saveParcours } from './save-parcours';
+
+type Kind = 'formation' | 'pmsmp' | 'action';
+
+/** Trainings, immersions and support actions on freins, each dated, with the partner who took part. */
+export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { parcours: ParcoursView; canWrite: boolean; sensibles: boolean; onChange: (all: ParcoursView[]) => void }) {
+  const [kind, setKind] = useState<Kind | null>(null);
+  const [partners, setPartners] = useState<PartenaireView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const today = toIsoDate(new Date());
+  const [f, setF] = useState({ intitule: '', organismeId: null as string | null, dateDebut: today, dateFin: '', heures: null as number | null, qualifiante: false });
+  const [m, setM] = useState({ dateDebut: today, dateFin: '', entreprise: '' });
+  const [a, setA] = useState({ typeFrein: null as FreinType | null, date: today, prestataire: 'interne' as Prestataire, partenaireId: null as string | null, description: '' });
+  useEffect(() => {
+    if (kind) api('partenaires.list').then(setPartners, () => setPartners([]));
+  }, [kind]);
+  const partnerOptions = partners.map((p) => ({ value: p.id, label: p.nom }));
+  const done = (ok: boolean) => ok && setKind(null);
+
+  const rows = [
+    ...parcours.formations.map((x) => ({ date: x.dateDebut, label: `Formation : ${x.intitule}`, detail: [x.organisme, x.heures !== null ? `${formatNumber(x.heures, 2)} h` : null, x.qualifiante ? 'qualifiante' : null].filter(Boolean).join(' · ') })),
+    ...parcours.pmsmp.map((x) => ({ date: x.dateDebut, label: `Immersion (PMSMP) : ${x.entreprise}`, detail: x.dateFin ? `jusqu’au ${formatDate(x.dateFin)}` : '' })),
+    ...parcours.actionsFreins.map((x) => ({ date: x.date, label: `Action sur le frein « ${FREIN_TYPES[x.typeFrein]} »`, detail: [x.prestataire === 'interne' ? 'par la structure' : `par ${x.partenaire ?? 'un partenaire'}`, x.description].filter(Boolean).join(' · ') })),
+  ].sort((x, y) => x.date.localeCompare(y.date));
+
+  return (
+    <Paper withBorder p="md" mt="md">
+      <Title order={4} size="h5" mb="xs">
+        Formations, immersions et actions d’accompagnement
+      </Title>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Rien d’enregistré.
+        </Text>
+      ) : (
+        <Table aria-label="Actions du parcours">
+          <Table.Tbody>
+            {rows.map((r, i) => (
+              <Table.Tr key={i}>
+                <Table.Td w={130}>{formatDate(r.date)}</Table.Td>
+                <Table.Td>{r.label}</Table.Td>
+                <Table.Td c="dimmed">{r.detail}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {canWrite && (
+        <Group mt="sm" gap="xs">
+          <Button size="xs" variant="light" onClick={() => setKind('formation')}>
+            Formation
+          </Button>
+          <Button size="xs" variant="light" onClick={() => setKind('pmsmp')}>
+            Immersion (PMSMP)
+          </Button>
+          <Button size="xs" variant="light" onClick={() => setKind('action')}>
+            Action sur un frein
+          </Button>
+        </Group>
+      )}
+      {kind && (
+        <Stack mt="sm">
+          <FormAlert message={error} />
+          {kind === 'formation' && (
+            <>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput label="Intitulé" value={f.intitule} onChange={(e) => setF({ ...f, intitule: e.currentTarget.value })} />
+                <Select label="Organisme" data={partnerOptions} value={f.organismeId} onChange={(v) => setF({ ...f, organismeId: v })} clearable searchable placeholder="Partenaire" />
+                <NumberInput label="Heures" value={f.heures ?? ''} onChange={(v) => setF({ ...f, heures: typeof v === 'number' ? v : null })} decimalSeparator="," />
+                <DateField label="Début" value={f.dateDebut} onChange={(e) => setF({ ...f, dateDebut: e.currentTarget.value })} />
+                <DateField label="Fin" value={f.dateFin} onChange={(e) => setF({ ...f, dateFin: e.currentTarget.value })} />
+                <Checkbox mt="xl" label="Qualifiante" checked={f.qualifiante} onChange={(e) => setF({ ...f, qualifiante: e.currentTarget.checked })} />
+              </SimpleGrid>
+              <InlineFormButtons label="Enregistrer la formation" onSave={() => void saveParcours(() => api('formations.save', { parcoursId: parcours.id, ...f, dateFin: f.dateFin || null }), onChange, 'Formation enregistrée.', setError).then(done)} onCancel={() => setKind(null)} />
+            </>
+          )}
+          {kind === 'pmsmp' && (
+            <>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput label="Entreprise d’accueil" value={m.entreprise} onChange={(e) => setM({ ...m, entreprise: e.currentTarget.value })} />
+                <DateField label="Début" value={m.dateDebut} onChange={(e) => setM({ ...m, dateDebut: e.currentTarget.value })} />
+                <DateField label="Fin" value={m.dateFin} onChange={(e) => setM({ ...m, dateFin: e.currentTarget.value })} />
+              </SimpleGrid>
+              <InlineFormButtons label="Enregistrer l’immersion" onSave={() => void saveParcours(() => api('pmsmp.save', { parcoursId: parcours.id, ...m, dateFin: m.dateFin || null }), onChange, 'Immersion enregistrée.', setError).then(done)} onCancel={() => setKind(null)} />
+            </>
+          )}
+          {kind === 'action' && (
+            <>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <Select
+                  label="Frein travaillé"
+                  data={options(FREIN_TYPES).filter((o) => sensibles || !FREINS_SENSIBLES.includes(o.value))}
+                  value={a.typeFrein}
+                  onChange={(v) => setA({ ...a, typeFrein: v as FreinType | null })}
+                />
+                <DateField label="Date" value={a.date} onChange={(e) => setA({ ...a, date: e.currentTarget.value })} />
+                <div>
+                  <Text size="sm" fw={500} mb={4}>
+                    Menée par
+                  </Text>
+                  <SegmentedControl value={a.prestataire} onChange={(v) => setA({ ...a, prestataire: v as Prestataire })} data={options(PRESTATAIRES)} size="xs" />
+                </div>
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                {a.prestataire === 'externe' && <Select label="Partenaire" data={partnerOptions} value={a.partenaireId} onChange={(v) => setA({ ...a, partenaireId: v })} searchable />}
+                <TextInput label="Ce qui a été fait" value={a.description} onChange={(e) => setA({ ...a, description: e.currentTarget.value })} />
+              </SimpleGrid>
+              <InlineFormButtons label="Enregistrer l’action" onSave={() => void saveParcours(() => api('actionsFreins.save', { parcoursId: parcours.id, ...a, typeFrein: a.typeFrein! }), onChange, 'Action enregistrée.', setError).then(done)} onCancel={() => setKind(null)} disabled={!a.typeFrein} />
+            </>
+          )}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+/** Where the person is 1, 3 and 6 months after the exit. */
+export function SuiviSection({ parcours, canWrite, onChange }: { parcours: ParcoursView; canWrite: boolean; onChange: (all: ParcoursView[]) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<{ echeanceMois: 1 | 3 | 6; date: string; situation: SituationSuivi | null; commentaire: string } | null>(null);
+  return (
+    <Paper withBorder p="md" mt="md">
+      <Title order={4} size="h5" mb="xs">
+        Suivi après la sortie
+      </Title>
+      <Group gap="xs">
+        {ECHEANCES_SUIVI.map((m) => {
+          const s = parcours.suivis.find((x) => x.echeanceMois === m);
+          return (
+            <Button key={m} size="xs" variant={s ? 'light' : 'default'} disabled={!canWrite} onClick={() => setDraft({ echeanceMois: m, date: s?.date ?? toIsoDate(new Date()), situation: s?.situation ?? null, commentaire: s?.commentaire ?? '' })}>
+              À {m} mois : {s ? SITUATIONS_SUIVI[s.situation] : 'à faire'}
+            </Button>
+          );
+        })}
+      </Group>
+      {draft && (
+        <Stack mt="sm">
+          <FormAlert message={error} />
+          <Badge variant="light" tt="none">
+            Suivi à {draft.echeanceMois} mois
+          </Badge>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <DateField label="Date" value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.currentTarget.value })} />
+            <Select label="Situation" data={options(SITUATIONS_SUIVI)} value={draft.situation} onChange={(v) => setDraft({ ...draft, situation: v as SituationSuivi | null })} />
+            <TextInput label="Commentaire" value={draft.commentaire} onChange={(e) => setDraft({ ...draft, commentaire: e.currentTarget.value })} />
+          </SimpleGrid>
+          <Group>
+            <Button
+              size="sm"
+              disabled={!draft.situation}
+              onClick={() => void saveParcours(() => api('suivis.save', { parcoursId: parcours.id, ...draft, situation: draft.situation! }), onChange, 'Suivi enregistré.', setError).then((ok) => ok && setDraft(null))}
+            >
+              Enregistrer le suivi
+            </Button>
+            <Button size="sm" variant="default" onClick={() => setDraft(null)}>
+              Annuler
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Paper>
+  );
+}

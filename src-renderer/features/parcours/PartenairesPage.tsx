@@ -1,0 +1,88 @@
+import { Button, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { PARTENAIRE_TYPES, type PartenaireType } from '../../../src-shared/domain/insertion';
+import { api, ApiError } from '../../api';
+import { FormAlert } from '../../components/FormAlert';
+import { ModalActions } from '../../components/ModalActions';
+import { PageHeader } from '../../components/PageHeader';
+import { options } from '../../lib/options';
+import { can } from '../../lib/permissions';
+import { useRouteData } from '../../lib/useRoute';
+import { useSessionStore } from '../../stores/session-store';
+
+/** The partners of the territory and how many parcours each took part in: how the structure involves its territory. */
+export function PartenairesPage() {
+  const user = useSessionStore((s) => s.session!.user);
+  const { data, error, reload } = useRouteData('partenaires.list');
+  const [adding, setAdding] = useState(false);
+  const [form, setForm] = useState({ nom: '', type: null as PartenaireType | null, contact: '' });
+  const [formError, setFormError] = useState<string | null>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      await api('partenaires.save', { ...form, type: form.type! });
+      notifications.show({ color: 'teal', message: 'Partenaire ajouté.' });
+      setAdding(false);
+      setForm({ nom: '', type: null, contact: '' });
+      reload();
+    } catch (err) {
+      setFormError(err instanceof ApiError ? err.message : 'Enregistrement impossible.');
+    }
+  };
+  return (
+    <>
+      <PageHeader
+        title="Partenaires"
+        description="Prescripteurs, organismes de formation, services sociaux, employeurs : qui agit avec la structure, dans combien de parcours."
+        actions={
+          can(user, 'parcours.write') && (
+            <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
+              Nouveau partenaire
+            </Button>
+          )
+        }
+      />
+      <FormAlert message={error} />
+      <Paper withBorder>
+        <Table aria-label="Partenaires">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Nom</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Contact</Table.Th>
+              <Table.Th>Parcours concernés</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(data ?? []).map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td fw={500}>{p.nom}</Table.Td>
+                <Table.Td>{PARTENAIRE_TYPES[p.type]}</Table.Td>
+                <Table.Td>{p.contact}</Table.Td>
+                <Table.Td>{p.interventions}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {data?.length === 0 && (
+          <Text c="dimmed" ta="center" py="lg">
+            Aucun partenaire enregistré.
+          </Text>
+        )}
+      </Paper>
+      <Modal opened={adding} onClose={() => setAdding(false)} title="Nouveau partenaire">
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack>
+            <FormAlert message={formError} />
+            <TextInput label="Nom" required data-autofocus value={form.nom} onChange={(e) => setForm({ ...form, nom: e.currentTarget.value })} />
+            <Select label="Type" required data={options(PARTENAIRE_TYPES)} value={form.type} onChange={(v) => setForm({ ...form, type: v as PartenaireType | null })} />
+            <TextInput label="Contact" value={form.contact} onChange={(e) => setForm({ ...form, contact: e.currentTarget.value })} />
+            <ModalActions onCancel={() => setAdding(false)} submitLabel="Ajouter" loading={false} />
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
