@@ -31,7 +31,7 @@ import {
   savePassInputSchema,
   type OffreInsertion,
 } from './schemas/diagnostic';
-import { actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
+import { bilanDocumentInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import type { PartenaireView, InsertionTodo, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
@@ -111,6 +111,8 @@ export const contract = {
   'suivis.save': route<ParcoursView[]>()(suiviInputSchema),
   'partenaires.list': route<PartenaireView[]>()(emptyInput),
   'partenaires.save': route<PartenaireView[]>()(partenaireInputSchema),
+  'documents.cer': route<PdfDocument>()(parcoursIdInputSchema),
+  'documents.bilan': route<PdfDocument>()(bilanDocumentInputSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { toIsoDate } from '../../src-shared/rules/dates';
 import type { ParcoursView } from '../../src-shared/views-insertion';
 import type { RequestContext, RouteTable } from '../router';
 import { droitsOf } from '../services/access';
+import { bilanPdf, cerPdf } from '../services/documents/documents-service';
 
 function parcoursOf(ctx: RequestContext, personneId: string): ParcoursView[] {
   return ctx.open.parcours.ofPersonne(personneId, toIsoDate(ctx.now), droitsOf(ctx.user!).sensibles);
@@ -114,6 +115,18 @@ export const insertionRoutes = {
     permission: 'parcours.write',
     audit: { action: 'update', entity: 'suivi_sortie', recordId: personneOf },
     handler: (ctx, input) => onParcours(ctx, input.parcoursId, (dateSortie) => ctx.open.actions.saveSuivi(input, dateSortie, ctx.now)),
+  },
+  'documents.cer': {
+    permission: 'parcours.read',
+    transaction: false,
+    audit: { action: 'export', entity: 'cer', recordId: (input) => input.parcoursId },
+    handler: (ctx, input) => cerPdf(ctx, input.parcoursId),
+  },
+  'documents.bilan': {
+    permission: 'parcours.read',
+    transaction: false,
+    audit: { action: 'export', entity: 'bilan', recordId: (input) => input.bilanId },
+    handler: (ctx, input) => bilanPdf(ctx, input.parcoursId, input.bilanId),
   },
   'partenaires.list': { permission: 'parcours.read', handler: (ctx) => ctx.open.actions.partenaires() },
   'partenaires.save': {

@@ -166,3 +166,5 @@ export const suiviInputSchema = z
     commentaire: longText('Commentaire', 500),
   })
   .strict();
+
+export const bilanDocumentInputSchema = z.object({ parcoursId: z.string().min(1), bilanId: z.string().min(1) }).strict();

@@ -144,6 +144,16 @@ describe('CER and bilans', () => {
     [p] = await app.call('bilans.save', { parcoursId: e1.parcoursId, type: 'etape', date: '2024-04-10', parolesPersonne: 'Je me sens mieux, je veux continuer.' }, t.cip);
     expect(p!.bilans).toEqual([expect.objectContaining({ type: 'etape', date: '2024-04-10', parolesPersonne: 'Je me sens mieux, je veux continuer.' })]);
     expect(p!.echeances).toMatchObject({ prochainBilan: '2024-07-10', bilanEnRetard: true });
+    const cerPdf = await app.call('documents.cer', { parcoursId: e1.parcoursId }, t.cip);
+    const bilanPdf = await app.call('documents.bilan', { parcoursId: e1.parcoursId, bilanId: p!.bilans[0]!.id }, t.cip);
+    expect(cerPdf.fileName).toBe('cer-arnaud-julie-v2.pdf');
+    expect(bilanPdf.fileName).toBe('bilan-arnaud-julie-2024-04-10.pdf');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync('out/pdf-check', { recursive: true });
+    for (const doc of [cerPdf, bilanPdf]) {
+      expect(Buffer.from(doc.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      writeFileSync(`out/pdf-check/${doc.fileName}`, Buffer.from(doc.base64, 'base64'));
+    }
     // An exit ends the schedule of bilans.
     [p] = await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9' }, t.cip);
     expect(p!.echeances).toMatchObject({ prochainBilan: null, bilanEnRetard: false });

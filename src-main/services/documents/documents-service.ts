@@ -11,6 +11,8 @@ import { IntakeSummary } from './intake-summary';
 import { Livret } from './livret';
 import { Notice } from './notice';
 import { loadPdfKit } from './pdf-layout';
+import { BilanDocument, CerDocument } from './cer-bilan';
+import { droitsOf } from '../access';
 
 function slug(text: string): string {
   return foldText(text).replace(/ /g, '-');
@@ -42,4 +44,34 @@ export async function livretPdf(ctx: RequestContext): Promise<PdfDocument> {
   }
   const kit = await loadPdfKit();
   return kit.render(createElement(Livret, { kit, structure, offre }), `livret-accueil-${slug(structure.nom)}.pdf`);
+}
+
+function parcoursContext(ctx: RequestContext, parcoursId: string) {
+  return ctx.transaction(() => {
+    const row = ctx.open.parcours.row(parcoursId);
+    const today = toIsoDate(ctx.now);
+    const parcours = ctx.open.parcours.ofPersonne(row.personneId, today, droitsOf(ctx.user!).sensibles).find((p) => p.id === parcoursId)!;
+    const file = ctx.open.personnes.file(row.personneId, ctx.user!, today);
+    const pass = ctx.open.personnes.passOf(row.personneId, today).find((p) => !parcours.dateDebut || (p.dateDebut <= parcours.dateDebut && parcours.dateDebut <= p.finCalculee));
+    return { structure: getStructure(ctx.open.db), personne: file.personne, parcours, passNumero: pass?.numero ?? null };
+  });
+}
+
+/** The latest CER version of a parcours, to print and sign. */
+export async function cerPdf(ctx: RequestContext, parcoursId: string): Promise<PdfDocument> {
+  const context = parcoursContext(ctx, parcoursId);
+  const cer = context.parcours.cer[0];
+  if (!cer) throw new AppError('NOT_FOUND', "Ce parcours n'a pas encore de contrat d'engagement réciproque.");
+  const kit = await loadPdfKit();
+  const name = `cer-${slug(context.personne.nom)}-${slug(context.personne.prenom)}-v${cer.version}.pdf`;
+  return kit.render(createElement(CerDocument, { kit, ...context, cer }), name);
+}
+
+export async function bilanPdf(ctx: RequestContext, parcoursId: string, bilanId: string): Promise<PdfDocument> {
+  const context = parcoursContext(ctx, parcoursId);
+  const bilan = context.parcours.bilans.find((b) => b.id === bilanId);
+  if (!bilan) throw new AppError('NOT_FOUND', 'Bilan introuvable.');
+  const kit = await loadPdfKit();
+  const name = `bilan-${slug(context.personne.nom)}-${slug(context.personne.prenom)}-${bilan.date}.pdf`;
+  return kit.render(createElement(BilanDocument, { kit, ...context, bilan }), name);
 }

@@ -9,6 +9,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { formatDate } from '../../../lib/format';
 import { options } from '../../../lib/options';
 import { saveParcours } from './save-parcours';
+import { printPdf } from '../../../lib/download';
 
 /** The contrat d'engagement réciproque: the person's goals in their words, the means the structure commits. */
 export function CerSection({ parcours, canWrite, onChange }: { parcours: ParcoursView; canWrite: boolean; onChange: (all: ParcoursView[]) => void }) {
@@ -59,11 +60,21 @@ export function CerSection({ parcours, canWrite, onChange }: { parcours: Parcour
           {e.cerSigneDansDelai === false && <Text size="xs" c="orange">Le premier CER a été signé après le délai de la structure.</Text>}
         </Stack>
       )}
-      {canWrite && !editing && (
-        <Button mt="sm" size="xs" variant="light" onClick={() => setEditing(true)}>
-          {current ? 'Réviser (nouvelle version)' : 'Rédiger le CER avec la personne'}
-        </Button>
+      {!editing && (
+        <Group mt="sm" gap="xs">
+          {canWrite && (
+            <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+              {current ? 'Réviser (nouvelle version)' : 'Rédiger le CER avec la personne'}
+            </Button>
+          )}
+          {current && (
+            <Button size="xs" variant="default" onClick={() => void printPdf(() => api('documents.cer', { parcoursId: parcours.id }), setError)}>
+              Imprimer pour signature (PDF)
+            </Button>
+          )}
+        </Group>
       )}
+      {!editing && <FormAlert message={error} />}
       {editing && (
         <Stack mt="sm">
           <FormAlert message={error} />
@@ -126,11 +137,16 @@ export function BilansSection({ parcours, canWrite, onChange }: { parcours: Parc
               <Text size="sm" fw={600}>
                 {BILAN_TYPES[b.type]} du {formatDate(b.date)}
               </Text>
-              {canWrite && (
-                <Button size="compact-xs" variant="subtle" onClick={() => setDraft({ ...b })}>
-                  Modifier
+              <Group gap={4}>
+                <Button size="compact-xs" variant="subtle" onClick={() => void printPdf(() => api('documents.bilan', { parcoursId: parcours.id, bilanId: b.id }), setError)}>
+                  PDF
                 </Button>
-              )}
+                {canWrite && (
+                  <Button size="compact-xs" variant="subtle" onClick={() => setDraft({ ...b })}>
+                    Modifier
+                  </Button>
+                )}
+              </Group>
             </Group>
             {b.parolesPersonne && (
               <Text size="sm" fs="italic">
