@@ -11,7 +11,7 @@ import { appPaths } from '../src-main/app-paths';
 import { AppRuntime } from '../src-main/app-runtime';
 import { Router } from '../src-main/router';
 import { routes } from '../src-main/routes';
-import { seedPersons } from './seed-persons';
+import { seedContracts, seedPersons } from './seed-persons';
 
 interface Result {
   operation: string;
@@ -63,6 +63,13 @@ async function main() {
   const seedMs = performance.now() - seedStart;
   console.log(`${persons.toLocaleString('fr-FR')} personnes créées en ${(seedMs / 1000).toFixed(1)} s`);
 
+  const contracts = seedContracts(runtime.openOrNull()!.sqlite, 200, admin.user.id);
+  const monthOfHours = (i: number) => ({
+    mois: '2026-03',
+    contratIds: contracts,
+    entrees: contracts.map((contratId, k) => ({ contratId, clientId: null, date: '2026-03-01', heures: 100 + ((i + k) % 20) })),
+  });
+
   const queries = ['dur', 'julie', 'MARTIN Léa', 'nguy', 'diallo mam', 'lefevre', '0004321', '9999900012'];
   const results = [
     await measure('Recherche Ctrl+K (préfixe, accents ignorés)', 200, 10, (i) => call('personnes.search', { q: queries[i % queries.length] }, admin.token)),
@@ -71,6 +78,9 @@ async function main() {
     await measure('Liste : tri par nom, page au milieu', 30, 100, () => call('personnes.list', { sort: 'nom', direction: 'asc', offset: Math.floor(persons / 2), limit: 200 }, admin.token)),
     await measure('Ouvrir un dossier (identité, accueils, freins, PASS)', 200, 20, (i) => call('personnes.get', { id: `p-${String((i * 7919) % persons).padStart(7, '0')}` }, admin.token)),
     await measure('Alertes du tableau de bord (PASS < 3 mois, attente)', 30, 100, () => call('accueils.alerts', {}, admin.token)),
+    await measure('Enregistrer un mois d’heures pour 200 salariés', 30, 50, (i) => call('heures.saveMonth', monthOfHours(i), admin.token)),
+    await measure('Ouvrir la grille des heures du mois (200 contrats)', 30, 100, () => call('heures.month', { mois: '2026-03' }, admin.token)),
+    await measure('À faire dans les parcours (tableau de bord)', 30, 100, () => call('insertion.todo', {}, admin.token)),
   ];
   runtime.close();
 

@@ -49,3 +49,22 @@ export function seedPersons(sqlite: Database.Database, count: number, referentId
     }
   })();
 }
+
+/** 200 running ACI contracts (one per person among the first ones), for the monthly hours grid. Returns their ids. */
+export function seedContracts(sqlite: Database.Database, count: number, referentId: string): string[] {
+  const parcours = sqlite.prepare(
+    `insert into parcours (id, personne_id, dispositif, referent_id, date_debut, created_at, updated_at) values (?, ?, 'ACI', ?, '2026-01-05', '2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z')`,
+  );
+  const contract = sqlite.prepare(
+    `insert into contrats (id, parcours_id, type, date_debut, date_fin_prevue, heures_hebdo, created_at, updated_at) values (?, ?, 'CDDI', '2026-01-05', '2026-12-31', 2400, '2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z')`,
+  );
+  const ids: string[] = [];
+  sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      parcours.run(`pc-${pad(i, 7)}`, `p-${pad(i, 7)}`, referentId);
+      contract.run(`c-${pad(i, 7)}`, `pc-${pad(i, 7)}`);
+      ids.push(`c-${pad(i, 7)}`);
+    }
+  })();
+  return ids;
+}
