@@ -132,6 +132,8 @@ export interface MonthSaved {
   mois: string;
   entrees: number;
   heures: number;
+  /** AI persons of this save at 90 % or more of the hours allowed with companies over 24 months (French sentences). */
+  alertes480: string[];
 }
 
 export interface MonthLine {

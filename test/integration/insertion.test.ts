@@ -51,7 +51,7 @@ describe('hours', () => {
     const t = await team(app);
     const { personneId, parcoursId } = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
     const contratId = (await app.call('contrats.save', contract(parcoursId), t.cip))[0]!.contrats[0]!.id;
-    expect(await app.call('heures.saveMonth', month(contratId, '2024-01', 100), t.encadrant)).toEqual({ mois: '2024-01', entrees: 1, heures: 100 });
+    expect(await app.call('heures.saveMonth', month(contratId, '2024-01', 100), t.encadrant)).toEqual({ mois: '2024-01', entrees: 1, heures: 100, alertes480: [] });
     // Saving the month again replaces it, it does not add to it.
     expect((await app.call('heures.saveMonth', month(contratId, '2024-01', 98.5), t.encadrant)).heures).toBe(98.5);
     const bad = await app.fail(
@@ -180,9 +180,15 @@ describe('what needs doing now', () => {
     const [aiWithContract] = await app.call('contrats.save', { parcoursId: ai!.id, type: 'CDD_USAGE', dateDebut: '2025-06-02', dateFinPrevue: '2026-12-31', heuresHebdo: null, derogations: [] }, t.cip);
     const [client] = await app.call('clients.save', { nom: 'Transports Giraud', type: 'entreprise' }, t.cip);
     const aiContract = aiWithContract!.contrats[0]!.id;
+    const saves = [];
     for (const [mois, heures] of [['2025-07', 150], ['2025-09', 150], ['2025-11', 150]] as const) {
-      await app.call('heures.saveMonth', { mois, contratIds: [aiContract], entrees: [{ contratId: aiContract, clientId: client!.id, date: `${mois}-01`, heures }] }, t.cip);
+      saves.push(await app.call('heures.saveMonth', { mois, contratIds: [aiContract], entrees: [{ contratId: aiContract, clientId: client!.id, date: `${mois}-01`, heures }] }, t.cip));
     }
+    // The warning comes with the save that reaches 90 % of the cap.
+    expect(saves.map((x) => x.alertes480)).toEqual([[], [], ["Omar DENIS : 450 h de mise à disposition en entreprise sur 480 h autorisées sur 24 mois (jusqu'au 30/06/2027)."]]);
+    const over = await app.call('heures.saveMonth', { mois: '2025-12', contratIds: [aiContract], entrees: [{ contratId: aiContract, clientId: client!.id, date: '2025-12-01', heures: 40 }] }, t.cip);
+    expect(over.alertes480[0]).toMatch(/^Omar DENIS : 490 h de mise à disposition en entreprise, au-delà du plafond de 480 h/);
+    await app.call('heures.saveMonth', { mois: '2025-12', contratIds: [aiContract], entrees: [] }, t.cip);
 
     const all = await app.call('insertion.todo', {}, t.direction);
     expect(all.perimetre).toBe('structure');

@@ -123,3 +123,37 @@ describe('CER and bilans', () => {
     expect(isBilanOverdue('2024-01-15', ['2024-04-10'], 3, '2024-07-11')).toBe(true);
   });
 });
+
+describe('timeline of a parcours', () => {
+  it('orders every dated event, contracts first on a shared day and follow-ups last', async () => {
+    const { chronologie } = await import('../../src-shared/rules/chronologie');
+    const events = chronologie({
+      id: 'p',
+      personneId: 'x',
+      dispositif: 'ACI',
+      dateDebut: '2024-01-15',
+      referent: null,
+      heuresTotales: 0,
+      contrats: [{ id: 'c', type: 'CDDI', dateDebut: '2024-01-15', dateFinPrevue: '2024-07-14', dateFinReelle: '2024-06-28', heuresHebdo: 24, derogations: [], avertissements: [], heures: 0 }],
+      sortie: { date: '2024-06-28', motif: '9', categorie: 'EMPLOI_DURABLE', comptee: true },
+      cer: [{ id: 'v', version: 1, objectifs: 'x', moyensFormation: '', moyensEncadrement: '', moyensAccompagnement: '', heuresHebdo: null, dateSignature: '2024-01-31', signePersonne: true, signeStructure: true, createdAt: '' }],
+      bilans: [{ id: 'b', type: 'sortie', date: '2024-06-28', revueObjectifs: '', revueFreins: '', revueCompetences: '', parolesPersonne: '', prochainesEtapes: '', signePersonne: false, signeStructure: false }],
+      echeances: { cerAttenduLe: null, cerSigneDansDelai: null, prochainBilan: null, bilanEnRetard: false },
+      formations: [{ id: 'f', intitule: 'Permis B', organisme: null, dateDebut: '2024-03-01', dateFin: null, heures: null, qualifiante: false }],
+      pmsmp: [],
+      actionsFreins: [{ id: 'a', typeFrein: 'mobilite', date: '2024-02-01', prestataire: 'externe', partenaire: 'Auto-école', description: '' }],
+      suivis: [{ echeanceMois: 1, date: '2024-07-30', situation: 'emploi_durable', commentaire: '' }],
+    });
+    expect(events.map((e) => [e.date, e.type])).toEqual([
+      ['2024-01-15', 'contrat'],
+      ['2024-01-31', 'cer'],
+      ['2024-02-01', 'action'],
+      ['2024-03-01', 'formation'],
+      ['2024-06-28', 'bilan'],
+      ['2024-06-28', 'fin_contrat'],
+      ['2024-06-28', 'sortie'],
+      ['2024-07-30', 'suivi'],
+    ]);
+    expect(events[2]!.libelle).toBe('Action sur le frein « Manque de mobilité » avec Auto-école');
+  });
+});

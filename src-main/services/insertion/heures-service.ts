@@ -5,7 +5,7 @@ import { endOfMonth, format, parseISO } from 'date-fns';
 import type { Db } from '../../../db/client';
 import { clients, contrats, heures, moisClotures } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
-import { fromCentiemes, toCentiemes } from '../../../src-shared/rules/heures';
+import { fromCentiemes, SEUIL_ALERTE_480, toCentiemes, windows480 } from '../../../src-shared/rules/heures';
 import type { saveMonthInputSchema } from '../../../src-shared/schemas/insertion';
 import type { CsvDocument, MonthGrid, MonthLine, MonthSaved } from '../../../src-shared/views-insertion';
 import type Database from 'better-sqlite3';
@@ -121,7 +121,43 @@ export class HeuresService {
       total += centiemes;
       this.db.insert(heures).values({ id: uuidv7(now.getTime()), contratId: e.contratId, date: e.date, centiemes, clientId: e.clientId, createdAt: at }).run();
     }
-    return { mois: input.mois, entrees: input.entrees.filter((e) => toCentiemes(e.heures) !== 0).length, heures: fromCentiemes(total) };
+    return {
+      mois: input.mois,
+      entrees: input.entrees.filter((e) => toCentiemes(e.heures) !== 0).length,
+      heures: fromCentiemes(total),
+      alertes480: this.alerts480(ids, last),
+    };
+  }
+
+  /** The AI 480-hour rule (V5) for the persons behind these contracts, in the window that contains `onDate`. */
+  private alerts480(contratIds: string[], onDate: string): string[] {
+    const cap = this.parametres.valueAt('plafond_ai_entreprises_heures', onDate);
+    const placeholders = contratIds.map(() => '?').join(',');
+    const rows = this.sqlite
+      .prepare(
+        `select pe.id as personneId, pe.nom, pe.prenom, h.date, h.centiemes
+           from heures h join clients cl on cl.id = h.client_id and cl.type = 'entreprise'
+           join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id and p.dispositif = 'AI'
+           join personnes pe on pe.id = p.personne_id
+          where pe.id in (select p2.personne_id from contrats c2 join parcours p2 on p2.id = c2.parcours_id where c2.id in (${placeholders}))
+          order by pe.id, h.date`,
+      )
+      .all(...contratIds) as Array<{ personneId: string; nom: string; prenom: string; date: string; centiemes: number }>;
+    const byPerson = new Map<string, typeof rows>();
+    for (const r of rows) byPerson.set(r.personneId, [...(byPerson.get(r.personneId) ?? []), r]);
+    const alerts: string[] = [];
+    for (const list of byPerson.values()) {
+      const w = windows480(list.map((r) => ({ date: r.date, heures: fromCentiemes(r.centiemes) }))).find((x) => x.debut <= onDate && onDate <= x.fin);
+      if (!w || w.heures < cap * SEUIL_ALERTE_480) continue;
+      const who = `${list[0]!.prenom} ${list[0]!.nom.toUpperCase()}`;
+      const until = format(parseISO(w.fin), 'dd/MM/yyyy');
+      alerts.push(
+        w.heures > cap
+          ? `${who} : ${w.heures} h de mise à disposition en entreprise, au-delà du plafond de ${cap} h sur 24 mois (jusqu'au ${until}). Sans dérogation préfectorale, ne la placez plus en entreprise d'ici là.`
+          : `${who} : ${w.heures} h de mise à disposition en entreprise sur ${cap} h autorisées sur 24 mois (jusqu'au ${until}).`,
+      );
+    }
+    return alerts;
   }
 
   closeMonth(mois: string, userId: string, now: Date): void {

@@ -36,6 +36,7 @@ export function HeuresPage() {
   const [dirty, setDirty] = useState(false);
   const [version, setVersion] = useState(0);
   const [newClient, setNewClient] = useState(false);
+  const [alerts480, setAlerts480] = useState<string[]>([]);
   const inputs = useRef<Array<HTMLInputElement | null>>([]);
 
   useEffect(() => {
@@ -81,6 +82,7 @@ export function HeuresPage() {
         entrees: kept.map(({ l }) => ({ contratId: l.contratId, clientId: l.clientId, date: `${mois}-01`, heures: l.heures })),
       });
       notifications.show({ color: 'teal', message: `${formatNumber(saved.heures, 2)} heures enregistrées pour ${format(parseISO(`${mois}-01`), 'MMMM yyyy', { locale: fr })}.` });
+      setAlerts480(saved.alertes480);
       setVersion((v) => v + 1);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -166,6 +168,15 @@ export function HeuresPage() {
         )}
       </Group>
       <FormAlert message={error} />
+      {alerts480.length > 0 && (
+        <Alert color="orange" mt="sm" title="Association intermédiaire : règle des 480 heures en entreprise">
+          {alerts480.map((a) => (
+            <Text key={a} size="sm">
+              {a}
+            </Text>
+          ))}
+        </Alert>
+      )}
       <Paper withBorder mt="sm">
         <Table aria-label={`Heures de ${label}`} verticalSpacing={6}>
           <Table.Thead>

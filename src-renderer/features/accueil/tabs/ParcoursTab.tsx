@@ -14,6 +14,7 @@ import { useSessionStore } from '../../../stores/session-store';
 import type { TabProps } from '../PersonneFilePage';
 import { BilansSection, CerSection } from './AccompagnementSections';
 import { ActionsSection, SuiviSection } from './ActionsSections';
+import { Chronologie } from './Chronologie';
 
 interface ContractDraft {
   id: string | null;
@@ -246,6 +247,7 @@ function ParcoursCard({ parcours, onChange }: { parcours: ParcoursView; onChange
         </Alert>
       )}
       {parcours.sortie && <SuiviSection parcours={parcours} canWrite={canWrite} onChange={onChange} />}
+      <Chronologie parcours={parcours} />
       {canWrite && parcours.dateDebut && (
         <Paper withBorder p="md" mt="md">
           <Title order={4} size="h5" mb="sm">
