@@ -32,7 +32,8 @@ import {
   type OffreInsertion,
 } from './schemas/diagnostic';
 import { bilanDocumentInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
-import type { PartenaireView, InsertionTodo, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
+import { addParametreInputSchema } from './schemas/parametres';
+import type { ParametreView, PartenaireView, InsertionTodo, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
@@ -111,6 +112,8 @@ export const contract = {
   'suivis.save': route<ParcoursView[]>()(suiviInputSchema),
   'partenaires.list': route<PartenaireView[]>()(emptyInput),
   'partenaires.save': route<PartenaireView[]>()(partenaireInputSchema),
+  'parametres.list': route<ParametreView[]>()(emptyInput),
+  'parametres.add': route<ParametreView[]>()(addParametreInputSchema),
   'documents.cer': route<PdfDocument>()(parcoursIdInputSchema),
   'documents.bilan': route<PdfDocument>()(bilanDocumentInputSchema),
 } as const;

@@ -39,6 +39,8 @@ export const PERMISSION_ROLES = {
   'parcours.write': ['direction', 'cip'],
   'heures.write': ['direction', 'cip', 'encadrant', 'accueil'],
   'heures.close': ['direction'],
+  /** Dated parameters (H_ref, delays, the 480-hour cap, the exit mapping). */
+  'parametres.manage': ['direction'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type NamedPermission = keyof typeof PERMISSION_ROLES;

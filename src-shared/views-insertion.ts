@@ -191,3 +191,12 @@ export interface InsertionTodo {
   alertes480: TodoItem[];
   moisNonClotures: string[];
 }
+
+export interface ParametreView {
+  cle: import('./domain/parametres').CleParametre;
+  /** Value in force today. */
+  actuel: unknown;
+  defaut: unknown;
+  /** Dated rows, latest first. */
+  historique: Array<{ valideDu: string; valeur: unknown; creePar: string | null; creeLe: string }>;
+}

@@ -3,6 +3,7 @@ import { toIsoDate } from '../../src-shared/rules/dates';
 import type { ParcoursView } from '../../src-shared/views-insertion';
 import type { RequestContext, RouteTable } from '../router';
 import { droitsOf } from '../services/access';
+import { PARAMETRE_VALEUR_SCHEMAS } from '../../src-shared/schemas/parametres';
 import { bilanPdf, cerPdf } from '../services/documents/documents-service';
 
 function parcoursOf(ctx: RequestContext, personneId: string): ParcoursView[] {
@@ -115,6 +116,16 @@ export const insertionRoutes = {
     permission: 'parcours.write',
     audit: { action: 'update', entity: 'suivi_sortie', recordId: personneOf },
     handler: (ctx, input) => onParcours(ctx, input.parcoursId, (dateSortie) => ctx.open.actions.saveSuivi(input, dateSortie, ctx.now)),
+  },
+  'parametres.list': { permission: 'parcours.read', handler: (ctx) => ctx.open.parametres.list(toIsoDate(ctx.now)) },
+  'parametres.add': {
+    permission: 'parametres.manage',
+    handler: (ctx, input) => {
+      const valeur = PARAMETRE_VALEUR_SCHEMAS[input.cle].parse(input.valeur);
+      ctx.open.parametres.add(input.cle, input.valideDu, valeur, ctx.user!.id, ctx.now);
+      ctx.audit({ action: 'update', entity: 'parametre', entityId: input.cle, detail: { valideDu: input.valideDu } });
+      return ctx.open.parametres.list(toIsoDate(ctx.now));
+    },
   },
   'documents.cer': {
     permission: 'parcours.read',

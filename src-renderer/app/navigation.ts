@@ -33,6 +33,7 @@ export const NAVIGATION: NavSection[] = [
     label: 'Paramètres',
     items: [
       { to: '/parametres/offre', label: 'Offre d’insertion', visible: (u) => can(u, 'offre.manage') },
+      { to: '/parametres/regles', label: 'Règles et seuils', visible: (u) => can(u, 'parametres.manage') },
       { to: '/parametres/comptes', label: 'Comptes utilisateurs', visible: (u) => u.isAdmin },
       { to: '/parametres/securite', label: 'Sécurité', visible: (u) => u.isAdmin },
     ],

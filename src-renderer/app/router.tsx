@@ -8,6 +8,7 @@ import { NouvelAccueilPage } from '../features/accueil/NouvelAccueilPage';
 import { PersonneFilePage } from '../features/accueil/PersonneFilePage';
 import { PersonnesListPage } from '../features/accueil/PersonnesListPage';
 import { OffrePage } from '../features/parametres/OffrePage';
+import { ReglesPage } from '../features/parametres/ReglesPage';
 import { HeuresPage } from '../features/parcours/HeuresPage';
 import { PartenairesPage } from '../features/parcours/PartenairesPage';
 
@@ -24,6 +25,7 @@ export const appRouter = createHashRouter([
       { path: 'heures', element: <HeuresPage /> },
       { path: 'partenaires', element: <PartenairesPage /> },
       { path: 'parametres/offre', element: <OffrePage /> },
+      { path: 'parametres/regles', element: <ReglesPage /> },
       { path: 'parametres/comptes', element: <UsersPage /> },
       { path: 'parametres/securite', element: <SecuritySettingsPage /> },
       { path: 'mon-compte/mot-de-passe', element: <ChangePasswordScreen /> },

@@ -109,5 +109,15 @@ describe('mission insertion', () => {
     await page.getByRole('button', { name: 'Enregistrer le suivi' }).click();
     await page.getByRole('button', { name: /À 1 mois : En emploi durable/ }).waitFor();
     await shot('insertion-04-sortie');
+
+    // A prefectoral derogation raises the 480-hour cap from its date.
+    await new AppShellPage(page).navigateTo('Règles et seuils');
+    const card = page.getByRole('region', { name: 'AI : plafond d’heures en entreprise sur 24 mois' });
+    await card.getByRole('button', { name: 'Nouvelle valeur à partir d’une date' }).click();
+    await card.getByLabel('Valable à partir du').fill('2026-01-01');
+    await card.getByLabel('Nouvelle valeur').fill('960');
+    await card.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText(/960 depuis le 1 janvier 2026/).waitFor();
+    await shot('insertion-05-regles');
   });
 });

@@ -235,3 +235,21 @@ describe('support actions, partners and follow-up', () => {
     expect(after!.suivis).toEqual([{ echeanceMois: 1, date: '2024-07-30', situation: 'emploi_durable', commentaire: 'Toujours en poste' }]);
   });
 });
+
+describe('dated parameters', () => {
+  it('a prefectoral derogation raises the 480-hour cap from its date on; history stays; bad values are refused', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    let list = await app.call('parametres.list', {}, t.cip);
+    expect(list.find((p) => p.cle === 'plafond_ai_entreprises_heures')).toMatchObject({ actuel: 480, defaut: 480, historique: [] });
+    expect((await app.fail('parametres.add', { cle: 'plafond_ai_entreprises_heures', valideDu: '2026-01-01', valeur: 960 }, t.cip)).code).toBe('FORBIDDEN');
+    list = await app.call('parametres.add', { cle: 'plafond_ai_entreprises_heures', valideDu: '2026-01-01', valeur: 960 }, t.direction);
+    expect(list.find((p) => p.cle === 'plafond_ai_entreprises_heures')).toMatchObject({ actuel: 960, historique: [{ valideDu: '2026-01-01', valeur: 960, creePar: 'direction Test' }] });
+    expect(app.runtime.openOrNull()!.parametres.valueAt('plafond_ai_entreprises_heures', '2025-12-31')).toBe(480);
+    expect((await app.fail('parametres.add', { cle: 'plafond_ai_entreprises_heures', valideDu: '2026-01-01', valeur: 1000 }, t.direction)).fields).toEqual({ valideDu: 'Date déjà utilisée pour ce paramètre.' });
+    expect((await app.fail('parametres.add', { cle: 'h_ref', valideDu: '2027-01-01', valeur: { ACI: 1820 } }, t.direction)).code).toBe('VALIDATION');
+    expect((await app.fail('parametres.add', { cle: 'mapping_sorties', valideDu: '2027-01-01', valeur: { '9': 'EMPLOI_DURABLE' } }, t.direction)).fields).toEqual({
+      valeur: 'Chaque motif de sortie doit avoir une catégorie, et seulement les motifs connus.',
+    });
+  });
+});

@@ -95,6 +95,7 @@ describe('navigation', () => {
       'Heures du mois',
       'Partenaires',
       'Offre d’insertion',
+      'Règles et seuils',
       'Comptes utilisateurs',
       'Sécurité',
     ]);

@@ -1,0 +1,12 @@
+import type { CleParametre } from './parametres';
+
+export const PARAMETRE_LABELS: Record<CleParametre, { label: string; description: string }> = {
+  h_ref: { label: 'Heures de référence d’un ETP (H_ref)', description: 'Nombre d’heures annuelles d’un poste à temps plein, par dispositif : ETP = heures ÷ H_ref.' },
+  delai_cer_jours: { label: 'Délai de signature du CER (jours)', description: 'Le contrat d’engagement est attendu au plus tard ce nombre de jours après le début du parcours.' },
+  intervalle_bilan_mois: { label: 'Intervalle entre deux bilans (mois)', description: 'Un bilan est attendu au moins à cet intervalle.' },
+  plafond_ai_entreprises_heures: {
+    label: 'AI : plafond d’heures en entreprise sur 24 mois',
+    description: '480 heures par la loi ; à relever à partir de la date d’une dérogation préfectorale (3 ans au plus, renouvelable).',
+  },
+  mapping_sorties: { label: 'Catégorie de chaque motif de sortie', description: 'Table utilisée pour classer les sorties ; elle est écrite dans chaque rapport annuel.' },
+};
