@@ -75,7 +75,8 @@ describe('HTTP transport', () => {
     const attempts: Array<[Record<string, string>, number]> = [
       [{ 'content-type': 'application/json' }, 401],
       [{ 'content-type': 'application/json', 'x-cedre-token': 'mauvais' }, 401],
-      [{ 'content-type': 'application/json', 'x-cedre-token': server.token.slice(0, -1) + 'x' }, 401],
+      // Off by its last character only (always a different one).
+      [{ 'content-type': 'application/json', 'x-cedre-token': server.token.slice(0, -1) + (server.token.endsWith('x') ? 'y' : 'x') }, 401],
       [{ 'content-type': 'application/json', 'x-cedre-token': server.token, host: 'evil.example' }, 403],
       [{ 'content-type': 'application/json', 'x-cedre-token': server.token, host: `127.0.0.1.evil.example:${server.port}` }, 403],
       [{ 'content-type': 'application/json', 'x-cedre-token': server.token, origin: 'http://evil.example' }, 403],
