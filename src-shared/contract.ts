@@ -33,7 +33,7 @@ import {
 } from './schemas/diagnostic';
 import { bilanDocumentInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
-import type { ParametreView, PartenaireView, InsertionTodo, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
+import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionTodo, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
@@ -112,6 +112,7 @@ export const contract = {
   'suivis.save': route<ParcoursView[]>()(suiviInputSchema),
   'partenaires.list': route<PartenaireView[]>()(emptyInput),
   'partenaires.save': route<PartenaireView[]>()(partenaireInputSchema),
+  'partenaires.interventions': route<PartenaireIntervention[]>()(idInput),
   'parametres.list': route<ParametreView[]>()(emptyInput),
   'parametres.add': route<ParametreView[]>()(addParametreInputSchema),
   'documents.cer': route<PdfDocument>()(parcoursIdInputSchema),

@@ -104,6 +104,16 @@ export interface PartenaireView {
   interventions: number;
 }
 
+export interface PartenaireIntervention {
+  date: string;
+  personneId: string;
+  nom: string;
+  prenom: string;
+  dispositif: import('./siae').SiaeKind;
+  /** "Formation : Permis B", "Action sur le frein « Manque de mobilité »"… */
+  quoi: string;
+}
+
 export interface ParcoursView {
   id: string;
   personneId: string;

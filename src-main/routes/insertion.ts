@@ -139,6 +139,11 @@ export const insertionRoutes = {
     audit: { action: 'export', entity: 'bilan', recordId: (input) => input.bilanId },
     handler: (ctx, input) => bilanPdf(ctx, input.parcoursId, input.bilanId),
   },
+  'partenaires.interventions': {
+    permission: 'parcours.read',
+    audit: { action: 'read', entity: 'partenaire', recordId: (input) => input.id },
+    handler: (ctx, input) => ctx.open.actions.interventionsOf(input.id, droitsOf(ctx.user!).sensibles),
+  },
   'partenaires.list': { permission: 'parcours.read', handler: (ctx) => ctx.open.actions.partenaires() },
   'partenaires.save': {
     permission: 'parcours.write',

@@ -224,6 +224,10 @@ describe('support actions, partners and follow-up', () => {
       ['sante', 'interne', null],
     ]);
     expect((await app.call('partenaires.list', {}, t.encadrant))[0]).toMatchObject({ nom: 'Auto-école solidaire', interventions: 1 });
+    expect(await app.call('partenaires.interventions', { id: partner }, t.encadrant)).toEqual([
+      { date: '2024-03-01', personneId: e1.personneId, nom: 'Arnaud', prenom: 'Julie', dispositif: 'ACI', quoi: 'Formation : Permis B' },
+      { date: '2024-02-01', personneId: e1.personneId, nom: 'Arnaud', prenom: 'Julie', dispositif: 'ACI', quoi: 'Action sur le frein « Manque de mobilité »' },
+    ]);
     // The health action is not sent to roles without the right.
     expect((await app.call('parcours.ofPersonne', { personneId: e1.personneId }, t.encadrant))[0]!.actionsFreins.map((a) => a.typeFrein)).toEqual(['mobilite']);
     expect((await app.fail('actionsFreins.save', { parcoursId: e1.parcoursId, typeFrein: 'mobilite', date: '2024-02-01', prestataire: 'externe' }, t.cip)).fields).toEqual({ partenaireId: 'Choisissez le partenaire qui a mené l’action.' });

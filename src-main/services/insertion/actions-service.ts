@@ -8,11 +8,12 @@ import type { Db } from '../../../db/client';
 import { actionsFreins, formations, partenaires, pmsmp, suivisSortie } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
 import type { FreinType } from '../../../src-shared/domain/freins';
-import { FREINS_SENSIBLES } from '../../../src-shared/domain/freins';
+import { FREIN_TYPES, FREINS_SENSIBLES } from '../../../src-shared/domain/freins';
+import type { SiaeKind } from '../../../src-shared/siae';
 import type { PartenaireType, Prestataire, SituationSuivi } from '../../../src-shared/domain/insertion';
 import { fromCentiemes, toCentiemes } from '../../../src-shared/rules/heures';
 import type { actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema } from '../../../src-shared/schemas/insertion';
-import type { ActionFreinView, FormationView, PartenaireView, PmsmpView, SuiviView } from '../../../src-shared/views-insertion';
+import type { ActionFreinView, FormationView, PartenaireIntervention, PartenaireView, PmsmpView, SuiviView } from '../../../src-shared/views-insertion';
 import { uuidv7 } from '../../lib/uuid';
 import { notFound } from '../access';
 
@@ -31,6 +32,27 @@ export class ActionsService {
       .orderBy(asc(partenaires.nom))
       .all()
       .map((p) => ({ ...p, type: p.type as PartenaireType }));
+  }
+
+  /** What a partner did, in which parcours; health and justice actions only for roles that may see them. */
+  interventionsOf(partenaireId: string, sensibles: boolean): PartenaireIntervention[] {
+    const rows = this.db.all<{ date: string; personneId: string; nom: string; prenom: string; dispositif: SiaeKind; kind: string; detail: string }>(sql`
+      select f.date_debut as date, pe.id as personneId, pe.nom, pe.prenom, p.dispositif, 'formation' as kind, f.intitule as detail
+        from formations f join parcours p on p.id = f.parcours_id join personnes pe on pe.id = p.personne_id where f.organisme_id = ${partenaireId}
+      union all
+      select a.date, pe.id, pe.nom, pe.prenom, p.dispositif, 'action', a.type_frein
+        from actions_freins a join parcours p on p.id = a.parcours_id join personnes pe on pe.id = p.personne_id where a.partenaire_id = ${partenaireId}
+      order by 1 desc`);
+    return rows
+      .filter((r) => r.kind !== 'action' || sensibles || !FREINS_SENSIBLES.includes(r.detail as FreinType))
+      .map((r) => ({
+        date: r.date,
+        personneId: r.personneId,
+        nom: r.nom,
+        prenom: r.prenom,
+        dispositif: r.dispositif,
+        quoi: r.kind === 'formation' ? `Formation : ${r.detail}` : `Action sur le frein « ${FREIN_TYPES[r.detail as FreinType]} »`,
+      }));
   }
 
   savePartenaire(input: z.output<typeof partenaireInputSchema>, now: Date): void {

@@ -1,7 +1,10 @@
-import { Button, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, List, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
+import type { PartenaireIntervention } from '../../../src-shared/views-insertion';
+import { formatDate } from '../../lib/format';
 import { PARTENAIRE_TYPES, type PartenaireType } from '../../../src-shared/domain/insertion';
 import { api, ApiError } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
@@ -19,6 +22,13 @@ export function PartenairesPage() {
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState({ nom: '', type: null as PartenaireType | null, contact: '' });
   const [formError, setFormError] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [interventions, setInterventions] = useState<PartenaireIntervention[]>([]);
+  const toggle = async (id: string) => {
+    if (open === id) return setOpen(null);
+    setInterventions(await api('partenaires.interventions', { id }).catch(() => []));
+    setOpen(id);
+  };
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
@@ -57,12 +67,35 @@ export function PartenairesPage() {
           </Table.Thead>
           <Table.Tbody>
             {(data ?? []).map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td fw={500}>{p.nom}</Table.Td>
-                <Table.Td>{PARTENAIRE_TYPES[p.type]}</Table.Td>
-                <Table.Td>{p.contact}</Table.Td>
-                <Table.Td>{p.interventions}</Table.Td>
-              </Table.Tr>
+              <Fragment key={p.id}>
+                <Table.Tr>
+                  <Table.Td fw={500}>{p.nom}</Table.Td>
+                  <Table.Td>{PARTENAIRE_TYPES[p.type]}</Table.Td>
+                  <Table.Td>{p.contact}</Table.Td>
+                  <Table.Td>
+                    {p.interventions > 0 ? (
+                      <Button size="compact-xs" variant="subtle" onClick={() => void toggle(p.id)} aria-expanded={open === p.id}>
+                        {p.interventions} parcours
+                      </Button>
+                    ) : (
+                      0
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+                {open === p.id && (
+                  <Table.Tr>
+                    <Table.Td colSpan={4} bg="gray.0">
+                      <List size="sm" spacing={2}>
+                        {interventions.map((i, k) => (
+                          <List.Item key={k}>
+                            {formatDate(i.date)} — <Link to={`/personnes/${i.personneId}`}>{i.prenom} {i.nom.toUpperCase()}</Link> ({i.dispositif}) : {i.quoi}
+                          </List.Item>
+                        ))}
+                      </List>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             ))}
           </Table.Tbody>
         </Table>
