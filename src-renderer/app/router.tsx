@@ -11,6 +11,7 @@ import { OffrePage } from '../features/parametres/OffrePage';
 import { ReglesPage } from '../features/parametres/ReglesPage';
 import { HeuresPage } from '../features/parcours/HeuresPage';
 import { PartenairesPage } from '../features/parcours/PartenairesPage';
+import { ClientsPage } from '../features/parcours/ClientsPage';
 
 /** Hash routing: the renderer is served from app:// or a 127.0.0.1 page, never from a web server with rewrites. */
 export const appRouter = createHashRouter([
@@ -24,6 +25,7 @@ export const appRouter = createHashRouter([
       { path: 'personnes/:id', element: <PersonneFilePage /> },
       { path: 'heures', element: <HeuresPage /> },
       { path: 'partenaires', element: <PartenairesPage /> },
+      { path: 'clients', element: <ClientsPage /> },
       { path: 'parametres/offre', element: <OffrePage /> },
       { path: 'parametres/regles', element: <ReglesPage /> },
       { path: 'parametres/comptes', element: <UsersPage /> },

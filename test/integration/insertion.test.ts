@@ -180,6 +180,8 @@ describe('what needs doing now', () => {
     const [aiWithContract] = await app.call('contrats.save', { parcoursId: ai!.id, type: 'CDD_USAGE', dateDebut: '2025-06-02', dateFinPrevue: '2026-12-31', heuresHebdo: null, derogations: [] }, t.cip);
     const [client] = await app.call('clients.save', { nom: 'Transports Giraud', type: 'entreprise' }, t.cip);
     const aiContract = aiWithContract!.contrats[0]!.id;
+    // A client's type can be corrected; the 480-hour rule follows it.
+    expect((await app.call('clients.save', { id: client!.id, nom: 'Transports Giraud SARL', type: 'entreprise', siret: '520 000 015 00013' }, t.cip))[0]).toMatchObject({ nom: 'Transports Giraud SARL', siret: '52000001500013' });
     const saves = [];
     for (const [mois, heures] of [['2025-07', 150], ['2025-09', 150], ['2025-11', 150]] as const) {
       saves.push(await app.call('heures.saveMonth', { mois, contratIds: [aiContract], entrees: [{ contratId: aiContract, clientId: client!.id, date: `${mois}-01`, heures }] }, t.cip));

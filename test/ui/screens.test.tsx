@@ -93,6 +93,7 @@ describe('navigation', () => {
       'Personnes accueillies',
       'Nouvel accueil',
       'Heures du mois',
+      'Clients (AI, ETTI)',
       'Partenaires',
       'Offre d’insertion',
       'Règles et seuils',
@@ -102,6 +103,6 @@ describe('navigation', () => {
     const cip = { ...SESSION.user, role: 'cip' as const, isAdmin: false };
     expect(visibleNavigation(cip).map((s) => s.label)).toEqual(['Pilotage', 'Accueil', 'Parcours']);
     const encadrant = { ...SESSION.user, role: 'encadrant' as const, isAdmin: false };
-    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois', 'Partenaires']);
+    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois', 'Clients (AI, ETTI)', 'Partenaires']);
   });
 });

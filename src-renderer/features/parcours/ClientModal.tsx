@@ -13,9 +13,12 @@ import { applyServerErrors } from '../../lib/forms';
 import { options } from '../../lib/options';
 
 /** A client of the AI or ETTI: its type decides whether the 480-hour rule applies (companies only). */
-export function ClientModal({ onClose, onSaved }: { onClose: () => void; onSaved: (clients: ClientView[]) => void }) {
+export function ClientModal({ client, onClose, onSaved }: { client?: ClientView; onClose: () => void; onSaved: (clients: ClientView[]) => void }) {
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof clientInputSchema>>({ resolver: zodResolver(clientInputSchema), defaultValues: { nom: '', type: undefined, siret: '' } });
+  const form = useForm<z.input<typeof clientInputSchema>>({
+    resolver: zodResolver(clientInputSchema),
+    defaultValues: client ? { id: client.id, nom: client.nom, type: client.type, siret: client.siret } : { nom: '', type: undefined, siret: '' },
+  });
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     try {
@@ -25,7 +28,7 @@ export function ClientModal({ onClose, onSaved }: { onClose: () => void; onSaved
     }
   });
   return (
-    <Modal opened onClose={onClose} title="Nouveau client">
+    <Modal opened onClose={onClose} title={client ? `Modifier ${client.nom}` : 'Nouveau client'}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert message={error} />
@@ -36,7 +39,7 @@ export function ClientModal({ onClose, onSaved }: { onClose: () => void; onSaved
             render={({ field, fieldState }) => <Select label="Type" required data={options(CLIENT_TYPES)} value={field.value ?? null} onChange={field.onChange} error={fieldState.error?.message} />}
           />
           <TextInput label="SIRET" description="Facultatif" {...form.register('siret')} error={form.formState.errors.siret?.message} />
-          <ModalActions onCancel={onClose} submitLabel="Créer le client" loading={form.formState.isSubmitting} />
+          <ModalActions onCancel={onClose} submitLabel={client ? 'Enregistrer' : 'Créer le client'} loading={form.formState.isSubmitting} />
         </Stack>
       </form>
     </Modal>
