@@ -24,7 +24,7 @@ import { ParametresService } from './services/insertion/parametres-service';
 import { ParcoursService } from './services/insertion/parcours-service';
 import { ClientsService } from './services/insertion/clients-service';
 import { AccompagnementService } from './services/insertion/accompagnement-service';
-import { TodoService } from './services/insertion/todo-service';
+import { DueWorkService } from './services/insertion/due-work-service';
 import { ActionsService } from './services/insertion/actions-service';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
@@ -44,7 +44,7 @@ export class OpenRuntime {
   readonly heures: HeuresService;
   readonly clients: ClientsService;
   readonly accompagnement: AccompagnementService;
-  readonly todo: TodoService;
+  readonly dueWork: DueWorkService;
   readonly actions: ActionsService;
   private setUp: boolean;
 
@@ -63,7 +63,7 @@ export class OpenRuntime {
     this.pass = new PassService(opened.db, opened.sqlite);
     this.parametres = new ParametresService(opened.sqlite);
     this.accompagnement = new AccompagnementService(opened.db, this.parametres);
-    this.todo = new TodoService(opened.sqlite, this.parametres);
+    this.dueWork = new DueWorkService(opened.sqlite, this.parametres);
     this.actions = new ActionsService(opened.db);
     this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement, this.actions);
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);

@@ -33,7 +33,7 @@ import {
 } from './schemas/diagnostic';
 import { bilanDocumentInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
-import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionTodo, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
+import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
@@ -104,7 +104,7 @@ export const contract = {
   'clients.list': route<ClientView[]>()(emptyInput),
   'clients.save': route<ClientView[]>()(clientInputSchema),
   'cer.save': route<ParcoursView[]>()(cerInputSchema),
-  'insertion.todo': route<InsertionTodo>()(emptyInput),
+  'insertion.dueWork': route<InsertionDueWork>()(emptyInput),
   'bilans.save': route<ParcoursView[]>()(bilanInputSchema),
   'formations.save': route<ParcoursView[]>()(formationInputSchema),
   'pmsmp.save': route<ParcoursView[]>()(pmsmpInputSchema),

@@ -181,7 +181,7 @@ export interface CsvDocument {
   content: string;
 }
 
-export interface TodoItem {
+export interface DueItem {
   personneId: string;
   nom: string;
   prenom: string;
@@ -191,14 +191,14 @@ export interface TodoItem {
   detail: string;
 }
 
-export interface InsertionTodo {
+export interface InsertionDueWork {
   /** Only the user's own parcours (as referent), or the whole structure. */
   perimetre: 'mes_parcours' | 'structure';
-  bilansEnRetard: TodoItem[];
-  bilansAVenir: TodoItem[];
-  contratsFinProche: TodoItem[];
-  cerManquants: TodoItem[];
-  alertes480: TodoItem[];
+  bilansEnRetard: DueItem[];
+  bilansAVenir: DueItem[];
+  contratsFinProche: DueItem[];
+  cerManquants: DueItem[];
+  alertes480: DueItem[];
   moisNonClotures: string[];
 }
 

@@ -82,10 +82,10 @@ export const insertionRoutes = {
       return ctx.open.clients.list();
     },
   },
-  'insertion.todo': {
+  'insertion.dueWork': {
     permission: 'parcours.read',
     // A CIP sees the parcours they follow; other roles see the structure's.
-    handler: (ctx) => ctx.open.todo.todo(toIsoDate(ctx.now), ctx.user!.role === 'cip' ? ctx.user!.id : null),
+    handler: (ctx) => ctx.open.dueWork.list(toIsoDate(ctx.now), ctx.user!.role === 'cip' ? ctx.user!.id : null),
   },
   'cer.save': {
     permission: 'parcours.write',

@@ -192,7 +192,7 @@ describe('what needs doing now', () => {
     expect(over.alertes480[0]).toMatch(/^Omar DENIS : 490 h de mise à disposition en entreprise, au-delà du plafond de 480 h/);
     await app.call('heures.saveMonth', { mois: '2025-12', contratIds: [aiContract], entrees: [] }, t.cip);
 
-    const all = await app.call('insertion.todo', {}, t.direction);
+    const all = await app.call('insertion.dueWork', {}, t.direction);
     expect(all.perimetre).toBe('structure');
     expect(all.cerManquants.map((i) => [i.nom, i.date])).toEqual([['Arnaud', '2025-12-31'], ['Denis', '2025-07-02']]);
     expect(all.contratsFinProche.map((i) => [i.nom, i.date])).toEqual([['Arnaud', '2026-03-20']]);
@@ -201,7 +201,7 @@ describe('what needs doing now', () => {
     expect(all.bilansEnRetard.map((i) => i.nom)).toEqual(['Arnaud', 'Denis']);
 
     // A CIP sees the parcours they follow.
-    const mine = await app.call('insertion.todo', {}, t.cip);
+    const mine = await app.call('insertion.dueWork', {}, t.cip);
     expect(mine.perimetre).toBe('mes_parcours');
     expect(mine.cerManquants.map((i) => i.nom)).toEqual(['Arnaud']);
   });

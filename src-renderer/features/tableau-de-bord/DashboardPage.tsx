@@ -8,7 +8,7 @@ import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
 import { can } from '../../lib/permissions';
 import { AccueilAlertsCard } from './AccueilAlertsCard';
-import { InsertionTodoCard } from './InsertionTodoCard';
+import { DueWorkCard } from './DueWorkCard';
 
 export function DashboardPage() {
   const user = useSessionStore((s) => s.session!.user);
@@ -68,7 +68,7 @@ export function DashboardPage() {
       </SimpleGrid>
       {can(user, 'parcours.read') && (
         <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
-          <InsertionTodoCard />
+          <DueWorkCard />
         </div>
       )}
       {can(user, 'accueil.read') && (

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { TodoItem } from '../../../src-shared/views-insertion';
+import type { DueItem } from '../../../src-shared/views-insertion';
 import { formatDate } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
 
-function Section({ title, items, color, empty }: { title: string; items: TodoItem[]; color: string; empty: string }) {
+function Section({ title, items, color, empty }: { title: string; items: DueItem[]; color: string; empty: string }) {
   return (
     <Stack gap={4}>
       <Group gap="xs">
@@ -37,8 +37,8 @@ function Section({ title, items, color, empty }: { title: string; items: TodoIte
 }
 
 /** What the parcours need now: a CIP sees the ones they follow, other roles the whole structure. */
-export function InsertionTodoCard() {
-  const { data, error } = useRouteData('insertion.todo');
+export function DueWorkCard() {
+  const { data, error } = useRouteData('insertion.dueWork');
   return (
     <Paper withBorder p="lg">
       <Title order={3} size="h4" mb="sm">

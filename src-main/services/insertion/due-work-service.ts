@@ -8,7 +8,7 @@ import { cerDueDate, nextBilanDue } from '../../../src-shared/rules/echeances';
 import { fromCentiemes, SEUIL_ALERTE_480, windows480 } from '../../../src-shared/rules/heures';
 import { toIsoDate } from '../../../src-shared/rules/dates';
 import type { SiaeKind } from '../../../src-shared/siae';
-import type { InsertionTodo, TodoItem } from '../../../src-shared/views-insertion';
+import type { InsertionDueWork, DueItem } from '../../../src-shared/views-insertion';
 import type { ParametresService } from './parametres-service';
 
 const SOON_DAYS = 30;
@@ -24,13 +24,13 @@ interface OpenParcours {
   cer_signe: string | null;
 }
 
-export class TodoService {
+export class DueWorkService {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly parametres: ParametresService,
   ) {}
 
-  todo(today: string, referentId: string | null): InsertionTodo {
+  list(today: string, referentId: string | null): InsertionDueWork {
     const soon = toIsoDate(addDays(parseISO(today), SOON_DAYS));
     const byReferent = referentId ? 'and p.referent_id = ?' : '';
     const args = referentId ? [referentId] : [];
@@ -44,11 +44,11 @@ export class TodoService {
           order by pe.nom_tri`,
       )
       .all(...args) as OpenParcours[];
-    const item = (p: OpenParcours, date: string, detail: string): TodoItem => ({ personneId: p.personne_id, nom: p.nom, prenom: p.prenom, dispositif: p.dispositif, date, detail });
+    const item = (p: OpenParcours, date: string, detail: string): DueItem => ({ personneId: p.personne_id, nom: p.nom, prenom: p.prenom, dispositif: p.dispositif, date, detail });
 
-    const bilansEnRetard: TodoItem[] = [];
-    const bilansAVenir: TodoItem[] = [];
-    const cerManquants: TodoItem[] = [];
+    const bilansEnRetard: DueItem[] = [];
+    const bilansAVenir: DueItem[] = [];
+    const cerManquants: DueItem[] = [];
     for (const p of open) {
       const due = nextBilanDue(p.date_debut, p.dernier_bilan ? [p.dernier_bilan] : [], this.parametres.valueAt('intervalle_bilan_mois', p.date_debut));
       if (due < today) bilansEnRetard.push(item(p, due, p.dernier_bilan ? 'Bilan attendu' : 'Aucun bilan depuis l’entrée'));
@@ -79,7 +79,7 @@ export class TodoService {
           where p.dispositif = 'AI' ${byReferent} order by p.personne_id, h.date`,
         )
       .all(...args) as Array<{ personne_id: string; nom: string; prenom: string; date: string; centiemes: number }>;
-    const alertes480: TodoItem[] = [];
+    const alertes480: DueItem[] = [];
     const byPerson = new Map<string, typeof placements>();
     for (const row of placements) byPerson.set(row.personne_id, [...(byPerson.get(row.personne_id) ?? []), row]);
     for (const [personneId, rows] of byPerson) {
