@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { backupsToDelete } from './retention';
 
 export const BACKUP_PREFIX = 'cedre-';
 export const BACKUP_SUFFIX = '.sqlite';
@@ -78,4 +79,14 @@ export function restoreBackupFile(dbFile: string, backupPath: string, now = new 
   for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   copyFileSync(backupPath, dbFile);
   return keptAs;
+}
+
+/**
+ * Deletes the automatic backups the retention policy does not keep (db/retention.ts); returns their names. Backups
+ * someone took on purpose (`manuelle`) are never deleted automatically.
+ */
+export function pruneBackups(dir: string, now: Date): string[] {
+  const doomed = backupsToDelete(listBackups(dir).filter((b) => b.reason !== 'manuelle'), now);
+  for (const b of doomed) rmSync(b.path, { force: true });
+  return doomed.map((b) => b.file);
 }

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { DatabaseDamagedError, openDatabase, type Db, type OpenedDatabase } from '../db/client';
-import { listBackups, restoreBackupFile, type BackupFile } from '../db/backup';
+import { createBackup, listBackups, pruneBackups, restoreBackupFile, type BackupFile } from '../db/backup';
 import type { BackupSummary, SystemStatus } from '../src-shared/views';
 import { AppError } from '../src-shared/errors';
 import type { AppPaths } from './app-paths';
@@ -174,6 +174,27 @@ export class AppRuntime {
       throw new AppError('UNAVAILABLE', `La sauvegarde du ${latest.createdAt} ne s'ouvre pas non plus : contactez votre support.`);
     }
     return { restored: latest, keptAs };
+  }
+
+  /**
+   * Takes a backup when the latest is more than a day old (or there is none yet), then applies the retention policy.
+   * Called after start-up without being awaited, so it never delays the first screen.
+   */
+  async backupIfDue(): Promise<BackupFile | null> {
+    if (!this.open?.isSetUp()) return null;
+    const latest = listBackups(this.paths.backupDir)[0];
+    const now = this.clock.now();
+    if (latest && now.getTime() - new Date(latest.createdAt).getTime() < 24 * 3_600_000) return null;
+    return this.backup('quotidienne');
+  }
+
+  /** A verified backup now (reasons: quotidienne, fermeture, manuelle…), then the retention policy. */
+  async backup(reason: string): Promise<BackupFile | null> {
+    if (!this.open) return null;
+    const now = this.clock.now();
+    const made = await createBackup(this.open.sqlite, this.paths.backupDir, reason, now);
+    pruneBackups(this.paths.backupDir, now);
+    return made;
   }
 
   close(): void {

@@ -32,6 +32,8 @@ export interface RunningWebServer {
   runtime: AppRuntime;
   server: Server;
   close(): Promise<void>;
+  /** Closes after a last backup: what Ctrl+C does in `npm run web`. */
+  closeWithBackup(): Promise<void>;
 }
 
 export class PortInUseError extends Error {
@@ -58,6 +60,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // The daily backup runs in the background: the first screen does not wait for it.
+  void runtime.backupIfDue().catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err));
   const origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/?${LAUNCH_TOKEN_PARAM}=${token}`,
@@ -74,5 +78,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
           resolve();
         });
       }),
+    closeWithBackup: async () => {
+      await runtime.backup('fermeture').catch((err: unknown) => console.error('[cedre] sauvegarde de fermeture impossible :', err));
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          runtime.close();
+          resolve();
+        });
+      });
+    },
   };
 }

@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   if (!process.env.CI && !args.includes('--no-open')) openInBrowser(server.url);
 
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    console.log('Sauvegarde de fermeture…');
+    void server.closeWithBackup().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

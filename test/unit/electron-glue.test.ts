@@ -1,5 +1,5 @@
 /** The Electron-only code, driven with fakes of Electron's modules (the real binary cannot run on this machine). */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -198,6 +198,15 @@ describe('Electron lifecycle', () => {
     expect(FakeBrowserWindow.created[0]!.loadedUrl).toBe('app://bundle/index.html');
     expect((FakeBrowserWindow.created[0]!.options.webPreferences as { preload: string }).preload).toBe('/app/out/preload/index.js');
     expect(started.runtime()!.stateKind()).toBe('setup');
+    // Quitting is held once for a last backup, then goes on.
+    const quitEvent = { preventDefault: vi.fn() };
+    fake.listeners.get('before-quit')!(quitEvent);
+    expect(quitEvent.preventDefault).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(fake.modules.app.quit).toHaveBeenCalled());
+    const again = { preventDefault: vi.fn() };
+    fake.listeners.get('before-quit')!(again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+    expect(readdirSync(join(dataDir, 'sauvegardes')).some((f) => f.endsWith('-fermeture.sqlite'))).toBe(true);
     fake.listeners.get('will-quit')!();
     expect(started.runtime()!.openOrNull()).toBeNull();
   });

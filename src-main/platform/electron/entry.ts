@@ -66,6 +66,17 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
     hardenWebContents(contents, shell, (url) => isTrustedAppUrl(url, devServerUrl));
   }) as (...args: never[]) => void);
   app.on('window-all-closed', () => app.quit());
+  // A last backup before quitting: hold the quit once, back up, then quit for real.
+  let backedUpOnQuit = false;
+  app.on('before-quit', ((event: { preventDefault(): void }) => {
+    if (backedUpOnQuit || !runtime) return;
+    event.preventDefault();
+    backedUpOnQuit = true;
+    void runtime
+      .backup('fermeture')
+      .catch((err: unknown) => console.error('[cedre] sauvegarde de fermeture impossible :', err))
+      .finally(() => app.quit());
+  }) as (...args: never[]) => void);
   app.on('will-quit', () => runtime?.close());
 
   const devServerUrl = app.isPackaged ? undefined : options.env.ELECTRON_RENDERER_URL;
@@ -73,6 +84,7 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
     const dataDir = options.env.CEDRE_DATA_DIR || app.getPath('userData');
     const migrationsFolder = app.isPackaged ? join(options.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
     runtime = await AppRuntime.start(appPaths(dataDir, migrationsFolder));
+    void runtime.backupIfDue().catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err));
     const router = new Router(routes, runtime);
     registerIpcTransport(ipcMain, router, (url) => isTrustedAppUrl(url, devServerUrl));
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(options.bundleDir, '..', 'renderer'), readFile));
