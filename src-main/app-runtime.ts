@@ -159,6 +159,27 @@ export class AppRuntime {
     return { state, appVersion: APP_VERSION, structureName: getStructure(this.open!.db).nom };
   }
 
+  /** The backups of this database, newest first. */
+  backups(): BackupFile[] {
+    return listBackups(this.paths.backupDir);
+  }
+
+  /**
+   * Puts a chosen backup in place of the current database: a backup of the current state first, then the restore,
+   * then the same opening checks as at start-up. Every session ends (the users log in again).
+   */
+  async restoreBackup(file: string): Promise<{ restored: BackupFile; safety: BackupFile | null }> {
+    const chosen = listBackups(this.paths.backupDir).find((b) => b.file === file);
+    if (!chosen) throw new AppError('NOT_FOUND', 'Cette sauvegarde n’existe plus dans le dossier des sauvegardes.');
+    const safety = this.open ? await createBackup(this.open.sqlite, this.paths.backupDir, 'avant-restauration', this.clock.now()) : null;
+    this.open?.close();
+    this.open = null;
+    restoreBackupFile(this.paths.dbFile, chosen.path, this.clock.now());
+    await this.openDatabase();
+    if (!this.open) throw new AppError('UNAVAILABLE', `La sauvegarde du ${chosen.createdAt} ne s'ouvre pas : restaurez-en une autre.`);
+    return { restored: chosen, safety };
+  }
+
   /**
    * Puts the latest backup in place of the current file. The current file is kept beside it, renamed; nothing is
    * deleted. Then the database is reopened and checked like at start-up.

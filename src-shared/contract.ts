@@ -3,13 +3,14 @@
  * forms) and its output type. The main process binds a handler and a permission to each (src-main/routes.ts); the
  * renderer calls them through `api` (src-renderer/api.ts) over IPC or HTTP.
  */
-import type { z } from 'zod';
 import { emptyInput, idInput } from './schemas/common';
 import { setupInputSchema } from './schemas/setup';
 import { changePasswordInputSchema, loginInputSchema, unlockInputSchema } from './schemas/auth';
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from './schemas/users';
 import { securitySettingsSchema } from './schemas/settings';
-import type { SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import type { BackupView, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import type { z } from 'zod';
+import { restoreBackupInputSchema } from './schemas/backups';
 import {
   createAccueilInputSchema,
   createPersonneInputSchema,
@@ -64,6 +65,9 @@ export const contract = {
   'users.unlock': route<UserView>()(idInput),
   'settings.getSecurity': route<SecuritySettings>()(emptyInput),
   'settings.updateSecurity': route<SecuritySettings>()(securitySettingsSchema),
+  'backups.list': route<BackupView[]>()(emptyInput),
+  'backups.create': route<BackupView[]>()(emptyInput),
+  'backups.restore': route<SystemStatus>()(restoreBackupInputSchema),
 
   // Mission accueil
   'referents.list': route<ReferentOption[]>()(emptyInput),

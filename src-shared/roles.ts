@@ -41,6 +41,8 @@ export const PERMISSION_ROLES = {
   'heures.close': ['direction'],
   /** Dated parameters (H_ref, delays, the 480-hour cap, the exit mapping). */
   'parametres.manage': ['direction'],
+  /** Backups: take one, restore one. */
+  'sauvegardes.manage': ['direction'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type NamedPermission = keyof typeof PERMISSION_ROLES;

@@ -9,6 +9,11 @@ export interface BackupSummary {
   sizeBytes: number;
 }
 
+export interface BackupView extends BackupSummary {
+  /** quotidienne, fermeture, manuelle, avant-migration, avant-restauration… */
+  reason: string;
+}
+
 export type SystemStatus =
   | { state: 'setup'; appVersion: string }
   | { state: 'ready'; appVersion: string; structureName: string }

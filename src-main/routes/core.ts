@@ -145,6 +145,39 @@ export const coreRoutes = {
     },
   },
 
+  'backups.list': {
+    permission: 'sauvegardes.manage',
+    handler: (ctx) => ctx.runtime.backups().map(({ file, createdAt, sizeBytes, reason }) => ({ file, createdAt, sizeBytes, reason })),
+  },
+  'backups.create': {
+    permission: 'sauvegardes.manage',
+    transaction: false,
+    handler: async (ctx) => {
+      await ctx.runtime.backup('manuelle');
+      return ctx.runtime.backups().map(({ file, createdAt, sizeBytes, reason }) => ({ file, createdAt, sizeBytes, reason }));
+    },
+  },
+  'backups.restore': {
+    permission: 'sauvegardes.manage',
+    transaction: false,
+    handler: async (ctx, input) => {
+      const who = ctx.user!;
+      const { restored, safety } = await ctx.runtime.restoreBackup(input.file);
+      // Written in the restored database, which is the one in use from now on.
+      const open = ctx.runtime.openOrNull()!;
+      open.transaction(() =>
+        open.audit.append({
+          at: ctx.runtime.clock.now().toISOString(),
+          userId: who.id,
+          userLogin: who.login,
+          action: 'restore',
+          route: ctx.route,
+          detail: { sauvegarde: restored.file, sauvegardeAvant: safety?.file ?? null },
+        }),
+      );
+      return ctx.runtime.status();
+    },
+  },
   'settings.getSecurity': { permission: 'authenticated', handler: (ctx) => ctx.open.security.get() },
   'settings.updateSecurity': {
     permission: 'admin',

@@ -9,6 +9,7 @@ import { PersonneFilePage } from '../features/accueil/PersonneFilePage';
 import { PersonnesListPage } from '../features/accueil/PersonnesListPage';
 import { OffrePage } from '../features/parametres/OffrePage';
 import { ReglesPage } from '../features/parametres/ReglesPage';
+import { SauvegardesPage } from '../features/parametres/SauvegardesPage';
 import { HeuresPage } from '../features/parcours/HeuresPage';
 import { PartenairesPage } from '../features/parcours/PartenairesPage';
 import { ClientsPage } from '../features/parcours/ClientsPage';
@@ -28,6 +29,7 @@ export const appRouter = createHashRouter([
       { path: 'clients', element: <ClientsPage /> },
       { path: 'parametres/offre', element: <OffrePage /> },
       { path: 'parametres/regles', element: <ReglesPage /> },
+      { path: 'parametres/sauvegardes', element: <SauvegardesPage /> },
       { path: 'parametres/comptes', element: <UsersPage /> },
       { path: 'parametres/securite', element: <SecuritySettingsPage /> },
       { path: 'mon-compte/mot-de-passe', element: <ChangePasswordScreen /> },

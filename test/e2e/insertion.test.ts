@@ -119,5 +119,11 @@ describe('mission insertion', () => {
     await card.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText(/960 depuis le 1 janvier 2026/).waitFor();
     await shot('insertion-05-regles');
+
+    await new AppShellPage(page).navigateTo('Sauvegardes');
+    await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+    await page.getByText('Sauvegarde faite et vérifiée.').waitFor();
+    await page.getByRole('cell', { name: 'Faite à la main' }).waitFor();
+    await shot('insertion-06-sauvegardes');
   });
 });

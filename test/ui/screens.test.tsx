@@ -97,6 +97,7 @@ describe('navigation', () => {
       'Partenaires',
       'Offre d’insertion',
       'Règles et seuils',
+      'Sauvegardes',
       'Comptes utilisateurs',
       'Sécurité',
     ]);
