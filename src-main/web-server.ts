@@ -63,6 +63,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   // The daily backup runs in the background: the first screen does not wait for it.
   void runtime.backupIfDue().catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err));
   const origin = `http://127.0.0.1:${port}`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        runtime.close();
+        resolve();
+      });
+    });
   return {
     url: `${origin}/?${LAUNCH_TOKEN_PARAM}=${token}`,
     origin,
@@ -70,23 +78,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     port,
     runtime,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          runtime.close();
-          resolve();
-        });
-      }),
+    close,
     closeWithBackup: async () => {
       await runtime.backup('fermeture').catch((err: unknown) => console.error('[cedre] sauvegarde de fermeture impossible :', err));
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          runtime.close();
-          resolve();
-        });
-      });
+      await close();
     },
   };
 }

@@ -1,10 +1,16 @@
 /** Routes of the app itself: state, first run, sessions, accounts, settings. */
 import { AppError } from '../../src-shared/errors';
 import type { RouteTable } from '../router';
+import type { AppRuntime } from '../app-runtime';
+import type { BackupView } from '../../src-shared/views';
 import { changePassword, login, sessionInfo, unlock } from '../services/auth/auth-service';
 import { hashPassword } from '../services/auth/passwords';
 import { completeSetup } from '../services/setup/setup-service';
 import { getStructure } from '../services/structure/structure-service';
+
+function backupViews(runtime: AppRuntime): BackupView[] {
+  return runtime.backups().map(({ file, createdAt, sizeBytes, reason }) => ({ file, createdAt, sizeBytes, reason }));
+}
 
 export const coreRoutes = {
   'system.status': {
@@ -145,16 +151,13 @@ export const coreRoutes = {
     },
   },
 
-  'backups.list': {
-    permission: 'sauvegardes.manage',
-    handler: (ctx) => ctx.runtime.backups().map(({ file, createdAt, sizeBytes, reason }) => ({ file, createdAt, sizeBytes, reason })),
-  },
+  'backups.list': { permission: 'sauvegardes.manage', handler: (ctx) => backupViews(ctx.runtime) },
   'backups.create': {
     permission: 'sauvegardes.manage',
     transaction: false,
     handler: async (ctx) => {
       await ctx.runtime.backup('manuelle');
-      return ctx.runtime.backups().map(({ file, createdAt, sizeBytes, reason }) => ({ file, createdAt, sizeBytes, reason }));
+      return backupViews(ctx.runtime);
     },
   },
   'backups.restore': {

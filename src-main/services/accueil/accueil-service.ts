@@ -1,9 +1,9 @@
 /** Intakes: first contact, offer presented, personal-data notice, diagnostic date, the person's wishes, and the decision. */
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../../db/client';
-import { accueils, users } from '../../../db/schema';
+import { accueils, personnes, users } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
 import type { createAccueilInputSchema, decideAccueilInputSchema, updateAccueilInputSchema } from '../../../src-shared/schemas/personne';
 import type { ReferentOption } from '../../../src-shared/views-accueil';
@@ -119,8 +119,9 @@ export class AccueilService {
       .all() as ReferentOption[];
   }
 
+  /** Persons whose latest intake has no decision: the same definition as the list's "En attente" filter. */
   countWaiting(): number {
-    return this.db.select({ n: count() }).from(accueils).where(isNull(accueils.decision)).get()?.n ?? 0;
+    return this.db.select({ n: count() }).from(personnes).where(and(isNull(personnes.derniereDecision), isNotNull(personnes.dernierAccueilId))).get()?.n ?? 0;
   }
 
   private assertActiveUser(id: string, field: string): void {

@@ -49,11 +49,22 @@ export class DueWorkService {
     const bilansEnRetard: DueItem[] = [];
     const bilansAVenir: DueItem[] = [];
     const cerManquants: DueItem[] = [];
+    // Parameters in force at each parcours start, read once per distinct start date.
+    const rules = new Map<string, { intervalle: number; delai: number }>();
+    const rulesAt = (date: string) => {
+      let r = rules.get(date);
+      if (!r) {
+        r = { intervalle: this.parametres.valueAt('intervalle_bilan_mois', date), delai: this.parametres.valueAt('delai_cer_jours', date) };
+        rules.set(date, r);
+      }
+      return r;
+    };
     for (const p of open) {
-      const due = nextBilanDue(p.date_debut, p.dernier_bilan ? [p.dernier_bilan] : [], this.parametres.valueAt('intervalle_bilan_mois', p.date_debut));
+      const { intervalle, delai } = rulesAt(p.date_debut);
+      const due = nextBilanDue(p.date_debut, p.dernier_bilan ? [p.dernier_bilan] : [], intervalle);
       if (due < today) bilansEnRetard.push(item(p, due, p.dernier_bilan ? 'Bilan attendu' : 'Aucun bilan depuis l’entrée'));
       else if (due <= soon) bilansAVenir.push(item(p, due, 'Bilan à prévoir'));
-      const cerDue = cerDueDate(p.date_debut, this.parametres.valueAt('delai_cer_jours', p.date_debut));
+      const cerDue = cerDueDate(p.date_debut, delai);
       if (!p.cer_signe && cerDue < today) cerManquants.push(item(p, cerDue, 'CER non signé'));
     }
 

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, List, NumberInput, Paper, Select
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { CATEGORIES_SORTIE, CONTRAT_TYPES, CONTRATS_PAR_DISPOSITIF, DEROGATIONS, MOTIFS_SORTIE, type ContratType, type Derogation, type MotifSortie } from '../../../../src-shared/domain/insertion';
-import { toIsoDate } from '../../../../src-shared/rules/dates';
+import { addDaysIso, toIsoDate } from '../../../../src-shared/rules/dates';
 import { SIAE_KIND_LABELS, SIAE_KINDS, type SiaeKind } from '../../../../src-shared/siae';
 import type { ContratCheckView, ParcoursView } from '../../../../src-shared/views-insertion';
 import { api, ApiError } from '../../../api';
@@ -156,7 +156,8 @@ function ParcoursCard({ parcours, onChange }: { parcours: ParcoursView; onChange
   const newDraft = (): ContractDraft => ({
     id: null,
     type: CONTRATS_PAR_DISPOSITIF[parcours.dispositif][0]!,
-    dateDebut: last ? toIsoDate(new Date(new Date(`${last.dateFinReelle ?? last.dateFinPrevue ?? last.dateDebut}T12:00:00`).getTime() + 86_400_000)) : toIsoDate(new Date()),
+    // A renewal starts the day after the previous contract ends.
+    dateDebut: last ? addDaysIso(last.dateFinReelle ?? last.dateFinPrevue ?? last.dateDebut, 1) : toIsoDate(new Date()),
     dateFinPrevue: '',
     dateFinReelle: '',
     heuresHebdo: last?.heuresHebdo ?? 24,
