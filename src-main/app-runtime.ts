@@ -26,6 +26,8 @@ import { ClientsService } from './services/insertion/clients-service';
 import { AccompagnementService } from './services/insertion/accompagnement-service';
 import { DueWorkService } from './services/insertion/due-work-service';
 import { ActionsService } from './services/insertion/actions-service';
+import { ImportService } from './services/import/import-service';
+import { IndicatorsService } from './services/observatoire/indicators-service';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -46,6 +48,8 @@ export class OpenRuntime {
   readonly accompagnement: AccompagnementService;
   readonly dueWork: DueWorkService;
   readonly actions: ActionsService;
+  readonly imports: ImportService;
+  readonly indicators: IndicatorsService;
   private setUp: boolean;
 
   constructor(
@@ -68,7 +72,10 @@ export class OpenRuntime {
     this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement, this.actions);
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
     this.clients = new ClientsService(opened.db);
-    this.setUp = hasStructure(opened.db);
+    this.imports = new ImportService(opened.sqlite, this.audit);
+    this.indicators = new IndicatorsService(opened.sqlite, this.parametres);
+    // Set up once the structure exists and has an account: an import into a new file creates only the structure.
+    this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
   }
 
   get sqlite() {

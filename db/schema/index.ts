@@ -7,3 +7,4 @@ export * from './accueil';
 export * from './eligibilite';
 export * from './pass-iae';
 export * from './insertion';
+export * from './import';

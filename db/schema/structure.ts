@@ -1,4 +1,4 @@
-import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The structure (one row): identity used on every report and on the signed federation file. */
 export const structure = sqliteTable('structure', {
@@ -19,3 +19,22 @@ export const dispositifs = sqliteTable('dispositifs', {
   kind: text('kind').notNull().unique(),
   createdAt: text('created_at').notNull(),
 });
+
+/**
+ * A dispositif's figures for one year (its annexe financière): the number of the annexe and the ETP conventionnés
+ * the State funds, the denominator of the realisation rate (REPORT-SPEC §2.3).
+ */
+export const dispositifsAnnees = sqliteTable(
+  'dispositifs_annees',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    annee: integer('annee').notNull(),
+    annexeFinanciere: text('annexe_financiere').notNull().default(''),
+    /** ETP conventionnés in hundredths (4,5 ETP = 450). */
+    etpConventionnes: integer('etp_conventionnes'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('dispositifs_annees_kind_annee_idx').on(t.kind, t.annee)],
+);

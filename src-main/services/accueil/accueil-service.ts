@@ -13,6 +13,12 @@ import { notFound } from '../access';
 
 type AccueilRow = typeof accueils.$inferSelect;
 
+/** Copies a person's latest intake onto the person row; parameters: the person's id, twice. Imports use it too. */
+export const REFRESH_LATEST_INTAKE_SQL = `update personnes set (dernier_accueil_id, dernier_contact, derniere_decision, dernier_dispositif, dernier_referent_id) =
+   (select id, date_premier_contact, decision, dispositif, referent_id from accueils
+     where personne_id = ? order by date_premier_contact desc, id desc limit 1)
+ where id = ?`;
+
 /** Roles that may be a person's referent. */
 const REFERENT_ROLES: Role[] = ['cip', 'direction'];
 
@@ -23,12 +29,7 @@ export class AccueilService {
     private readonly db: Db,
     sqlite: Database.Database,
   ) {
-    this.refreshStatement = sqlite.prepare(
-      `update personnes set (dernier_accueil_id, dernier_contact, derniere_decision, dernier_dispositif, dernier_referent_id) =
-         (select id, date_premier_contact, decision, dispositif, referent_id from accueils
-           where personne_id = ? order by date_premier_contact desc, id desc limit 1)
-       where id = ?`,
-    );
+    this.refreshStatement = sqlite.prepare(REFRESH_LATEST_INTAKE_SQL);
   }
 
   /** Copies the person's latest intake onto the person row (see db/schema/personnes.ts): called by every write here. */

@@ -1,0 +1,79 @@
+/**
+ * Spreadsheet import (IMPORT-FORMAT.md), one service for the app and the command line: read the files, check every
+ * cell, then write everything in one transaction that is rolled back if any problem was found, or when the user only
+ * asked for a preview. The preview is therefore exactly what the import would do.
+ */
+import type Database from 'better-sqlite3';
+import { IMPORT_LIMITS, type ImportReport } from '../../../src-shared/import-format';
+import type { AuditLog } from '../audit/audit-log';
+import { ImportWriter } from './import-writer';
+import { parseWorkbook, ProblemList } from './sheet-records';
+import { readImportFiles, readImportPath, type ImportFile, type RawWorkbook } from './workbook-reader';
+
+export interface ImportOptions {
+  /** Check and count, write nothing. */
+  dryRun: boolean;
+  now: Date;
+  user: { id: string; login: string } | null;
+  route: string;
+}
+
+class RollbackSignal extends Error {}
+
+export class ImportService {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async importPath(path: string, options: ImportOptions): Promise<ImportReport> {
+    const started = performance.now();
+    return this.run(await readImportPath(path), options, started);
+  }
+
+  async importFiles(files: ImportFile[], options: ImportOptions): Promise<ImportReport> {
+    const started = performance.now();
+    return this.run(await readImportFiles(files), options, started);
+  }
+
+  run(book: RawWorkbook, options: ImportOptions, started = performance.now()): ImportReport {
+    const problems = new ProblemList(IMPORT_LIMITS.maxListedErrors);
+    for (const p of book.problems) problems.error(p.feuille, p.ligne, p.colonne, p.message);
+    for (const w of book.warnings) problems.warn(w.feuille, w.ligne, w.colonne, w.message);
+    const parsed = parseWorkbook(book, problems);
+    let writer: ImportWriter | null = null;
+    let feuilles: ImportReport['feuilles'] = [];
+    let committed = false;
+    if (problems.errorCount === 0) {
+      try {
+        this.sqlite.transaction(() => {
+          writer = new ImportWriter(this.sqlite, parsed, problems, options.now);
+          feuilles = writer.writeAll();
+          if (problems.errorCount > 0 || options.dryRun) throw new RollbackSignal();
+          this.audit.append({
+            at: options.now.toISOString(),
+            userId: options.user?.id ?? null,
+            userLogin: options.user?.login ?? null,
+            action: 'create',
+            route: options.route,
+            entity: 'import',
+            detail: { feuilles: Object.fromEntries(feuilles.map((f) => [f.feuille, { creees: f.creees, misesAJour: f.misesAJour }])) },
+          });
+        })();
+        committed = true;
+      } catch (err) {
+        if (!(err instanceof RollbackSignal)) throw err;
+      }
+    }
+    return {
+      ok: problems.errorCount === 0,
+      simulation: !committed,
+      erreurs: problems.errors,
+      nombreErreurs: problems.errorCount,
+      avertissements: problems.warnings,
+      feuilles: problems.errorCount === 0 ? feuilles : [],
+      structureCreee: (writer as ImportWriter | null)?.structureCreated ?? false,
+      dureeMs: Math.round(performance.now() - started),
+    };
+  }
+}

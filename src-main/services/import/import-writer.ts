@@ -1,0 +1,658 @@
+/**
+ * Second pass of an import, inside the caller's transaction: each sheet's records written in dependency order,
+ * matched to existing rows by `ref` (import_refs) or by their natural key (a person's intake on a date, an hour line
+ * on a contract and day…), so that importing the same workbook twice changes nothing. Problems that need the
+ * database (an unknown reference, an exit with no parcours open, hours outside their contract) are collected here;
+ * the caller rolls everything back if there is any.
+ */
+import type Database from 'better-sqlite3';
+import { endOfMonth, parseISO } from 'date-fns';
+import { PARAMETRES_DEFAUT } from '../../../src-shared/domain/parametres';
+import { CONTRATS_PAR_DISPOSITIF } from '../../../src-shared/domain/insertion';
+import { DECISIONS_AVEC_MOTIF } from '../../../src-shared/domain/accueil';
+import type { ImportSheet, ImportSheetCount } from '../../../src-shared/import-format';
+import { isValidDepartement } from '../../../src-shared/departements';
+import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
+import { toIsoDate } from '../../../src-shared/rules/dates';
+import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../src-shared/rules/import-parcours';
+import type { SiaeKind } from '../../../src-shared/siae';
+import { uuidv7 } from '../../lib/uuid';
+import { REFRESH_LATEST_INTAKE_SQL } from '../accueil/accueil-service';
+import { duplicateKey, searchText, sortKey } from '../personnes/search-text';
+import { bool, num, reqStr, str, type ParsedWorkbook, type ProblemList, type SheetRecord } from './sheet-records';
+
+type Row = Record<string, unknown>;
+
+function frDate(iso: string | null): string {
+  if (!iso) return '…';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function centiemes(hours: number | null): number | null {
+  return hours === null ? null : Math.round(hours * 100);
+}
+
+export class ImportWriter {
+  private readonly counts = new Map<ImportSheet, ImportSheetCount>();
+  private readonly at: string;
+  private readonly refCache = new Map<string, string | null>();
+  private readonly touchedPersons = new Set<string>();
+  private readonly personsWithIntakes = new Set<string>();
+  structureCreated = false;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly book: ParsedWorkbook,
+    private readonly problems: ProblemList,
+    private readonly now: Date,
+  ) {
+    this.at = now.toISOString();
+  }
+
+  private id(): string {
+    return uuidv7(this.now.getTime());
+  }
+
+  private count(sheet: ImportSheet, created: boolean): void {
+    const c = this.counts.get(sheet) ?? { feuille: sheet, lignes: 0, creees: 0, misesAJour: 0 };
+    c.lignes++;
+    if (created) c.creees++;
+    else c.misesAJour++;
+    this.counts.set(sheet, c);
+  }
+
+  private records(sheet: ImportSheet): SheetRecord[] {
+    return this.book[sheet]?.records ?? [];
+  }
+
+  private has(sheet: ImportSheet, column: string): boolean {
+    return this.book[sheet]?.columns.has(column) ?? false;
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Statements are prepared once per import: a 10 000-row workbook runs each of them thousands of times. */
+  private statement(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.sqlite.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private get<T = Row>(sql: string, ...params: unknown[]): T | undefined {
+    return this.statement(sql).get(...params) as T | undefined;
+  }
+
+  private run(sql: string, ...params: unknown[]): void {
+    this.statement(sql).run(...params);
+  }
+
+  // ---- references -------------------------------------------------------------------------------------------
+
+  private refOf(feuille: string, ref: string): string | null {
+    const key = `${feuille}\u0000${ref}`;
+    if (!this.refCache.has(key)) {
+      const row = this.get<{ entity_id: string }>('select entity_id from import_refs where feuille = ? and ref = ?', feuille, ref);
+      this.refCache.set(key, row?.entity_id ?? null);
+    }
+    return this.refCache.get(key)!;
+  }
+
+  private setRef(feuille: string, ref: string, id: string): void {
+    this.run('insert into import_refs (feuille, ref, entity_id) values (?, ?, ?) on conflict (feuille, ref) do update set entity_id = excluded.entity_id', feuille, ref, id);
+    this.refCache.set(`${feuille}\u0000${ref}`, id);
+  }
+
+  private person(sheet: ImportSheet, r: SheetRecord): string | null {
+    const ref = reqStr(r, 'ref_personne');
+    const id = this.refOf('personnes', ref);
+    if (!id) this.problems.error(sheet, r.line, 'ref_personne', `Personne inconnue : aucune ligne de la feuille personnes n’a la référence « ${ref} ».`);
+    return id;
+  }
+
+  // ---- the whole workbook -----------------------------------------------------------------------------------
+
+  writeAll(): ImportSheetCount[] {
+    this.checkDuplicateRefs();
+    this.writeStructure();
+    const kinds = this.writeDispositifs();
+    this.writeClients();
+    this.writePersonnes();
+    this.writeAccueils();
+    this.writePass();
+    this.writeFreins();
+    this.writeContratsAndSorties(kinds);
+    this.writeCriteres();
+    this.writeHeures();
+    this.writeDatedRows();
+    this.refreshPersons();
+    return [...this.counts.values()];
+  }
+
+  private checkDuplicateRefs(): void {
+    for (const sheet of ['clients', 'personnes', 'contrats'] as const) {
+      const seen = new Map<string, number>();
+      for (const r of this.records(sheet)) {
+        const ref = reqStr(r, 'ref');
+        const first = seen.get(ref);
+        if (first !== undefined) this.problems.error(sheet, r.line, 'ref', `La référence « ${ref} » est déjà utilisée ligne ${first}.`);
+        else seen.set(ref, r.line);
+      }
+    }
+  }
+
+  private writeStructure(): void {
+    const existing = this.get<{ id: string; siret: string }>('select id, siret from structure limit 1');
+    const rows = this.records('structure');
+    if (rows.length > 1) this.problems.error('structure', rows[1]!.line, null, 'La feuille structure ne doit avoir qu’une ligne.');
+    const r = rows[0];
+    if (!r) {
+      if (!existing) this.problems.error('structure', 0, null, 'La base est vide : le classeur doit contenir la feuille « structure » (nom, SIRET, département).');
+      return;
+    }
+    const siret = normalizeSiret(reqStr(r, 'siret'));
+    if (!isValidSiret(siret)) return this.problems.error('structure', r.line, 'siret', `SIRET invalide : « ${siret} » (14 chiffres, clé de contrôle).`);
+    const departement = reqStr(r, 'departement').toUpperCase().padStart(2, '0');
+    if (!isValidDepartement(departement)) return this.problems.error('structure', r.line, 'departement', `Département inconnu : « ${departement} ».`);
+    if (existing && existing.siret !== siret) {
+      return this.problems.error('structure', r.line, 'siret', `Ce classeur est celui d’une autre structure (SIRET ${siret}, la base est celle du SIRET ${existing.siret}).`);
+    }
+    const fields = { nom: reqStr(r, 'nom'), siret, departement, adresse: str(r, 'adresse') ?? '', code_postal: str(r, 'code_postal') ?? '', commune: str(r, 'commune') ?? '' };
+    if (existing) {
+      this.run('update structure set nom = ?, departement = ?, adresse = ?, code_postal = ?, commune = ?, updated_at = ? where id = ?', fields.nom, departement, fields.adresse, fields.code_postal, fields.commune, this.at, existing.id);
+    } else {
+      this.run(
+        'insert into structure (id, nom, siret, departement, adresse, code_postal, commune, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        this.id(), fields.nom, siret, departement, fields.adresse, fields.code_postal, fields.commune, this.at, this.at,
+      );
+      this.structureCreated = true;
+    }
+    this.count('structure', !existing);
+  }
+
+  /** Returns the kinds the structure runs after this sheet. */
+  private writeDispositifs(): Set<string> {
+    for (const r of this.records('dispositifs')) {
+      const kind = reqStr(r, 'kind');
+      const annee = Number(reqStr(r, 'annee'));
+      if (!Number.isInteger(annee) || annee < 1990 || annee > 2100) {
+        this.problems.error('dispositifs', r.line, 'annee', `Année invalide : « ${reqStr(r, 'annee')} ».`);
+        continue;
+      }
+      if (!this.get('select 1 from dispositifs where kind = ?', kind)) this.run('insert into dispositifs (id, kind, created_at) values (?, ?, ?)', this.id(), kind, this.at);
+      const etp = num(r, 'etp_conventionnes');
+      if (etp !== null && (etp < 0 || etp > 10_000)) this.problems.error('dispositifs', r.line, 'etp_conventionnes', 'ETP conventionnés hors limites.');
+      const current = this.get<{ id: string }>('select id from dispositifs_annees where kind = ? and annee = ?', kind, annee);
+      const annexe = str(r, 'annexe_financiere') ?? '';
+      if (current) {
+        this.run('update dispositifs_annees set annexe_financiere = ?, etp_conventionnes = ?, updated_at = ? where id = ?', annexe, centiemes(etp), this.at, current.id);
+      } else {
+        this.run('insert into dispositifs_annees (id, kind, annee, annexe_financiere, etp_conventionnes, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)', this.id(), kind, annee, annexe, centiemes(etp), this.at, this.at);
+      }
+      const hRef = num(r, 'h_ref');
+      if (hRef !== null) {
+        if (hRef < 100 || hRef > 2500) this.problems.error('dispositifs', r.line, 'h_ref', 'H_ref hors limites (entre 100 et 2 500 heures par an).');
+        else this.setHref(kind as SiaeKind, annee, hRef);
+      }
+      this.count('dispositifs', !current);
+    }
+    return new Set(this.sqlite.prepare('select kind from dispositifs').all().map((d) => (d as { kind: string }).kind));
+  }
+
+  /** H_ref of a year is a dated parameter from 1 January of that year, the other kinds keeping their value. */
+  private setHref(kind: SiaeKind, annee: number, value: number): void {
+    const from = `${annee}-01-01`;
+    const row = this.get<{ valeur: string; valide_du: string }>("select valeur, valide_du from parametres where cle = 'h_ref' and valide_du <= ? order by valide_du desc limit 1", from);
+    const values = { ...(row ? (JSON.parse(row.valeur) as Record<SiaeKind, number>) : PARAMETRES_DEFAUT.h_ref), [kind]: value };
+    if (row?.valide_du === from) this.run("update parametres set valeur = ? where cle = 'h_ref' and valide_du = ?", JSON.stringify(values), from);
+    else this.run("insert into parametres (id, cle, valeur, valide_du, created_at) values (?, 'h_ref', ?, ?, ?)", this.id(), JSON.stringify(values), from, this.at);
+  }
+
+  private writeClients(): void {
+    for (const r of this.records('clients')) {
+      const ref = reqStr(r, 'ref');
+      const existing = this.refOf('clients', ref);
+      const siret = normalizeSiret(str(r, 'siret') ?? '');
+      if (siret && !isValidSiret(siret)) this.problems.error('clients', r.line, 'siret', `SIRET invalide : « ${siret} ».`);
+      if (existing) this.run('update clients set nom = ?, type = ?, siret = ?, updated_at = ? where id = ?', reqStr(r, 'nom'), reqStr(r, 'type'), siret, this.at, existing);
+      else {
+        const id = this.id();
+        this.run('insert into clients (id, nom, type, siret, created_at, updated_at) values (?, ?, ?, ?, ?, ?)', id, reqStr(r, 'nom'), reqStr(r, 'type'), siret, this.at, this.at);
+        this.setRef('clients', ref, id);
+      }
+      this.count('clients', !existing);
+    }
+  }
+
+  private writePersonnes(): void {
+    const optional = ['code_postal', 'commune', 'telephone', 'email', 'niveau_formation', 'identifiant_ft', 'orienteur'] as const;
+    const nullable = new Set(['niveau_formation', 'identifiant_ft', 'orienteur']);
+    const today = toIsoDate(this.now);
+    for (const r of this.records('personnes')) {
+      const ref = reqStr(r, 'ref');
+      const nom = reqStr(r, 'nom');
+      const prenom = reqStr(r, 'prenom');
+      const naissance = reqStr(r, 'date_naissance');
+      if (naissance > today || naissance < '1900-01-01') {
+        this.problems.error('personnes', r.line, 'date_naissance', `Date de naissance invalide : ${frDate(naissance)}.`);
+        continue;
+      }
+      const email = str(r, 'email');
+      if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) this.problems.error('personnes', r.line, 'email', `Adresse e-mail invalide : « ${email} ».`);
+      const ft = str(r, 'identifiant_ft');
+      const base = {
+        civilite: reqStr(r, 'civilite'),
+        nom,
+        prenom,
+        date_naissance: naissance,
+        cle_doublon: duplicateKey(nom, prenom, naissance),
+        nom_tri: sortKey(nom, prenom),
+        recherche: searchText({ nom, prenom, identifiantFt: ft }, []),
+      } as Record<string, unknown>;
+      for (const col of optional) if (this.has('personnes', col)) base[col] = str(r, col) ?? (nullable.has(col) ? null : '');
+      const existing = this.refOf('personnes', ref);
+      const cols = Object.keys(base);
+      if (existing) {
+        this.run(`update personnes set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`, ...Object.values(base), this.at, existing);
+        this.touchedPersons.add(existing);
+      } else {
+        const id = this.id();
+        this.run(
+          `insert into personnes (id, ${cols.join(', ')}, created_at, updated_at) values (?, ${cols.map(() => '?').join(', ')}, ?, ?)`,
+          id, ...Object.values(base), this.at, this.at,
+        );
+        this.setRef('personnes', ref, id);
+        this.touchedPersons.add(id);
+      }
+      this.count('personnes', !existing);
+    }
+  }
+
+  private writeAccueils(): void {
+    for (const r of this.records('accueils')) {
+      const personneId = this.person('accueils', r);
+      if (!personneId) continue;
+      const contact = reqStr(r, 'date_premier_contact');
+      const decision = str(r, 'decision');
+      const dateDecision = str(r, 'date_decision');
+      const motif = str(r, 'motif_decision');
+      if (decision && !dateDecision) this.problems.error('accueils', r.line, 'date_decision', 'Une décision doit être datée.');
+      if (!decision && dateDecision) this.problems.error('accueils', r.line, 'decision', 'Une date de décision sans décision : indiquez la décision.');
+      if (dateDecision && dateDecision < contact) this.problems.error('accueils', r.line, 'date_decision', 'La décision précède le premier contact.');
+      if (motif && (!decision || !DECISIONS_AVEC_MOTIF.includes(decision as never))) {
+        this.problems.error('accueils', r.line, 'motif_decision', 'Un motif ne s’indique que pour une réorientation, un refus, une non-éligibilité ou une décision sans suite.');
+      }
+      for (const col of ['date_offre_presentee', 'date_diagnostic'] as const) {
+        const d = str(r, col);
+        if (d && d < contact) this.problems.error('accueils', r.line, col, 'Cette date précède le premier contact.');
+      }
+      const existing = this.get<{ id: string }>('select id from accueils where personne_id = ? and date_premier_contact = ? order by id limit 1', personneId, contact);
+      const fields = [str(r, 'date_offre_presentee'), str(r, 'date_diagnostic'), decision, dateDecision, motif];
+      if (existing) {
+        this.run('update accueils set date_offre_presentee = ?, date_diagnostic = ?, decision = ?, date_decision = ?, motif_decision = ?, updated_at = ? where id = ?', ...fields, this.at, existing.id);
+      } else {
+        this.run(
+          `insert into accueils (id, personne_id, date_premier_contact, canal, date_offre_presentee, date_diagnostic, decision, date_decision, motif_decision, created_at, updated_at)
+           values (?, ?, ?, 'autre', ?, ?, ?, ?, ?, ?, ?)`,
+          this.id(), personneId, contact, ...fields, this.at, this.at,
+        );
+      }
+      this.personsWithIntakes.add(personneId);
+      this.count('accueils', !existing);
+    }
+  }
+
+  private writePass(): void {
+    for (const r of this.records('pass_iae')) {
+      const personneId = this.person('pass_iae', r);
+      if (!personneId) continue;
+      const numero = reqStr(r, 'numero').replace(/\s/g, '');
+      if (!/^\d{12}$/.test(numero)) {
+        this.problems.error('pass_iae', r.line, 'numero', `Numéro de PASS IAE invalide : « ${numero} » (12 chiffres).`);
+        continue;
+      }
+      const debut = reqStr(r, 'date_debut');
+      const fin = reqStr(r, 'date_fin');
+      if (fin < debut) this.problems.error('pass_iae', r.line, 'date_fin', 'La fin du PASS précède son début.');
+      const existing = this.get<{ id: string; personne_id: string }>('select id, personne_id from pass_iae where numero = ?', numero);
+      if (existing && existing.personne_id !== personneId) {
+        this.problems.error('pass_iae', r.line, 'numero', `Le PASS ${numero} appartient déjà à une autre personne.`);
+        continue;
+      }
+      if (existing) this.run('update pass_iae set date_debut = ?, date_fin = ?, updated_at = ? where id = ?', debut, fin, this.at, existing.id);
+      else this.run('insert into pass_iae (id, personne_id, numero, date_debut, date_fin, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)', this.id(), personneId, numero, debut, fin, this.at, this.at);
+      this.touchedPersons.add(personneId);
+      this.count('pass_iae', !existing);
+    }
+  }
+
+  private writeFreins(): void {
+    for (const r of this.records('freins')) {
+      const personneId = this.person('freins', r);
+      if (!personneId) continue;
+      const identification = reqStr(r, 'date_identification');
+      const levee = str(r, 'date_levee');
+      if (levee && levee < identification) this.problems.error('freins', r.line, 'date_levee', 'Le frein est levé avant d’avoir été identifié.');
+      const existing = this.get<{ id: string }>('select id from freins where personne_id = ? and type = ? and date_identification = ?', personneId, reqStr(r, 'type'), identification);
+      if (existing) this.run('update freins set date_levee = ?, updated_at = ? where id = ?', levee, this.at, existing.id);
+      else {
+        // The format has no level: "modéré" until the CIP assesses it.
+        this.run(
+          'insert into freins (id, personne_id, type, niveau, date_identification, date_levee, created_at, updated_at) values (?, ?, ?, 2, ?, ?, ?, ?)',
+          this.id(), personneId, reqStr(r, 'type'), identification, levee, this.at, this.at,
+        );
+      }
+      this.count('freins', !existing);
+    }
+  }
+
+  // ---- parcours ---------------------------------------------------------------------------------------------
+
+  private writeContratsAndSorties(kinds: Set<string>): void {
+    type Contract = { r: SheetRecord; personneId: string };
+    const contractsByPerson = new Map<string, Contract[]>();
+    for (const r of this.records('contrats')) {
+      const personneId = this.person('contrats', r);
+      if (!personneId) continue;
+      const kind = reqStr(r, 'kind') as SiaeKind;
+      const type = reqStr(r, 'type');
+      if (!kinds.has(kind)) this.problems.error('contrats', r.line, 'kind', `La structure ne déclare pas le dispositif ${kind} : ajoutez-le à la feuille dispositifs.`);
+      if (!CONTRATS_PAR_DISPOSITIF[kind].includes(type as never)) this.problems.error('contrats', r.line, 'type', `Un contrat ${type} ne se signe pas en ${kind}.`);
+      const fin = str(r, 'date_fin_prevue');
+      if (fin && fin < reqStr(r, 'date_debut')) this.problems.error('contrats', r.line, 'date_fin_prevue', 'La fin prévue précède le début du contrat.');
+      const hebdo = num(r, 'heures_hebdo');
+      if (hebdo !== null && (hebdo <= 0 || hebdo > 48)) this.problems.error('contrats', r.line, 'heures_hebdo', 'Durée hebdomadaire hors limites (au plus 48 heures).');
+      contractsByPerson.set(personneId, [...(contractsByPerson.get(personneId) ?? []), { r, personneId }]);
+    }
+    const exitsByPerson = new Map<string, SheetRecord[]>();
+    for (const r of this.records('sorties')) {
+      const personneId = this.person('sorties', r);
+      if (personneId) exitsByPerson.set(personneId, [...(exitsByPerson.get(personneId) ?? []), r]);
+    }
+    for (const personneId of new Set([...contractsByPerson.keys(), ...exitsByPerson.keys()])) {
+      const contracts = contractsByPerson.get(personneId) ?? [];
+      const exits = exitsByPerson.get(personneId) ?? [];
+      const byKey = new Map(contracts.map((c) => [reqStr(c.r, 'ref'), c]));
+      const exitByKey = new Map(exits.map((e) => [String(e.line), e]));
+      const { groups, unplacedExits } = groupIntoParcours(
+        contracts.map((c) => ({ key: reqStr(c.r, 'ref'), kind: reqStr(c.r, 'kind'), dateDebut: reqStr(c.r, 'date_debut') })),
+        exits.map((e) => ({ key: String(e.line), date: reqStr(e, 'date') })),
+      );
+      for (const g of groups) {
+        const existingParcours = g.contracts
+          .map((ref) => this.refOf('contrats', ref))
+          .map((cid) => (cid ? this.get<{ parcours_id: string }>('select parcours_id from contrats where id = ?', cid)?.parcours_id : undefined))
+          .find((p) => p !== undefined);
+        const exit = g.exitKey ? exitByKey.get(g.exitKey)! : null;
+        const parcoursId = existingParcours ?? this.id();
+        if (existingParcours) {
+          this.run('update parcours set dispositif = ?, date_sortie = ?, motif_sortie = ?, updated_at = ? where id = ?', g.kind, g.exit, exit ? reqStr(exit, 'motif') : null, this.at, parcoursId);
+        } else {
+          this.run(
+            'insert into parcours (id, personne_id, dispositif, date_sortie, motif_sortie, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+            parcoursId, personneId, g.kind, g.exit, exit ? reqStr(exit, 'motif') : null, this.at, this.at,
+          );
+        }
+        for (const ref of g.contracts) this.writeContract(byKey.get(ref)!.r, parcoursId, g.exit);
+        this.run('update parcours set date_debut = (select min(date_debut) from contrats where parcours_id = ?) where id = ?', parcoursId, parcoursId);
+        if (exit) this.count('sorties', existingParcours === undefined);
+      }
+      for (const key of unplacedExits) this.placeExitOnStoredParcours(personneId, exitByKey.get(key)!);
+    }
+  }
+
+  private writeContract(r: SheetRecord, parcoursId: string, exit: string | null): void {
+    const ref = reqStr(r, 'ref');
+    const existing = this.refOf('contrats', ref);
+    const debut = reqStr(r, 'date_debut');
+    const finPrevue = str(r, 'date_fin_prevue');
+    // Leaving the parcours ends the contracts still running that day (as the app does at an exit).
+    const finReelle = exit && (finPrevue === null || finPrevue > exit) ? exit : null;
+    const values = [parcoursId, reqStr(r, 'type'), debut, finPrevue, finReelle, centiemes(num(r, 'heures_hebdo'))];
+    if (existing) this.run('update contrats set parcours_id = ?, type = ?, date_debut = ?, date_fin_prevue = ?, date_fin_reelle = ?, heures_hebdo = ?, updated_at = ? where id = ?', ...values, this.at, existing);
+    else {
+      const id = this.id();
+      this.run('insert into contrats (id, parcours_id, type, date_debut, date_fin_prevue, date_fin_reelle, heures_hebdo, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)', id, ...values, this.at, this.at);
+      this.setRef('contrats', ref, id);
+    }
+    this.count('contrats', !existing);
+  }
+
+  /** An exit for a person whose contracts are already in the database (entered in the app or imported before). */
+  private placeExitOnStoredParcours(personneId: string, r: SheetRecord): void {
+    const date = reqStr(r, 'date');
+    const open = this.get<{ id: string; date_sortie: string | null }>(
+      `select id, date_sortie from parcours where personne_id = ? and date_debut is not null and date_debut <= ?
+         and (date_sortie is null or date_sortie = ?) order by date_debut desc limit 1`,
+      personneId, date, date,
+    );
+    if (!open) {
+      this.problems.error('sorties', r.line, 'date', `Aucun parcours de cette personne n’est ouvert le ${frDate(date)} : la sortie ne peut pas être rattachée.`);
+      return;
+    }
+    this.run('update parcours set date_sortie = ?, motif_sortie = ?, updated_at = ? where id = ?', date, reqStr(r, 'motif'), this.at, open.id);
+    this.run('update contrats set date_fin_reelle = ? where parcours_id = ? and (coalesce(date_fin_prevue, ?) > ?) and date_fin_reelle is null', date, open.id, '9999-12-31', date);
+    this.count('sorties', open.date_sortie === null);
+  }
+
+  // ---- person-level profile -----------------------------------------------------------------------------------
+
+  /**
+   * The format lists criteria per person; the app keeps them on an eligibility diagnosis, the profile at entry the
+   * observatoire counts. One diagnosis per person holds the imported criteria, linked to the person's parcours.
+   */
+  private writeCriteres(): void {
+    const byPerson = new Map<string, SheetRecord[]>();
+    for (const r of this.records('criteres')) {
+      const personneId = this.person('criteres', r);
+      if (personneId) byPerson.set(personneId, [...(byPerson.get(personneId) ?? []), r]);
+    }
+    for (const [personneId, rows] of byPerson) {
+      const ref = `diagnostic:${personneId}`;
+      let diagnosticId = this.refOf('criteres', ref);
+      const first = this.get<{ dispositif: string; date_debut: string }>('select dispositif, date_debut from parcours where personne_id = ? and date_debut is not null order by date_debut limit 1', personneId);
+      const intake = this.get<{ date_diagnostic: string | null; date_premier_contact: string }>(
+        'select date_diagnostic, date_premier_contact from accueils where personne_id = ? order by date_premier_contact limit 1',
+        personneId,
+      );
+      const proofs = rows.map((r) => str(r, 'date_justificatif')).filter((d): d is string => d !== null).sort();
+      const date = intake?.date_diagnostic ?? first?.date_debut ?? proofs[0] ?? intake?.date_premier_contact ?? toIsoDate(this.now);
+      const dispositif = first?.dispositif ?? this.get<{ kind: string }>('select kind from dispositifs order by kind limit 1')?.kind ?? 'ACI';
+      const created = diagnosticId === null;
+      if (diagnosticId) {
+        this.run('update diagnostics_eligibilite set date = ?, dispositif = ? where id = ?', date, dispositif, diagnosticId);
+        this.run('delete from criteres_eligibilite where diagnostic_id = ?', diagnosticId);
+      } else {
+        diagnosticId = this.id();
+        this.run("insert into diagnostics_eligibilite (id, personne_id, date, auteur, dispositif, created_at) values (?, ?, ?, 'structure', ?, ?)", diagnosticId, personneId, date, dispositif, this.at);
+        this.setRef('criteres', ref, diagnosticId);
+      }
+      const seen = new Set<string>();
+      for (const r of rows) {
+        const critere = reqStr(r, 'critere');
+        if (seen.has(critere)) {
+          this.problems.error('criteres', r.line, 'critere', `Le critère ${critere} est déjà indiqué pour cette personne.`);
+          continue;
+        }
+        seen.add(critere);
+        this.run('insert into criteres_eligibilite (id, diagnostic_id, critere, date_justificatif) values (?, ?, ?, ?)', this.id(), diagnosticId, critere, str(r, 'date_justificatif'));
+        this.count('criteres', created);
+      }
+      this.run('update parcours set diagnostic_id = ? where personne_id = ? and (diagnostic_id is null or diagnostic_id = ?)', diagnosticId, personneId, diagnosticId);
+    }
+  }
+
+  // ---- hours --------------------------------------------------------------------------------------------------
+
+  private writeHeures(): void {
+    const closed = new Set(this.sqlite.prepare('select mois from mois_clotures').all().map((m) => (m as { mois: string }).mois));
+    const contractCache = new Map<string, { id: string; date_debut: string; fin: string | null; dispositif: string } | null>();
+    for (const r of this.records('heures')) {
+      const ref = reqStr(r, 'ref_contrat');
+      if (!contractCache.has(ref)) {
+        const id = this.refOf('contrats', ref);
+        contractCache.set(
+          ref,
+          id
+            ? (this.get<{ id: string; date_debut: string; fin: string | null; dispositif: string }>(
+                'select c.id, c.date_debut, coalesce(c.date_fin_reelle, c.date_fin_prevue) as fin, p.dispositif from contrats c join parcours p on p.id = c.parcours_id where c.id = ?',
+                id,
+              ) ?? null)
+            : null,
+        );
+      }
+      const contract = contractCache.get(ref);
+      if (!contract) {
+        this.problems.error('heures', r.line, 'ref_contrat', `Contrat inconnu : aucune ligne de la feuille contrats n’a la référence « ${ref} ».`);
+        continue;
+      }
+      const mois = str(r, 'mois');
+      const jour = str(r, 'date');
+      if ((mois === null) === (jour === null)) {
+        this.problems.error('heures', r.line, 'mois', 'Indiquez soit le mois (AAAA-MM), soit le jour, pas les deux.');
+        continue;
+      }
+      const hours = num(r, 'heures')!;
+      const limit = mois ? 744 : 24;
+      if (hours < 0 || hours > limit) {
+        this.problems.error('heures', r.line, 'heures', `Nombre d’heures impossible : ${hours} (entre 0 et ${limit}).`);
+        continue;
+      }
+      const from = mois ? `${mois}-01` : jour!;
+      const to = mois ? toIsoDate(endOfMonth(parseISO(from))) : jour!;
+      if (contract.date_debut > to || (contract.fin !== null && contract.fin < from)) {
+        const period = mois ?? frDate(jour);
+        this.problems.error('heures', r.line, mois ? 'mois' : 'date', `Ces heures (${period}) tombent hors de la période du contrat ${ref} (du ${frDate(contract.date_debut)} au ${frDate(contract.fin)}).`);
+        continue;
+      }
+      const clientRef = str(r, 'ref_client');
+      let clientId: string | null = null;
+      if (clientRef) {
+        clientId = this.refOf('clients', clientRef);
+        if (!clientId) {
+          this.problems.error('heures', r.line, 'ref_client', `Client inconnu : aucune ligne de la feuille clients n’a la référence « ${clientRef} ».`);
+          continue;
+        }
+      }
+      const value = Math.round(hours * 100);
+      const existing = this.get<{ id: string; centiemes: number }>('select id, centiemes from heures where contrat_id = ? and date = ? and client_id is ?', contract.id, from, clientId);
+      if (closed.has(from.slice(0, 7)) && existing?.centiemes !== value) {
+        this.problems.error('heures', r.line, 'heures', `Le mois ${from.slice(0, 7)} est clôturé : ses heures ne peuvent plus changer.`);
+        continue;
+      }
+      if (existing) this.run('update heures set centiemes = ? where id = ?', value, existing.id);
+      else this.run('insert into heures (id, contrat_id, date, centiemes, client_id, created_at) values (?, ?, ?, ?, ?, ?)', this.id(), contract.id, from, value, clientId, this.at);
+      this.count('heures', !existing);
+    }
+  }
+
+  // ---- rows placed on a parcours by date ----------------------------------------------------------------------
+
+  private writeDatedRows(): void {
+    const spansCache = new Map<string, ParcoursSpan[]>();
+    const place = (sheet: ImportSheet, r: SheetRecord, date: string): string | null => {
+      const personneId = this.person(sheet, r);
+      if (!personneId) return null;
+      if (!spansCache.has(personneId)) {
+        spansCache.set(
+          personneId,
+          this.sqlite.prepare('select id, date_debut as dateDebut, date_sortie as dateSortie from parcours where personne_id = ?').all(personneId) as ParcoursSpan[],
+        );
+      }
+      const parcoursId = parcoursForDate(spansCache.get(personneId)!, date);
+      if (!parcoursId) this.problems.error(sheet, r.line, 'ref_personne', 'Cette personne n’a aucun parcours (aucun contrat) : la ligne ne peut pas être rattachée.');
+      return parcoursId;
+    };
+
+    for (const r of this.records('cer')) {
+      const date = reqStr(r, 'date_signature');
+      const parcoursId = place('cer', r, date);
+      if (!parcoursId) continue;
+      const existing = this.get<{ id: string }>('select id from cer where parcours_id = ? and date_signature = ?', parcoursId, date);
+      const objectifs = str(r, 'objectifs') ?? '';
+      if (existing) {
+        if (this.has('cer', 'objectifs')) this.run('update cer set objectifs = ? where id = ?', objectifs, existing.id);
+      } else {
+        const version = (this.get<{ v: number }>('select coalesce(max(version), 0) + 1 as v from cer where parcours_id = ?', parcoursId)?.v ?? 1);
+        this.run(
+          'insert into cer (id, parcours_id, version, objectifs, date_signature, signe_personne, signe_structure, created_at) values (?, ?, ?, ?, ?, 1, 1, ?)',
+          this.id(), parcoursId, version, objectifs, date, this.at,
+        );
+      }
+      this.count('cer', !existing);
+    }
+    for (const r of this.records('bilans')) {
+      const date = reqStr(r, 'date');
+      const parcoursId = place('bilans', r, date);
+      if (!parcoursId) continue;
+      const existing = this.get('select 1 from bilans where parcours_id = ? and date = ? and type = ?', parcoursId, date, reqStr(r, 'type'));
+      if (!existing) this.run('insert into bilans (id, parcours_id, type, date, signe_personne, signe_structure, created_at) values (?, ?, ?, ?, 1, 1, ?)', this.id(), parcoursId, reqStr(r, 'type'), date, this.at);
+      this.count('bilans', !existing);
+    }
+    for (const r of this.records('actions_freins')) {
+      const date = reqStr(r, 'date');
+      const parcoursId = place('actions_freins', r, date);
+      if (!parcoursId) continue;
+      const key = [parcoursId, reqStr(r, 'type_frein'), date, reqStr(r, 'prestataire')];
+      const existing = this.get('select 1 from actions_freins where parcours_id = ? and type_frein = ? and date = ? and prestataire = ?', ...key);
+      if (!existing) this.run('insert into actions_freins (id, parcours_id, type_frein, date, prestataire, created_at) values (?, ?, ?, ?, ?, ?)', this.id(), ...key, this.at);
+      this.count('actions_freins', !existing);
+    }
+    for (const r of this.records('formations')) {
+      const debut = reqStr(r, 'date_debut');
+      const fin = str(r, 'date_fin');
+      if (fin && fin < debut) {
+        this.problems.error('formations', r.line, 'date_fin', 'La fin de la formation précède son début.');
+        continue;
+      }
+      const hours = num(r, 'heures');
+      if (hours !== null && (hours < 0 || hours > 5000)) this.problems.error('formations', r.line, 'heures', 'Nombre d’heures de formation hors limites.');
+      const parcoursId = place('formations', r, debut);
+      if (!parcoursId) continue;
+      const existing = this.get<{ id: string }>('select id from formations where parcours_id = ? and intitule = ? and date_debut = ?', parcoursId, reqStr(r, 'intitule'), debut);
+      const values = [fin, centiemes(hours), bool(r, 'qualifiante') ? 1 : 0];
+      if (existing) this.run('update formations set date_fin = ?, heures = ?, qualifiante = ? where id = ?', ...values, existing.id);
+      else this.run('insert into formations (id, parcours_id, intitule, date_debut, date_fin, heures, qualifiante, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)', this.id(), parcoursId, reqStr(r, 'intitule'), debut, ...values, this.at);
+      this.count('formations', !existing);
+    }
+    for (const r of this.records('pmsmp')) {
+      const debut = reqStr(r, 'date_debut');
+      const fin = str(r, 'date_fin');
+      if (fin && fin < debut) {
+        this.problems.error('pmsmp', r.line, 'date_fin', 'La fin de l’immersion précède son début.');
+        continue;
+      }
+      const parcoursId = place('pmsmp', r, debut);
+      if (!parcoursId) continue;
+      const existing = this.get<{ id: string }>('select id from pmsmp where parcours_id = ? and date_debut = ?', parcoursId, debut);
+      if (existing) this.run('update pmsmp set date_fin = ?, entreprise = ? where id = ?', fin, str(r, 'entreprise') ?? '', existing.id);
+      else this.run('insert into pmsmp (id, parcours_id, date_debut, date_fin, entreprise, created_at) values (?, ?, ?, ?, ?, ?)', this.id(), parcoursId, debut, fin, str(r, 'entreprise') ?? '', this.at);
+      this.count('pmsmp', !existing);
+    }
+  }
+
+  /**
+   * Summaries the app keeps on the person row: latest intake (lists), search text with PASS numbers; and the
+   * dispositif an entry decision led to, read from the parcours that followed it.
+   */
+  private refreshPersons(): void {
+    const latest = this.sqlite.prepare(REFRESH_LATEST_INTAKE_SQL);
+    for (const id of this.personsWithIntakes) {
+      this.run(
+        `update accueils set dispositif = (select p.dispositif from parcours p where p.personne_id = accueils.personne_id and p.date_debut >= accueils.date_decision order by p.date_debut limit 1)
+          where personne_id = ? and decision = 'entree' and dispositif is null`,
+        id,
+      );
+      latest.run(id, id);
+    }
+    const passNumbers = this.sqlite.prepare('select numero from pass_iae where personne_id = ?');
+    for (const id of this.touchedPersons) {
+      const p = this.get<{ nom: string; prenom: string; identifiant_ft: string | null }>('select nom, prenom, identifiant_ft from personnes where id = ?', id)!;
+      const numbers = passNumbers.all(id).map((n) => (n as { numero: string }).numero);
+      this.run('update personnes set recherche = ? where id = ?', searchText({ nom: p.nom, prenom: p.prenom, identifiantFt: p.identifiant_ft }, numbers), id);
+    }
+  }
+}

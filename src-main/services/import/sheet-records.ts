@@ -1,0 +1,98 @@
+/**
+ * First pass of an import: every raw sheet checked against the format (columns present, each cell readable,
+ * required cells filled) into typed records. Problems carry sheet, line and column; nothing reads the database.
+ */
+import { SHEET_COLUMNS, IMPORT_SHEETS, type ImportProblem, type ImportSheet } from '../../../src-shared/import-format';
+import { normalizeHeader, parseCell, type CellValue } from '../../../src-shared/rules/import-cells';
+import type { RawWorkbook } from './workbook-reader';
+
+export interface SheetRecord {
+  line: number;
+  values: Record<string, CellValue>;
+}
+
+export interface ParsedSheet {
+  name: ImportSheet;
+  /** The format's columns this sheet has: absent optional columns leave existing values untouched on update. */
+  columns: Set<string>;
+  records: SheetRecord[];
+}
+
+export type ParsedWorkbook = Partial<Record<ImportSheet, ParsedSheet>>;
+
+export class ProblemList {
+  readonly errors: ImportProblem[] = [];
+  readonly warnings: ImportProblem[] = [];
+  errorCount = 0;
+
+  constructor(private readonly maxListed: number) {}
+
+  error(feuille: string, ligne: number, colonne: string | null, message: string): void {
+    this.errorCount++;
+    if (this.errors.length < this.maxListed) this.errors.push({ feuille, ligne, colonne, message });
+  }
+
+  warn(feuille: string, ligne: number, colonne: string | null, message: string): void {
+    if (this.warnings.length < this.maxListed) this.warnings.push({ feuille, ligne, colonne, message });
+  }
+}
+
+export function parseWorkbook(book: RawWorkbook, problems: ProblemList): ParsedWorkbook {
+  const parsed: ParsedWorkbook = {};
+  for (const name of IMPORT_SHEETS) {
+    const raw = book.sheets.get(name);
+    if (!raw) continue;
+    const specs = SHEET_COLUMNS[name];
+    const headerIndex = new Map<string, number>();
+    raw.headers.forEach((h, i) => {
+      if (h === '') return;
+      const key = normalizeHeader(h);
+      if (headerIndex.has(key)) problems.error(name, 1, h, `La colonne « ${h} » apparaît deux fois.`);
+      else if (!specs.some((c) => c.name === key)) problems.warn(name, 1, h, `Colonne inconnue ignorée : « ${h} ».`);
+      headerIndex.set(key, i);
+    });
+    const missing = specs.filter((c) => c.required && !headerIndex.has(c.name));
+    for (const c of missing) problems.error(name, 1, c.name, `Colonne obligatoire absente : « ${c.name} ».`);
+    if (missing.length) continue;
+    const present = specs.filter((c) => headerIndex.has(c.name));
+    const records: SheetRecord[] = [];
+    for (const row of raw.rows) {
+      const values: Record<string, CellValue> = {};
+      let rowOk = true;
+      for (const col of present) {
+        const rawCell = row.cells[headerIndex.get(col.name)!] ?? '';
+        const result = parseCell(col.kind, rawCell);
+        if (!result.ok) {
+          problems.error(name, row.line, col.name, result.message);
+          rowOk = false;
+        } else if (result.value === null && col.required) {
+          problems.error(name, row.line, col.name, 'Valeur obligatoire manquante.');
+          rowOk = false;
+        } else values[col.name] = result.value;
+      }
+      if (rowOk) records.push({ line: row.line, values });
+    }
+    parsed[name] = { name, columns: new Set(present.map((c) => c.name)), records };
+  }
+  return parsed;
+}
+
+/** Typed reads of a checked record (the format guarantees the type; absent optional cells are null). */
+export function str(r: SheetRecord, col: string): string | null {
+  const v = r.values[col];
+  return v === null || v === undefined ? null : String(v);
+}
+
+export function reqStr(r: SheetRecord, col: string): string {
+  return str(r, col) ?? '';
+}
+
+export function num(r: SheetRecord, col: string): number | null {
+  const v = r.values[col];
+  return typeof v === 'number' ? v : null;
+}
+
+export function bool(r: SheetRecord, col: string): boolean | null {
+  const v = r.values[col];
+  return typeof v === 'boolean' ? v : null;
+}

@@ -1,0 +1,214 @@
+/**
+ * Turns what the user gives (one .xlsx workbook, or .csv files, from disk or uploaded) into raw sheets of text cells.
+ * Every way a file can be wrong ends as a French problem on the file, never an exception: size and row limits keep a
+ * foreign or damaged file from exhausting memory, and nothing here touches the database.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { IMPORT_LIMITS, IMPORT_SHEETS, type ImportProblem, type ImportSheet } from '../../../src-shared/import-format';
+import { normalizeHeader } from '../../../src-shared/rules/import-cells';
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface RawRow {
+  /** Line in the spreadsheet: the header is line 1. */
+  line: number;
+  cells: string[];
+}
+
+export interface RawSheet {
+  name: ImportSheet;
+  headers: string[];
+  rows: RawRow[];
+}
+
+export interface RawWorkbook {
+  sheets: Map<ImportSheet, RawSheet>;
+  problems: ImportProblem[];
+  warnings: ImportProblem[];
+}
+
+/** An .xlsx is a ZIP; its declared uncompressed size is checked before anything is inflated (ZIP bombs). */
+const MAX_XLSX_INFLATED_BYTES = 300 * 1024 * 1024;
+
+function fileProblem(feuille: string, message: string): ImportProblem {
+  return { feuille, ligne: 0, colonne: null, message };
+}
+
+function sheetNameOf(raw: string): ImportSheet | null {
+  const n = normalizeHeader(raw);
+  return (IMPORT_SHEETS as readonly string[]).includes(n) ? (n as ImportSheet) : null;
+}
+
+/** Reads a path: an .xlsx file, a .csv file, or a folder holding `<sheet>.csv` files. */
+export async function readImportPath(path: string): Promise<RawWorkbook> {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return { sheets: new Map(), problems: [fileProblem(basename(path), `Fichier ou dossier introuvable : ${path}`)], warnings: [] };
+  }
+  if (stat.isDirectory()) {
+    const files = readdirSync(path)
+      .filter((f) => extname(f).toLowerCase() === '.csv')
+      .map((f) => join(path, f));
+    if (files.length === 0) return { sheets: new Map(), problems: [fileProblem(basename(path), 'Ce dossier ne contient aucun fichier .csv.')], warnings: [] };
+    const tooBig = files.find((f) => statSync(f).size > IMPORT_LIMITS.maxFileBytes);
+    if (tooBig) return { sheets: new Map(), problems: [fileProblem(basename(tooBig), tooBigMessage())], warnings: [] };
+    return readImportFiles(files.map((f) => ({ name: basename(f), bytes: readFileSync(f) })));
+  }
+  if (stat.size > IMPORT_LIMITS.maxFileBytes) return { sheets: new Map(), problems: [fileProblem(basename(path), tooBigMessage())], warnings: [] };
+  return readImportFiles([{ name: basename(path), bytes: readFileSync(path) }]);
+}
+
+function tooBigMessage(): string {
+  return `Fichier trop volumineux (plus de ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} Mo) : découpez-le en plusieurs imports.`;
+}
+
+export async function readImportFiles(files: ImportFile[]): Promise<RawWorkbook> {
+  const book: RawWorkbook = { sheets: new Map(), problems: [], warnings: [] };
+  for (const file of files) {
+    if (file.bytes.byteLength > IMPORT_LIMITS.maxFileBytes) {
+      book.problems.push(fileProblem(file.name, tooBigMessage()));
+      continue;
+    }
+    const ext = extname(file.name).toLowerCase();
+    if (ext === '.xlsx') await readXlsx(file, book);
+    else if (ext === '.csv') readCsv(file, book);
+    else book.problems.push(fileProblem(file.name, 'Format non reconnu : choisissez un classeur Excel (.xlsx) ou des fichiers .csv.'));
+  }
+  if (book.problems.length === 0 && book.sheets.size === 0) {
+    book.problems.push(fileProblem(files[0]?.name ?? '', 'Aucune feuille reconnue : les noms attendus sont ' + IMPORT_SHEETS.join(', ') + '.'));
+  }
+  return book;
+}
+
+function addSheet(book: RawWorkbook, source: string, name: ImportSheet, table: string[][]): void {
+  if (book.sheets.has(name)) {
+    book.problems.push(fileProblem(name, `La feuille « ${name} » est fournie deux fois (${source}).`));
+    return;
+  }
+  const [headerCells = [], ...body] = table;
+  if (headerCells.length > IMPORT_LIMITS.maxColumns) {
+    book.problems.push(fileProblem(name, `Trop de colonnes (${headerCells.length}) : ce n’est pas une feuille du format d’import.`));
+    return;
+  }
+  if (body.length > IMPORT_LIMITS.maxRowsPerSheet) {
+    book.problems.push(fileProblem(name, `Trop de lignes (${body.length}, ${IMPORT_LIMITS.maxRowsPerSheet} au plus par feuille) : découpez le fichier.`));
+    return;
+  }
+  const rows: RawRow[] = [];
+  body.forEach((cells, i) => {
+    if (cells.some((c) => c.trim() !== '')) rows.push({ line: i + 2, cells });
+  });
+  book.sheets.set(name, { name, headers: headerCells.map((h) => h.trim()), rows });
+}
+
+// ---- CSV ------------------------------------------------------------------------------------------------------
+
+function readCsv(file: ImportFile, book: RawWorkbook): void {
+  const name = sheetNameOf(basename(file.name, extname(file.name)));
+  if (!name) {
+    book.warnings.push(fileProblem(file.name, `Fichier ignoré : « ${file.name} » ne correspond à aucune feuille du format.`));
+    return;
+  }
+  if (file.bytes.includes(0)) {
+    book.problems.push(fileProblem(name, `« ${file.name} » n’est pas un fichier texte CSV (contenu binaire).`));
+    return;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    book.problems.push(
+      fileProblem(name, `« ${file.name} » n’est pas encodé en UTF-8. Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des virgules) ».`),
+    );
+    return;
+  }
+  // Files edited by hand mix Windows and Unix line ends: one kind for the parser.
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = count(firstLine, ';') >= count(firstLine, ',') ? ';' : ',';
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const table = parsed.data.filter((row, i) => !(i === parsed.data.length - 1 && row.length === 1 && row[0] === ''));
+  addSheet(book, file.name, name, table);
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+// ---- XLSX -----------------------------------------------------------------------------------------------------
+
+async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
+  let inflated = 0;
+  try {
+    unzipSync(file.bytes, {
+      filter: (entry) => {
+        inflated += entry.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    book.problems.push(fileProblem(file.name, `« ${file.name} » n’est pas un classeur Excel lisible (fichier endommagé ou d’un autre format).`));
+    return;
+  }
+  if (inflated > MAX_XLSX_INFLATED_BYTES) {
+    book.problems.push(fileProblem(file.name, `« ${file.name} » est trop volumineux une fois décompressé : découpez-le en plusieurs classeurs.`));
+    return;
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) as unknown as ArrayBuffer);
+  } catch {
+    book.problems.push(fileProblem(file.name, `« ${file.name} » n’est pas un classeur Excel lisible (fichier endommagé ou d’un autre format).`));
+    return;
+  }
+  for (const worksheet of workbook.worksheets) {
+    const name = sheetNameOf(worksheet.name);
+    if (!name) {
+      book.warnings.push(fileProblem(worksheet.name, `Feuille ignorée : « ${worksheet.name} » ne correspond à aucune feuille du format.`));
+      continue;
+    }
+    if (worksheet.rowCount > IMPORT_LIMITS.maxRowsPerSheet + 1) {
+      book.problems.push(fileProblem(name, `Trop de lignes (${worksheet.rowCount - 1}, ${IMPORT_LIMITS.maxRowsPerSheet} au plus par feuille) : découpez le fichier.`));
+      continue;
+    }
+    const width = Math.min(worksheet.columnCount, IMPORT_LIMITS.maxColumns + 1);
+    const table: string[][] = [];
+    for (let r = 1; r <= worksheet.rowCount; r++) {
+      const row = worksheet.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+      table.push(cells);
+    }
+    addSheet(book, file.name, name, table);
+  }
+}
+
+/** A cell as the text a user would see: dates as AAAA-MM-JJ, formulas by their result, rich text flattened. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const y = value.getUTCFullYear();
+    const m = String(value.getUTCMonth() + 1).padStart(2, '0');
+    const d = String(value.getUTCDate()).padStart(2, '0');
+    return `${y}-${m}-${d}`;
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return '';
+  return '';
+}

@@ -1,0 +1,462 @@
+/**
+ * The indicators of one year (REPORT-SPEC §2), for the structure and per dispositif. Every query is bounded by the
+ * year through an indexed date column, so a year's report costs what that year's data costs, not ten years of
+ * history. The salariés en parcours of the year are gathered once into a temporary table the other queries join.
+ *
+ * Choices where the spec is silent (docs/report-spec.md §5): a person with several parcours in the year is described
+ * (sex, age, profile) by the latest one started, in the dispositif and in the structure totals; parameters are those
+ * in force on 31 December of the year; per-dispositif values cover the dispositifs the structure runs.
+ */
+import type Database from 'better-sqlite3';
+import type { CategorieSortie, MotifSortie } from '../../../src-shared/domain/insertion';
+import { CLIENT_TYPES } from '../../../src-shared/domain/insertion';
+import { CRITERE_KEYS } from '../../../src-shared/domain/criteres';
+import { FREIN_TYPE_KEYS } from '../../../src-shared/domain/freins';
+import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
+import { INDICATOR_DEFINITIONS, UNIT_DECIMALS, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
+import { isBilanOverdue, cerSignedInTime } from '../../../src-shared/rules/echeances';
+import { round, windows480 } from '../../../src-shared/rules/heures';
+import { isExitCounted, parcoursMonths } from '../../../src-shared/rules/sorties';
+import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
+import type { ParametresService } from '../insertion/parametres-service';
+
+export interface ReportParametres {
+  h_ref: ParametresValeurs['h_ref'];
+  delai_cer_jours: number;
+  intervalle_bilan_mois: number;
+  plafond_ai_entreprises_heures: number;
+  mapping_sorties: Record<MotifSortie, CategorieSortie>;
+}
+
+export interface YearIndicators {
+  annee: number;
+  dispositifs: SiaeKind[];
+  parametres: ReportParametres;
+  /** Real values, before the small-cell suppression of the federation file. */
+  indicateurs: IndicatorMap;
+}
+
+const INFRA_BAC = ['00', '01', '50', '51', '60', '70'];
+const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, string> = {
+  EMPLOI_DURABLE: 'sorties.emploi_durable',
+  EMPLOI_TRANSITION: 'sorties.emploi_transition',
+  SORTIE_POSITIVE: 'sorties.sorties_positives',
+  AUTRE: 'sorties.autres',
+};
+
+/** Whole years between birth and a date, from the ISO texts (a birthday not reached yet that year takes one off). */
+const AGE_SQL = `(cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
+  - (substr(s.date_debut, 6, 5) < substr(pe.date_naissance, 6, 5)))`;
+
+type Scope = SiaeKind | null;
+
+class Accumulator {
+  readonly values: IndicatorMap = {};
+
+  key(id: string, scope: Scope): string {
+    return scope ? `par_dispositif.${scope}.${id}` : id;
+  }
+
+  set(id: string, scope: Scope, value: number | null): void {
+    this.values[this.key(id, scope)] = value;
+  }
+
+  add(id: string, scope: Scope, value: number): void {
+    const k = this.key(id, scope);
+    this.values[k] = (this.values[k] ?? 0) + value;
+  }
+}
+
+export class IndicatorsService {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly parametres: ParametresService,
+  ) {}
+
+  parametresOfYear(year: number): ReportParametres {
+    const end = `${year}-12-31`;
+    return {
+      h_ref: this.parametres.valueAt('h_ref', end),
+      delai_cer_jours: this.parametres.valueAt('delai_cer_jours', end),
+      intervalle_bilan_mois: this.parametres.valueAt('intervalle_bilan_mois', end),
+      plafond_ai_entreprises_heures: this.parametres.valueAt('plafond_ai_entreprises_heures', end),
+      mapping_sorties: this.parametres.valueAt('mapping_sorties', end),
+    };
+  }
+
+  compute(year: number): YearIndicators {
+    const start = `${year}-01-01`;
+    const end = `${year}-12-31`;
+    const params = this.parametresOfYear(year);
+    const acc = new Accumulator();
+    const run = () => {
+      this.gatherSalaries(start, end);
+      const kinds = this.kindsOf(year);
+      for (const d of INDICATOR_DEFINITIONS) {
+        acc.set(d.id, null, d.unit === 'rate' || d.unit === 'days' || d.unit === 'months' || d.unit === 'score' ? null : 0);
+        if (d.perDispositif) for (const k of kinds) acc.set(d.id, k, d.unit === 'rate' || d.unit === 'months' ? null : 0);
+      }
+      this.accueil(acc, start, end);
+      this.publicProfile(acc, start, end);
+      this.activite(acc, year, start, end, params);
+      this.accompagnement(acc, start, end, params);
+      this.sorties(acc, start, end, params);
+      return kinds;
+    };
+    const kinds = this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
+    return { annee: year, dispositifs: kinds, parametres: params, indicateurs: roundAll(acc.values) };
+  }
+
+  /** The dispositifs the structure runs, and any other met in the year's data. */
+  private kindsOf(year: number): SiaeKind[] {
+    const found = new Set<string>(this.sqlite.prepare('select kind from dispositifs').pluck().all() as string[]);
+    for (const k of this.sqlite.prepare('select distinct dispositif from obs_salaries').pluck().all() as string[]) found.add(k);
+    for (const k of this.sqlite.prepare('select distinct kind from dispositifs_annees where annee = ?').pluck().all(year) as string[]) found.add(k);
+    return SIAE_KINDS.filter((k) => found.has(k));
+  }
+
+  /** Salariés en parcours in Y (REPORT-SPEC §1): parcours with hours dated in Y; EITI, parcours overlapping Y. */
+  private gatherSalaries(start: string, end: string): void {
+    this.sqlite.exec(`create temp table if not exists obs_salaries (
+      parcours_id text primary key, personne_id text not null, dispositif text not null, date_debut text, date_sortie text,
+      diagnostic_id text, principal integer not null default 0, principal_dispositif integer not null default 0)`);
+    this.sqlite.exec('delete from obs_salaries');
+    this.sqlite
+      .prepare(
+        `insert into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id)
+         select p.id, p.personne_id, p.dispositif, p.date_debut, p.date_sortie, p.diagnostic_id
+           from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
+          where h.date between ? and ? group by p.id having sum(h.centiemes) > 0`,
+      )
+      .run(start, end);
+    this.sqlite
+      .prepare(
+        `insert or ignore into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id)
+         select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id from parcours
+          where dispositif = 'EITI' and date_debut <= ? and (date_sortie is null or date_sortie >= ?)`,
+      )
+      .run(end, start);
+    // A person is described by their latest parcours started, in each dispositif and over the structure.
+    this.sqlite.exec(`update obs_salaries set principal = 1 where parcours_id in (select parcours_id from (
+      select parcours_id, row_number() over (partition by personne_id order by date_debut desc, parcours_id desc) as rn from obs_salaries) where rn = 1)`);
+    this.sqlite.exec(`update obs_salaries set principal_dispositif = 1 where parcours_id in (select parcours_id from (
+      select parcours_id, row_number() over (partition by personne_id, dispositif order by date_debut desc, parcours_id desc) as rn from obs_salaries) where rn = 1)`);
+  }
+
+  private accueil(acc: Accumulator, start: string, end: string): void {
+    const base = this.sqlite
+      .prepare(
+        `select count(distinct personne_id) as personnes, coalesce(sum(date_offre_presentee is not null), 0) as offre,
+                coalesce(sum(date_diagnostic is not null), 0) as diagnostics
+           from accueils where date_premier_contact between ? and ?`,
+      )
+      .get(start, end) as { personnes: number; offre: number; diagnostics: number };
+    acc.set('accueil.personnes_accueillies', null, base.personnes);
+    acc.set('accueil.offre_presentee', null, base.offre);
+    acc.set('accueil.diagnostics_realises', null, base.diagnostics);
+    const decided = this.sqlite
+      .prepare(
+        `select decision, motif_decision as motif, julianday(date_decision) - julianday(date_premier_contact) as delai
+           from accueils where decision is not null and date_decision between ? and ?`,
+      )
+      .all(start, end) as Array<{ decision: string; motif: string | null; delai: number }>;
+    for (const d of decided) acc.add(`accueil.decisions.${d.decision}`, null, 1);
+    acc.set('accueil.delai_median_decision_jours', null, median(decided.map((d) => d.delai)));
+    acc.set('territoire.demandes_non_satisfaites', null, decided.filter((d) => (d.decision === 'reorientation' || d.decision === 'sans_suite') && d.motif === 'no_position').length);
+    const waiting = this.sqlite
+      .prepare(
+        `select (select count(*) from accueils where decision is null and date_premier_contact <= ?)
+              + (select count(*) from accueils where decision is not null and date_decision > ? and date_premier_contact <= ?) as n`,
+      )
+      .get(end, end, end) as { n: number };
+    acc.set('accueil.en_attente_fin_annee', null, waiting.n);
+  }
+
+  private publicProfile(acc: Accumulator, start: string, end: string): void {
+    const profile = (where: string, group: string) =>
+      this.sqlite
+        .prepare(
+          `select ${group} as k, count(*) as n, sum(pe.civilite = 'MME') as femmes, sum(pe.civilite = 'M') as hommes,
+                  sum(${AGE_SQL} < 26) as jeunes, sum(${AGE_SQL} between 26 and 49) as median, sum(${AGE_SQL} >= 50) as seniors,
+                  sum(pe.niveau_formation in (${INFRA_BAC.map(() => '?').join(', ')})) as infra
+             from obs_salaries s join personnes pe on pe.id = s.personne_id where ${where} group by ${group}`,
+        )
+        .all(...INFRA_BAC) as Array<{ k: string; n: number; femmes: number; hommes: number; jeunes: number; median: number; seniors: number; infra: number }>;
+    const rows = [...profile('s.principal_dispositif = 1', 's.dispositif').map((r) => ({ ...r, scope: r.k as Scope })), ...profile('s.principal = 1', "'*'").map((r) => ({ ...r, scope: null }))];
+    for (const r of rows) {
+      acc.set('public.salaries_en_parcours', r.scope, r.n);
+      acc.set('public.femmes', r.scope, r.femmes);
+      acc.set('public.hommes', r.scope, r.hommes);
+      acc.set('public.moins_26_ans', r.scope, r.jeunes);
+      acc.set('public.de_26_a_49_ans', r.scope, r.median);
+      acc.set('public.50_ans_et_plus', r.scope, r.seniors);
+      acc.set('public.niveau_infra_bac', r.scope, r.infra);
+    }
+    const criteria = (where: string, group: string) =>
+      this.sqlite
+        .prepare(
+          `select ${group} as k, ce.critere, count(distinct s.personne_id) as n
+             from obs_salaries s join criteres_eligibilite ce on ce.diagnostic_id = s.diagnostic_id where ${where} group by ${group}, ce.critere`,
+        )
+        .all() as Array<{ k: string; critere: string; n: number }>;
+    for (const r of criteria('s.principal_dispositif = 1', 's.dispositif')) if (CRITERE_KEYS.includes(r.critere as never)) acc.set(`public.criteres.${r.critere}`, r.k as SiaeKind, r.n);
+    for (const r of criteria('s.principal = 1', "'*'")) if (CRITERE_KEYS.includes(r.critere as never)) acc.set(`public.criteres.${r.critere}`, null, r.n);
+    const entries = this.sqlite
+      .prepare(
+        `select p.dispositif, pe.orienteur, count(*) as n from parcours p join personnes pe on pe.id = p.personne_id
+          where p.date_debut between ? and ? group by p.dispositif, pe.orienteur`,
+      )
+      .all(start, end) as Array<{ dispositif: SiaeKind; orienteur: string | null; n: number }>;
+    for (const e of entries) {
+      for (const scope of [e.dispositif, null]) {
+        acc.add('public.entrees', scope, e.n);
+        if (e.orienteur) acc.add(`public.orienteur.${e.orienteur}`, scope, e.n);
+      }
+    }
+  }
+
+  private activite(acc: Accumulator, year: number, start: string, end: string, params: ReportParametres): void {
+    const hours = this.sqlite
+      .prepare(
+        `select p.dispositif, sum(h.centiemes) as c from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
+          where h.date between ? and ? group by p.dispositif`,
+      )
+      .all(start, end) as Array<{ dispositif: SiaeKind; c: number }>;
+    const etpByKind = new Map<string, number>();
+    for (const h of hours) {
+      const etp = h.c / 100 / params.h_ref[h.dispositif];
+      etpByKind.set(h.dispositif, etp);
+      acc.set('activite.heures_travaillees', h.dispositif, h.c / 100);
+      acc.add('activite.heures_travaillees', null, h.c / 100);
+      acc.set('activite.etp_realises', h.dispositif, etp);
+      acc.add('activite.etp_realises', null, etp);
+    }
+    const conventions = this.sqlite.prepare('select kind, etp_conventionnes as c from dispositifs_annees where annee = ?').all(year) as Array<{ kind: SiaeKind; c: number | null }>;
+    let totalConventionnes = 0;
+    for (const c of conventions) {
+      const etp = (c.c ?? 0) / 100;
+      totalConventionnes += etp;
+      acc.set('activite.etp_conventionnes', c.kind, etp);
+      acc.set('activite.taux_realisation', c.kind, etp > 0 ? (etpByKind.get(c.kind) ?? 0) / etp : null);
+    }
+    acc.set('activite.etp_conventionnes', null, totalConventionnes);
+    const totalEtp = [...etpByKind.values()].reduce((a, b) => a + b, 0);
+    acc.set('activite.taux_realisation', null, totalConventionnes > 0 ? totalEtp / totalConventionnes : null);
+
+    const byClient = this.sqlite
+      .prepare(
+        `select p.dispositif, cl.type, sum(h.centiemes) as c, count(distinct h.client_id) as clients
+           from heures h join clients cl on cl.id = h.client_id join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
+          where h.date between ? and ? group by p.dispositif, cl.type`,
+      )
+      .all(start, end) as Array<{ dispositif: SiaeKind; type: string; c: number; clients: number }>;
+    for (const r of byClient) {
+      if ((r.dispositif === 'AI' || r.dispositif === 'ETTI') && r.type in CLIENT_TYPES) {
+        acc.add(`activite.heures_par_type_client.${r.type}`, r.dispositif, r.c / 100);
+        acc.add(`activite.heures_par_type_client.${r.type}`, null, r.c / 100);
+      }
+    }
+    const activeClients = this.sqlite
+      .prepare(
+        `select p.dispositif, count(distinct h.client_id) as n from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
+          where h.date between ? and ? and h.client_id is not null group by p.dispositif`,
+      )
+      .all(start, end) as Array<{ dispositif: SiaeKind; n: number }>;
+    for (const r of activeClients) acc.set('activite.clients_actifs', r.dispositif, r.n);
+    acc.set('activite.clients_actifs', null, (this.sqlite.prepare('select count(distinct client_id) as n from heures where date between ? and ? and client_id is not null').get(start, end) as { n: number }).n);
+
+    const exceeded = this.overruns480(year, start, end, params.plafond_ai_entreprises_heures);
+    acc.set('activite.depassements_480h', null, exceeded);
+    if ('par_dispositif.AI.activite.depassements_480h' in acc.values) acc.set('activite.depassements_480h', 'AI', exceeded);
+  }
+
+  /** AI persons whose company placements exceed the cap within a 24-month window that overlaps the year. */
+  private overruns480(year: number, start: string, end: string, cap: number): number {
+    const placementsOf = `select h.date, h.centiemes from heures h join clients cl on cl.id = h.client_id join contrats c on c.id = h.contrat_id
+       join parcours p on p.id = c.parcours_id where p.personne_id = ? and p.dispositif = 'AI' and cl.type = 'entreprise'`;
+    const candidates = this.sqlite
+      .prepare(
+        `select distinct p.personne_id from heures h join clients cl on cl.id = h.client_id join contrats c on c.id = h.contrat_id
+           join parcours p on p.id = c.parcours_id where h.date between ? and ? and cl.type = 'entreprise' and p.dispositif = 'AI'`,
+      )
+      .pluck()
+      .all(`${year - 2}-01-01`, end) as string[];
+    const statement = this.sqlite.prepare(placementsOf);
+    let n = 0;
+    for (const personneId of candidates) {
+      const placements = (statement.all(personneId) as Array<{ date: string; centiemes: number }>).map((p) => ({ date: p.date, heures: p.centiemes / 100 }));
+      if (windows480(placements).some((w) => w.heures > cap && w.debut <= end && w.fin >= start)) n++;
+    }
+    return n;
+  }
+
+  private accompagnement(acc: Accumulator, start: string, end: string, params: ReportParametres): void {
+    const started = this.sqlite
+      .prepare(
+        `select p.dispositif, p.date_debut, (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as signe
+           from parcours p where p.date_debut between ? and ?`,
+      )
+      .all(start, end) as Array<{ dispositif: SiaeKind; date_debut: string; signe: string | null }>;
+    for (const p of started) {
+      if (!p.signe) continue;
+      for (const scope of [p.dispositif, null]) {
+        acc.add('accompagnement.cer_signes', scope, 1);
+        if (cerSignedInTime(p.date_debut, p.signe, params.delai_cer_jours)) acc.add('accompagnement.cer_signes_dans_delai', scope, 1);
+      }
+    }
+    const bilans = this.sqlite
+      .prepare('select p.dispositif, count(*) as n from bilans b join parcours p on p.id = b.parcours_id where b.date between ? and ? group by p.dispositif')
+      .all(start, end) as Array<{ dispositif: SiaeKind; n: number }>;
+    for (const b of bilans) {
+      acc.set('accompagnement.bilans_realises', b.dispositif, b.n);
+      acc.add('accompagnement.bilans_realises', null, b.n);
+    }
+    const withBilan = this.sqlite
+      .prepare(
+        `select s.dispositif, s.personne_id from obs_salaries s
+          where exists (select 1 from bilans b where b.parcours_id = s.parcours_id and b.date between ? and ?) group by s.dispositif, s.personne_id`,
+      )
+      .all(start, end) as Array<{ dispositif: SiaeKind; personne_id: string }>;
+    for (const w of withBilan) acc.add('accompagnement.salaries_avec_bilan', w.dispositif, 1);
+    acc.set('accompagnement.salaries_avec_bilan', null, new Set(withBilan.map((w) => w.personne_id)).size);
+
+    const open = this.sqlite
+      .prepare(
+        `select p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
+           from parcours p where (p.date_sortie is null or p.date_sortie > ?) and p.date_debut <= ?`,
+      )
+      .all(end, end, end) as Array<{ dispositif: SiaeKind; date_debut: string; dernier: string | null }>;
+    for (const p of open) {
+      if (isBilanOverdue(p.date_debut, p.dernier ? [p.dernier] : [], params.intervalle_bilan_mois, end)) {
+        acc.add('accompagnement.bilans_en_retard_fin_annee', p.dispositif, 1);
+        acc.add('accompagnement.bilans_en_retard_fin_annee', null, 1);
+      }
+    }
+
+    const concerned = this.sqlite
+      .prepare(
+        `select distinct s.dispositif, f.type, s.personne_id,
+           exists (select 1 from actions_freins a join obs_salaries s2 on s2.parcours_id = a.parcours_id
+                    where s2.personne_id = s.personne_id and s2.dispositif = s.dispositif and a.type_frein = f.type
+                      and a.date between ? and ? and a.prestataire = 'interne') as interne,
+           exists (select 1 from actions_freins a join obs_salaries s2 on s2.parcours_id = a.parcours_id
+                    where s2.personne_id = s.personne_id and s2.dispositif = s.dispositif and a.type_frein = f.type
+                      and a.date between ? and ? and a.prestataire = 'externe') as externe
+           from obs_salaries s join freins f on f.personne_id = s.personne_id
+          where f.date_identification <= ? and (f.date_levee is null or f.date_levee >= ?)`,
+      )
+      .all(start, end, start, end, end, start) as Array<{ dispositif: SiaeKind; type: string; personne_id: string; interne: number; externe: number }>;
+    const totals = new Map<string, { interne: boolean; externe: boolean }>();
+    for (const c of concerned) {
+      if (!FREIN_TYPE_KEYS.includes(c.type as never)) continue;
+      acc.add(`accompagnement.freins.${c.type}.concernes`, c.dispositif, 1);
+      const provider = supportProvider(c.interne === 1, c.externe === 1);
+      if (provider) acc.add(`accompagnement.freins.${c.type}.${provider}`, c.dispositif, 1);
+      const key = `${c.type}\u0000${c.personne_id}`;
+      const t = totals.get(key) ?? { interne: false, externe: false };
+      totals.set(key, { interne: t.interne || c.interne === 1, externe: t.externe || c.externe === 1 });
+    }
+    for (const [key, t] of totals) {
+      const type = key.split('\u0000')[0]!;
+      acc.add(`accompagnement.freins.${type}.concernes`, null, 1);
+      const provider = supportProvider(t.interne, t.externe);
+      if (provider) acc.add(`accompagnement.freins.${type}.${provider}`, null, 1);
+    }
+
+    const trainings = this.sqlite
+      .prepare(
+        `select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante from formations f join parcours p on p.id = f.parcours_id
+          where f.date_debut between ? and ?
+         union all
+         select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante from formations f join parcours p on p.id = f.parcours_id
+          where f.date_debut < ? and (f.date_fin is null or f.date_fin >= ?)`,
+      )
+      .all(start, end, start, start) as Array<{ dispositif: SiaeKind; personne_id: string; date_debut: string; heures: number | null; qualifiante: number }>;
+    const trained = new Map<string, Set<string>>();
+    for (const t of trainings) {
+      for (const scope of [t.dispositif, '*']) trained.set(scope, (trained.get(scope) ?? new Set()).add(t.personne_id));
+      if (t.date_debut < start) continue;
+      for (const scope of [t.dispositif, null]) {
+        acc.add('accompagnement.formation.actions', scope, 1);
+        acc.add('accompagnement.formation.heures', scope, (t.heures ?? 0) / 100);
+        if (t.qualifiante) acc.add('accompagnement.formation.qualifiantes', scope, 1);
+      }
+    }
+    for (const [scope, persons] of trained) acc.set('accompagnement.formation.salaries_formes', scope === '*' ? null : (scope as SiaeKind), persons.size);
+    const immersions = this.sqlite
+      .prepare('select p.dispositif, count(*) as n from pmsmp m join parcours p on p.id = m.parcours_id where m.date_debut between ? and ? group by p.dispositif')
+      .all(start, end) as Array<{ dispositif: SiaeKind; n: number }>;
+    for (const m of immersions) {
+      acc.set('accompagnement.pmsmp', m.dispositif, m.n);
+      acc.add('accompagnement.pmsmp', null, m.n);
+    }
+  }
+
+  private sorties(acc: Accumulator, start: string, end: string, params: ReportParametres): void {
+    const exits = this.sqlite
+      .prepare(
+        `select p.dispositif, p.date_debut, p.date_sortie, p.motif_sortie,
+            (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id) as total,
+            (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id and h.date between ? and ?) as annee
+           from parcours p where p.date_sortie between ? and ? and p.date_debut is not null`,
+      )
+      .all(start, end, start, end) as Array<{ dispositif: SiaeKind; date_debut: string; date_sortie: string; motif_sortie: MotifSortie | null; total: number; annee: number }>;
+    const durations = new Map<Scope, number[]>();
+    for (const e of exits) {
+      const counted = isExitCounted({ dispositif: e.dispositif, parcoursDebut: e.date_debut, dateSortie: e.date_sortie, heuresAnneeSortie: e.annee / 100, heuresTotales: e.total / 100 });
+      for (const scope of [e.dispositif, null] as Scope[]) {
+        if (!counted) {
+          acc.add('sorties.non_comptabilisees', scope, 1);
+          continue;
+        }
+        acc.add('sorties.constatees', scope, 1);
+        durations.set(scope, [...(durations.get(scope) ?? []), parcoursMonths(e.date_debut, e.date_sortie)]);
+        if (e.motif_sortie) acc.add(`sorties.par_motif.${e.motif_sortie}`, scope, 1);
+        const category = e.motif_sortie ? params.mapping_sorties[e.motif_sortie] : 'AUTRE';
+        if (category === 'RETRAIT') acc.add('sorties.retraits', scope, 1);
+        else acc.add(CATEGORY_IDS[category], scope, 1);
+      }
+    }
+    const scopes = new Set<Scope>([null, ...exits.map((e) => e.dispositif)]);
+    for (const scope of scopes) {
+      const v = acc.values;
+      const get = (id: string) => v[acc.key(id, scope)] ?? 0;
+      const examinees = get('sorties.constatees') - get('sorties.retraits');
+      acc.set('sorties.examinees', scope, examinees);
+      acc.set('sorties.taux_sorties_dynamiques', scope, examinees > 0 ? (get('sorties.emploi_durable') + get('sorties.emploi_transition') + get('sorties.sorties_positives')) / examinees : null);
+      acc.set('sorties.taux_emploi_durable', scope, examinees > 0 ? get('sorties.emploi_durable') / examinees : null);
+      const d = durations.get(scope) ?? [];
+      acc.set('sorties.duree_moyenne_parcours_mois', scope, d.length ? d.reduce((a, b) => a + b, 0) / d.length : null);
+    }
+  }
+}
+
+function supportProvider(interne: boolean, externe: boolean): 'interne' | 'externe' | 'les_deux' | null {
+  if (interne && externe) return 'les_deux';
+  if (interne) return 'interne';
+  if (externe) return 'externe';
+  return null;
+}
+
+/** Median with the mean of the two middle values for an even count (REPORT-SPEC §2.1); null without values. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const DECIMALS_BY_ID = new Map(INDICATOR_DEFINITIONS.map((d) => [d.id, UNIT_DECIMALS[d.unit]]));
+
+function roundAll(values: IndicatorMap): IndicatorMap {
+  const out: IndicatorMap = {};
+  for (const [id, v] of Object.entries(values)) {
+    if (v === null) {
+      out[id] = null;
+      continue;
+    }
+    const base = id.replace(/^par_dispositif\.[A-Z]+\./, '');
+    out[id] = round(v, DECIMALS_BY_ID.get(base) ?? 0);
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+/**
+ * The spreadsheet import format v1 (IMPORT-FORMAT.md): sheets, columns, which are required, and how each cell is
+ * read. The reader, the checks, the template and the export all start from this one table.
+ */
+import { CIVILITES, NIVEAU_FORMATION_CODES, ORIENTEUR_CODES } from './domain/asp-codes';
+import { DECISION_KEYS, MOTIFS_DECISION } from './domain/accueil';
+import { CRITERE_KEYS } from './domain/criteres';
+import { FREIN_TYPE_KEYS } from './domain/freins';
+import { BILAN_TYPES, CLIENT_TYPES, CONTRAT_TYPES, MOTIFS_SORTIE, PRESTATAIRES } from './domain/insertion';
+import { SIAE_KINDS } from './siae';
+
+export type CellKind =
+  | { type: 'text'; max?: number }
+  | { type: 'date' }
+  | { type: 'month' }
+  | { type: 'decimal' }
+  | { type: 'bool' }
+  | { type: 'code'; values: readonly string[] };
+
+export interface ColumnSpec {
+  name: string;
+  required: boolean;
+  kind: CellKind;
+}
+
+export const IMPORT_SHEETS = [
+  'structure',
+  'dispositifs',
+  'clients',
+  'personnes',
+  'accueils',
+  'criteres',
+  'pass_iae',
+  'contrats',
+  'heures',
+  'cer',
+  'bilans',
+  'freins',
+  'actions_freins',
+  'formations',
+  'pmsmp',
+  'sorties',
+] as const;
+export type ImportSheet = (typeof IMPORT_SHEETS)[number];
+
+const text = (max = 200): CellKind => ({ type: 'text', max });
+const date: CellKind = { type: 'date' };
+const code = (values: readonly string[]): CellKind => ({ type: 'code', values });
+const req = (name: string, kind: CellKind): ColumnSpec => ({ name, required: true, kind });
+const opt = (name: string, kind: CellKind): ColumnSpec => ({ name, required: false, kind });
+
+export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
+  structure: [req('nom', text()), req('siret', text(20)), req('departement', text(3)), opt('adresse', text()), opt('code_postal', text(10)), opt('commune', text())],
+  dispositifs: [req('kind', code(SIAE_KINDS)), req('annee', text(4)), opt('annexe_financiere', text(60)), opt('etp_conventionnes', { type: 'decimal' }), opt('h_ref', { type: 'decimal' })],
+  clients: [req('ref', text(60)), req('nom', text()), req('type', code(Object.keys(CLIENT_TYPES))), opt('siret', text(20))],
+  personnes: [
+    req('ref', text(60)),
+    req('civilite', code(Object.keys(CIVILITES))),
+    req('nom', text(100)),
+    req('prenom', text(100)),
+    req('date_naissance', date),
+    opt('code_postal', text(10)),
+    opt('commune', text(100)),
+    opt('telephone', text(30)),
+    opt('email', text(120)),
+    opt('niveau_formation', code(NIVEAU_FORMATION_CODES)),
+    opt('identifiant_ft', text(20)),
+    opt('orienteur', code(ORIENTEUR_CODES)),
+  ],
+  accueils: [
+    req('ref_personne', text(60)),
+    req('date_premier_contact', date),
+    opt('date_offre_presentee', date),
+    opt('date_diagnostic', date),
+    opt('decision', code(DECISION_KEYS)),
+    opt('date_decision', date),
+    opt('motif_decision', code(Object.keys(MOTIFS_DECISION))),
+  ],
+  criteres: [req('ref_personne', text(60)), req('critere', code(CRITERE_KEYS)), opt('date_justificatif', date)],
+  pass_iae: [req('ref_personne', text(60)), req('numero', text(12)), req('date_debut', date), req('date_fin', date)],
+  contrats: [
+    req('ref', text(60)),
+    req('ref_personne', text(60)),
+    req('kind', code(SIAE_KINDS)),
+    req('type', code(Object.keys(CONTRAT_TYPES))),
+    req('date_debut', date),
+    opt('date_fin_prevue', date),
+    opt('heures_hebdo', { type: 'decimal' }),
+  ],
+  heures: [req('ref_contrat', text(60)), opt('mois', { type: 'month' }), opt('date', date), req('heures', { type: 'decimal' }), opt('ref_client', text(60))],
+  cer: [req('ref_personne', text(60)), req('date_signature', date), opt('objectifs', text(4000))],
+  bilans: [req('ref_personne', text(60)), req('date', date), req('type', code(Object.keys(BILAN_TYPES)))],
+  freins: [req('ref_personne', text(60)), req('type', code(FREIN_TYPE_KEYS)), req('date_identification', date), opt('date_levee', date)],
+  actions_freins: [req('ref_personne', text(60)), req('type_frein', code(FREIN_TYPE_KEYS)), req('date', date), req('prestataire', code(Object.keys(PRESTATAIRES)))],
+  formations: [req('ref_personne', text(60)), req('intitule', text()), req('date_debut', date), opt('date_fin', date), opt('heures', { type: 'decimal' }), opt('qualifiante', { type: 'bool' })],
+  pmsmp: [req('ref_personne', text(60)), req('date_debut', date), opt('date_fin', date), opt('entreprise', text())],
+  sorties: [req('ref_personne', text(60)), req('date', date), req('motif', code(Object.keys(MOTIFS_SORTIE)))],
+};
+
+/** What a user reads in the template's first line and in error messages. */
+export const SHEET_LABELS: Record<ImportSheet, string> = {
+  structure: 'La structure (une ligne)',
+  dispositifs: 'Les dispositifs et leurs chiffres de l’année (annexe financière, ETP conventionnés)',
+  clients: 'Les clients des mises à disposition (AI, ETTI)',
+  personnes: 'Les personnes accueillies',
+  accueils: 'Les accueils : premier contact, offre présentée, diagnostic, décision',
+  criteres: 'Les critères d’éligibilité de chaque personne',
+  pass_iae: 'Les PASS IAE',
+  contrats: 'Les contrats de travail (ils forment les parcours)',
+  heures: 'Les heures travaillées, par mois (AAAA-MM) ou par jour',
+  cer: 'Les contrats d’engagement réciproque signés',
+  bilans: 'Les bilans',
+  freins: 'Les freins identifiés',
+  actions_freins: 'Les actions d’accompagnement sur les freins',
+  formations: 'Les formations',
+  pmsmp: 'Les immersions (PMSMP)',
+  sorties: 'Les sorties (motif ASP)',
+};
+
+/** Limits that keep a foreign or damaged file from taking the machine down. */
+export const IMPORT_LIMITS = {
+  maxFileBytes: 40 * 1024 * 1024,
+  maxRowsPerSheet: 200_000,
+  maxColumns: 60,
+  /** Beyond this, errors are counted but not listed one by one. */
+  maxListedErrors: 500,
+} as const;
+
+export interface ImportProblem {
+  feuille: string;
+  /** Spreadsheet line (the header is line 1); 0 for the whole sheet or file. */
+  ligne: number;
+  colonne: string | null;
+  message: string;
+}
+
+export interface ImportSheetCount {
+  feuille: ImportSheet;
+  lignes: number;
+  creees: number;
+  misesAJour: number;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  /** True when nothing was written: a preview, or a file with errors. */
+  simulation: boolean;
+  erreurs: ImportProblem[];
+  /** Total number of errors, including those beyond the listed ones. */
+  nombreErreurs: number;
+  avertissements: ImportProblem[];
+  feuilles: ImportSheetCount[];
+  structureCreee: boolean;
+  dureeMs: number;
+}

@@ -1,0 +1,106 @@
+/**
+ * Reading one spreadsheet cell of the import format (IMPORT-FORMAT "General rules"): dates `JJ/MM/AAAA` or
+ * `AAAA-MM-JJ`, months `AAAA-MM` or `MM/AAAA`, decimals with `,` or `.`, yes/no in French or as 1/0.
+ */
+import type { CellKind } from '../import-format';
+import { isIsoDate } from './dates';
+import { foldText } from './text';
+
+export type CellValue = string | number | boolean | null;
+export type CellResult = { ok: true; value: CellValue } | { ok: false; message: string };
+
+/** Column names ignore case, accents and surrounding spaces: " Date de naissance " ≠ "date_naissance", "Décision" = "decision". */
+export function normalizeHeader(raw: string): string {
+  return foldText(raw).replace(/ /g, '_');
+}
+
+export function parseDateCell(raw: string): string | null {
+  const s = raw.trim();
+  let iso: string | null = null;
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  if (fr) iso = `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}`;
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(s)) iso = s;
+  return iso && isIsoDate(iso) ? iso : null;
+}
+
+export function parseMonthCell(raw: string): string | null {
+  const s = raw.trim();
+  // Excel turns a typed "2024-01" into the date 2024-01-01: a full date names its month.
+  if (isIsoDate(s)) return s.slice(0, 7);
+  let m = /^(\d{4})-(\d{1,2})$/.exec(s);
+  let year: string | undefined;
+  let month: string | undefined;
+  if (m) [, year, month] = m;
+  else if ((m = /^(\d{1,2})\/(\d{4})$/.exec(s))) [, month, year] = m;
+  if (!year || !month) return null;
+  const n = Number(month);
+  return n >= 1 && n <= 12 ? `${year}-${String(n).padStart(2, '0')}` : null;
+}
+
+export function parseDecimalCell(raw: string): number | null {
+  const s = raw.trim().replace(/\s/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+const TRUE_WORDS = new Set(['oui', 'o', '1', 'vrai', 'x']);
+const FALSE_WORDS = new Set(['non', 'n', '0', 'faux']);
+
+export function parseBoolCell(raw: string): boolean | null {
+  const s = foldText(raw);
+  if (TRUE_WORDS.has(s)) return true;
+  if (FALSE_WORDS.has(s)) return false;
+  return null;
+}
+
+/**
+ * Codes typed as numbers lose their leading zero in Excel (`00` → `0`, `03` → `3`): a code list of two-digit codes
+ * accepts the short form.
+ */
+function matchCode(raw: string, values: readonly string[]): string | null {
+  const s = raw.trim();
+  const exact = values.find((v) => v.toLowerCase() === s.toLowerCase());
+  if (exact) return exact;
+  if (/^\d$/.test(s)) return values.find((v) => v === `0${s}`) ?? null;
+  return null;
+}
+
+export function parseCell(kind: CellKind, raw: string): CellResult {
+  if (raw.trim() === '') return { ok: true, value: null };
+  switch (kind.type) {
+    case 'text': {
+      const s = raw.trim();
+      if (kind.max !== undefined && s.length > kind.max) return { ok: false, message: `Texte trop long (${s.length} caractères, ${kind.max} au plus).` };
+      return { ok: true, value: s };
+    }
+    case 'date': {
+      const v = parseDateCell(raw);
+      return v ? { ok: true, value: v } : { ok: false, message: `« ${clip(raw)} » n’est pas une date (JJ/MM/AAAA ou AAAA-MM-JJ).` };
+    }
+    case 'month': {
+      const v = parseMonthCell(raw);
+      return v ? { ok: true, value: v } : { ok: false, message: `« ${clip(raw)} » n’est pas un mois (AAAA-MM ou MM/AAAA).` };
+    }
+    case 'decimal': {
+      const v = parseDecimalCell(raw);
+      return v === null ? { ok: false, message: `« ${clip(raw)} » n’est pas un nombre.` } : { ok: true, value: v };
+    }
+    case 'bool': {
+      const v = parseBoolCell(raw);
+      return v === null ? { ok: false, message: `« ${clip(raw)} » : répondez oui ou non.` } : { ok: true, value: v };
+    }
+    case 'code': {
+      const v = matchCode(raw, kind.values);
+      if (v) return { ok: true, value: v };
+      const list = kind.values.length <= 12 ? ` Valeurs possibles : ${kind.values.join(', ')}.` : '';
+      return { ok: false, message: `« ${clip(raw)} » n’est pas une valeur connue.${list}` };
+    }
+  }
+}
+
+/** Cells are quoted in messages, shortened so that a garbage cell cannot flood the error list. */
+function clip(raw: string): string {
+  const s = raw.trim();
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}

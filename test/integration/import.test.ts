@@ -1,0 +1,210 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OpenRuntime } from '../../src-main/app-runtime';
+import { IMPORT_LIMITS, type ImportReport } from '../../src-shared/import-format';
+import { TestApp } from '../helpers/app';
+import { appendCsv, EXEMPLE_2024, exampleCopy, importFolder, readCsv, tableCounts, writeCsv } from '../helpers/import';
+import { tempDir } from '../helpers/temp';
+
+let app: TestApp | null = null;
+afterEach(() => {
+  app?.close();
+  app = null;
+});
+
+async function freshRuntime(): Promise<OpenRuntime> {
+  app = await TestApp.start();
+  return app.runtime.openOrNull()!;
+}
+
+function messages(report: ImportReport): string[] {
+  return report.erreurs.map((e) => `${e.feuille}:${e.ligne}:${e.colonne ?? ''} ${e.message}`);
+}
+
+describe('import of the worked example (folder of CSV files)', () => {
+  it('sets the structure up and rebuilds parcours, exits and summaries', async () => {
+    const open = await freshRuntime();
+    const report = await importFolder(open, EXEMPLE_2024);
+    expect(messages(report)).toEqual([]);
+    expect(report).toMatchObject({ ok: true, simulation: false, structureCreee: true });
+    const counts = Object.fromEntries(report.feuilles.map((f) => [f.feuille, f.creees]));
+    expect(counts).toMatchObject({ personnes: 6, accueils: 5, contrats: 4, heures: 30, sorties: 4, criteres: 7, cer: 3, bilans: 3 });
+    expect(open.isSetUp()).toBe(false); // no account yet: the wizard still asks for the administrator
+    const parcours = open.sqlite.prepare('select dispositif, date_debut, date_sortie, motif_sortie from parcours order by date_debut').all();
+    expect(parcours).toEqual([
+      { dispositif: 'ACI', date_debut: '2023-05-02', date_sortie: '2024-10-31', motif_sortie: '15' },
+      { dispositif: 'ACI', date_debut: '2024-01-15', date_sortie: '2024-06-28', motif_sortie: '9' },
+      { dispositif: 'ACI', date_debut: '2024-02-19', date_sortie: '2024-04-30', motif_sortie: '10' },
+      { dispositif: 'AI', date_debut: '2024-03-25', date_sortie: '2024-07-15', motif_sortie: '7' },
+    ]);
+    // The exit ends the contract still running (A2 was planned until August).
+    expect(open.sqlite.prepare("select date_fin_reelle from contrats where date_debut = '2024-02-19'").pluck().get()).toBe('2024-04-30');
+    // A CER signed before the first contract belongs to the parcours that follows; the E3 one to its 2023 parcours.
+    expect(open.sqlite.prepare('select p.date_debut from cer c join parcours p on p.id = c.parcours_id order by c.date_signature').pluck().all()).toEqual(['2023-05-02', '2024-01-15', '2024-02-19']);
+    // Lists and search work on imported persons: latest-intake summary and the search index are filled.
+    expect(open.sqlite.prepare("select derniere_decision, dernier_dispositif from personnes where nom = 'Arnaud'").get()).toEqual({ derniere_decision: 'entree', dernier_dispositif: 'ACI' });
+    expect(open.sqlite.prepare("select count(*) from personnes_fts where personnes_fts match '\"arn\"*'").pluck().get()).toBe(1);
+    expect(open.sqlite.prepare("select recherche from personnes where nom = 'Denis'").pluck().get()).toContain('999992810003');
+    expect(open.sqlite.prepare("select valeur from parametres where cle = 'h_ref'").all()).toEqual([]);
+    expect(open.sqlite.prepare('select kind, annee, annexe_financiere, etp_conventionnes from dispositifs_annees order by kind').all()).toEqual([
+      { kind: 'ACI', annee: 2024, annexe_financiere: 'ACI 007 24 0100', etp_conventionnes: 450 },
+      { kind: 'AI', annee: 2024, annexe_financiere: 'AI 007 24 0101', etp_conventionnes: 300 },
+    ]);
+    expect(open.sqlite.prepare("select detail from audit_log where entity = 'import'").pluck().get()).toContain('"personnes":{"creees":6');
+  });
+
+  it('is idempotent: importing the same files again updates by ref and creates nothing', async () => {
+    const open = await freshRuntime();
+    await importFolder(open, EXEMPLE_2024);
+    const before = tableCounts(open);
+    const again = await importFolder(open, EXEMPLE_2024);
+    expect(again.ok).toBe(true);
+    expect(again.feuilles.every((f) => f.creees === 0 && f.misesAJour === f.lignes)).toBe(true);
+    expect(tableCounts(open)).toEqual({ ...before, audit_log: before.audit_log! + 1 });
+  });
+
+  it('updates a changed row in place', async () => {
+    const open = await freshRuntime();
+    await importFolder(open, EXEMPLE_2024);
+    const dir = exampleCopy();
+    writeCsv(dir, 'heures', readCsv(dir, 'heures').replace('A4;2024-04;40;CL-A', 'A4;2024-04;42,5;CL-A'));
+    writeCsv(dir, 'personnes', readCsv(dir, 'personnes').replace('Arnaud;Julie', 'Arnaud-Roche;Julie'));
+    const before = tableCounts(open);
+    expect((await importFolder(open, dir)).ok).toBe(true);
+    expect(tableCounts(open)).toEqual({ ...before, audit_log: before.audit_log! + 1 });
+    expect(open.sqlite.prepare("select centiemes from heures where date = '2024-04-01' and client_id is not null").pluck().get()).toBe(4250);
+    expect(open.sqlite.prepare("select count(*) from personnes_fts where personnes_fts match '\"roche\"*'").pluck().get()).toBe(1);
+  });
+
+  it('previews without writing anything', async () => {
+    const open = await freshRuntime();
+    const before = tableCounts(open);
+    const preview = await importFolder(open, EXEMPLE_2024, true);
+    expect(preview).toMatchObject({ ok: true, simulation: true });
+    expect(preview.feuilles.find((f) => f.feuille === 'personnes')?.creees).toBe(6);
+    expect(tableCounts(open)).toEqual(before);
+  });
+});
+
+describe('import errors: every one listed with sheet, line and column, nothing written', () => {
+  const cases: Array<{ name: string; damage: (dir: string) => void; expected: string }> = [
+    { name: 'a required column is missing', damage: (d) => writeCsv(d, 'clients', 'ref;type\nCL-A;particulier\n'), expected: 'clients:1:nom Colonne obligatoire absente : « nom ».' },
+    { name: 'a date cannot be read', damage: (d) => writeCsv(d, 'personnes', readCsv(d, 'personnes').replace('02/05/1996', '31/02/1996')), expected: 'personnes:2:date_naissance « 31/02/1996 » n’est pas une date (JJ/MM/AAAA ou AAAA-MM-JJ).' },
+    { name: 'a code is unknown', damage: (d) => writeCsv(d, 'bilans', readCsv(d, 'bilans').replace('2024-04-10;etape', '2024-04-10;intermediaire')), expected: 'bilans:2:type « intermediaire » n’est pas une valeur connue. Valeurs possibles : entree, etape, prolongation, sortie.' },
+    { name: 'a required cell is empty', damage: (d) => writeCsv(d, 'personnes', readCsv(d, 'personnes').replace('E2;M;Barre', 'E2;M;')), expected: 'personnes:3:nom Valeur obligatoire manquante.' },
+    { name: 'a number cannot be read', damage: (d) => writeCsv(d, 'heures', readCsv(d, 'heures').replace('A1;2024-03;100', 'A1;2024-03;cent')), expected: 'heures:4:heures « cent » n’est pas un nombre.' },
+    { name: 'a ref is used twice', damage: (d) => appendCsv(d, 'clients', 'CL-A;Autre client;entreprise'), expected: 'clients:4:ref La référence « CL-A » est déjà utilisée ligne 2.' },
+    { name: 'a person ref is unknown', damage: (d) => appendCsv(d, 'bilans', 'E9;2024-05-01;etape'), expected: 'bilans:5:ref_personne Personne inconnue : aucune ligne de la feuille personnes n’a la référence « E9 ».' },
+    { name: 'a contract ref is unknown', damage: (d) => appendCsv(d, 'heures', 'A9;2024-05;10;'), expected: 'heures:32:ref_contrat Contrat inconnu : aucune ligne de la feuille contrats n’a la référence « A9 ».' },
+    { name: 'a client ref is unknown', damage: (d) => appendCsv(d, 'heures', 'A4;2024-07;10;CL-Z'), expected: 'heures:32:ref_client Client inconnu : aucune ligne de la feuille clients n’a la référence « CL-Z ».' },
+    { name: 'an exit has no parcours open on its date', damage: (d) => appendCsv(d, 'sorties', 'E5;2024-08-01;7'), expected: 'sorties:6:date Aucun parcours de cette personne n’est ouvert le 01/08/2024 : la sortie ne peut pas être rattachée.' },
+    { name: 'hours fall outside their contract', damage: (d) => appendCsv(d, 'heures', 'A1;2024-09;20;'), expected: 'heures:32:mois Ces heures (2024-09) tombent hors de la période du contrat A1 (du 15/01/2024 au 28/06/2024).' },
+    { name: 'hours give both a month and a day', damage: (d) => writeCsv(d, 'heures', 'ref_contrat;mois;date;heures\nA1;2024-01;2024-01-20;7\n'), expected: 'heures:2:mois Indiquez soit le mois (AAAA-MM), soit le jour, pas les deux.' },
+    { name: 'a contract type does not exist in its dispositif', damage: (d) => writeCsv(d, 'contrats', readCsv(d, 'contrats').replace('A4;E4;AI;CDD_USAGE', 'A4;E4;AI;MISSION')), expected: 'contrats:5:type Un contrat MISSION ne se signe pas en AI.' },
+    { name: 'the SIRET is invalid', damage: (d) => writeCsv(d, 'structure', readCsv(d, 'structure').replace('52000001500013', '52000001500014')), expected: 'structure:2:siret SIRET invalide : « 52000001500014 » (14 chiffres, clé de contrôle).' },
+    { name: 'a decision has no date', damage: (d) => writeCsv(d, 'accueils', readCsv(d, 'accueils').replace('sans_suite;2024-06-30', 'sans_suite;')), expected: 'accueils:5:date_decision Une décision doit être datée.' },
+    { name: 'a dated row belongs to a person without parcours', damage: (d) => appendCsv(d, 'bilans', 'E6;2024-12-20;entree'), expected: 'bilans:5:ref_personne Cette personne n’a aucun parcours (aucun contrat) : la ligne ne peut pas être rattachée.' },
+    { name: 'a criterion is given twice', damage: (d) => appendCsv(d, 'criteres', 'E1;RSA'), expected: 'criteres:9:critere Le critère RSA est déjà indiqué pour cette personne.' },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}`, async () => {
+      const open = await freshRuntime();
+      const dir = exampleCopy();
+      c.damage(dir);
+      const before = tableCounts(open);
+      const report = await importFolder(open, dir);
+      expect(report.ok).toBe(false);
+      expect(report.simulation).toBe(true);
+      expect(messages(report)).toContain(c.expected);
+      expect(tableCounts(open)).toEqual(before);
+    });
+  }
+
+  it('refuses the workbook of another structure', async () => {
+    const open = await freshRuntime();
+    await importFolder(open, EXEMPLE_2024);
+    const dir = exampleCopy();
+    writeCsv(dir, 'structure', readCsv(dir, 'structure').replace('52000001500013', '73282932000074'));
+    const report = await importFolder(open, dir);
+    expect(messages(report)).toContain('structure:2:siret Ce classeur est celui d’une autre structure (SIRET 73282932000074, la base est celle du SIRET 52000001500013).');
+  });
+
+  it('refuses hours that would change a closed month', async () => {
+    const open = await freshRuntime();
+    await importFolder(open, EXEMPLE_2024);
+    open.sqlite.prepare("insert into mois_clotures (mois, cloture_le) values ('2024-04', '2024-05-05T10:00:00Z')").run();
+    const dir = exampleCopy();
+    writeCsv(dir, 'heures', readCsv(dir, 'heures').replace('A1;2024-04;100', 'A1;2024-04;110'));
+    const report = await importFolder(open, dir);
+    expect(messages(report)).toContain('heures:5:heures Le mois 2024-04 est clôturé : ses heures ne peuvent plus changer.');
+    expect(open.sqlite.prepare("select sum(centiemes) from heures where date = '2024-04-01'").pluck().get()).toBe(27500);
+  });
+
+  it('is all or nothing: an error on the last row of the last sheet leaves the database untouched', async () => {
+    const open = await freshRuntime();
+    const dir = exampleCopy();
+    appendCsv(dir, 'sorties', 'E4;2024-07-20;99');
+    const before = tableCounts(open);
+    const report = await importFolder(open, dir);
+    expect(report.nombreErreurs).toBe(1);
+    expect(report.erreurs[0]).toMatchObject({ feuille: 'sorties', ligne: 6, colonne: 'motif' });
+    expect(tableCounts(open)).toEqual(before);
+    // A placement error found while writing (the exit is read but has nowhere to go) rolls back too.
+    const dir2 = exampleCopy();
+    appendCsv(dir2, 'sorties', 'E6;2024-12-20;7');
+    expect((await importFolder(open, dir2)).ok).toBe(false);
+    expect(tableCounts(open)).toEqual(before);
+  });
+});
+
+describe('damaged or foreign files get one clear error, in bounded time', () => {
+  async function importOne(name: string, bytes: Buffer | string): Promise<ImportReport> {
+    const open = await freshRuntime();
+    const dir = tempDir();
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return importFolder(open, path);
+  }
+
+  it('a binary file named .csv', async () => {
+    const report = await importOne('personnes.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]));
+    expect(messages(report)).toEqual(['personnes:0: « personnes.csv » n’est pas un fichier texte CSV (contenu binaire).']);
+  });
+
+  it('a CSV saved in Windows-1252 instead of UTF-8', async () => {
+    const report = await importOne('personnes.csv', Buffer.from('ref;civilite;nom;prenom;date_naissance\nP1;MME;H\xe9lo\xefse;Anne;01/01/1990\n', 'latin1'));
+    expect(report.erreurs[0]?.message).toMatch(/n’est pas encodé en UTF-8.*CSV UTF-8/);
+  });
+
+  it('random bytes named .xlsx, and a text file named .xlsx', async () => {
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    expect((await importOne('classeur.xlsx', garbage)).erreurs[0]?.message).toBe('« classeur.xlsx » n’est pas un classeur Excel lisible (fichier endommagé ou d’un autre format).');
+    app?.close();
+    expect((await importOne('classeur.xlsx', 'nom;siret\n')).erreurs[0]?.message).toBe('« classeur.xlsx » n’est pas un classeur Excel lisible (fichier endommagé ou d’un autre format).');
+  });
+
+  it('a file that is neither a workbook nor a CSV', async () => {
+    const report = await importOne('photo.jpg', Buffer.from([0xff, 0xd8, 0xff]));
+    expect(report.erreurs[0]?.message).toBe('Format non reconnu : choisissez un classeur Excel (.xlsx) ou des fichiers .csv.');
+  });
+
+  it('a sheet of 100 000 garbage rows: errors counted, the list capped, in a few seconds', async () => {
+    const lines = ['ref;civilite;nom;prenom;date_naissance'];
+    for (let i = 0; i < 100_000; i++) lines.push(`x${i};??;${'#'.repeat(i % 50)};;pas une date`);
+    const started = performance.now();
+    const report = await importOne('personnes.csv', lines.join('\n'));
+    const elapsed = performance.now() - started;
+    expect(report.ok).toBe(false);
+    expect(report.nombreErreurs).toBeGreaterThanOrEqual(300_000);
+    expect(report.erreurs).toHaveLength(IMPORT_LIMITS.maxListedErrors);
+    expect(elapsed).toBeLessThan(15_000);
+  });
+
+  it('a missing path', async () => {
+    const open = await freshRuntime();
+    const report = await importFolder(open, '/nulle/part/classeur.xlsx');
+    expect(report.erreurs[0]?.message).toBe('Fichier ou dossier introuvable : /nulle/part/classeur.xlsx');
+  });
+});
