@@ -6,12 +6,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBackup, listBackups, restoreBackupFile } from '../db/backup';
 import { DatabaseDamagedError, DatabaseTooNewError, openDatabase } from '../db/client';
-import { appPathsForFile, DB_FILE_NAME, type AppPaths } from './app-paths';
+import { DB_FILE_NAME, type AppPaths } from './app-paths';
 import { defaultDataDir } from './platform/data-dir';
 import { APP_NAME, APP_VERSION } from './version';
 import { getStructure, hasStructure } from './services/structure/structure-service';
+import { option, pathsFrom, UsageError } from './cli-args';
+import { exportCommand, importCommand, templateCommand } from './cli-data';
 
-const MIGRATIONS = resolve(__dirname, '..', 'db', 'migrations');
 
 const HELP = `${APP_NAME} ${APP_VERSION} — ligne de commande
 
@@ -22,6 +23,11 @@ Commandes :
   backup                Crée une sauvegarde vérifiée de la base (API de sauvegarde en ligne de SQLite).
   backups               Liste les sauvegardes disponibles, de la plus récente à la plus ancienne.
   restore               Restaure une sauvegarde (la base actuelle est conservée à côté, renommée).
+  import <fichier>      Importe un classeur .xlsx ou un dossier de fichiers .csv (format d'import v1) ;
+                        tout ou rien : à la moindre erreur, rien n'est enregistré. --dry-run : simulation.
+                        Dans une base nouvelle, la structure est créée depuis la feuille « structure ».
+  export --out <dest>   Exporte toutes les données au format d'import (dest en .xlsx, sinon un dossier de .csv).
+  template [--out f]    Écrit le classeur modèle d'import (par défaut modele-import-cedre.xlsx).
   version               Affiche la version.
 
 Options :
@@ -31,21 +37,6 @@ Options :
   -h, --help            Affiche cette aide.
 
 Code de sortie : 0 si tout s'est bien passé, 1 en cas d'échec, 2 si la commande est mal écrite.`;
-
-class UsageError extends Error {}
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (!value || value.startsWith('--')) throw new UsageError(`L'option ${name} attend une valeur.`);
-  return value;
-}
-
-function pathsFrom(args: string[]): AppPaths {
-  const db = option(args, '--db') ?? join(defaultDataDir(), DB_FILE_NAME);
-  return appPathsForFile(db, MIGRATIONS);
-}
 
 async function check(paths: AppPaths): Promise<void> {
   if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
@@ -127,6 +118,12 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'restore':
         await restore(pathsFrom(args), option(args, '--from'));
         return 0;
+      case 'import':
+        return await importCommand(args, pathsFrom(args));
+      case 'export':
+        return await exportCommand(args, pathsFrom(args));
+      case 'template':
+        return await templateCommand(args);
       default:
         throw new UsageError(`Commande inconnue : « ${command} ». Tapez « cedre --help » pour la liste des commandes.`);
     }

@@ -54,3 +54,23 @@ describe('cedre command line', () => {
     expect(existsSync(db)).toBe(false);
   });
 });
+
+describe('cedre import / export / template', () => {
+  it('imports into a new file, lists every error and exits 1 on a bad workbook, exports', async () => {
+    const { exampleCopy, appendCsv, EXEMPLE_2024 } = await import('../helpers/import');
+    const db = join(tempDir(), 'nouvelle.sqlite');
+    const bad = exampleCopy();
+    appendCsv(bad, 'sorties', 'E4;2024-07-20;99', 'E9;2024-07-20;7');
+    expect(await runCli(['import', bad, '--db', db])).toBe(1);
+    expect(err.join('\n')).toContain('sorties, ligne 6, colonne motif : « 99 » n’est pas une valeur connue.');
+    expect(err.join('\n')).toContain('sorties, ligne 7, colonne ref_personne : Personne inconnue');
+    expect(err.join('\n')).toContain("rien n'a été enregistré");
+    expect(await runCli(['import', EXEMPLE_2024, '--db', db])).toBe(0);
+    expect(out.join('\n')).toMatch(/personnes\s+6 ligne\(s\) : 6 créée\(s\)/);
+    const dest = join(tempDir(), 'export.xlsx');
+    expect(await runCli(['export', '--db', db, '--out', dest])).toBe(0);
+    expect(existsSync(dest)).toBe(true);
+    expect(await runCli(['import', '--db', db])).toBe(2);
+    expect(await runCli(['template', '--out', join(tempDir(), 'modele.csv')])).toBe(2);
+  });
+});

@@ -208,3 +208,53 @@ describe('damaged or foreign files get one clear error, in bounded time', () => 
     expect(report.erreurs[0]?.message).toBe('Fichier ou dossier introuvable : /nulle/part/classeur.xlsx');
   });
 });
+
+describe('export and template', () => {
+  it('round trip: import → export (.xlsx) → import into a new file → export gives the same files', async () => {
+    const { exportTables } = await import('../../src-main/services/import/workbook-export');
+    const { workbookBuffer, writeCsvFolder } = await import('../../src-main/services/import/workbook-writer');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const first = await freshRuntime();
+    await importFolder(first, EXEMPLE_2024);
+    const tables = exportTables(first.sqlite, '2026-03-02');
+    const xlsx = join(tempDir(), 'export.xlsx');
+    writeFileSync(xlsx, await workbookBuffer(tables));
+    const firstIndicators = first.indicators.compute(2024).indicateurs;
+    app!.close();
+    const second = await freshRuntime();
+    const report = await importFolder(second, xlsx);
+    expect(messages(report)).toEqual([]);
+    const a = tempDir();
+    const b = tempDir();
+    writeCsvFolder(a, tables);
+    writeCsvFolder(b, exportTables(second.sqlite, '2026-03-02'));
+    for (const f of readdirSync(a)) expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
+    expect(second.indicators.compute(2024).indicateurs).toEqual(firstIndicators);
+  });
+
+  it('rows created in the app are exported with their id as ref, and re-importing them updates them', async () => {
+    const { exportTables } = await import('../../src-main/services/import/workbook-export');
+    const { writeCsvFolder } = await import('../../src-main/services/import/workbook-writer');
+    const open = await freshRuntime();
+    await importFolder(open, EXEMPLE_2024);
+    open.sqlite.prepare("delete from import_refs where feuille = 'personnes'").run();
+    const dir = tempDir();
+    writeCsvFolder(dir, exportTables(open.sqlite, '2026-03-02'));
+    const before = tableCounts(open);
+    const report = await importFolder(open, dir);
+    expect(report.ok).toBe(true);
+    expect(report.feuilles.find((f) => f.feuille === 'personnes')).toMatchObject({ creees: 0, misesAJour: 6 });
+    expect(tableCounts(open)).toEqual({ ...before, audit_log: before.audit_log! + 1 });
+  });
+
+  it('the template workbook imports cleanly into a new database', async () => {
+    const { templateWorkbook } = await import('../../src-main/services/import/import-template');
+    const open = await freshRuntime();
+    const path = join(tempDir(), 'modele.xlsx');
+    writeFileSync(path, await templateWorkbook());
+    const report = await importFolder(open, path, true);
+    expect(messages(report)).toEqual([]);
+    expect(report.avertissements).toEqual([]);
+    expect(report.feuilles.map((f) => f.feuille)).toContain('sorties');
+  });
+});

@@ -4,7 +4,7 @@
  * asked for a preview. The preview is therefore exactly what the import would do.
  */
 import type Database from 'better-sqlite3';
-import { IMPORT_LIMITS, type ImportReport } from '../../../src-shared/import-format';
+import { IMPORT_LIMITS, IMPORT_SHEETS, type ImportReport } from '../../../src-shared/import-format';
 import type { AuditLog } from '../audit/audit-log';
 import { ImportWriter } from './import-writer';
 import { parseWorkbook, ProblemList } from './sheet-records';
@@ -44,7 +44,9 @@ export class ImportService {
     let writer: ImportWriter | null = null;
     let feuilles: ImportReport['feuilles'] = [];
     let committed = false;
-    if (problems.errorCount === 0) {
+    // Even with cell errors the writing pass runs (and is rolled back), so that every error of the file is listed at once.
+    const incomplete = IMPORT_SHEETS.some((s) => book.sheets.has(s) && !parsed[s]);
+    if (book.problems.length === 0 && !incomplete && problems.errorCount < IMPORT_LIMITS.maxListedErrors) {
       try {
         this.sqlite.transaction(() => {
           writer = new ImportWriter(this.sqlite, parsed, problems, options.now);

@@ -23,6 +23,9 @@ import { bool, num, reqStr, str, type ParsedWorkbook, type ProblemList, type She
 
 type Row = Record<string, unknown>;
 
+/** Sheets whose `ref` names a row of a table. */
+const REF_TABLES: Record<string, string> = { personnes: 'personnes', clients: 'clients', contrats: 'contrats' };
+
 function frDate(iso: string | null): string {
   if (!iso) return '…';
   const [y, m, d] = iso.split('-');
@@ -96,7 +99,10 @@ export class ImportWriter {
     const key = `${feuille}\u0000${ref}`;
     if (!this.refCache.has(key)) {
       const row = this.get<{ entity_id: string }>('select entity_id from import_refs where feuille = ? and ref = ?', feuille, ref);
-      this.refCache.set(key, row?.entity_id ?? null);
+      // An exported workbook uses the app's own id as the ref of rows created in the app.
+      const table = REF_TABLES[feuille];
+      const own = !row && table ? this.get<{ id: string }>(`select id from ${table} where id = ?`, ref) : undefined;
+      this.refCache.set(key, row?.entity_id ?? own?.id ?? null);
     }
     return this.refCache.get(key)!;
   }
@@ -109,7 +115,7 @@ export class ImportWriter {
   private person(sheet: ImportSheet, r: SheetRecord): string | null {
     const ref = reqStr(r, 'ref_personne');
     const id = this.refOf('personnes', ref);
-    if (!id) this.problems.error(sheet, r.line, 'ref_personne', `Personne inconnue : aucune ligne de la feuille personnes n’a la référence « ${ref} ».`);
+    if (!id && !this.book.personnes?.rejectedRefs.has(ref)) this.problems.error(sheet, r.line, 'ref_personne', `Personne inconnue : aucune ligne de la feuille personnes n’a la référence « ${ref} ».`);
     return id;
   }
 
@@ -150,7 +156,7 @@ export class ImportWriter {
     if (rows.length > 1) this.problems.error('structure', rows[1]!.line, null, 'La feuille structure ne doit avoir qu’une ligne.');
     const r = rows[0];
     if (!r) {
-      if (!existing) this.problems.error('structure', 0, null, 'La base est vide : le classeur doit contenir la feuille « structure » (nom, SIRET, département).');
+      if (!existing && !this.book.structure?.rejectedRows) this.problems.error('structure', 0, null, 'La base est vide : le classeur doit contenir la feuille « structure » (nom, SIRET, département).');
       return;
     }
     const siret = normalizeSiret(reqStr(r, 'siret'));
@@ -506,6 +512,7 @@ export class ImportWriter {
       }
       const contract = contractCache.get(ref);
       if (!contract) {
+        if (this.book.contrats?.rejectedRefs.has(ref)) continue;
         this.problems.error('heures', r.line, 'ref_contrat', `Contrat inconnu : aucune ligne de la feuille contrats n’a la référence « ${ref} ».`);
         continue;
       }
@@ -533,6 +540,7 @@ export class ImportWriter {
       if (clientRef) {
         clientId = this.refOf('clients', clientRef);
         if (!clientId) {
+          if (this.book.clients?.rejectedRefs.has(clientRef)) continue;
           this.problems.error('heures', r.line, 'ref_client', `Client inconnu : aucune ligne de la feuille clients n’a la référence « ${clientRef} ».`);
           continue;
         }

@@ -16,6 +16,9 @@ export interface ParsedSheet {
   /** The format's columns this sheet has: absent optional columns leave existing values untouched on update. */
   columns: Set<string>;
   records: SheetRecord[];
+  /** Refs of rows left out for an error: other sheets pointing at them get no second, misleading error. */
+  rejectedRefs: Set<string>;
+  rejectedRows: number;
 }
 
 export type ParsedWorkbook = Partial<Record<ImportSheet, ParsedSheet>>;
@@ -56,6 +59,8 @@ export function parseWorkbook(book: RawWorkbook, problems: ProblemList): ParsedW
     if (missing.length) continue;
     const present = specs.filter((c) => headerIndex.has(c.name));
     const records: SheetRecord[] = [];
+    const rejectedRefs = new Set<string>();
+    const refIndex = headerIndex.get('ref');
     for (const row of raw.rows) {
       const values: Record<string, CellValue> = {};
       let rowOk = true;
@@ -71,8 +76,9 @@ export function parseWorkbook(book: RawWorkbook, problems: ProblemList): ParsedW
         } else values[col.name] = result.value;
       }
       if (rowOk) records.push({ line: row.line, values });
+      else if (refIndex !== undefined) rejectedRefs.add((row.cells[refIndex] ?? '').trim());
     }
-    parsed[name] = { name, columns: new Set(present.map((c) => c.name)), records };
+    parsed[name] = { name, columns: new Set(present.map((c) => c.name)), records, rejectedRefs, rejectedRows: raw.rows.length - records.length };
   }
   return parsed;
 }

@@ -175,6 +175,7 @@ async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
   for (const worksheet of workbook.worksheets) {
     const name = sheetNameOf(worksheet.name);
     if (!name) {
+      if (normalizeHeader(worksheet.name) === 'lisez_moi') continue;
       book.warnings.push(fileProblem(worksheet.name, `Feuille ignorée : « ${worksheet.name} » ne correspond à aucune feuille du format.`));
       continue;
     }

@@ -1,0 +1,80 @@
+/**
+ * `cedre import`, `cedre export`, `cedre template`: the spreadsheet format from the command line, through the same
+ * services as the app. The database file is created (and migrated) when it does not exist yet.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { openDatabase } from '../db/client';
+import type { ImportReport } from '../src-shared/import-format';
+import { toIsoDate } from '../src-shared/rules/dates';
+import type { AppPaths } from './app-paths';
+import { option, positional, required, UsageError } from './cli-args';
+import { AuditLog } from './services/audit/audit-log';
+import { ImportService } from './services/import/import-service';
+import { templateWorkbook } from './services/import/import-template';
+import { exportTables } from './services/import/workbook-export';
+import { workbookBuffer, writeCsvFolder } from './services/import/workbook-writer';
+
+async function openOrCreate(paths: AppPaths) {
+  mkdirSync(dirname(paths.dbFile), { recursive: true });
+  return openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+}
+
+export function printImportReport(report: ImportReport): void {
+  for (const w of report.avertissements) console.log(`Avertissement — ${where(w)}${w.message}`);
+  if (!report.ok) {
+    for (const e of report.erreurs) console.error(`${where(e)}${e.message}`);
+    const hidden = report.nombreErreurs - report.erreurs.length;
+    if (hidden > 0) console.error(`… et ${hidden} autres erreurs.`);
+    console.error(`${report.nombreErreurs} erreur(s) : rien n'a été enregistré.`);
+    return;
+  }
+  for (const f of report.feuilles) console.log(`${f.feuille.padEnd(15)} ${String(f.lignes).padStart(7)} ligne(s) : ${f.creees} créée(s), ${f.misesAJour} mise(s) à jour`);
+  console.log(report.simulation ? 'Simulation : rien n’a été enregistré.' : `Import terminé en ${report.dureeMs} ms.`);
+  if (report.structureCreee) console.log('Structure créée : au premier lancement, l’application demandera le compte administrateur.');
+}
+
+function where(p: { feuille: string; ligne: number; colonne: string | null }): string {
+  const parts = [p.feuille, p.ligne > 0 ? `ligne ${p.ligne}` : null, p.colonne ? `colonne ${p.colonne}` : null].filter(Boolean);
+  return parts.length ? `${parts.join(', ')} : ` : '';
+}
+
+export async function importCommand(args: string[], paths: AppPaths): Promise<number> {
+  const source = resolve(required(positional(args, ['--db']), 'le classeur .xlsx ou le dossier de fichiers .csv à importer'));
+  const opened = await openOrCreate(paths);
+  try {
+    const service = new ImportService(opened.sqlite, new AuditLog(opened.sqlite));
+    const report = await service.importPath(source, { dryRun: args.includes('--dry-run'), now: new Date(), user: null, route: 'cli.import' });
+    printImportReport(report);
+    return report.ok ? 0 : 1;
+  } finally {
+    opened.sqlite.close();
+  }
+}
+
+export async function exportCommand(args: string[], paths: AppPaths): Promise<number> {
+  const out = resolve(required(option(args, '--out'), 'la destination (--out fichier.xlsx ou dossier)'));
+  if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
+  const opened = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+  try {
+    const tables = exportTables(opened.sqlite, toIsoDate(new Date()));
+    if (extname(out).toLowerCase() === '.xlsx') {
+      writeFileSync(out, await workbookBuffer(tables));
+      console.log(`Classeur écrit : ${out}`);
+    } else {
+      const files = writeCsvFolder(out, tables);
+      console.log(`${files.length} fichiers CSV écrits dans ${out}`);
+    }
+    return 0;
+  } finally {
+    opened.sqlite.close();
+  }
+}
+
+export async function templateCommand(args: string[]): Promise<number> {
+  const out = resolve(option(args, '--out') ?? 'modele-import-cedre.xlsx');
+  if (extname(out).toLowerCase() !== '.xlsx') throw new UsageError('Le modèle est un classeur : donnez un nom de fichier en .xlsx.');
+  writeFileSync(out, await templateWorkbook());
+  console.log(`Modèle écrit : ${out}`);
+  return 0;
+}
