@@ -1,5 +1,5 @@
 /**
- * `cedre import`, `cedre export`, `cedre template`: the spreadsheet format from the command line, through the same
+ * `cedre import`, `cedre export`, `cedre template`, `cedre demo`: the spreadsheet format from the command line, through the same
  * services as the app. The database file is created (and migrated) when it does not exist yet.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ import { ImportService } from './services/import/import-service';
 import { templateWorkbook } from './services/import/import-template';
 import { exportTables } from './services/import/workbook-export';
 import { workbookBuffer, writeCsvFolder } from './services/import/workbook-writer';
+import { UsersService } from './services/auth/users-service';
+import { createDemo, DEMO_PASSWORD } from './services/demo/demo-service';
 
 async function openOrCreate(paths: AppPaths) {
   mkdirSync(dirname(paths.dbFile), { recursive: true });
@@ -77,4 +79,30 @@ export async function templateCommand(args: string[]): Promise<number> {
   writeFileSync(out, await templateWorkbook());
   console.log(`Modèle écrit : ${out}`);
   return 0;
+}
+
+export async function demoCommand(args: string[], paths: AppPaths): Promise<number> {
+  const number = (name: string, fallback: number, max: number) => {
+    const raw = option(args, name);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${name} attend un nombre entier entre 1 et ${max}.`);
+    return n;
+  };
+  const scale = number('--scale', 1, 50);
+  const years = number('--years', 3, 15);
+  const seed = number('--seed', 2026, 2 ** 31);
+  if (existsSync(paths.dbFile)) throw new Error(`${paths.dbFile} existe déjà : la démonstration se crée dans un nouveau fichier.`);
+  const opened = await openOrCreate(paths);
+  try {
+    const audit = new AuditLog(opened.sqlite);
+    const started = performance.now();
+    const { report, accounts } = createDemo({ sqlite: opened.sqlite, imports: new ImportService(opened.sqlite, audit), users: new UsersService(opened.db), audit }, { scale, years, seed }, new Date());
+    const count = (sheet: string) => report.feuilles.find((f) => f.feuille === sheet)?.lignes ?? 0;
+    console.log(`Démonstration créée dans ${paths.dbFile} en ${Math.round(performance.now() - started)} ms :`);
+    console.log(`  ${count('personnes')} personnes, ${count('accueils')} accueils, ${count('contrats')} contrats, ${count('heures')} lignes d'heures, ${count('sorties')} sorties.`);
+    console.log(`Comptes (mot de passe « ${DEMO_PASSWORD} ») : ${accounts.join(', ')}.`);
+    return 0;
+  } finally {
+    opened.sqlite.close();
+  }
 }

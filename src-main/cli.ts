@@ -11,7 +11,8 @@ import { defaultDataDir } from './platform/data-dir';
 import { APP_NAME, APP_VERSION } from './version';
 import { getStructure, hasStructure } from './services/structure/structure-service';
 import { option, pathsFrom, UsageError } from './cli-args';
-import { exportCommand, importCommand, templateCommand } from './cli-data';
+import { checkConsistency } from './services/system/consistency-check';
+import { demoCommand, exportCommand, importCommand, templateCommand } from './cli-data';
 
 
 const HELP = `${APP_NAME} ${APP_VERSION} — ligne de commande
@@ -28,6 +29,9 @@ Commandes :
                         Dans une base nouvelle, la structure est créée depuis la feuille « structure ».
   export --out <dest>   Exporte toutes les données au format d'import (dest en .xlsx, sinon un dossier de .csv).
   template [--out f]    Écrit le classeur modèle d'import (par défaut modele-import-cedre.xlsx).
+  demo                  Crée une structure de démonstration fictive (une AI et un ACI) dans un nouveau fichier :
+                        --scale N (1 : environ 150 salariés par an), --years Y (3), --seed S (même graine,
+                        mêmes données). Comptes direction, cip, cip2, encadrant, accueil.
   version               Affiche la version.
 
 Options :
@@ -47,6 +51,10 @@ async function check(paths: AppPaths): Promise<void> {
     if (opened.appliedMigrations > 0) console.log(`Migrations appliquées : ${opened.appliedMigrations}`);
     if (opened.preMigrationBackup) console.log(`Sauvegarde avant migration : ${opened.preMigrationBackup.path}`);
     console.log(hasStructure(opened.db) ? `Structure : ${getStructure(opened.db).nom}` : 'Structure : pas encore configurée');
+    const problems = checkConsistency(opened.sqlite);
+    if (problems.length === 0) console.log('Cohérence des données : correcte');
+    for (const p of problems) console.log(`Cohérence : ${p.rule} — ${p.count >= 1000 ? 'au moins 1000' : p.count} cas (par exemple ${p.example})`);
+    if (problems.length) throw new Error(`${problems.length} règle(s) de cohérence non respectée(s).`);
   } finally {
     opened.sqlite.close();
   }
@@ -124,6 +132,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await exportCommand(args, pathsFrom(args));
       case 'template':
         return await templateCommand(args);
+      case 'demo':
+        return await demoCommand(args, pathsFrom(args));
       default:
         throw new UsageError(`Commande inconnue : « ${command} ». Tapez « cedre --help » pour la liste des commandes.`);
     }

@@ -8,3 +8,4 @@ export * from './eligibilite';
 export * from './pass-iae';
 export * from './insertion';
 export * from './import';
+export * from './observatoire';

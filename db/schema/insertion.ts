@@ -31,6 +31,7 @@ export const parcours = sqliteTable(
     index('parcours_personne_idx').on(t.personneId),
     index('parcours_dispositif_debut_idx').on(t.dispositif, t.dateDebut),
     index('parcours_sortie_idx').on(t.dateSortie),
+    index('parcours_debut_idx').on(t.dateDebut),
     index('parcours_referent_idx').on(t.referentId),
   ],
 );
@@ -164,7 +165,7 @@ export const formations = sqliteTable(
     qualifiante: integer('qualifiante', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('formations_parcours_idx').on(t.parcoursId), index('formations_debut_idx').on(t.dateDebut)],
+  (t) => [index('formations_parcours_idx').on(t.parcoursId), index('formations_debut_idx').on(t.dateDebut), index('formations_fin_idx').on(t.dateFin, t.dateDebut)],
 );
 
 /** Immersions in a company (périodes de mise en situation en milieu professionnel). */

@@ -649,9 +649,10 @@ export class ImportWriter {
   private refreshPersons(): void {
     const latest = this.sqlite.prepare(REFRESH_LATEST_INTAKE_SQL);
     for (const id of this.personsWithIntakes) {
+      // `+decision`: the person index, not the decision one (which would scan every entry of the structure per person).
       this.run(
         `update accueils set dispositif = (select p.dispositif from parcours p where p.personne_id = accueils.personne_id and p.date_debut >= accueils.date_decision order by p.date_debut limit 1)
-          where personne_id = ? and decision = 'entree' and dispositif is null`,
+          where personne_id = ? and +decision = 'entree' and dispositif is null`,
         id,
       );
       latest.run(id, id);

@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { IMPORT_LIMITS, IMPORT_SHEETS, type ImportProblem, type ImportSheet } from '../../../src-shared/import-format';
+import { IMPORT_LIMITS, IMPORT_SHEETS, SHEET_COLUMNS, type ImportProblem, type ImportSheet } from '../../../src-shared/import-format';
 import { normalizeHeader } from '../../../src-shared/rules/import-cells';
 
 export interface ImportFile {
@@ -89,7 +89,7 @@ export async function readImportFiles(files: ImportFile[]): Promise<RawWorkbook>
   return book;
 }
 
-function addSheet(book: RawWorkbook, source: string, name: ImportSheet, table: string[][]): void {
+function addSheet(book: RawWorkbook, source: string, name: ImportSheet, table: string[][], maxRows: number = IMPORT_LIMITS.maxRowsPerSheet): void {
   if (book.sheets.has(name)) {
     book.problems.push(fileProblem(name, `La feuille « ${name} » est fournie deux fois (${source}).`));
     return;
@@ -99,7 +99,7 @@ function addSheet(book: RawWorkbook, source: string, name: ImportSheet, table: s
     book.problems.push(fileProblem(name, `Trop de colonnes (${headerCells.length}) : ce n’est pas une feuille du format d’import.`));
     return;
   }
-  if (body.length > IMPORT_LIMITS.maxRowsPerSheet) {
+  if (body.length > maxRows) {
     book.problems.push(fileProblem(name, `Trop de lignes (${body.length}, ${IMPORT_LIMITS.maxRowsPerSheet} au plus par feuille) : découpez le fichier.`));
     return;
   }
@@ -108,6 +108,16 @@ function addSheet(book: RawWorkbook, source: string, name: ImportSheet, table: s
     if (cells.some((c) => c.trim() !== '')) rows.push({ line: i + 2, cells });
   });
   book.sheets.set(name, { name, headers: headerCells.map((h) => h.trim()), rows });
+}
+
+/** Sheets already in memory (the demo generator): the same checks as a file, without a file. */
+export function readTables(tables: Partial<Record<ImportSheet, Array<Array<string | number>>>>): RawWorkbook {
+  const book: RawWorkbook = { sheets: new Map(), problems: [], warnings: [] };
+  for (const name of IMPORT_SHEETS) {
+    const rows = tables[name];
+    if (rows) addSheet(book, name, name, [SHEET_COLUMNS[name].map((c) => c.name), ...rows.map((r) => r.map(String))], Infinity);
+  }
+  return book;
 }
 
 // ---- CSV ------------------------------------------------------------------------------------------------------

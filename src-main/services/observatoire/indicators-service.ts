@@ -50,6 +50,14 @@ const AGE_SQL = `(cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.d
 
 type Scope = SiaeKind | null;
 
+/** The year's hours of one parcours with one client (or none). */
+interface YearHours {
+  dispositif: SiaeKind;
+  clientId: string | null;
+  clientType: string | null;
+  centiemes: number;
+}
+
 class Accumulator {
   readonly values: IndicatorMap = {};
 
@@ -90,7 +98,7 @@ export class IndicatorsService {
     const params = this.parametresOfYear(year);
     const acc = new Accumulator();
     const run = () => {
-      this.gatherSalaries(start, end);
+      const yearHours = this.gatherSalaries(start, end);
       const kinds = this.kindsOf(year);
       for (const d of INDICATOR_DEFINITIONS) {
         acc.set(d.id, null, d.unit === 'rate' || d.unit === 'days' || d.unit === 'months' || d.unit === 'score' ? null : 0);
@@ -98,7 +106,7 @@ export class IndicatorsService {
       }
       this.accueil(acc, start, end);
       this.publicProfile(acc, start, end);
-      this.activite(acc, year, start, end, params);
+      this.activite(acc, year, yearHours, end, start, params);
       this.accompagnement(acc, start, end, params);
       this.sorties(acc, start, end, params);
       return kinds;
@@ -115,20 +123,32 @@ export class IndicatorsService {
     return SIAE_KINDS.filter((k) => found.has(k));
   }
 
-  /** Salariés en parcours in Y (REPORT-SPEC §1): parcours with hours dated in Y; EITI, parcours overlapping Y. */
-  private gatherSalaries(start: string, end: string): void {
+  /**
+   * Salariés en parcours in Y (REPORT-SPEC §1): parcours with hours dated in Y; EITI, parcours overlapping Y. The
+   * year's hours are read once here, by parcours and client, and returned for the activity indicators.
+   */
+  private gatherSalaries(start: string, end: string): YearHours[] {
     this.sqlite.exec(`create temp table if not exists obs_salaries (
       parcours_id text primary key, personne_id text not null, dispositif text not null, date_debut text, date_sortie text,
       diagnostic_id text, principal integer not null default 0, principal_dispositif integer not null default 0)`);
     this.sqlite.exec('delete from obs_salaries');
-    this.sqlite
+    const hours = this.sqlite
       .prepare(
-        `insert into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id)
-         select p.id, p.personne_id, p.dispositif, p.date_debut, p.date_sortie, p.diagnostic_id
-           from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
-          where h.date between ? and ? group by p.id having sum(h.centiemes) > 0`,
+        `select c.parcours_id, h.client_id, sum(h.centiemes) as centiemes from heures h join contrats c on c.id = h.contrat_id
+          where h.date between ? and ? group by c.parcours_id, h.client_id`,
       )
-      .run(start, end);
+      .all(start, end) as Array<{ parcours_id: string; client_id: string | null; centiemes: number }>;
+    const byParcours = new Map<string, number>();
+    for (const h of hours) byParcours.set(h.parcours_id, (byParcours.get(h.parcours_id) ?? 0) + h.centiemes);
+    const insert = this.sqlite.prepare(
+      `insert into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id)
+       select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id from parcours where id = ?`,
+    );
+    for (const [parcoursId, total] of byParcours) if (total > 0) insert.run(parcoursId);
+    const kinds = new Map((this.sqlite.prepare('select parcours_id, dispositif from obs_salaries').all() as Array<{ parcours_id: string; dispositif: SiaeKind }>).map((r) => [r.parcours_id, r.dispositif]));
+    const missing = [...byParcours.keys()].filter((id) => !kinds.has(id));
+    for (const id of missing) kinds.set(id, (this.sqlite.prepare('select dispositif from parcours where id = ?').pluck().get(id) as SiaeKind));
+    const clientTypes = new Map((this.sqlite.prepare('select id, type from clients').all() as Array<{ id: string; type: string }>).map((c) => [c.id, c.type]));
     this.sqlite
       .prepare(
         `insert or ignore into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id)
@@ -141,6 +161,7 @@ export class IndicatorsService {
       select parcours_id, row_number() over (partition by personne_id order by date_debut desc, parcours_id desc) as rn from obs_salaries) where rn = 1)`);
     this.sqlite.exec(`update obs_salaries set principal_dispositif = 1 where parcours_id in (select parcours_id from (
       select parcours_id, row_number() over (partition by personne_id, dispositif order by date_debut desc, parcours_id desc) as rn from obs_salaries) where rn = 1)`);
+    return hours.map((h) => ({ dispositif: kinds.get(h.parcours_id)!, clientId: h.client_id, clientType: h.client_id ? (clientTypes.get(h.client_id) ?? null) : null, centiemes: h.centiemes }));
   }
 
   private accueil(acc: Accumulator, start: string, end: string): void {
@@ -215,22 +236,28 @@ export class IndicatorsService {
     }
   }
 
-  private activite(acc: Accumulator, year: number, start: string, end: string, params: ReportParametres): void {
-    const hours = this.sqlite
-      .prepare(
-        `select p.dispositif, sum(h.centiemes) as c from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
-          where h.date between ? and ? group by p.dispositif`,
-      )
-      .all(start, end) as Array<{ dispositif: SiaeKind; c: number }>;
+  private activite(acc: Accumulator, year: number, yearHours: readonly YearHours[], end: string, start: string, params: ReportParametres): void {
+    const byKind = new Map<SiaeKind, number>();
+    const clientsByKind = new Map<SiaeKind, Set<string>>();
+    for (const h of yearHours) {
+      byKind.set(h.dispositif, (byKind.get(h.dispositif) ?? 0) + h.centiemes);
+      if (h.clientId) clientsByKind.set(h.dispositif, (clientsByKind.get(h.dispositif) ?? new Set()).add(h.clientId));
+      if ((h.dispositif === 'AI' || h.dispositif === 'ETTI') && h.clientType && h.clientType in CLIENT_TYPES) {
+        acc.add(`activite.heures_par_type_client.${h.clientType}`, h.dispositif, h.centiemes / 100);
+        acc.add(`activite.heures_par_type_client.${h.clientType}`, null, h.centiemes / 100);
+      }
+    }
     const etpByKind = new Map<string, number>();
-    for (const h of hours) {
-      const etp = h.c / 100 / params.h_ref[h.dispositif];
-      etpByKind.set(h.dispositif, etp);
-      acc.set('activite.heures_travaillees', h.dispositif, h.c / 100);
-      acc.add('activite.heures_travaillees', null, h.c / 100);
-      acc.set('activite.etp_realises', h.dispositif, etp);
+    for (const [kind, c] of byKind) {
+      const etp = c / 100 / params.h_ref[kind];
+      etpByKind.set(kind, etp);
+      acc.set('activite.heures_travaillees', kind, c / 100);
+      acc.add('activite.heures_travaillees', null, c / 100);
+      acc.set('activite.etp_realises', kind, etp);
       acc.add('activite.etp_realises', null, etp);
     }
+    for (const [kind, clients] of clientsByKind) acc.set('activite.clients_actifs', kind, clients.size);
+    acc.set('activite.clients_actifs', null, new Set(yearHours.filter((h) => h.clientId).map((h) => h.clientId)).size);
     const conventions = this.sqlite.prepare('select kind, etp_conventionnes as c from dispositifs_annees where annee = ?').all(year) as Array<{ kind: SiaeKind; c: number | null }>;
     let totalConventionnes = 0;
     for (const c of conventions) {
@@ -243,27 +270,6 @@ export class IndicatorsService {
     const totalEtp = [...etpByKind.values()].reduce((a, b) => a + b, 0);
     acc.set('activite.taux_realisation', null, totalConventionnes > 0 ? totalEtp / totalConventionnes : null);
 
-    const byClient = this.sqlite
-      .prepare(
-        `select p.dispositif, cl.type, sum(h.centiemes) as c, count(distinct h.client_id) as clients
-           from heures h join clients cl on cl.id = h.client_id join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
-          where h.date between ? and ? group by p.dispositif, cl.type`,
-      )
-      .all(start, end) as Array<{ dispositif: SiaeKind; type: string; c: number; clients: number }>;
-    for (const r of byClient) {
-      if ((r.dispositif === 'AI' || r.dispositif === 'ETTI') && r.type in CLIENT_TYPES) {
-        acc.add(`activite.heures_par_type_client.${r.type}`, r.dispositif, r.c / 100);
-        acc.add(`activite.heures_par_type_client.${r.type}`, null, r.c / 100);
-      }
-    }
-    const activeClients = this.sqlite
-      .prepare(
-        `select p.dispositif, count(distinct h.client_id) as n from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
-          where h.date between ? and ? and h.client_id is not null group by p.dispositif`,
-      )
-      .all(start, end) as Array<{ dispositif: SiaeKind; n: number }>;
-    for (const r of activeClients) acc.set('activite.clients_actifs', r.dispositif, r.n);
-    acc.set('activite.clients_actifs', null, (this.sqlite.prepare('select count(distinct client_id) as n from heures where date between ? and ? and client_id is not null').get(start, end) as { n: number }).n);
 
     const exceeded = this.overruns480(year, start, end, params.plafond_ai_entreprises_heures);
     acc.set('activite.depassements_480h', null, exceeded);
@@ -276,8 +282,9 @@ export class IndicatorsService {
        join parcours p on p.id = c.parcours_id where p.personne_id = ? and p.dispositif = 'AI' and cl.type = 'entreprise'`;
     const candidates = this.sqlite
       .prepare(
-        `select distinct p.personne_id from heures h join clients cl on cl.id = h.client_id join contrats c on c.id = h.contrat_id
-           join parcours p on p.id = c.parcours_id where h.date between ? and ? and cl.type = 'entreprise' and p.dispositif = 'AI'`,
+        // From the company clients' hours of the period (heures_client_idx), not from every AI parcours ever.
+        `select distinct p.personne_id from clients cl cross join heures h on h.client_id = cl.id join contrats c on c.id = h.contrat_id
+           join parcours p on p.id = c.parcours_id where cl.type = 'entreprise' and h.date between ? and ? and p.dispositif = 'AI'`,
       )
       .pluck()
       .all(`${year - 2}-01-01`, end) as string[];
@@ -333,19 +340,26 @@ export class IndicatorsService {
       }
     }
 
-    const concerned = this.sqlite
+    // Support actions of the year on the salariés' parcours, by person, dispositif and frein: one pass over the year.
+    const actions = this.sqlite
       .prepare(
-        `select distinct s.dispositif, f.type, s.personne_id,
-           exists (select 1 from actions_freins a join obs_salaries s2 on s2.parcours_id = a.parcours_id
-                    where s2.personne_id = s.personne_id and s2.dispositif = s.dispositif and a.type_frein = f.type
-                      and a.date between ? and ? and a.prestataire = 'interne') as interne,
-           exists (select 1 from actions_freins a join obs_salaries s2 on s2.parcours_id = a.parcours_id
-                    where s2.personne_id = s.personne_id and s2.dispositif = s.dispositif and a.type_frein = f.type
-                      and a.date between ? and ? and a.prestataire = 'externe') as externe
-           from obs_salaries s join freins f on f.personne_id = s.personne_id
-          where f.date_identification <= ? and (f.date_levee is null or f.date_levee >= ?)`,
+        `select s.personne_id, s.dispositif, a.type_frein, max(a.prestataire = 'interne') as interne, max(a.prestataire = 'externe') as externe
+           from actions_freins a join obs_salaries s on s.parcours_id = a.parcours_id where a.date between ? and ?
+          group by s.personne_id, s.dispositif, a.type_frein`,
       )
-      .all(start, end, start, end, end, start) as Array<{ dispositif: SiaeKind; type: string; personne_id: string; interne: number; externe: number }>;
+      .all(start, end) as Array<{ personne_id: string; dispositif: string; type_frein: string; interne: number; externe: number }>;
+    const actionsBy = new Map(actions.map((a) => [`${a.personne_id}\u0000${a.dispositif}\u0000${a.type_frein}`, a]));
+    const concerned = (
+      this.sqlite
+        .prepare(
+          `select distinct s.dispositif, f.type, s.personne_id from obs_salaries s join freins f on f.personne_id = s.personne_id
+            where f.date_identification <= ? and (f.date_levee is null or f.date_levee >= ?)`,
+        )
+        .all(end, start) as Array<{ dispositif: SiaeKind; type: string; personne_id: string }>
+    ).map((c) => {
+      const a = actionsBy.get(`${c.personne_id}\u0000${c.dispositif}\u0000${c.type}`);
+      return { ...c, interne: a?.interne ?? 0, externe: a?.externe ?? 0 };
+    });
     const totals = new Map<string, { interne: boolean; externe: boolean }>();
     for (const c of concerned) {
       if (!FREIN_TYPE_KEYS.includes(c.type as never)) continue;
@@ -369,9 +383,12 @@ export class IndicatorsService {
           where f.date_debut between ? and ?
          union all
          select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante from formations f join parcours p on p.id = f.parcours_id
-          where f.date_debut < ? and (f.date_fin is null or f.date_fin >= ?)`,
+          where f.date_fin >= ? and f.date_debut < ?
+         union all
+         select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante from formations f join parcours p on p.id = f.parcours_id
+          where f.date_fin is null and f.date_debut < ?`,
       )
-      .all(start, end, start, start) as Array<{ dispositif: SiaeKind; personne_id: string; date_debut: string; heures: number | null; qualifiante: number }>;
+      .all(start, end, start, start, start) as Array<{ dispositif: SiaeKind; personne_id: string; date_debut: string; heures: number | null; qualifiante: number }>;
     const trained = new Map<string, Set<string>>();
     for (const t of trainings) {
       for (const scope of [t.dispositif, '*']) trained.set(scope, (trained.get(scope) ?? new Set()).add(t.personne_id));

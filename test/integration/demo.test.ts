@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src-main/services/demo/demo-service';
+import { generateDemo } from '../../src-main/services/demo/demo-generator';
+import { checkConsistency } from '../../src-main/services/system/consistency-check';
+import { TestApp } from '../helpers/app';
+
+let app: TestApp | null = null;
+afterEach(() => {
+  app?.close();
+  app = null;
+});
+
+describe('demo structure', () => {
+  it('is deterministic for a seed, and different for another', () => {
+    const a = generateDemo({ scale: 1, years: 2, seed: 7, today: '2026-03-02' });
+    const b = generateDemo({ scale: 1, years: 2, seed: 7, today: '2026-03-02' });
+    const c = generateDemo({ scale: 1, years: 2, seed: 8, today: '2026-03-02' });
+    expect(b).toEqual(a);
+    expect(c.personnes).not.toEqual(a.personnes);
+    // Nothing is dated after today.
+    const dates = Object.values(a).flatMap((rows) => rows!.flat()).filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(String(v)));
+    expect(dates.filter((d) => String(d) > '2026-03-02' && !a.contrats!.some((k) => k[5] === d) && !a.pass_iae!.some((p) => p[3] === d))).toEqual([]);
+  });
+
+  it('imports through the app’s checks, passes the consistency checks, and its accounts log in', async () => {
+    app = await TestApp.start();
+    const open = app.runtime.openOrNull()!;
+    const { report } = createDemo(open, { scale: 1, years: 3, seed: 2026 }, app.clock.now());
+    expect(report.erreurs).toEqual([]);
+    expect(checkConsistency(open.sqlite)).toEqual([]);
+    const v = open.indicators.compute(2025).indicateurs;
+    // A typical structure: about 150 salariés a year, about twice as many intakes as entries.
+    expect(v['public.salaries_en_parcours']).toBeGreaterThan(100);
+    expect(v['public.salaries_en_parcours']).toBeLessThan(220);
+    expect(v['accueil.personnes_accueillies']! / v['public.entrees']!).toBeGreaterThan(1.6);
+    expect(v['activite.taux_realisation']).toBeGreaterThan(0.8);
+    expect(v['sorties.constatees']).toBeGreaterThan(20);
+    expect(open.sqlite.prepare('select count(*) from parcours where referent_id is null').pluck().get()).toBe(0);
+    // A new runtime on the same file sees a set-up structure; every demo account logs in.
+    app.close();
+    app = await TestApp.start(app.dataDir);
+    expect(app.runtime.stateKind()).toBe('ready');
+    for (const account of DEMO_ACCOUNTS) {
+      const session = await app.call('auth.login', { login: account.login, password: DEMO_PASSWORD });
+      expect(session.user.role).toBe(account.role);
+    }
+  });
+
+  it('refuses to overwrite a structure', async () => {
+    app = await TestApp.start();
+    await app.setUp();
+    const open = app.runtime.openOrNull()!;
+    expect(() => createDemo(open, { scale: 1, years: 1, seed: 1 }, app!.clock.now())).toThrow(/déjà une structure/);
+  });
+});
