@@ -28,6 +28,9 @@ import { DueWorkService } from './services/insertion/due-work-service';
 import { ActionsService } from './services/insertion/actions-service';
 import { ImportService } from './services/import/import-service';
 import { IndicatorsService } from './services/observatoire/indicators-service';
+import { AnnualReportService } from './services/observatoire/annual-report';
+import { FileKeyProtector } from './services/observatoire/key-protector';
+import { SigningKeyService } from './services/observatoire/signing-keys';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -50,11 +53,14 @@ export class OpenRuntime {
   readonly actions: ActionsService;
   readonly imports: ImportService;
   readonly indicators: IndicatorsService;
+  readonly signingKeys: SigningKeyService;
+  readonly reports: AnnualReportService;
   private setUp: boolean;
 
   constructor(
     readonly opened: OpenedDatabase,
     clock: Clock,
+    dataDir: string,
   ) {
     this.db = opened.db;
     this.sessions = new SessionStore(clock);
@@ -74,6 +80,8 @@ export class OpenRuntime {
     this.clients = new ClientsService(opened.db);
     this.imports = new ImportService(opened.sqlite, this.audit);
     this.indicators = new IndicatorsService(opened.sqlite, this.parametres);
+    this.signingKeys = new SigningKeyService(opened.sqlite, new FileKeyProtector(dataDir));
+    this.reports = new AnnualReportService(opened.db, opened.sqlite, this.indicators, this.signingKeys);
     // Set up once the structure exists and has an account: an import into a new file creates only the structure.
     this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
   }
@@ -134,7 +142,7 @@ export class AppRuntime {
         migrationsFolder: this.paths.migrationsFolder,
         backupDir: this.paths.backupDir,
       });
-      this.open = new OpenRuntime(opened, this.clock);
+      this.open = new OpenRuntime(opened, this.clock, this.paths.dataDir);
       this.damage = null;
     } catch (err) {
       if (!(err instanceof DatabaseDamagedError)) throw err;

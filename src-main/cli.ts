@@ -13,6 +13,7 @@ import { getStructure, hasStructure } from './services/structure/structure-servi
 import { option, pathsFrom, UsageError } from './cli-args';
 import { checkConsistency } from './services/system/consistency-check';
 import { demoCommand, exportCommand, importCommand, templateCommand } from './cli-data';
+import { consolidateCommand, reportCommand, verifyCommand } from './cli-observatoire';
 
 
 const HELP = `${APP_NAME} ${APP_VERSION} — ligne de commande
@@ -32,6 +33,14 @@ Commandes :
   demo                  Crée une structure de démonstration fictive (une AI et un ACI) dans un nouveau fichier :
                         --scale N (1 : environ 150 salariés par an), --years Y (3), --seed S (même graine,
                         mêmes données). Comptes direction, cip, cip2, encadrant, accueil.
+  report --year Y       Produit le rapport annuel signé (rapport-<SIRET>-<Y>.zip) dans --out (dossier,
+                        par défaut le dossier courant) et affiche son chemin. --signataire "Nom".
+  verify <zip>          Vérifie un rapport : signature, format, empreintes des documents ; avec
+                        --thumbprint <kid>, la clé enregistrée par la fédération. Affiche « valide »
+                        (code 0) ou une ligne par échec (code 1).
+  consolidate <dossier> Vérifie tous les rapports .zip du dossier, refuse et liste les invalides, écrit le
+                        tableau des structures et les totaux (département, dispositif) dans --out
+                        (.xlsx ou .csv). --cles <fichier.csv> : les clés enregistrées (siret;kid).
   version               Affiche la version.
 
 Options :
@@ -134,6 +143,12 @@ export async function runCli(argv: string[]): Promise<number> {
         return await templateCommand(args);
       case 'demo':
         return await demoCommand(args, pathsFrom(args));
+      case 'report':
+        return await reportCommand(args, pathsFrom(args));
+      case 'verify':
+        return await verifyCommand(args);
+      case 'consolidate':
+        return await consolidateCommand(args);
       default:
         throw new UsageError(`Commande inconnue : « ${command} ». Tapez « cedre --help » pour la liste des commandes.`);
     }

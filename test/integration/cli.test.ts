@@ -74,3 +74,36 @@ describe('cedre import / export / template', () => {
     expect(await runCli(['template', '--out', join(tempDir(), 'modele.csv')])).toBe(2);
   });
 });
+
+describe('cedre report / verify / consolidate', () => {
+  it('produces the signed ZIP headlessly, verifies it (0, "valide"), refuses a tampered one (1), consolidates', async () => {
+    const { EXEMPLE_2024 } = await import('../helpers/import');
+    const { unzipSync, zipSync } = await import('fflate');
+    const { readFileSync } = await import('node:fs');
+    const dir = tempDir();
+    const db = join(dir, 'base.sqlite');
+    expect(await runCli(['import', EXEMPLE_2024, '--db', db])).toBe(0);
+    const outDir = join(dir, 'rapports');
+    out = [];
+    expect(await runCli(['report', '--db', db, '--year', '2024', '--out', outDir])).toBe(0);
+    const zip = join(outDir, 'rapport-52000001500013-2024.zip');
+    expect(out).toEqual([zip]);
+    out = [];
+    expect(await runCli(['verify', zip])).toBe(0);
+    expect(out[0]).toMatch(/^valide — Chantier des Coteaux \(exemple\) \(SIRET 52000001500013\), année 2024, clé /);
+    expect(await runCli(['verify', zip, '--thumbprint', 'cle-de-quelqu-un-d-autre'])).toBe(1);
+    expect(err.join('\n')).toMatch(/^Clé inconnue/m);
+    const entries = unzipSync(readFileSync(zip));
+    entries['indicateurs.csv']![5] = entries['indicateurs.csv']![5]! ^ 1;
+    const tampered = join(outDir, 'modifie.zip');
+    writeFileSync(tampered, zipSync(entries));
+    err = [];
+    expect(await runCli(['verify', tampered])).toBe(1);
+    expect(err).toEqual(['Empreinte du document : le SHA-256 de indicateurs.csv ne correspond pas au rapport signé (document modifié).']);
+    const xlsx = join(dir, 'consolidation.xlsx');
+    expect(await runCli(['consolidate', outDir, '--out', xlsx])).toBe(1);
+    expect(existsSync(xlsx)).toBe(true);
+    expect(err.join('\n')).toMatch(/Refusé : modifie\.zip/);
+    expect(await runCli(['report', '--db', db, '--year', 'deux-mille'])).toBe(2);
+  }, 60_000);
+});

@@ -52,7 +52,8 @@ const TEAL = '#0c8599';
 const styles = StyleSheet.create({
   page: { fontFamily: 'DejaVu Sans', fontSize: 10, paddingTop: 56, paddingBottom: 56, paddingHorizontal: 48, lineHeight: 1.4, color: '#212529' },
   header: { position: 'absolute', top: 22, left: 48, right: 48, flexDirection: 'row', justifyContent: 'space-between', fontSize: 8, color: '#868e96' },
-  footer: { position: 'absolute', bottom: 22, left: 48, right: 48, flexDirection: 'row', justifyContent: 'space-between', fontSize: 8, color: '#868e96' },
+  // `bottom` is ignored for fixed elements by @react-pdf 4 (the footer silently vanished): placed from the top of A4 (841.9 pt).
+  footer: { position: 'absolute', top: 808, left: 48, right: 48, flexDirection: 'row', justifyContent: 'space-between', fontSize: 8, color: '#868e96' },
   title: { fontSize: 18, fontWeight: 'bold', color: TEAL, marginBottom: 8, lineHeight: 1.2 },
   subtitle: { fontSize: 10, color: '#495057', marginBottom: 16 },
   h2: { fontSize: 12, fontWeight: 'bold', color: TEAL, marginTop: 14, marginBottom: 6, paddingBottom: 2, borderBottomWidth: 1, borderBottomColor: '#c5f6fa' },
@@ -125,5 +126,5 @@ async function render(element: ReactElement, fileName: string): Promise<{ fileNa
   return { fileName, base64: Buffer.from(buffer).toString('base64') };
 }
 
-  return { Text, View, styles, Field, Table, A4, render };
+  return { Document, Page, Text, View, styles, Field, Table, A4, render };
 }

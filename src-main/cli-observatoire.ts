@@ -1,0 +1,80 @@
+/**
+ * `cedre report`, `cedre verify`, `cedre consolidate`: the signed annual report without a window (REPORT-SPEC §4), and
+ * the federation's side: verifying a structure's file and consolidating a folder of them.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openDatabase } from '../db/client';
+import type { AppPaths } from './app-paths';
+import { option, positional, required, UsageError } from './cli-args';
+import { AnnualReportService } from './services/observatoire/annual-report';
+import { consolidateFolder } from './services/observatoire/consolidation';
+import { writeConsolidation } from './services/observatoire/consolidation-writer';
+import { IndicatorsService } from './services/observatoire/indicators-service';
+import { FileKeyProtector } from './services/observatoire/key-protector';
+import { verifyReport } from './services/observatoire/report-verifier';
+import { SigningKeyService } from './services/observatoire/signing-keys';
+import { ParametresService } from './services/insertion/parametres-service';
+import { getStructure, hasStructure } from './services/structure/structure-service';
+
+export async function reportCommand(args: string[], paths: AppPaths): Promise<number> {
+  const year = Number(required(option(args, '--year'), "l'année (--year AAAA)"));
+  if (!Number.isInteger(year) || year < 2000 || year > new Date().getFullYear()) throw new UsageError(`Année invalide : ${option(args, '--year')}.`);
+  const out = resolve(option(args, '--out') ?? '.');
+  if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
+  const opened = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+  try {
+    if (!hasStructure(opened.db)) throw new Error("La structure n'est pas encore configurée.");
+    const keys = new SigningKeyService(opened.sqlite, new FileKeyProtector(paths.dataDir));
+    const reports = new AnnualReportService(opened.db, opened.sqlite, new IndicatorsService(opened.sqlite, new ParametresService(opened.sqlite)), keys);
+    const signer = option(args, '--signataire') ?? `${getStructure(opened.db).nom} (ligne de commande)`;
+    const made = await reports.produce(year, { id: null, name: signer }, new Date());
+    mkdirSync(out, { recursive: true });
+    const file = join(out, made.fileName);
+    writeFileSync(file, made.zip);
+    console.log(file);
+    return 0;
+  } finally {
+    opened.sqlite.close();
+  }
+}
+
+export async function verifyCommand(args: string[]): Promise<number> {
+  const file = resolve(required(positional(args, ['--thumbprint']), 'le rapport .zip à vérifier'));
+  if (!existsSync(file)) throw new Error(`Fichier introuvable : ${file}`);
+  const result = await verifyReport(readFileSync(file), { thumbprint: option(args, '--thumbprint') ?? null });
+  if (result.valide) {
+    const p = result.payload!;
+    console.log(`valide — ${p.structure.nom} (SIRET ${p.structure.siret}), année ${p.annee}, clé ${result.kid}`);
+    return 0;
+  }
+  for (const e of result.echecs) console.error(e);
+  return 1;
+}
+
+/** `--cles <fichier.csv>`: `siret;kid` lines, the keys the federation registered. */
+function readRegistry(path: string | undefined): Map<string, string> {
+  const registry = new Map<string, string>();
+  if (!path) return registry;
+  for (const line of readFileSync(resolve(path), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const [siret, kid] = line.split(/[;,]/).map((s) => s.trim());
+    if (siret && kid && /^\d{14}$/.test(siret)) registry.set(siret, kid);
+  }
+  return registry;
+}
+
+export async function consolidateCommand(args: string[]): Promise<number> {
+  const folder = resolve(required(positional(args, ['--out', '--cles']), 'le dossier des rapports .zip'));
+  const out = resolve(required(option(args, '--out'), 'le fichier de sortie (--out consolidation.xlsx ou .csv)'));
+  if (!/\.(xlsx|csv)$/i.test(out)) throw new UsageError('Le fichier de sortie doit finir par .xlsx ou .csv.');
+  if (!existsSync(folder)) throw new Error(`Dossier introuvable : ${folder}`);
+  const result = await consolidateFolder(folder, readRegistry(option(args, '--cles')));
+  await writeConsolidation(out, result);
+  const structures = result.lignes.filter((l) => l.niveau === 'structure').length;
+  console.log(`${structures} rapport(s) valide(s) consolidé(s) dans ${out}`);
+  for (const r of result.refuses) {
+    console.error(`Refusé : ${r.fichier}`);
+    for (const e of r.echecs) console.error(`  ${e}`);
+  }
+  return result.refuses.length ? 1 : 0;
+}

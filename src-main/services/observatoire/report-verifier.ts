@@ -1,0 +1,99 @@
+/**
+ * Verification of a signed annual report (REPORT-SPEC §4), for the app's "Vérifier un rapport" screen, `cedre verify`
+ * and the federation's consolidation: the archive, the JWS signature against the embedded key, the key's thumbprint
+ * against the one registered for the SIRET (when given), the format version, and the SHA-256 of every listed
+ * document. Every failure is reported as one French line saying what failed; nothing throws.
+ */
+import { unzipSync } from 'fflate';
+import { calculateJwkThumbprint, decodeProtectedHeader, flattenedVerify, importJWK, type JWK } from 'jose';
+import { REPORT_FORMAT, REPORT_JSON, REPORT_VERSION, type ReportPayload } from '../../../src-shared/observatoire/report-format';
+import { sha256Hex } from './annual-report';
+
+export interface VerificationResult {
+  valide: boolean;
+  echecs: string[];
+  kid: string | null;
+  payload: ReportPayload | null;
+}
+
+const MAX_ENTRIES = 16;
+const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
+
+export async function verifyReport(zip: Uint8Array, options: { thumbprint?: string | null } = {}): Promise<VerificationResult> {
+  const echecs: string[] = [];
+  const fail = (message: string): VerificationResult => ({ valide: false, echecs: [...echecs, message], kid: null, payload: null });
+
+  let entries: Record<string, Uint8Array>;
+  try {
+    let count = 0;
+    let size = 0;
+    unzipSync(zip, {
+      filter: (f) => {
+        count++;
+        size += f.originalSize;
+        return false;
+      },
+    });
+    if (count > MAX_ENTRIES || size > MAX_INFLATED_BYTES) return fail('Archive malformée : trop de fichiers ou trop volumineuse pour un rapport annuel.');
+    entries = unzipSync(zip);
+  } catch {
+    return fail('Archive malformée : ce fichier n’est pas une archive ZIP lisible.');
+  }
+  const json = entries[REPORT_JSON];
+  if (!json) return fail(`Archive malformée : le fichier ${REPORT_JSON} est absent.`);
+
+  let jws: { protected?: unknown; payload?: unknown; signature?: unknown };
+  try {
+    jws = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json)) as typeof jws;
+  } catch {
+    return fail(`Archive malformée : ${REPORT_JSON} n’est pas un JSON lisible (fichier modifié ou endommagé).`);
+  }
+  if (typeof jws !== 'object' || jws === null || typeof jws.protected !== 'string' || typeof jws.payload !== 'string' || typeof jws.signature !== 'string') {
+    return fail(`Archive malformée : ${REPORT_JSON} n’est pas une signature JWS en sérialisation JSON aplatie.`);
+  }
+  const flattened = { protected: jws.protected, payload: jws.payload, signature: jws.signature };
+
+  let header: { alg?: unknown; kid?: unknown; jwk?: unknown };
+  try {
+    header = decodeProtectedHeader(flattened) as typeof header;
+  } catch {
+    return fail('Signature : l’en-tête protégé est illisible.');
+  }
+  if (header.alg !== 'EdDSA') return fail(`Signature : algorithme « ${String(header.alg)} » refusé (EdDSA attendu).`);
+  const jwk = header.jwk as JWK | undefined;
+  if (!jwk || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') return fail('Signature : la clé publique jointe (jwk) est absente ou n’est pas une clé Ed25519.');
+  const kid = typeof header.kid === 'string' ? header.kid : null;
+  const thumbprint = await calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, 'sha256');
+  if (kid !== thumbprint) return fail('Signature : l’identifiant de clé (kid) ne correspond pas à l’empreinte de la clé jointe.');
+
+  let payloadBytes: Uint8Array;
+  try {
+    const key = await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, 'EdDSA');
+    payloadBytes = (await flattenedVerify(flattened, key)).payload;
+  } catch {
+    return { valide: false, echecs: ['Signature invalide : le contenu de rapport.json a été modifié, ou il n’a pas été signé par la clé jointe.'], kid, payload: null };
+  }
+  if (options.thumbprint && options.thumbprint !== kid) {
+    echecs.push(`Clé inconnue : le rapport est signé par la clé ${kid}, alors que la clé enregistrée pour cette structure est ${options.thumbprint}.`);
+  }
+
+  let payload: ReportPayload;
+  try {
+    payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payloadBytes)) as ReportPayload;
+  } catch {
+    return { valide: false, echecs: [...echecs, 'Format : le contenu signé n’est pas un JSON lisible.'], kid, payload: null };
+  }
+  if (payload.format !== REPORT_FORMAT || payload.version !== REPORT_VERSION) {
+    echecs.push(`Version de format non prise en charge : « ${String(payload.format)} » version ${String(payload.version)} (attendu : ${REPORT_FORMAT} version ${REPORT_VERSION}).`);
+    return { valide: false, echecs, kid, payload: null };
+  }
+  const listed = new Set<string>([REPORT_JSON]);
+  for (const doc of Array.isArray(payload.documents) ? payload.documents : []) {
+    listed.add(doc.nom);
+    const bytes = entries[doc.nom];
+    if (!bytes) echecs.push(`Empreinte du document : ${doc.nom} est listé dans le rapport signé mais absent de l’archive.`);
+    else if (sha256Hex(bytes) !== doc.sha256) echecs.push(`Empreinte du document : le SHA-256 de ${doc.nom} ne correspond pas au rapport signé (document modifié).`);
+  }
+  for (const name of Object.keys(entries)) if (!listed.has(name)) echecs.push(`Archive malformée : le fichier ${name} n’est pas couvert par la signature.`);
+  return { valide: echecs.length === 0, echecs, kid, payload };
+}
