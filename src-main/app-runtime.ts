@@ -31,6 +31,7 @@ import { IndicatorsService } from './services/observatoire/indicators-service';
 import { AnnualReportService } from './services/observatoire/annual-report';
 import { FileKeyProtector } from './services/observatoire/key-protector';
 import { SigningKeyService } from './services/observatoire/signing-keys';
+import { DrillDownService } from './services/observatoire/drill-down';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -55,6 +56,7 @@ export class OpenRuntime {
   readonly indicators: IndicatorsService;
   readonly signingKeys: SigningKeyService;
   readonly reports: AnnualReportService;
+  readonly drillDown: DrillDownService;
   private setUp: boolean;
 
   constructor(
@@ -82,6 +84,7 @@ export class OpenRuntime {
     this.indicators = new IndicatorsService(opened.sqlite, this.parametres);
     this.signingKeys = new SigningKeyService(opened.sqlite, new FileKeyProtector(dataDir));
     this.reports = new AnnualReportService(opened.db, opened.sqlite, this.indicators, this.signingKeys);
+    this.drillDown = new DrillDownService(opened.sqlite, this.indicators);
     // Set up once the structure exists and has an account: an import into a new file creates only the structure.
     this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
   }

@@ -6,5 +6,6 @@ import type { RouteTable } from './router';
 import { accueilRoutes } from './routes/accueil';
 import { coreRoutes } from './routes/core';
 import { insertionRoutes } from './routes/insertion';
+import { observatoireRoutes } from './routes/observatoire';
 
-export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes };
+export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...observatoireRoutes };

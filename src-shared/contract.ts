@@ -34,6 +34,9 @@ import {
 } from './schemas/diagnostic';
 import { bilanDocumentInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
+import { conventionInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
+import type { ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
+import type { ImportReport } from './import-format';
 import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
@@ -119,6 +122,21 @@ export const contract = {
   'partenaires.interventions': route<PartenaireIntervention[]>()(idInput),
   'parametres.list': route<ParametreView[]>()(emptyInput),
   'parametres.add': route<ParametreView[]>()(addParametreInputSchema),
+  'observatoire.year': route<ObservatoireYear>()(yearInputSchema),
+  'observatoire.detail': route<DrillDown>()(drillDownInputSchema),
+  'conventions.list': route<ConventionView[]>()(emptyInput),
+  'conventions.save': route<ConventionView[]>()(conventionInputSchema),
+  'rapports.preview': route<ReportPreviewView>()(yearInputSchema),
+  'rapports.produce': route<ProducedReportView>()(yearInputSchema),
+  'rapports.history': route<ReportHistoryView[]>()(emptyInput),
+  'rapports.verify': route<VerificationView>()(verifyInputSchema),
+  'cles.list': route<SigningKeyInfo[]>()(emptyInput),
+  'cles.create': route<SigningKeyInfo[]>()(emptyInput),
+  'cles.rotate': route<SigningKeyInfo[]>()(emptyInput),
+  'cles.fiche': route<PdfDocument>()(emptyInput),
+  'import.run': route<ImportReport>()(importInputSchema),
+  'import.template': route<FileDownload>()(emptyInput),
+  'import.export': route<FileDownload>()(emptyInput),
   'documents.cer': route<PdfDocument>()(parcoursIdInputSchema),
   'documents.bilan': route<PdfDocument>()(bilanDocumentInputSchema),
 } as const;

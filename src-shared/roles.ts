@@ -43,6 +43,14 @@ export const PERMISSION_ROLES = {
   'parametres.manage': ['direction'],
   /** Backups: take one, restore one. */
   'sauvegardes.manage': ['direction'],
+  /** The observatoire's aggregate indicators; the list of persons behind a count also needs `personnes.read`. */
+  'observatoire.read': ['direction', 'cip', 'lecture'],
+  /** Signing and sending the annual report, the structure's signing key. */
+  'rapports.sign': ['direction'],
+  /** Checking a report file: anyone in the structure may. */
+  'rapports.verify': ROLES,
+  /** Spreadsheet import and the export of all the data: direction only (the export holds every person's data). */
+  'import.manage': ['direction'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type NamedPermission = keyof typeof PERMISSION_ROLES;

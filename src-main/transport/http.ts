@@ -10,7 +10,8 @@ import { HTTP_SESSION_HEADER, HTTP_TOKEN_HEADER } from '../../src-shared/bridge'
 import type { AppErrorPayload, ErrorCode, RpcResult } from '../../src-shared/errors';
 import { SECURITY_HEADERS } from './security-headers';
 
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** A workbook to import (40 MB at most) travels as base64 in one request. */
+export const MAX_BODY_BYTES = 60 * 1024 * 1024;
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,

@@ -5,7 +5,8 @@ export function formatIndicator(id: string, value: number | null | undefined, su
   if (suppressed) return 's';
   if (value === null || value === undefined) return '—';
   const unit = indicatorDefinition(id)?.unit ?? 'count';
-  if (unit === 'rate') return `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value * 100)} %`;
+  if (unit === 'rate') return `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value * 100)}\u00a0%`;
   const decimals = UNIT_DECIMALS[unit];
-  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: unit === 'count' ? 0 : Math.min(decimals, 1), maximumFractionDigits: decimals }).format(value);
+  // A plain no-break space between thousands: every font has it.
+  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: unit === 'count' ? 0 : Math.min(decimals, 1), maximumFractionDigits: decimals }).format(value).replace(/\u202f/g, '\u00a0');
 }

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
+import { MAX_BODY_BYTES } from '../../src-main/transport/http';
 import { VALID_SETUP } from '../helpers/app';
 import { MIGRATIONS, tempDir } from '../helpers/temp';
 
@@ -99,7 +100,7 @@ describe('HTTP transport', () => {
     const malformed = await send({ method: 'POST', path: '/rpc/setup.complete', headers: { ...headers, 'content-type': 'application/json' }, body: '{"structure": ' });
     expect(malformed.status).toBe(400);
     expect(JSON.parse(malformed.body).error.message).toBe('Les données envoyées ne sont pas du JSON valide.');
-    const huge = await send({ method: 'POST', path: '/rpc/setup.complete', headers: { ...headers, 'content-type': 'application/json' }, body: Buffer.alloc(6 * 1024 * 1024, 0x20) }).catch(() => ({ status: 413, body: '', headers: {} }));
+    const huge = await send({ method: 'POST', path: '/rpc/setup.complete', headers: { ...headers, 'content-type': 'application/json' }, body: Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20) }).catch(() => ({ status: 413, body: '', headers: {} }));
     expect(huge.status).toBe(413);
     expect((await send({ method: 'GET', path: '/rpc/system.status', headers })).status).toBe(405);
     expect((await send({ method: 'DELETE', path: '/' })).status).toBe(405);

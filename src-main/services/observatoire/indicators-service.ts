@@ -50,6 +50,25 @@ const AGE_SQL = `(cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.d
 
 type Scope = SiaeKind | null;
 
+export interface YearExit {
+  parcours_id: string;
+  personne_id: string;
+  dispositif: SiaeKind;
+  date_debut: string;
+  date_sortie: string;
+  motif_sortie: MotifSortie | null;
+  counted: boolean;
+  category: CategorieSortie;
+}
+
+export interface YearFrein {
+  dispositif: SiaeKind;
+  type: string;
+  personne_id: string;
+  interne: number;
+  externe: number;
+}
+
 /** The year's hours of one parcours with one client (or none). */
 interface YearHours {
   dispositif: SiaeKind;
@@ -127,7 +146,7 @@ export class IndicatorsService {
    * Salariés en parcours in Y (REPORT-SPEC §1): parcours with hours dated in Y; EITI, parcours overlapping Y. The
    * year's hours are read once here, by parcours and client, and returned for the activity indicators.
    */
-  private gatherSalaries(start: string, end: string): YearHours[] {
+  gatherSalaries(start: string, end: string): YearHours[] {
     this.sqlite.exec(`create temp table if not exists obs_salaries (
       parcours_id text primary key, personne_id text not null, dispositif text not null, date_debut text, date_sortie text,
       diagnostic_id text, principal integer not null default 0, principal_dispositif integer not null default 0)`);
@@ -297,6 +316,33 @@ export class IndicatorsService {
     return n;
   }
 
+  /**
+   * Salariés en parcours (per dispositif) with a frein identified by 31 December and not lifted before 1 January,
+   * with whether support actions on it were dated in the year, internal or external. Needs the year's salariés.
+   */
+  freinsOfYear(start: string, end: string): YearFrein[] {
+    // Support actions of the year on the salariés' parcours, by person, dispositif and frein: one pass over the year.
+    const actions = this.sqlite
+      .prepare(
+        `select s.personne_id, s.dispositif, a.type_frein, max(a.prestataire = 'interne') as interne, max(a.prestataire = 'externe') as externe
+           from actions_freins a join obs_salaries s on s.parcours_id = a.parcours_id where a.date between ? and ?
+          group by s.personne_id, s.dispositif, a.type_frein`,
+      )
+      .all(start, end) as Array<{ personne_id: string; dispositif: string; type_frein: string; interne: number; externe: number }>;
+    const actionsBy = new Map(actions.map((a) => [`${a.personne_id}\u0000${a.dispositif}\u0000${a.type_frein}`, a]));
+    return (
+      this.sqlite
+        .prepare(
+          `select distinct s.dispositif, f.type, s.personne_id from obs_salaries s join freins f on f.personne_id = s.personne_id
+            where f.date_identification <= ? and (f.date_levee is null or f.date_levee >= ?)`,
+        )
+        .all(end, start) as Array<{ dispositif: SiaeKind; type: string; personne_id: string }>
+    ).map((c) => {
+      const a = actionsBy.get(`${c.personne_id}\u0000${c.dispositif}\u0000${c.type}`);
+      return { ...c, interne: a?.interne ?? 0, externe: a?.externe ?? 0 };
+    });
+  }
+
   private accompagnement(acc: Accumulator, start: string, end: string, params: ReportParametres): void {
     const started = this.sqlite
       .prepare(
@@ -340,26 +386,7 @@ export class IndicatorsService {
       }
     }
 
-    // Support actions of the year on the salariés' parcours, by person, dispositif and frein: one pass over the year.
-    const actions = this.sqlite
-      .prepare(
-        `select s.personne_id, s.dispositif, a.type_frein, max(a.prestataire = 'interne') as interne, max(a.prestataire = 'externe') as externe
-           from actions_freins a join obs_salaries s on s.parcours_id = a.parcours_id where a.date between ? and ?
-          group by s.personne_id, s.dispositif, a.type_frein`,
-      )
-      .all(start, end) as Array<{ personne_id: string; dispositif: string; type_frein: string; interne: number; externe: number }>;
-    const actionsBy = new Map(actions.map((a) => [`${a.personne_id}\u0000${a.dispositif}\u0000${a.type_frein}`, a]));
-    const concerned = (
-      this.sqlite
-        .prepare(
-          `select distinct s.dispositif, f.type, s.personne_id from obs_salaries s join freins f on f.personne_id = s.personne_id
-            where f.date_identification <= ? and (f.date_levee is null or f.date_levee >= ?)`,
-        )
-        .all(end, start) as Array<{ dispositif: SiaeKind; type: string; personne_id: string }>
-    ).map((c) => {
-      const a = actionsBy.get(`${c.personne_id}\u0000${c.dispositif}\u0000${c.type}`);
-      return { ...c, interne: a?.interne ?? 0, externe: a?.externe ?? 0 };
-    });
+    const concerned = this.freinsOfYear(start, end);
     const totals = new Map<string, { interne: boolean; externe: boolean }>();
     for (const c of concerned) {
       if (!FREIN_TYPE_KEYS.includes(c.type as never)) continue;
@@ -409,18 +436,28 @@ export class IndicatorsService {
     }
   }
 
-  private sorties(acc: Accumulator, start: string, end: string, params: ReportParametres): void {
-    const exits = this.sqlite
+  /** The exits dated in the year, each with whether it counts (REPORT-SPEC §2.5) and its category. */
+  exitsOfYear(start: string, end: string, params: ReportParametres): YearExit[] {
+    const rows = this.sqlite
       .prepare(
-        `select p.dispositif, p.date_debut, p.date_sortie, p.motif_sortie,
+        `select p.id as parcours_id, p.personne_id, p.dispositif, p.date_debut, p.date_sortie, p.motif_sortie,
             (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id) as total,
             (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id and h.date between ? and ?) as annee
            from parcours p where p.date_sortie between ? and ? and p.date_debut is not null`,
       )
-      .all(start, end, start, end) as Array<{ dispositif: SiaeKind; date_debut: string; date_sortie: string; motif_sortie: MotifSortie | null; total: number; annee: number }>;
+      .all(start, end, start, end) as Array<Omit<YearExit, 'counted' | 'category'> & { total: number; annee: number }>;
+    return rows.map(({ total, annee, ...e }) => ({
+      ...e,
+      counted: isExitCounted({ dispositif: e.dispositif, parcoursDebut: e.date_debut, dateSortie: e.date_sortie, heuresAnneeSortie: annee / 100, heuresTotales: total / 100 }),
+      category: e.motif_sortie ? params.mapping_sorties[e.motif_sortie] : 'AUTRE',
+    }));
+  }
+
+  private sorties(acc: Accumulator, start: string, end: string, params: ReportParametres): void {
+    const exits = this.exitsOfYear(start, end, params);
     const durations = new Map<Scope, number[]>();
     for (const e of exits) {
-      const counted = isExitCounted({ dispositif: e.dispositif, parcoursDebut: e.date_debut, dateSortie: e.date_sortie, heuresAnneeSortie: e.annee / 100, heuresTotales: e.total / 100 });
+      const counted = e.counted;
       for (const scope of [e.dispositif, null] as Scope[]) {
         if (!counted) {
           acc.add('sorties.non_comptabilisees', scope, 1);
@@ -429,7 +466,7 @@ export class IndicatorsService {
         acc.add('sorties.constatees', scope, 1);
         durations.set(scope, [...(durations.get(scope) ?? []), parcoursMonths(e.date_debut, e.date_sortie)]);
         if (e.motif_sortie) acc.add(`sorties.par_motif.${e.motif_sortie}`, scope, 1);
-        const category = e.motif_sortie ? params.mapping_sorties[e.motif_sortie] : 'AUTRE';
+        const category = e.category;
         if (category === 'RETRAIT') acc.add('sorties.retraits', scope, 1);
         else acc.add(CATEGORY_IDS[category], scope, 1);
       }

@@ -1,0 +1,183 @@
+/** Routes of the mission observatoire (indicators, drill-down, signed report, keys, verification) and of the import. */
+import { createElement } from 'react';
+import { AppError } from '../../src-shared/errors';
+import { isSensitiveIndicator } from '../../src-shared/observatoire/suppression';
+import { roleHasPermission } from '../../src-shared/roles';
+import { toIsoDate } from '../../src-shared/rules/dates';
+import type { ConventionView, SigningKeyInfo, VerificationView } from '../../src-shared/views-observatoire';
+import type { RequestContext, RouteTable } from '../router';
+import { loadPdfKit } from '../services/documents/pdf-layout';
+import { templateWorkbook } from '../services/import/import-template';
+import { exportTables } from '../services/import/workbook-export';
+import { workbookBuffer } from '../services/import/workbook-writer';
+import { assertYear } from '../services/observatoire/annual-report';
+import { KeySheet } from '../services/observatoire/key-sheet';
+import { verifyReport } from '../services/observatoire/report-verifier';
+import type { SigningKeyView } from '../services/observatoire/signing-keys';
+import { getStructure } from '../services/structure/structure-service';
+
+function keyInfo(k: SigningKeyView): SigningKeyInfo {
+  return { kid: k.kid, createdAt: k.createdAt, createdByName: k.createdByName, retiredAt: k.retiredAt };
+}
+
+function mayReadSensitive(ctx: RequestContext): boolean {
+  return roleHasPermission(ctx.user!.role, ctx.user!.isAdmin, 'sensibles.read');
+}
+
+/** Years with any activity, newest first, and always the current and previous year. */
+function availableYears(ctx: RequestContext): number[] {
+  const row = ctx.open.sqlite.prepare('select min(date_premier_contact) as a, (select min(date_debut) from parcours) as b from accueils').get() as { a: string | null; b: string | null };
+  const current = ctx.now.getFullYear();
+  const first = Math.min(current - 1, ...[row.a, row.b].filter((d): d is string => d !== null).map((d) => Number(d.slice(0, 4))));
+  return Array.from({ length: current - first + 1 }, (_, i) => current - i);
+}
+
+function conventions(ctx: RequestContext): ConventionView[] {
+  const rows = ctx.open.sqlite.prepare('select kind, annee, annexe_financiere, etp_conventionnes from dispositifs_annees order by annee desc, kind').all() as Array<{
+    kind: ConventionView['kind'];
+    annee: number;
+    annexe_financiere: string;
+    etp_conventionnes: number | null;
+  }>;
+  return rows.map((r) => ({ kind: r.kind, annee: r.annee, annexeFinanciere: r.annexe_financiere, etpConventionnes: r.etp_conventionnes === null ? null : r.etp_conventionnes / 100 }));
+}
+
+export const observatoireRoutes = {
+  'observatoire.year': {
+    permission: 'observatoire.read',
+    handler: (ctx, input) => {
+      assertYear(input.annee, toIsoDate(ctx.now));
+      const current = ctx.open.indicators.compute(input.annee);
+      const precedents = [input.annee - 1, input.annee - 2].map((annee) => ({ annee, indicateurs: ctx.open.indicators.compute(annee).indicateurs }));
+      // Health and justice counts are for need-to-know roles only, even as aggregates.
+      const masques = mayReadSensitive(ctx) ? [] : Object.keys(current.indicateurs).filter(isSensitiveIndicator);
+      const hide = (m: Record<string, number | null>) => Object.fromEntries(Object.entries(m).filter(([id]) => !masques.includes(id)));
+      return {
+        annee: input.annee,
+        dispositifs: current.dispositifs,
+        indicateurs: hide(current.indicateurs),
+        precedents: precedents.map((p) => ({ annee: p.annee, indicateurs: hide(p.indicateurs) })),
+        anneesDisponibles: availableYears(ctx),
+        masques,
+        detailAutorise: roleHasPermission(ctx.user!.role, ctx.user!.isAdmin, 'personnes.read'),
+      };
+    },
+  },
+  'observatoire.detail': {
+    permission: 'personnes.read',
+    audit: { action: 'read', entity: 'observatoire', recordId: (input) => `${input.annee}:${input.id}` },
+    handler: (ctx, input) => {
+      if (!roleHasPermission(ctx.user!.role, ctx.user!.isAdmin, 'observatoire.read')) throw new AppError('FORBIDDEN', 'Votre rôle ne permet pas cette action.');
+      if (isSensitiveIndicator(input.id) && !mayReadSensitive(ctx)) {
+        throw new AppError('FORBIDDEN', 'Cette liste touche à la santé ou à la justice : elle est réservée à la direction et aux CIP.');
+      }
+      assertYear(input.annee, toIsoDate(ctx.now));
+      return ctx.open.drillDown.persons(input.annee, input.id);
+    },
+  },
+  'conventions.list': { permission: 'observatoire.read', handler: (ctx) => conventions(ctx) },
+  'conventions.save': {
+    permission: 'parametres.manage',
+    audit: { action: 'update', entity: 'convention', recordId: (input) => `${input.kind}:${input.annee}` },
+    handler: (ctx, input) => {
+      const at = ctx.now.toISOString();
+      const etp = input.etpConventionnes === null ? null : Math.round(input.etpConventionnes * 100);
+      ctx.open.sqlite
+        .prepare(
+          `insert into dispositifs_annees (id, kind, annee, annexe_financiere, etp_conventionnes, created_at, updated_at) values (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?)
+           on conflict (kind, annee) do update set annexe_financiere = excluded.annexe_financiere, etp_conventionnes = excluded.etp_conventionnes, updated_at = excluded.updated_at`,
+        )
+        .run(input.kind, input.annee, input.annexeFinanciere, etp, at, at);
+      return conventions(ctx);
+    },
+  },
+  'rapports.preview': {
+    permission: 'rapports.sign',
+    handler: (ctx, input) => {
+      assertYear(input.annee, toIsoDate(ctx.now));
+      const current = ctx.open.signingKeys.current();
+      return { ...ctx.open.reports.preview(input.annee, ctx.now), cle: current ? keyInfo(current) : null };
+    },
+  },
+  'rapports.produce': {
+    permission: 'rapports.sign',
+    transaction: false,
+    handler: async (ctx, input) => {
+      assertYear(input.annee, toIsoDate(ctx.now));
+      const made = await ctx.open.reports.produce(input.annee, { id: ctx.user!.id, name: ctx.user!.displayName }, ctx.now);
+      ctx.transaction(() => ctx.audit({ action: 'export', entity: 'rapport_annuel', entityId: String(input.annee), detail: { sha256: made.sha256, kid: made.kid } }));
+      return { fileName: made.fileName, base64: Buffer.from(made.zip).toString('base64'), sha256: made.sha256, kid: made.kid };
+    },
+  },
+  'rapports.history': { permission: 'rapports.sign', handler: (ctx) => ctx.open.reports.history() },
+  'rapports.verify': {
+    permission: 'rapports.verify',
+    transaction: false,
+    handler: async (_ctx, input): Promise<VerificationView> => {
+      const result = await verifyReport(Buffer.from(input.file.base64, 'base64'), { thumbprint: input.thumbprint || null });
+      const p = result.payload;
+      return {
+        valide: result.valide,
+        echecs: result.echecs,
+        kid: result.kid,
+        structure: p ? { nom: p.structure.nom, siret: p.structure.siret, departement: p.structure.departement } : null,
+        annee: p?.annee ?? null,
+        genereLe: p?.genere_le ?? null,
+      };
+    },
+  },
+  'cles.list': { permission: 'rapports.sign', handler: (ctx) => ctx.open.signingKeys.list().map(keyInfo) },
+  'cles.create': {
+    permission: 'rapports.sign',
+    transaction: false,
+    handler: async (ctx) => {
+      await ctx.open.signingKeys.ensure(ctx.now, ctx.user!.id);
+      ctx.transaction(() => ctx.audit({ action: 'create', entity: 'cle_signature' }));
+      return ctx.open.signingKeys.list().map(keyInfo);
+    },
+  },
+  'cles.rotate': {
+    permission: 'rapports.sign',
+    transaction: false,
+    handler: async (ctx) => {
+      const key = await ctx.open.signingKeys.rotate(ctx.now, ctx.user!.id);
+      ctx.transaction(() => ctx.audit({ action: 'update', entity: 'cle_signature', entityId: key.kid }));
+      return ctx.open.signingKeys.list().map(keyInfo);
+    },
+  },
+  'cles.fiche': {
+    permission: 'rapports.sign',
+    transaction: false,
+    handler: async (ctx) => {
+      const { structure, key } = ctx.transaction(() => ({ structure: getStructure(ctx.open.db), key: ctx.open.signingKeys.current() }));
+      if (!key) throw new AppError('NOT_FOUND', 'La structure n’a pas encore de clé de signature : créez-la d’abord.');
+      const kit = await loadPdfKit();
+      return kit.render(createElement(KeySheet, { kit, structure, cle: keyInfo(key) }), `fiche-cle-${structure.siret}.pdf`);
+    },
+  },
+  'import.run': {
+    permission: 'import.manage',
+    transaction: false,
+    handler: async (ctx, input) =>
+      ctx.open.imports.importFiles(
+        input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
+        { dryRun: input.simulation, now: ctx.now, user: { id: ctx.user!.id, login: ctx.user!.login }, route: ctx.route },
+      ),
+  },
+  'import.template': {
+    permission: 'import.manage',
+    transaction: false,
+    handler: async () => ({ fileName: 'modele-import-cedre.xlsx', base64: (await templateWorkbook()).toString('base64') }),
+  },
+  'import.export': {
+    permission: 'import.manage',
+    transaction: false,
+    handler: async (ctx) => {
+      const tables = ctx.transaction(() => {
+        ctx.audit({ action: 'export', entity: 'donnees', detail: { format: 'xlsx' } });
+        return exportTables(ctx.open.sqlite, toIsoDate(ctx.now));
+      });
+      return { fileName: `export-cedre-${toIsoDate(ctx.now)}.xlsx`, base64: (await workbookBuffer(tables)).toString('base64') };
+    },
+  },
+} satisfies Partial<RouteTable>;

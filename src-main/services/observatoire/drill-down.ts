@@ -1,0 +1,192 @@
+/**
+ * The persons behind a count of the observatoire (issue 5 §2): the same definitions as the indicator engine (its
+ * temporary table of the year's salariés, its exits and freins rows), so the list always has as many persons as
+ * the count. Sums of hours, ETP and rates have no list.
+ */
+import type Database from 'better-sqlite3';
+import { CATEGORIES_SORTIE, MOTIFS_SORTIE, type CategorieSortie } from '../../../src-shared/domain/insertion';
+import { DECISIONS } from '../../../src-shared/domain/accueil';
+import { AppError } from '../../../src-shared/errors';
+import { baseId, indicatorDefinition } from '../../../src-shared/observatoire/indicateurs';
+import { cerSignedInTime, isBilanOverdue } from '../../../src-shared/rules/echeances';
+import type { SiaeKind } from '../../../src-shared/siae';
+import type { DrillDown, DrillDownPerson } from '../../../src-shared/views-observatoire';
+import type { IndicatorsService } from './indicators-service';
+
+type Row = { personne_id: string; dispositif: SiaeKind | null; precision: string };
+
+const INFRA_BAC = "('00', '01', '50', '51', '60', '70')";
+const AGE_SQL = `(cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
+  - (substr(s.date_debut, 6, 5) < substr(pe.date_naissance, 6, 5)))`;
+const CATEGORY_OF: Record<string, CategorieSortie> = {
+  'sorties.emploi_durable': 'EMPLOI_DURABLE',
+  'sorties.emploi_transition': 'EMPLOI_TRANSITION',
+  'sorties.sorties_positives': 'SORTIE_POSITIVE',
+  'sorties.autres': 'AUTRE',
+  'sorties.retraits': 'RETRAIT',
+};
+
+const frDate = (iso: string) => iso.split('-').reverse().join('/');
+
+export class DrillDownService {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  persons(annee: number, id: string): DrillDown {
+    const kind = (/^par_dispositif\.([A-Z]+)\./.exec(id)?.[1] ?? null) as SiaeKind | null;
+    const base = baseId(id);
+    const start = `${annee}-01-01`;
+    const end = `${annee}-12-31`;
+    const run = () => {
+      this.indicators.gatherSalaries(start, end);
+      return this.rows(base, kind, start, end, annee);
+    };
+    const rows = this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
+    if (!rows) throw new AppError('NOT_FOUND', 'Cet indicateur est une somme ou un taux : il n’a pas de liste de personnes.');
+    const names = this.sqlite.prepare('select nom, prenom from personnes where id = ?');
+    const personnes: DrillDownPerson[] = rows
+      .filter((r) => kind === null || r.dispositif === kind)
+      .map((r) => {
+        const n = names.get(r.personne_id) as { nom: string; prenom: string };
+        return { personneId: r.personne_id, nom: n.nom, prenom: n.prenom, dispositif: r.dispositif, precision: r.precision };
+      })
+      .sort((a, b) => a.nom.localeCompare(b.nom, 'fr') || a.prenom.localeCompare(b.prenom, 'fr'));
+    return { id, libelle: indicatorDefinition(id)?.label ?? id, personnes };
+  }
+
+  /** Rows for one base id; `null` when the indicator is not a count of persons or events about persons. */
+  private rows(base: string, kind: SiaeKind | null, start: string, end: string, annee: number): Row[] | null {
+    const all = <T>(sql: string, ...p: unknown[]) => this.sqlite.prepare(sql).all(...p) as T[];
+    // Per dispositif, a person is described by their latest parcours in it; in the totals, by their latest overall.
+    const principal = kind ? 's.principal_dispositif = 1' : 's.principal = 1';
+    const salaries = (where: string, precision: string) =>
+      all<Row>(`select s.personne_id, s.dispositif, ${precision} as precision from obs_salaries s join personnes pe on pe.id = s.personne_id where ${principal} and ${where}`);
+
+    switch (base) {
+      case 'public.salaries_en_parcours':
+        return salaries('1', "'Parcours commencé le ' || coalesce(s.date_debut, '')");
+      case 'public.femmes':
+        return salaries("pe.civilite = 'MME'", "'Madame'");
+      case 'public.hommes':
+        return salaries("pe.civilite = 'M'", "'Monsieur'");
+      case 'public.moins_26_ans':
+        return salaries(`${AGE_SQL} < 26`, `${AGE_SQL} || ' ans au début du parcours'`);
+      case 'public.de_26_a_49_ans':
+        return salaries(`${AGE_SQL} between 26 and 49`, `${AGE_SQL} || ' ans au début du parcours'`);
+      case 'public.50_ans_et_plus':
+        return salaries(`${AGE_SQL} >= 50`, `${AGE_SQL} || ' ans au début du parcours'`);
+      case 'public.niveau_infra_bac':
+        return salaries(`pe.niveau_formation in ${INFRA_BAC}`, "'Niveau ASP ' || pe.niveau_formation");
+      case 'public.entrees':
+        return all<Row>("select personne_id, dispositif, 'Entrée le ' || date_debut as precision from parcours where date_debut between ? and ?", start, end);
+      case 'accueil.personnes_accueillies':
+        return all<Row>(
+          "select personne_id, null as dispositif, 'Premier contact le ' || min(date_premier_contact) as precision from accueils where date_premier_contact between ? and ? group by personne_id",
+          start,
+          end,
+        );
+      case 'accueil.en_attente_fin_annee':
+        return all<Row>(
+          `select personne_id, null as dispositif, 'Premier contact le ' || date_premier_contact as precision from accueils
+            where date_premier_contact <= ? and (decision is null or date_decision > ?)`,
+          end,
+          end,
+        );
+      case 'accompagnement.salaries_avec_bilan':
+        return all<Row>(
+          `select s.personne_id, s.dispositif, 'Bilan du ' || max(b.date) as precision from obs_salaries s join bilans b on b.parcours_id = s.parcours_id
+            where b.date between ? and ? group by s.personne_id${kind ? ', s.dispositif' : ''}`,
+          start,
+          end,
+        );
+      case 'accompagnement.formation.salaries_formes':
+        return all<Row>(
+          `select p.personne_id, p.dispositif, min(f.intitule) as precision from formations f join parcours p on p.id = f.parcours_id
+            where f.date_debut <= ? and (f.date_fin is null or f.date_fin >= ?) group by p.personne_id${kind ? ', p.dispositif' : ''}`,
+          end,
+          start,
+        );
+    }
+    if (base.startsWith('public.criteres.')) {
+      const critere = base.slice('public.criteres.'.length);
+      return all<Row>(
+        `select distinct s.personne_id, s.dispositif, 'Critère ' || ce.critere as precision from obs_salaries s join criteres_eligibilite ce on ce.diagnostic_id = s.diagnostic_id
+          where ${principal} and ce.critere = ?`,
+        critere,
+      );
+    }
+    if (base.startsWith('public.orienteur.')) {
+      return all<Row>(
+        `select p.personne_id, p.dispositif, 'Entrée le ' || p.date_debut as precision from parcours p join personnes pe on pe.id = p.personne_id
+          where p.date_debut between ? and ? and pe.orienteur = ?`,
+        start,
+        end,
+        base.slice('public.orienteur.'.length),
+      );
+    }
+    if (base.startsWith('accueil.decisions.')) {
+      const decision = base.slice('accueil.decisions.'.length);
+      if (!(decision in DECISIONS)) return null;
+      return all<Row>("select personne_id, null as dispositif, 'Décision du ' || date_decision as precision from accueils where decision = ? and date_decision between ? and ?", decision, start, end);
+    }
+    if (base === 'accompagnement.cer_signes' || base === 'accompagnement.cer_signes_dans_delai') {
+      const delai = this.indicators.parametresOfYear(annee).delai_cer_jours;
+      return all<{ personne_id: string; dispositif: SiaeKind; date_debut: string; signe: string | null }>(
+        `select p.personne_id, p.dispositif, p.date_debut, (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as signe
+           from parcours p where p.date_debut between ? and ?`,
+        start,
+        end,
+      )
+        .filter((p) => p.signe && (base === 'accompagnement.cer_signes' || cerSignedInTime(p.date_debut, p.signe, delai)))
+        .map((p) => ({ personne_id: p.personne_id, dispositif: p.dispositif, precision: `Signé le ${frDate(p.signe!)}, parcours du ${frDate(p.date_debut)}` }));
+    }
+    if (base === 'accompagnement.bilans_en_retard_fin_annee') {
+      const interval = this.indicators.parametresOfYear(annee).intervalle_bilan_mois;
+      return all<{ personne_id: string; dispositif: SiaeKind; date_debut: string; dernier: string | null }>(
+        `select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
+           from parcours p where (p.date_sortie is null or p.date_sortie > ?) and p.date_debut <= ?`,
+        end,
+        end,
+        end,
+      )
+        .filter((p) => isBilanOverdue(p.date_debut, p.dernier ? [p.dernier] : [], interval, end))
+        .map((p) => ({ personne_id: p.personne_id, dispositif: p.dispositif, precision: p.dernier ? `Dernier bilan le ${frDate(p.dernier)}` : 'Aucun bilan' }));
+    }
+    if (base.startsWith('accompagnement.freins.')) {
+      const [, , type, measure] = base.split('.');
+      const rows = this.indicators.freinsOfYear(start, end).filter((f) => f.type === type);
+      const merged = new Map<string, { personne_id: string; dispositif: SiaeKind | null; interne: boolean; externe: boolean }>();
+      for (const f of rows) {
+        const key = kind ? `${f.personne_id}\u0000${f.dispositif}` : f.personne_id;
+        const m = merged.get(key) ?? { personne_id: f.personne_id, dispositif: kind ? f.dispositif : null, interne: false, externe: false };
+        merged.set(key, { ...m, interne: m.interne || f.interne === 1, externe: m.externe || f.externe === 1 });
+      }
+      const provider = (m: { interne: boolean; externe: boolean }) => (m.interne && m.externe ? 'les_deux' : m.interne ? 'interne' : m.externe ? 'externe' : null);
+      return [...merged.values()]
+        .filter((m) => measure === 'concernes' || provider(m) === measure)
+        .map((m) => ({ personne_id: m.personne_id, dispositif: m.dispositif ?? kind, precision: provider(m) ? `Accompagnement ${provider(m)!.replace('_', ' ')}` : 'Sans action dans l’année' }));
+    }
+    if (base.startsWith('sorties.')) {
+      const exits = this.indicators.exitsOfYear(start, end, this.indicators.parametresOfYear(annee));
+      const motif = base.startsWith('sorties.par_motif.') ? base.slice('sorties.par_motif.'.length) : null;
+      const keep = exits.filter((e) => {
+        if (base === 'sorties.non_comptabilisees') return !e.counted;
+        if (!e.counted) return false;
+        if (base === 'sorties.constatees') return true;
+        if (base === 'sorties.examinees') return e.category !== 'RETRAIT';
+        if (motif) return e.motif_sortie === motif;
+        const category = CATEGORY_OF[base];
+        return category !== undefined && e.category === category;
+      });
+      if (!motif && !['sorties.non_comptabilisees', 'sorties.constatees', 'sorties.examinees'].includes(base) && !CATEGORY_OF[base]) return null;
+      return keep.map((e) => ({
+        personne_id: e.personne_id,
+        dispositif: e.dispositif,
+        precision: `Sortie le ${frDate(e.date_sortie)} — ${e.motif_sortie ? `motif ${e.motif_sortie} (${MOTIFS_SORTIE[e.motif_sortie]})` : 'sans motif'} — ${CATEGORIES_SORTIE[e.category]}`,
+      }));
+    }
+    return null;
+  }
+}

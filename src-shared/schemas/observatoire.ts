@@ -1,0 +1,30 @@
+/** Inputs of the observatoire, report and import routes. */
+import { z } from 'zod';
+import { SIAE_KINDS } from '../siae';
+
+export const yearInputSchema = z.object({ annee: z.number().int('Année invalide.').min(2000, 'Année invalide.').max(2100, 'Année invalide.') });
+
+export const drillDownInputSchema = yearInputSchema.extend({ id: z.string().min(1).max(200) });
+
+/** A file sent by the renderer: its name and its bytes in base64. */
+export const uploadedFileSchema = z.object({
+  name: z.string().min(1).max(255),
+  base64: z.string().max(60 * 1024 * 1024, 'Fichier trop volumineux.'),
+});
+
+export const verifyInputSchema = z.object({
+  file: uploadedFileSchema,
+  thumbprint: z.string().trim().max(100).nullable().default(null),
+});
+
+export const importInputSchema = z.object({
+  files: z.array(uploadedFileSchema).min(1, 'Choisissez un classeur .xlsx ou des fichiers .csv.').max(20, 'Vingt fichiers au plus.'),
+  simulation: z.boolean(),
+});
+
+export const conventionInputSchema = z.object({
+  kind: z.enum(SIAE_KINDS),
+  annee: z.number().int().min(2000).max(2100),
+  annexeFinanciere: z.string().trim().max(60),
+  etpConventionnes: z.number('Indiquez un nombre d’ETP.').min(0, 'Un nombre positif.').max(10_000, 'Valeur trop grande.').nullable(),
+});

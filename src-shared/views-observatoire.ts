@@ -1,0 +1,85 @@
+/** What the observatoire, report and import screens receive from the main process. */
+import type { IndicatorMap } from './observatoire/indicateurs';
+import type { ReportPayload } from './observatoire/report-format';
+import type { SiaeKind } from './siae';
+
+export interface ObservatoireYear {
+  annee: number;
+  dispositifs: SiaeKind[];
+  indicateurs: IndicatorMap;
+  /** The same indicators for the two previous years, for comparison. */
+  precedents: Array<{ annee: number; indicateurs: IndicatorMap }>;
+  /** Years that have data, newest first: the year selector's choices. */
+  anneesDisponibles: number[];
+  /** Ids hidden from this user (sensitive facts without `sensibles.read`). */
+  masques: string[];
+  /** Whether this user may open the list of persons behind a count. */
+  detailAutorise: boolean;
+}
+
+export interface DrillDownPerson {
+  personneId: string;
+  nom: string;
+  prenom: string;
+  dispositif: SiaeKind | null;
+  /** What puts this person in the count (a date, a motif…). */
+  precision: string;
+}
+
+export interface DrillDown {
+  id: string;
+  libelle: string;
+  personnes: DrillDownPerson[];
+}
+
+export interface SigningKeyInfo {
+  kid: string;
+  createdAt: string;
+  createdByName: string | null;
+  retiredAt: string | null;
+}
+
+export interface ReportPreviewView {
+  payload: Omit<ReportPayload, 'documents'>;
+  valeursReelles: IndicatorMap;
+  cle: SigningKeyInfo | null;
+}
+
+export interface ProducedReportView {
+  fileName: string;
+  base64: string;
+  sha256: string;
+  kid: string;
+}
+
+export interface ReportHistoryView {
+  seq: number;
+  annee: number;
+  fichier: string;
+  genereLe: string;
+  kid: string;
+  sha256: string;
+  signeParNom: string;
+  chaineIntacte: boolean;
+}
+
+export interface VerificationView {
+  valide: boolean;
+  echecs: string[];
+  kid: string | null;
+  structure: { nom: string; siret: string; departement: string } | null;
+  annee: number | null;
+  genereLe: string | null;
+}
+
+export interface ConventionView {
+  kind: SiaeKind;
+  annee: number;
+  annexeFinanciere: string;
+  etpConventionnes: number | null;
+}
+
+export interface FileDownload {
+  fileName: string;
+  base64: string;
+}
