@@ -22,6 +22,7 @@ import {
 } from '../../../src-shared/observatoire/report-format';
 import { suppressSmallCells } from '../../../src-shared/observatoire/suppression';
 import type { SiaeKind } from '../../../src-shared/siae';
+import type { ReportHistoryView } from '../../../src-shared/views-observatoire';
 import { APP_NAME, APP_VERSION } from '../../version';
 import { loadPdfKit } from '../documents/pdf-layout';
 import { getStructure } from '../structure/structure-service';
@@ -45,17 +46,6 @@ export interface ProducedReport {
   kid: string;
 }
 
-export interface ReportHistoryRow {
-  seq: number;
-  annee: number;
-  fichier: string;
-  genereLe: string;
-  kid: string;
-  sha256: string;
-  signeParNom: string;
-  /** The hash chain holds from the first row to this one. */
-  chaineIntacte: boolean;
-}
 
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -158,7 +148,7 @@ export class AnnualReportService {
     })();
   }
 
-  history(): ReportHistoryRow[] {
+  history(): ReportHistoryView[] {
     const rows = this.sqlite.prepare('select * from rapports_annuels order by seq').all() as Array<{
       seq: number;
       annee: number;
