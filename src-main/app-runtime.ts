@@ -173,8 +173,9 @@ export class AppRuntime {
         latestBackup: summary(listBackups(this.paths.backupDir)[0]),
       };
     }
-    if (state === 'setup') return { state, appVersion: APP_VERSION };
-    return { state, appVersion: APP_VERSION, structureName: getStructure(this.open!.db).nom };
+    if (state === 'setup') return { state, appVersion: APP_VERSION, structure: hasStructure(this.open!.db) ? getStructure(this.open!.db) : null };
+    const demonstration = this.open!.sqlite.prepare("select 1 from settings where key = 'demonstration' and value = 'true'").get() !== undefined;
+    return { state, appVersion: APP_VERSION, structureName: getStructure(this.open!.db).nom, demonstration };
   }
 
   /** The backups of this database, newest first. */

@@ -54,6 +54,7 @@ export const contract = {
   'system.status': route<SystemStatus>()(emptyInput),
   'system.restoreLatestBackup': route<SystemStatus>()(emptyInput),
   'setup.complete': route<SessionInfo>()(setupInputSchema),
+  'setup.demo': route<SystemStatus>()(emptyInput),
   'auth.login': route<SessionInfo>()(loginInputSchema),
   'auth.session': route<SessionInfo | null>()(emptyInput),
   'auth.unlock': route<SessionInfo>()(unlockInputSchema),

@@ -15,8 +15,10 @@ export interface BackupView extends BackupSummary {
 }
 
 export type SystemStatus =
-  | { state: 'setup'; appVersion: string }
-  | { state: 'ready'; appVersion: string; structureName: string }
+  /** `structure`: already created by an import into a new file; the wizard then only asks for what is missing. */
+  | { state: 'setup'; appVersion: string; structure: StructureView | null }
+  /** `demonstration`: the fictitious demo structure, whose accounts the login screen names. */
+  | { state: 'ready'; appVersion: string; structureName: string; demonstration: boolean }
   | { state: 'damaged'; appVersion: string; message: string; latestBackup: BackupSummary | null };
 
 export interface SessionUser {

@@ -5,7 +5,7 @@ import type { AppRuntime } from '../app-runtime';
 import type { BackupView } from '../../src-shared/views';
 import { changePassword, login, sessionInfo, unlock } from '../services/auth/auth-service';
 import { hashPassword } from '../services/auth/passwords';
-import { completeSetup } from '../services/setup/setup-service';
+import { completeSetup, openDemo } from '../services/setup/setup-service';
 import { getStructure } from '../services/structure/structure-service';
 
 function backupViews(runtime: AppRuntime): BackupView[] {
@@ -44,6 +44,11 @@ export const coreRoutes = {
     permission: 'public',
     states: ['setup'],
     handler: completeSetup,
+  },
+  'setup.demo': {
+    permission: 'public',
+    states: ['setup'],
+    handler: openDemo,
   },
 
   'auth.login': { permission: 'public', transaction: false, handler: login },

@@ -59,8 +59,8 @@ export function App() {
     );
   }
   if (status.state === 'damaged') return <DamagedScreen status={status} onRestored={loadStatus} />;
-  if (status.state === 'setup') return <SetupWizard onDone={loadStatus} />;
-  if (!session) return <LoginScreen structureName={status.structureName} />;
+  if (status.state === 'setup') return <SetupWizard onDone={loadStatus} preset={status.structure} />;
+  if (!session) return <LoginScreen structureName={status.structureName} demonstration={status.demonstration} />;
   if (session.locked) return <LockScreen />;
   if (session.user.mustChangePassword) return <ChangePasswordScreen forced />;
   return <RouterProvider router={appRouter} />;

@@ -23,6 +23,7 @@ function initials(name: string): string {
 function isActive(to: string, path: string): boolean {
   if (to === '/') return path === '/';
   if (to === '/accueil') return path === '/accueil' || path.startsWith('/personnes/');
+  if (to === '/observatoire') return path === '/observatoire';
   return path === to || path.startsWith(`${to}/`);
 }
 

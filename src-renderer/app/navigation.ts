@@ -31,8 +31,19 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   {
+    label: 'Observatoire',
+    items: [
+      { to: '/observatoire', label: 'Indicateurs', visible: (u) => can(u, 'observatoire.read') },
+      { to: '/observatoire/rapport', label: 'Rapport annuel', visible: (u) => can(u, 'rapports.sign') },
+      { to: '/observatoire/cle', label: 'Clé de signature', visible: (u) => can(u, 'rapports.sign') },
+      { to: '/observatoire/verifier', label: 'Vérifier un rapport', visible: (u) => can(u, 'rapports.verify') },
+    ],
+  },
+  {
     label: 'Paramètres',
     items: [
+      { to: '/parametres/conventions', label: 'Conventions (ETP)', visible: (u) => can(u, 'parametres.manage') },
+      { to: '/parametres/import', label: 'Import et export', visible: (u) => can(u, 'import.manage') },
       { to: '/parametres/offre', label: 'Offre d’insertion', visible: (u) => can(u, 'offre.manage') },
       { to: '/parametres/regles', label: 'Règles et seuils', visible: (u) => can(u, 'parametres.manage') },
       { to: '/parametres/sauvegardes', label: 'Sauvegardes', visible: (u) => can(u, 'sauvegardes.manage') },

@@ -13,6 +13,12 @@ import { SauvegardesPage } from '../features/parametres/SauvegardesPage';
 import { HeuresPage } from '../features/parcours/HeuresPage';
 import { PartenairesPage } from '../features/parcours/PartenairesPage';
 import { ClientsPage } from '../features/parcours/ClientsPage';
+import { ObservatoirePage } from '../features/observatoire/ObservatoirePage';
+import { RapportPage } from '../features/observatoire/RapportPage';
+import { ClePage } from '../features/observatoire/ClePage';
+import { VerifierPage } from '../features/observatoire/VerifierPage';
+import { ConventionsPage } from '../features/parametres/ConventionsPage';
+import { ImportPage } from '../features/parametres/ImportPage';
 
 /** Hash routing: the renderer is served from app:// or a 127.0.0.1 page, never from a web server with rewrites. */
 export const appRouter = createHashRouter([
@@ -27,6 +33,12 @@ export const appRouter = createHashRouter([
       { path: 'heures', element: <HeuresPage /> },
       { path: 'partenaires', element: <PartenairesPage /> },
       { path: 'clients', element: <ClientsPage /> },
+      { path: 'observatoire', element: <ObservatoirePage /> },
+      { path: 'observatoire/rapport', element: <RapportPage /> },
+      { path: 'observatoire/cle', element: <ClePage /> },
+      { path: 'observatoire/verifier', element: <VerifierPage /> },
+      { path: 'parametres/conventions', element: <ConventionsPage /> },
+      { path: 'parametres/import', element: <ImportPage /> },
       { path: 'parametres/offre', element: <OffrePage /> },
       { path: 'parametres/regles', element: <ReglesPage /> },
       { path: 'parametres/sauvegardes', element: <SauvegardesPage /> },

@@ -5,7 +5,8 @@
  */
 import { CRITERES } from '../domain/criteres';
 import { FREIN_TYPES } from '../domain/freins';
-import { CLIENT_TYPES } from '../domain/insertion';
+import { CLIENT_TYPES, MOTIFS_SORTIE, type MotifSortie } from '../domain/insertion';
+import { ORIENTEURS, type Orienteur } from '../domain/asp-codes';
 
 export type IndicatorUnit = 'count' | 'hours' | 'etp' | 'rate' | 'days' | 'months' | 'score';
 export type IndicatorSection = 'accueil' | 'public' | 'activite' | 'accompagnement' | 'sorties' | 'qualite';
@@ -109,7 +110,7 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
 
 /** Families whose members exist only when they have a value (REPORT-SPEC fixture: only the codes met are listed). */
 export const DYNAMIC_FAMILIES = [
-  { prefix: 'public.orienteur.', section: 'public' as const, label: 'Entrées orientées par', unit: 'count' as const },
+  { prefix: 'public.orienteur.', section: 'public' as const, label: 'Entrées, orienteur', unit: 'count' as const },
   { prefix: 'sorties.par_motif.', section: 'sorties' as const, label: 'Sorties constatées, motif', unit: 'count' as const },
 ];
 
@@ -123,7 +124,8 @@ export function indicatorDefinition(id: string): IndicatorDefinition | null {
   const family = DYNAMIC_FAMILIES.find((f) => base.startsWith(f.prefix));
   if (!family) return null;
   const code = base.slice(family.prefix.length);
-  return { id: base, section: family.section, label: `${family.label} ${code}`, definition: family.prefix === 'public.orienteur.' ? `Entrées de l’année orientées par l’orienteur de code ASP ${code}.` : `Sorties constatées de l’année de motif ASP ${code}.`, unit: family.unit, perDispositif: true };
+  const name = family.prefix === 'public.orienteur.' ? ORIENTEURS[code as Orienteur] : MOTIFS_SORTIE[code as MotifSortie];
+  return { id: base, section: family.section, label: `${family.label} ${code}${name ? ` — ${name}` : ''}`, definition: family.prefix === 'public.orienteur.' ? `Entrées de l’année orientées par l’orienteur de code ASP ${code}.` : `Sorties constatées de l’année de motif ASP ${code}.`, unit: family.unit, perDispositif: true };
 }
 
 export function baseId(id: string): string {

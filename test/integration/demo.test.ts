@@ -53,3 +53,28 @@ describe('demo structure', () => {
     expect(() => createDemo(open, { scale: 1, years: 1, seed: 1 }, app!.clock.now())).toThrow(/déjà une structure/);
   });
 });
+
+describe('first run: demo or an imported structure', () => {
+  it('the wizard can open the demo instead of an empty structure', async () => {
+    app = await TestApp.start();
+    const status = await app.call('setup.demo', {});
+    expect(status).toMatchObject({ state: 'ready', demonstration: true, structureName: 'Ensemble Solidaire des Coteaux (démonstration)' });
+    expect((await app.fail('setup.demo', {})).code).toBe('CONFLICT');
+    expect((await app.call('auth.login', { login: 'cip', password: 'demonstration' })).user.role).toBe('cip');
+  }, 30_000);
+
+  it('after an import into a new file, the wizard shows the imported structure and only adds the administrator', async () => {
+    const { importFolder, EXEMPLE_2024 } = await import('../helpers/import');
+    const { VALID_SETUP } = await import('../helpers/app');
+    app = await TestApp.start();
+    await importFolder(app.runtime.openOrNull()!, EXEMPLE_2024);
+    const status = await app.call('system.status', {});
+    expect(status).toMatchObject({ state: 'setup', structure: { siret: '52000001500013', nom: 'Chantier des Coteaux (exemple)', dispositifs: ['AI', 'ACI'] } });
+    const session = await app.call('setup.complete', { ...VALID_SETUP, structure: { ...VALID_SETUP.structure, nom: 'Chantier des Coteaux' } });
+    expect(session.user.isAdmin).toBe(true);
+    expect(app.count('structure')).toBe(1);
+    expect(app.count('dispositifs')).toBe(2);
+    expect(app.count('personnes')).toBe(6);
+    expect(await app.call('system.status', {})).toMatchObject({ state: 'ready', structureName: 'Chantier des Coteaux', demonstration: false });
+  });
+});

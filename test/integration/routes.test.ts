@@ -22,7 +22,7 @@ async function withCip(): Promise<{ admin: string; cip: string; cipId: string }>
 describe('first run', () => {
   it('sets the structure, its dispositifs and the first administrator up in one command, and logs them in', async () => {
     app = await TestApp.start();
-    expect(await app.call('system.status', {})).toEqual({ state: 'setup', appVersion: expect.any(String) });
+    expect(await app.call('system.status', {})).toEqual({ state: 'setup', appVersion: expect.any(String), structure: null });
     const session = await app.call('setup.complete', VALID_SETUP);
     expect(session.user).toMatchObject({ login: 'm.durand', role: 'direction', isAdmin: true, mustChangePassword: false });
     expect(await app.call('structure.get', {}, session.token)).toMatchObject({

@@ -53,7 +53,7 @@ describe('login screen', () => {
 describe('first-run wizard', () => {
   it('stays on the structure step with French errors until it is valid, with the keyboard alone', async () => {
     const call = fakeBridge(() => ({ ok: true, data: SESSION }));
-    renderUi(<SetupWizard onDone={async () => undefined} />);
+    renderUi(<SetupWizard onDone={async () => undefined} preset={null} />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText(/Nom de la structure/), 'Chantier des Coteaux');
     await user.type(screen.getByLabelText(/SIRET/), '52000001500014{Enter}');
@@ -71,7 +71,7 @@ describe('first-run wizard', () => {
 
 describe('damaged database screen', () => {
   it('offers the latest backup, with its date, and restores it', async () => {
-    const call = fakeBridge(() => ({ ok: true, data: { state: 'ready', appVersion: '0.1.0', structureName: 'X' } }));
+    const call = fakeBridge(() => ({ ok: true, data: { state: 'ready', appVersion: '0.1.0', structureName: 'X', demonstration: false } }));
     let reloaded = false;
     renderUi(
       <DamagedScreen
@@ -95,6 +95,12 @@ describe('navigation', () => {
       'Heures du mois',
       'Clients (AI, ETTI)',
       'Partenaires',
+      'Indicateurs',
+      'Rapport annuel',
+      'Clé de signature',
+      'Vérifier un rapport',
+      'Conventions (ETP)',
+      'Import et export',
       'Offre d’insertion',
       'Règles et seuils',
       'Sauvegardes',
@@ -102,8 +108,8 @@ describe('navigation', () => {
       'Sécurité',
     ]);
     const cip = { ...SESSION.user, role: 'cip' as const, isAdmin: false };
-    expect(visibleNavigation(cip).map((s) => s.label)).toEqual(['Pilotage', 'Accueil', 'Parcours']);
+    expect(visibleNavigation(cip).map((s) => s.label)).toEqual(['Pilotage', 'Accueil', 'Parcours', 'Observatoire']);
     const encadrant = { ...SESSION.user, role: 'encadrant' as const, isAdmin: false };
-    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois', 'Clients (AI, ETTI)', 'Partenaires']);
+    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois', 'Clients (AI, ETTI)', 'Partenaires', 'Vérifier un rapport']);
   });
 });

@@ -1,8 +1,12 @@
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { dispositifs, structure } from '../../../db/schema';
 import type { setupInputSchema } from '../../../src-shared/schemas/setup';
 import { DEFAULT_SECURITY_SETTINGS } from '../../../src-shared/schemas/settings';
-import type { SessionInfo } from '../../../src-shared/views';
+import type { SessionInfo, SystemStatus } from '../../../src-shared/views';
+import { AppError } from '../../../src-shared/errors';
+import { createDemo } from '../demo/demo-service';
+import { hasStructure } from '../structure/structure-service';
 import { uuidv7 } from '../../lib/uuid';
 import type { RequestContext } from '../../router';
 import { sessionInfo } from '../auth/auth-service';
@@ -14,11 +18,13 @@ import { sessionInfo } from '../auth/auth-service';
 export function completeSetup(ctx: RequestContext, input: z.output<typeof setupInputSchema>): SessionInfo {
   const { db, users, security } = ctx.open;
   const at = ctx.now.toISOString();
-  db.insert(structure)
-    .values({ id: uuidv7(ctx.now.getTime()), ...input.structure, createdAt: at, updatedAt: at })
-    .run();
+  // An import into a new file may have created the structure already: the wizard's answers then update it.
+  const existing = db.select().from(structure).limit(1).get();
+  if (existing) db.update(structure).set({ ...input.structure, updatedAt: at }).where(eq(structure.id, existing.id)).run();
+  else db.insert(structure).values({ id: uuidv7(ctx.now.getTime()), ...input.structure, createdAt: at, updatedAt: at }).run();
+  const present = new Set(db.select({ kind: dispositifs.kind }).from(dispositifs).all().map((d) => d.kind));
   for (const kind of input.dispositifs) {
-    db.insert(dispositifs).values({ id: uuidv7(ctx.now.getTime()), kind, createdAt: at }).run();
+    if (!present.has(kind)) db.insert(dispositifs).values({ id: uuidv7(ctx.now.getTime()), kind, createdAt: at }).run();
   }
   security.update(DEFAULT_SECURITY_SETTINGS, ctx.now);
   const admin = users.create(
@@ -37,4 +43,16 @@ export function completeSetup(ctx: RequestContext, input: z.output<typeof setupI
   const session = ctx.open.sessions.create(admin.id);
   ctx.open.markSetUp();
   return sessionInfo(ctx, session);
+}
+
+/**
+ * "Découvrir avec une démonstration": the fictitious structure and its team's accounts in this (empty) database,
+ * so that a newcomer sees a living structure. The login screen then names the demo accounts.
+ */
+export function openDemo(ctx: RequestContext): SystemStatus {
+  if (hasStructure(ctx.open.db)) throw new AppError('CONFLICT', 'Une structure est déjà enregistrée dans cette base : la démonstration se crée dans une base vide.');
+  createDemo(ctx.open, { scale: 1, years: 3, seed: 2026 }, ctx.now);
+  ctx.audit({ action: 'create', entity: 'demonstration' });
+  ctx.open.markSetUp();
+  return ctx.runtime.status();
 }

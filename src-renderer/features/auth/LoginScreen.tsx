@@ -12,7 +12,7 @@ import { useSessionStore } from '../../stores/session-store';
 
 type LoginForm = z.input<typeof loginInputSchema>;
 
-export function LoginScreen({ structureName }: { structureName?: string }) {
+export function LoginScreen({ structureName, demonstration = false }: { structureName?: string; demonstration?: boolean }) {
   const notice = useSessionStore((s) => s.notice);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<LoginForm>({ resolver: zodResolver(loginInputSchema), defaultValues: { login: '', password: '' } });
@@ -35,6 +35,11 @@ export function LoginScreen({ structureName }: { structureName?: string }) {
           {notice && !error && (
             <Alert color="blue" role="status">
               {notice}
+            </Alert>
+          )}
+          {demonstration && (
+            <Alert color="teal" variant="light" title="Structure de démonstration">
+              Données fictives. Identifiants : direction, cip, encadrant ou accueil ; mot de passe : demonstration.
             </Alert>
           )}
           <FormAlert message={error} />

@@ -1,11 +1,12 @@
-import { Button, Checkbox, Group, PasswordInput, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, PasswordInput, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import { PASSWORD_MIN_LENGTH } from '../../../src-shared/schemas/common';
 import { setupInputSchema, type SetupInput } from '../../../src-shared/schemas/setup';
 import { SIAE_KIND_LABELS, SIAE_KINDS } from '../../../src-shared/siae';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
+import type { StructureView } from '../../../src-shared/views';
 import { CenteredCard } from '../../components/CenteredCard';
 import { FormAlert } from '../../components/FormAlert';
 import { applyServerErrors } from '../../lib/forms';
@@ -19,15 +20,29 @@ const STEP_FIELDS: FieldPath<SetupInput>[][] = [
 const ALL_FIELDS = STEP_FIELDS.flat();
 
 /** First run: the structure, the dispositifs it runs, and its first administrator, saved together at the end. */
-export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
+export function SetupWizard({ onDone, preset }: { onDone: () => Promise<void>; preset: StructureView | null }) {
   const [step, setStep] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [demoBusy, setDemoBusy] = useState(false);
+
+  const openDemo = async () => {
+    setDemoBusy(true);
+    setError(null);
+    try {
+      useSessionStore.getState().setStatus(await api('setup.demo'));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'La démonstration n’a pas pu être créée.');
+      setDemoBusy(false);
+    }
+  };
   const form = useForm<SetupInput>({
     resolver: zodResolver(setupInputSchema),
     mode: 'onTouched',
     defaultValues: {
-      structure: { nom: '', siret: '', departement: '', adresse: '', codePostal: '', commune: '' },
-      dispositifs: [],
+      structure: preset
+        ? { nom: preset.nom, siret: preset.siret, departement: preset.departement, adresse: preset.adresse, codePostal: preset.codePostal, commune: preset.commune }
+        : { nom: '', siret: '', departement: '', adresse: '', codePostal: '', commune: '' },
+      dispositifs: preset?.dispositifs ?? [],
       admin: { displayName: '', login: '', password: '', passwordConfirmation: '' },
     },
   });
@@ -66,9 +81,25 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
   };
 
   return (
-    <CenteredCard title="Première configuration" subtitle="Quelques informations pour préparer l’application de votre structure." width={760}>
+    <CenteredCard
+      title="Première configuration"
+      subtitle={preset ? 'Votre structure a été importée : vérifiez-la et créez le compte administrateur.' : 'Quelques informations pour préparer l’application de votre structure.'}
+      width={760}
+    >
       <form onSubmit={onFormSubmit} noValidate>
         <Stack gap="lg">
+          {!preset && step === 0 && (
+            <Alert color="teal" variant="light" title="Envie de découvrir d’abord ?">
+              <Group justify="space-between" align="center" wrap="wrap">
+                <Text size="sm" maw={460}>
+                  Ouvrez une structure de démonstration fictive (une AI et un ACI, trois ans de parcours) pour parcourir l’application avant d’y mettre vos données.
+                </Text>
+                <Button variant="white" onClick={() => void openDemo()} loading={demoBusy}>
+                  Découvrir avec la démonstration
+                </Button>
+              </Group>
+            </Alert>
+          )}
           <Stepper active={step} onStepClick={(i) => i < step && setStep(i)} size="sm" allowNextStepsSelect={false}>
             <Stepper.Step label="Structure" description="Identité">
               <Stack mt="md">

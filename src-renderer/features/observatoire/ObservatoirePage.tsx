@@ -1,0 +1,220 @@
+import { ActionIcon, Alert, Group, Paper, Popover, SegmentedControl, Select, SimpleGrid, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { INDICATOR_DEFINITIONS, SECTION_LABELS, indicatorDefinition, type IndicatorMap, type IndicatorSection } from '../../../src-shared/observatoire/indicateurs';
+import { formatIndicator } from '../../../src-shared/observatoire/format-value';
+import type { ObservatoireYear } from '../../../src-shared/views-observatoire';
+import { api, ApiError } from '../../api';
+import { FormAlert } from '../../components/FormAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { DrillDownModal } from './DrillDownModal';
+
+const SECTIONS: IndicatorSection[] = ['accueil', 'public', 'activite', 'accompagnement', 'sorties', 'qualite'];
+const COLORS = ['#0c8599', '#f08c00', '#5c940d', '#862e9c', '#c92a2a'];
+
+/** Indicators that are counts of persons or events: the ones with a list behind them. */
+function isListable(id: string): boolean {
+  const unit = indicatorDefinition(id)?.unit;
+  return unit === 'count' && !id.includes('activite.');
+}
+
+/**
+ * The year's indicators of the common frame (REPORT-SPEC §2), for the structure or one dispositif, beside the two
+ * previous years; each definition one click away, and the persons behind each count for authorised roles.
+ */
+export function ObservatoirePage() {
+  const [annee, setAnnee] = useState(new Date().getFullYear() - 1);
+  const [scope, setScope] = useState<string>('total');
+  const [data, setData] = useState<ObservatoireYear | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [detail, setDetail] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    api('observatoire.year', { annee }).then(
+      (d) => {
+        if (!current) return;
+        setData(d);
+        setError(null);
+      },
+      (err: unknown) => current && setError(err instanceof ApiError ? err.message : 'Chargement impossible.'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [annee]);
+
+  const key = (id: string) => (scope === 'total' ? id : `par_dispositif.${scope}.${id}`);
+  const value = (m: IndicatorMap | undefined, id: string) => m?.[key(id)];
+  const years = useMemo(() => (data ? [...data.precedents].reverse().concat([{ annee: data.annee, indicateurs: data.indicateurs }]) : []), [data]);
+
+  const rowsOf = (section: IndicatorSection) => {
+    if (!data) return [];
+    const defs = INDICATOR_DEFINITIONS.filter((d) => d.section === section && (scope === 'total' || d.perDispositif));
+    const dynamic = Object.keys(data.indicateurs)
+      .filter((id) => !id.startsWith('par_dispositif.'))
+      .filter((id) => (section === 'public' && id.startsWith('public.orienteur.')) || (section === 'sorties' && id.startsWith('sorties.par_motif.')))
+      .sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
+    return [...defs.map((d) => d.id), ...dynamic].filter((id) => !data.masques.includes(key(id)));
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Observatoire"
+        description="Les indicateurs du cadre commun de la fédération, calculés sur vos données."
+        actions={
+          <Group>
+            {data && data.dispositifs.length > 1 && (
+              <SegmentedControl
+                aria-label="Périmètre"
+                value={scope}
+                onChange={setScope}
+                data={[{ value: 'total', label: 'Structure' }, ...data.dispositifs.map((k) => ({ value: k, label: k }))]}
+              />
+            )}
+            <Select
+              aria-label="Année"
+              w={110}
+              value={String(annee)}
+              onChange={(v) => v && setAnnee(Number(v))}
+              data={(data?.anneesDisponibles ?? [annee]).map((y) => String(y))}
+              allowDeselect={false}
+            />
+          </Group>
+        }
+      />
+      <FormAlert message={error} />
+      {data && data.masques.length > 0 && (
+        <Alert color="gray" mb="md">
+          Les indicateurs touchant à la santé et à la justice sont réservés à la direction et aux CIP.
+        </Alert>
+      )}
+      {data && (
+        <>
+          <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
+            {['public.salaries_en_parcours', 'public.entrees', 'activite.taux_realisation', 'sorties.taux_sorties_dynamiques'].map((id) => (
+              <Paper key={id} withBorder p="md">
+                <Text size="sm" c="dimmed">
+                  {indicatorDefinition(id)!.label}
+                </Text>
+                <Title order={3}>{formatIndicator(id, value(data.indicateurs, id))}</Title>
+                <Text size="xs" c="dimmed">
+                  {data.annee - 1} : {formatIndicator(id, value(data.precedents[0]?.indicateurs, id))}
+                </Text>
+              </Paper>
+            ))}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 2 }} mb="md">
+            <Paper withBorder p="md">
+              <Text fw={600} mb="xs">
+                Salariés, entrées et sorties sur trois ans
+              </Text>
+              <ResponsiveContainer width="100%" height={220}>
+                <BarChart data={years.map((y) => ({ annee: String(y.annee), Salariés: value(y.indicateurs, 'public.salaries_en_parcours') ?? 0, Entrées: value(y.indicateurs, 'public.entrees') ?? 0, 'Sorties constatées': value(y.indicateurs, 'sorties.constatees') ?? 0 }))}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="annee" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip />
+                  <Legend />
+                  {['Salariés', 'Entrées', 'Sorties constatées'].map((k, i) => (
+                    <Bar key={k} dataKey={k} fill={COLORS[i]} isAnimationActive={false} />
+                  ))}
+                </BarChart>
+              </ResponsiveContainer>
+            </Paper>
+            <Paper withBorder p="md">
+              <Text fw={600} mb="xs">
+                ETP réalisés et conventionnés
+              </Text>
+              <ResponsiveContainer width="100%" height={220}>
+                <BarChart data={years.map((y) => ({ annee: String(y.annee), Réalisés: value(y.indicateurs, 'activite.etp_realises') ?? 0, Conventionnés: value(y.indicateurs, 'activite.etp_conventionnes') ?? 0 }))}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="annee" />
+                  <YAxis />
+                  <Tooltip />
+                  <Legend />
+                  <Bar dataKey="Réalisés" fill={COLORS[0]} isAnimationActive={false} />
+                  <Bar dataKey="Conventionnés" fill={COLORS[1]} isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </Paper>
+          </SimpleGrid>
+          <Tabs defaultValue="accueil" keepMounted={false}>
+            <Tabs.List>
+              {SECTIONS.filter((s) => scope === 'total' || (s !== 'accueil' && s !== 'qualite')).map((s) => (
+                <Tabs.Tab key={s} value={s}>
+                  {SECTION_LABELS[s]}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            {SECTIONS.map((section) => (
+              <Tabs.Panel key={section} value={section} pt="sm">
+                <Paper withBorder>
+                  <Table striped aria-label={SECTION_LABELS[section]}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>Indicateur</Table.Th>
+                        <Table.Th ta="right">{data.annee}</Table.Th>
+                        {data.precedents.map((p) => (
+                          <Table.Th key={p.annee} ta="right">
+                            {p.annee}
+                          </Table.Th>
+                        ))}
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {rowsOf(section).map((id) => {
+                        const def = indicatorDefinition(id)!;
+                        const v = value(data.indicateurs, id);
+                        const listable = data.detailAutorise && isListable(id) && typeof v === 'number' && v > 0;
+                        return (
+                          <Table.Tr key={id}>
+                            <Table.Td>
+                              <Group gap={4} wrap="nowrap">
+                                <Text size="sm">{def.label}</Text>
+                                <Popover width={320} withArrow shadow="md">
+                                  <Popover.Target>
+                                    <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Définition : ${def.label}`}>
+                                      <IconInfoCircle size={16} />
+                                    </ActionIcon>
+                                  </Popover.Target>
+                                  <Popover.Dropdown>
+                                    <Text size="sm">{def.definition}</Text>
+                                    <Text size="xs" c="dimmed" mt={4}>
+                                      {key(id)}
+                                    </Text>
+                                  </Popover.Dropdown>
+                                </Popover>
+                              </Group>
+                            </Table.Td>
+                            <Table.Td ta="right">
+                              {listable ? (
+                                <UnstyledButton onClick={() => setDetail(key(id))} c="teal.8" fw={600} aria-label={`Voir les personnes : ${def.label}`}>
+                                  {formatIndicator(id, v)}
+                                </UnstyledButton>
+                              ) : (
+                                formatIndicator(id, v)
+                              )}
+                            </Table.Td>
+                            {data.precedents.map((p) => (
+                              <Table.Td key={p.annee} ta="right" c="dimmed">
+                                {formatIndicator(id, value(p.indicateurs, id))}
+                              </Table.Td>
+                            ))}
+                          </Table.Tr>
+                        );
+                      })}
+                    </Table.Tbody>
+                  </Table>
+                </Paper>
+              </Tabs.Panel>
+            ))}
+          </Tabs>
+        </>
+      )}
+      <DrillDownModal annee={annee} id={detail} onClose={() => setDetail(null)} />
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The observatoire and the import, in Debian's Chromium against browser mode: a newcomer opens the demo from the
+ * first-run wizard, reads the indicators and the persons behind a count, signs the annual report, checks the file
+ * on the verification screen; a direction imports a workbook after checking it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
+import { launchChromium } from '../helpers/chromium';
+import { EXEMPLE_2024 } from '../helpers/import';
+import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
+import { LoginPage, SetupWizardPage } from './pages';
+import { screenshotter } from './screenshots';
+
+/** Screenshot names carry the story's name. */
+const prefixed = (shoot: (name: string) => Promise<void>, prefix: string) => (name: string) => shoot(`${prefix}-${name}`);
+
+let browser: Browser;
+let server: RunningWebServer;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+
+beforeEach(async () => {
+  server = await startWebServer({ dataDir: tempDir('cedre-e2e-'), migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0 });
+  page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+});
+afterEach(async () => {
+  await page?.close();
+  await server?.close();
+});
+
+describe('observatoire', () => {
+  it('opens the demo, drills into a count, signs the report and verifies the downloaded file', async () => {
+    const shot = prefixed(screenshotter(() => page), 'observatoire');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Découvrir avec la démonstration' }).click();
+    await page.getByText('Structure de démonstration').waitFor({ timeout: 30_000 });
+    await shot('connexion-demo');
+    await new LoginPage(page).logIn('direction', 'demonstration');
+    await page.getByRole('link', { name: 'Indicateurs' }).click();
+    await page.getByText('Salariés, entrées et sorties sur trois ans').waitFor();
+    await shot('indicateurs');
+
+    await page.getByRole('tab', { name: 'Sorties' }).click();
+    const count = await page.getByRole('button', { name: 'Voir les personnes : Sorties constatées', exact: true }).textContent();
+    await page.getByRole('button', { name: 'Voir les personnes : Sorties constatées', exact: true }).click();
+    const rows = page.getByRole('table', { name: 'Personnes concernées' }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(Number(count));
+    await shot('personnes-derriere-un-chiffre');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('link', { name: 'Rapport annuel' }).click();
+    await page.getByRole('button', { name: 'Prévisualiser' }).click();
+    await page.getByText(/indicateurs, dont/).waitFor();
+    await shot('rapport-apercu');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Signer et télécharger le rapport' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^rapport-99900001500019-\d{4}\.zip$/);
+    const zipPath = join(tempDir(), download.suggestedFilename());
+    await download.saveAs(zipPath);
+    await page.getByRole('table', { name: 'Rapports produits' }).getByText('Intact').waitFor();
+
+    await page.getByRole('link', { name: 'Vérifier un rapport' }).click();
+    await page.locator('input[type=file]').setInputFiles(zipPath);
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    await page.getByText('Rapport valide').waitFor();
+    await shot('verification');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
+describe('import', () => {
+  it('checks a workbook, lists what will be created, then imports it', async () => {
+    const shot = prefixed(screenshotter(() => page), 'import');
+    await page.goto(server.url);
+    const wizard = new SetupWizardPage(page);
+    await wizard.fillStructure({ nom: 'Chantier des Coteaux', siret: '520 000 015 00013', departement: '07' });
+    await wizard.next();
+    await wizard.chooseDispositifs([/Association intermédiaire/, /Atelier chantier/]);
+    await wizard.next();
+    await wizard.fillAdministrator({ name: 'Martine Durand', login: 'm.durand', password: 'un chêne solide' });
+    await wizard.finish();
+    await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
+    await page.getByRole('link', { name: 'Import et export' }).click();
+
+    const files = readdirSync(EXEMPLE_2024).filter((f) => f.endsWith('.csv')).map((f) => join(EXEMPLE_2024, f));
+    const broken = join(tempDir(), 'sorties.csv');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(broken, readFileSync(join(EXEMPLE_2024, 'sorties.csv'), 'utf8').replace('E4;2024-07-15;7', 'E4;15/13/2024;7'));
+    await page.locator('input[type=file]').setInputFiles([...files.filter((f) => !f.endsWith('sorties.csv')), broken]);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByText('1 erreur : rien n’a été enregistré').waitFor();
+    await page.getByRole('table', { name: 'Erreurs' }).getByText('« 15/13/2024 » n’est pas une date (JJ/MM/AAAA ou AAAA-MM-JJ).').waitFor();
+    await shot('erreurs');
+    expect(await page.getByRole('button', { name: 'Importer', exact: true }).isDisabled()).toBe(true);
+
+    await page.locator('input[type=file]').setInputFiles(files);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByText('Le fichier est correct : voici ce que l’import fera').waitFor();
+    await shot('apercu');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('Import terminé', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Personnes accueillies' }).click();
+    await page.getByText('Arnaud').first().waitFor();
+  }, 90_000);
+});
