@@ -146,7 +146,7 @@ export class DrillDownService {
       const interval = this.indicators.parametresOfYear(annee).intervalle_bilan_mois;
       return all<{ personne_id: string; dispositif: SiaeKind; date_debut: string; dernier: string | null }>(
         `select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
-           from parcours p where (p.date_sortie is null or p.date_sortie > ?) and p.date_debut <= ?`,
+           from parcours p where (p.date_sortie is null or p.date_sortie > ?) and +p.date_debut <= ?`,
         end,
         end,
         end,

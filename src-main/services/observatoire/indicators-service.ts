@@ -295,24 +295,29 @@ export class IndicatorsService {
     if ('par_dispositif.AI.activite.depassements_480h' in acc.values) acc.set('activite.depassements_480h', 'AI', exceeded);
   }
 
-  /** AI persons whose company placements exceed the cap within a 24-month window that overlaps the year. */
+  /**
+   * AI persons whose company placements exceed the cap within a 24-month window that overlaps the year. Windows chain
+   * from a person's first placement, so the candidates' whole company history is read, in one query.
+   */
   private overruns480(year: number, start: string, end: string, cap: number): number {
-    const placementsOf = `select h.date, h.centiemes from heures h join clients cl on cl.id = h.client_id join contrats c on c.id = h.contrat_id
-       join parcours p on p.id = c.parcours_id where p.personne_id = ? and p.dispositif = 'AI' and cl.type = 'entreprise'`;
-    const candidates = this.sqlite
+    const rows = this.sqlite
       .prepare(
-        // From the company clients' hours of the period (heures_client_idx), not from every AI parcours ever.
-        `select distinct p.personne_id from clients cl cross join heures h on h.client_id = cl.id join contrats c on c.id = h.contrat_id
-           join parcours p on p.id = c.parcours_id where cl.type = 'entreprise' and h.date between ? and ? and p.dispositif = 'AI'`,
+        // Candidates from the company clients' hours of the period (heures_client_idx), then their own history
+        // through their parcours: never every AI placement of ten years.
+        // A window overlapping Y lies within [Y-2, Y+2]: only persons with more than the cap there can exceed it.
+        `with candidats as materialized (
+           select p2.personne_id from clients cl2 cross join heures h2 on h2.client_id = cl2.id join contrats c2 on c2.id = h2.contrat_id
+             join parcours p2 on p2.id = c2.parcours_id where cl2.type = 'entreprise' and h2.date between ? and ? and p2.dispositif = 'AI'
+            group by p2.personne_id having sum(h2.centiemes) > ?)
+         select p.personne_id, h.date, h.centiemes from candidats k cross join parcours p on p.personne_id = k.personne_id
+           cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id cross join clients cl on cl.id = h.client_id
+          where p.dispositif = 'AI' and cl.type = 'entreprise' and h.date <= ?`,
       )
-      .pluck()
-      .all(`${year - 2}-01-01`, end) as string[];
-    const statement = this.sqlite.prepare(placementsOf);
+      .all(`${year - 2}-01-01`, `${year + 2}-12-31`, cap * 100, end) as Array<{ personne_id: string; date: string; centiemes: number }>;
+    const byPerson = new Map<string, Array<{ date: string; heures: number }>>();
+    for (const r of rows) byPerson.set(r.personne_id, [...(byPerson.get(r.personne_id) ?? []), { date: r.date, heures: r.centiemes / 100 }]);
     let n = 0;
-    for (const personneId of candidates) {
-      const placements = (statement.all(personneId) as Array<{ date: string; centiemes: number }>).map((p) => ({ date: p.date, heures: p.centiemes / 100 }));
-      if (windows480(placements).some((w) => w.heures > cap && w.debut <= end && w.fin >= start)) n++;
-    }
+    for (const placements of byPerson.values()) if (windows480(placements).some((w) => w.heures > cap && w.debut <= end && w.fin >= start)) n++;
     return n;
   }
 
@@ -375,10 +380,14 @@ export class IndicatorsService {
 
     const open = this.sqlite
       .prepare(
+        // Open on 31 December: through the exit index (still open, or exited later), not every parcours ever started.
         `select p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
-           from parcours p where (p.date_sortie is null or p.date_sortie > ?) and p.date_debut <= ?`,
+           from parcours p where p.date_sortie is null and +p.date_debut <= ?
+         union all
+         select p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
+           from parcours p where p.date_sortie > ? and +p.date_debut <= ?`,
       )
-      .all(end, end, end) as Array<{ dispositif: SiaeKind; date_debut: string; dernier: string | null }>;
+      .all(end, end, end, end, end) as Array<{ dispositif: SiaeKind; date_debut: string; dernier: string | null }>;
     for (const p of open) {
       if (isBilanOverdue(p.date_debut, p.dernier ? [p.dernier] : [], params.intervalle_bilan_mois, end)) {
         acc.add('accompagnement.bilans_en_retard_fin_annee', p.dispositif, 1);
