@@ -129,19 +129,17 @@ export const observatoireRoutes = {
   'cles.list': { permission: 'rapports.sign', handler: (ctx) => ctx.open.signingKeys.list().map(keyInfo) },
   'cles.create': {
     permission: 'rapports.sign',
-    transaction: false,
-    handler: async (ctx) => {
-      await ctx.open.signingKeys.ensure(ctx.now, ctx.user!.id);
-      ctx.transaction(() => ctx.audit({ action: 'create', entity: 'cle_signature' }));
+    handler: (ctx) => {
+      ctx.open.signingKeys.ensure(ctx.now, ctx.user!.id);
+      ctx.audit({ action: 'create', entity: 'cle_signature' });
       return ctx.open.signingKeys.list().map(keyInfo);
     },
   },
   'cles.rotate': {
     permission: 'rapports.sign',
-    transaction: false,
-    handler: async (ctx) => {
-      const key = await ctx.open.signingKeys.rotate(ctx.now, ctx.user!.id);
-      ctx.transaction(() => ctx.audit({ action: 'update', entity: 'cle_signature', entityId: key.kid }));
+    handler: (ctx) => {
+      const key = ctx.open.signingKeys.rotate(ctx.now, ctx.user!.id);
+      ctx.audit({ action: 'update', entity: 'cle_signature', entityId: key.kid });
       return ctx.open.signingKeys.list().map(keyInfo);
     },
   },

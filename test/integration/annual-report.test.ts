@@ -146,7 +146,10 @@ describe('signing keys and report history', () => {
     const row = open.sqlite.prepare('select private_key_wrapped from cles_signature').pluck().get() as string;
     expect(row.startsWith('v1.')).toBe(true);
     expect(row).not.toContain('MC4CAQAwBQYDK2Vw'); // the DER prefix of an Ed25519 PKCS#8 key, in base64
-    const rotated = await open.signingKeys.rotate(NOW, null);
+    // The thumbprint computed at creation is RFC 7638's, as any JOSE library computes it.
+    const created = open.signingKeys.current()!;
+    expect(created.kid).toBe(await calculateJwkThumbprint(created.publicJwk, 'sha256'));
+    const rotated = open.signingKeys.rotate(NOW, null);
     expect(rotated.kid).not.toBe(first.kid);
     const second = await open.reports.produce(2024, SIGNER, NOW);
     expect(second.kid).toBe(rotated.kid);

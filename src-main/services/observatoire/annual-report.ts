@@ -105,7 +105,7 @@ export class AnnualReportService {
   async produce(annee: number, signer: { id: string | null; name: string }, now: Date, onProgress: (step: number, label: string) => void = () => {}): Promise<ProducedReport> {
     onProgress(0.05, 'Calcul des indicateurs');
     const { payload } = this.preview(annee, now);
-    const key = await this.keys.ensure(now, signer.id);
+    const key = this.keys.ensure(now, signer.id);
     onProgress(0.3, 'Mise en page du rapport PDF');
     const kit = await loadPdfKit();
     const pdf = (await kit.render(createElement(ReportPdf, { kit, payload, signature: { kid: key.kid, signeLe: now.toISOString(), signePar: signer.name } }), REPORT_PDF)).base64;

@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import type { CategorieSortie, MotifSortie } from '../../../src-shared/domain/insertion';
 import { CLIENT_TYPES } from '../../../src-shared/domain/insertion';
 import { CRITERE_KEYS } from '../../../src-shared/domain/criteres';
+import { DECISION_KEYS } from '../../../src-shared/domain/accueil';
 import { FREIN_TYPE_KEYS } from '../../../src-shared/domain/freins';
 import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
 import { INDICATOR_DEFINITIONS, UNIT_DECIMALS, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
@@ -205,10 +206,11 @@ export class IndicatorsService {
     acc.set('territoire.demandes_non_satisfaites', null, decided.filter((d) => (d.decision === 'reorientation' || d.decision === 'sans_suite') && d.motif === 'no_position').length);
     const waiting = this.sqlite
       .prepare(
+        // Decided after 31 December: one index range per decision, not every intake ever made.
         `select (select count(*) from accueils where decision is null and date_premier_contact <= ?)
-              + (select count(*) from accueils where decision is not null and date_decision > ? and date_premier_contact <= ?) as n`,
+              + (select count(*) from accueils where decision in (${DECISION_KEYS.map(() => '?').join(', ')}) and date_decision > ? and +date_premier_contact <= ?) as n`,
       )
-      .get(end, end, end) as { n: number };
+      .get(end, ...DECISION_KEYS, end, end) as { n: number };
     acc.set('accueil.en_attente_fin_annee', null, waiting.n);
   }
 

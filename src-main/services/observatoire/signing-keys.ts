@@ -3,9 +3,9 @@
  * protector, identified by their RFC 7638 thumbprint (the `kid` the federation registers for the SIRET). Rotation
  * retires the current key without deleting it, so older reports stay verifiable against their embedded key.
  */
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import { AppError } from '../../../src-shared/errors';
 import { uuidv7 } from '../../lib/uuid';
 import type { KeyProtector } from './key-protector';
@@ -47,13 +47,13 @@ export class SigningKeyService {
   }
 
   /** The active key, created if the structure has none yet (databases created before this feature). */
-  async ensure(now: Date, userId: string | null): Promise<SigningKeyView> {
-    return this.current() ?? (await this.create(now, userId));
+  ensure(now: Date, userId: string | null): SigningKeyView {
+    return this.current() ?? this.create(now, userId);
   }
 
   /** A new key becomes the active one; the previous one is retired, kept for verification. */
-  async rotate(now: Date, userId: string | null): Promise<SigningKeyView> {
-    const key = await this.prepareKey();
+  rotate(now: Date, userId: string | null): SigningKeyView {
+    const key = this.prepareKey();
     this.sqlite.transaction(() => {
       this.sqlite.prepare('update cles_signature set retired_at = ? where retired_at is null').run(now.toISOString());
       this.insert(key, now, userId);
@@ -61,20 +61,21 @@ export class SigningKeyService {
     return this.current()!;
   }
 
-  private async create(now: Date, userId: string | null): Promise<SigningKeyView> {
-    const key = await this.prepareKey();
+  private create(now: Date, userId: string | null): SigningKeyView {
+    const key = this.prepareKey();
     this.sqlite.transaction(() => {
       if (!this.current()) this.insert(key, now, userId);
     })();
     return this.current()!;
   }
 
-  private async prepareKey(): Promise<{ kid: string; jwk: JWK; wrapped: string }> {
+  /** Synchronous, so that the set-up can create the key in its own transaction. */
+  private prepareKey(): { kid: string; jwk: JWK; wrapped: string } {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const jwk = await exportJWK(publicKey);
-    const kid = await calculateJwkThumbprint(jwk, 'sha256');
+    const { x } = publicKey.export({ format: 'jwk' });
+    const jwk = { kty: 'OKP', crv: 'Ed25519', x: x! };
     const wrapped = this.protector.wrap(privateKey.export({ type: 'pkcs8', format: 'der' }));
-    return { kid, jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, wrapped };
+    return { kid: thumbprint(jwk), jwk, wrapped };
   }
 
   private insert(key: { kid: string; jwk: JWK; wrapped: string }, now: Date, userId: string | null): void {
@@ -100,4 +101,9 @@ export class SigningKeyService {
 
 function toView(row: KeyRow): SigningKeyView {
   return { kid: row.kid, publicJwk: JSON.parse(row.public_jwk) as JWK, createdAt: row.created_at, createdByName: row.display_name, retiredAt: row.retired_at };
+}
+
+/** RFC 7638: SHA-256 of the required members in lexicographic order, without spaces, base64url. */
+export function thumbprint(jwk: { crv: string; kty: string; x: string }): string {
+  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
 }

@@ -40,6 +40,8 @@ export function completeSetup(ctx: RequestContext, input: z.output<typeof setupI
   );
   ctx.audit({ action: 'create', entity: 'structure', detail: { dispositifs: input.dispositifs } });
   ctx.audit({ action: 'create', entity: 'user', entityId: admin.id, userId: admin.id, userLogin: admin.login });
+  // The signing key of the annual reports exists from the first day; its sheet is printed from the observatoire.
+  ctx.open.signingKeys.ensure(ctx.now, admin.id);
   const session = ctx.open.sessions.create(admin.id);
   ctx.open.markSetUp();
   return sessionInfo(ctx, session);
