@@ -2,7 +2,7 @@
  * Backups taken with SQLite's online backup API (never a file copy of a live WAL database, tech-notes §2.3), and the
  * restore that puts one back in place of the current file.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backupsToDelete } from './retention';
@@ -68,17 +68,36 @@ export function listBackups(dir: string): BackupFile[] {
  */
 export function restoreBackupFile(dbFile: string, backupPath: string, now = new Date()): string | null {
   verifyBackup(backupPath);
+  // Crash-safe order: the backup is copied beside the database and flushed, the current file is kept by a copy,
+  // and one atomic rename puts the backup in place. A process killed at any step leaves either the old database or
+  // the restored one at `dbFile`, never a half-copied file, and never no file at all.
+  const incoming = `${dbFile}${RESTORE_SUFFIX}`;
+  copyFileSync(backupPath, incoming);
+  fsyncFile(incoming);
   let keptAs: string | null = null;
   if (existsSync(dbFile)) {
     keptAs = `${dbFile}.remplacee-${stamp(now)}`;
-    renameSync(dbFile, keptAs);
+    copyFileSync(dbFile, keptAs);
     for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, keptAs + suffix);
+      if (existsSync(dbFile + suffix)) copyFileSync(dbFile + suffix, keptAs + suffix);
     }
   }
+  // A journal of the replaced database must never be applied to the restored one.
   for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-  copyFileSync(backupPath, dbFile);
+  renameSync(incoming, dbFile);
   return keptAs;
+}
+
+/** What an interrupted restore leaves beside the database; the next restore overwrites it, start-up removes it. */
+export const RESTORE_SUFFIX = '.restauration-en-cours';
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -3,9 +3,9 @@
  * and knows its state: `setup` (no structure yet), `ready`, or `damaged` (the file cannot be opened; the only way
  * forward is restoring a backup). Both transports and the CLI start from here.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { DatabaseDamagedError, openDatabase, type Db, type OpenedDatabase } from '../db/client';
-import { createBackup, listBackups, pruneBackups, restoreBackupFile, type BackupFile } from '../db/backup';
+import { createBackup, listBackups, pruneBackups, restoreBackupFile, RESTORE_SUFFIX, type BackupFile } from '../db/backup';
 import type { BackupSummary, SystemStatus } from '../src-shared/views';
 import { AppError } from '../src-shared/errors';
 import type { AppPaths } from './app-paths';
@@ -139,6 +139,8 @@ export class AppRuntime {
 
   private async openDatabase(): Promise<void> {
     mkdirSync(this.paths.dataDir, { recursive: true });
+    // What a restore killed before its final rename left beside the database (db/backup.ts).
+    rmSync(this.paths.dbFile + RESTORE_SUFFIX, { force: true });
     try {
       const opened = await openDatabase({
         file: this.paths.dbFile,

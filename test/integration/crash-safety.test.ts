@@ -1,0 +1,115 @@
+/**
+ * Crash safety (issue 7 §4), proven with real processes killed (SIGKILL, no chance to clean up) in the middle of a
+ * large write: the database opens, passes `integrity_check`, and holds either all or none of each write.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackup } from '../../db/backup';
+import { openDatabase } from '../../db/client';
+import { createDemo } from '../../src-main/services/demo/demo-service';
+import { generateDemo } from '../../src-main/services/demo/demo-generator';
+import { TestApp } from '../helpers/app';
+import { MIGRATIONS, REPO_ROOT, tempDir } from '../helpers/temp';
+
+let app: TestApp | null = null;
+afterEach(() => {
+  app?.close();
+  app = null;
+});
+
+/** Starts the worker, waits for "PRÊT", lets it write for `afterMs`, then kills it without warning. */
+function killDuringWrite(args: string[], afterMs: number): Promise<string> {
+  // `node --import tsx`: one process (tsx's own CLI would leave a grandchild running after the kill). Its own
+  // process group, killed as a whole, for the same reason.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test', 'fixtures', 'crash-worker.ts'), ...args], { cwd: REPO_ROOT, detached: true });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`Le processus n'a pas démarré : ${out}`)), 30_000);
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('PRÊT')) {
+        clearTimeout(timer);
+        setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), afterMs);
+      }
+    });
+    child.on('exit', () => resolve(out));
+  });
+}
+
+async function reopenChecked(dataDir: string): Promise<Database.Database> {
+  const opened = await openDatabase({ file: join(dataDir, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(dataDir, 'sauvegardes') });
+  expect(opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  return opened.sqlite;
+}
+
+describe('a process killed in the middle of a write', () => {
+  it('an import: all of it or none of it', async () => {
+    let interrupted = 0;
+    for (const afterMs of [150, 600]) {
+      const dataDir = tempDir();
+      app = await TestApp.start(dataDir);
+      app.close();
+      app = null;
+      const out = await killDuringWrite(['import', dataDir], afterMs);
+      const db = await reopenChecked(dataDir);
+      const persons = db.prepare('select count(*) from personnes').pluck().get() as number;
+      const imported = db.prepare("select count(*) from audit_log where entity = 'import'").pluck().get() as number;
+      // Either nothing (killed inside the transaction) or everything with its audit row (killed after the commit).
+      if (out.includes('FINI')) expect(imported).toBe(1);
+      expect(persons === 0 ? imported : 1).toBe(persons === 0 ? 0 : imported);
+      if (persons > 0) expect(persons).toBe(generateDemo({ scale: 3, years: 3, seed: 5, today: '2026-03-02' }).personnes!.length);
+      else interrupted++;
+      db.close();
+    }
+    // The kill did land inside the write at least once: the test exercised a crash, not a finished import.
+    expect(interrupted).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('monthly hours saved again and again: every month is one whole save, never a mix of two', async () => {
+    const dataDir = tempDir();
+    app = await TestApp.start(dataDir);
+    createDemo(app.runtime.openOrNull()!, { scale: 2, years: 1, seed: 3 }, app.clock.now());
+    app.close();
+    app = null;
+    for (const afterMs of [200, 700]) {
+      await killDuringWrite(['hours', dataDir], afterMs);
+      const db = await reopenChecked(dataDir);
+      const values = db
+        .prepare("select distinct h.centiemes from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id where h.date = '2026-02-01' and p.dispositif = 'ACI'")
+        .pluck()
+        .all();
+      expect(values.length).toBe(1);
+      db.close();
+    }
+  }, 90_000);
+
+  it('a restore: the database at its place is the old one or the restored one, never half of one', async () => {
+    const dataDir = tempDir();
+    app = await TestApp.start(dataDir);
+    const open = app.runtime.openOrNull()!;
+    createDemo(open, { scale: 2, years: 3, seed: 9 }, app.clock.now());
+    const backupA = (await createBackup(open.sqlite, join(dataDir, 'a'), 'manuelle')).path;
+    open.sqlite.prepare("delete from import_refs where feuille = 'clients'").run();
+    const backupB = (await createBackup(open.sqlite, join(dataDir, 'b'), 'manuelle')).path;
+    app.close();
+    app = null;
+    const refsIn = (path: string) => {
+      const db = new Database(path, { readonly: true });
+      const n = db.prepare('select count(*) from import_refs').pluck().get() as number;
+      db.close();
+      return n;
+    };
+    const expected = [refsIn(backupA), refsIn(backupB)];
+    for (const afterMs of [20, 90, 300]) {
+      await killDuringWrite(['restore', dataDir, backupA, backupB], afterMs);
+      expect(existsSync(join(dataDir, 'cedre.sqlite'))).toBe(true);
+      const db = await reopenChecked(dataDir);
+      expect(expected).toContain(db.prepare('select count(*) from import_refs').pluck().get());
+      db.close();
+    }
+  }, 90_000);
+});
