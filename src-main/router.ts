@@ -61,6 +61,9 @@ const MESSAGES = {
   mustChangePassword: 'Vous devez d’abord choisir un nouveau mot de passe.',
   forbidden: "Votre rôle ne permet pas cette action. Demandez à la direction si vous en avez besoin.",
   invalid: 'Certaines informations sont invalides : corrigez les champs signalés.',
+  diskFull: "Le disque est plein : rien n'a été enregistré. Libérez de la place (ou demandez à votre support), puis recommencez.",
+  busy: "La base de données est occupée par une autre opération : rien n'a été enregistré. Réessayez dans un instant.",
+  ioError: "La base de données ne peut pas être écrite (disque retiré, droits, panne) : rien n'a été enregistré. Vérifiez le disque puis recommencez.",
   internal: "Une erreur inattendue est survenue ; rien n'a été enregistré. Si elle se reproduit, notez l'heure et contactez votre support.",
 } as const;
 
@@ -203,6 +206,13 @@ export class Router {
 function toPayload(err: unknown, routeName: string): AppErrorPayload {
   if (err instanceof AppError) return err.toPayload();
   if (err instanceof ZodError) return zodErrorToAppError(err).toPayload();
+  // SQLite's own conditions the user can act on; the transaction has been rolled back.
+  const sqliteCode = (err as { code?: unknown } | null)?.code;
+  if (sqliteCode === 'SQLITE_FULL') return { code: 'UNAVAILABLE', message: MESSAGES.diskFull };
+  if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED') return { code: 'UNAVAILABLE', message: MESSAGES.busy };
+  if (sqliteCode === 'SQLITE_READONLY' || sqliteCode === 'SQLITE_IOERR' || (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_IOERR'))) {
+    return { code: 'UNAVAILABLE', message: MESSAGES.ioError };
+  }
   console.error(`[cedre] route ${routeName} a échoué :`, err);
   return { code: 'INTERNAL', message: MESSAGES.internal };
 }

@@ -227,3 +227,47 @@ describe('audit log', () => {
     expect(verifyAuditChain(sqlite)).toBe(3);
   });
 });
+
+describe('every route refuses the roles without its permission', () => {
+  it('for each named permission, a role lacking it gets FORBIDDEN before its input is even read, and it is audited', async () => {
+    const { team } = await import('../helpers/accueil');
+    const { PERMISSION_ROLES, ROLES } = await import('../../src-shared/roles');
+    const { routes } = await import('../../src-main/routes');
+    app = await TestApp.start();
+    const t = await team(app);
+    let checked = 0;
+    for (const name of ROUTE_NAMES) {
+      const permission = routes[name].permission;
+      if (permission === 'public' || permission === 'authenticated' || permission === 'admin') continue;
+      const allowed = PERMISSION_ROLES[permission] as readonly string[];
+      const without = ROLES.find((r) => !allowed.includes(r));
+      if (!without) continue; // a permission every role holds
+      expect(await app.fail(name, {}, t[without]), `${name} (${without})`).toMatchObject({ code: 'FORBIDDEN' });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+});
+
+describe('a full disk', () => {
+  it('gets a clear French message and changes nothing', async () => {
+    const { team, personneInput } = await import('../helpers/accueil');
+    app = await TestApp.start();
+    const t = await team(app);
+    const sqlite = app.runtime.openOrNull()!.sqlite;
+    const before = app.count('personnes');
+    // The file may not grow beyond its current size: the next page SQLite needs is refused with SQLITE_FULL.
+    sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
+    const big = personneInput({ adresse: 'x'.repeat(190) });
+    let result: Awaited<ReturnType<typeof app.fail>> | null = null;
+    for (let i = 0; i < 5000 && !result; i++) {
+      const r = await app.router.dispatch('personnes.create', { ...big, nom: `Plein${i}` }, { sessionToken: t.cip });
+      if (!r.ok) result = r.error;
+    }
+    expect(result).toEqual({ code: 'UNAVAILABLE', message: "Le disque est plein : rien n'a été enregistré. Libérez de la place (ou demandez à votre support), puis recommencez." });
+    const written = app.count('personnes') - before;
+    // Every accepted create is whole (person + intake); the refused one left nothing.
+    expect(app.count('accueils')).toBe(written);
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
