@@ -32,6 +32,7 @@ import { AnnualReportService } from './services/observatoire/annual-report';
 import { FileKeyProtector } from './services/observatoire/key-protector';
 import { SigningKeyService } from './services/observatoire/signing-keys';
 import { DrillDownService } from './services/observatoire/drill-down';
+import { ExternalCopyService } from './services/system/external-copy';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -57,6 +58,7 @@ export class OpenRuntime {
   readonly signingKeys: SigningKeyService;
   readonly reports: AnnualReportService;
   readonly drillDown: DrillDownService;
+  readonly externalCopy: ExternalCopyService;
   private setUp: boolean;
 
   constructor(
@@ -85,6 +87,7 @@ export class OpenRuntime {
     this.signingKeys = new SigningKeyService(opened.sqlite, new FileKeyProtector(dataDir));
     this.reports = new AnnualReportService(opened.db, opened.sqlite, this.indicators, this.signingKeys);
     this.drillDown = new DrillDownService(opened.sqlite, this.indicators);
+    this.externalCopy = new ExternalCopyService(opened.sqlite);
     // Set up once the structure exists and has an account: an import into a new file creates only the structure.
     this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
   }
@@ -228,6 +231,23 @@ export class AppRuntime {
     const now = this.clock.now();
     if (latest && now.getTime() - new Date(latest.createdAt).getTime() < 24 * 3_600_000) return null;
     return this.backup('quotidienne');
+  }
+
+  /** A fresh verified backup copied to the chosen folder (a USB key); the attempt is recorded either way. */
+  async copyToExternal(folder: string | null = null): Promise<string> {
+    if (!this.open) throw new AppError('UNAVAILABLE', 'La base de données n’est pas ouverte.');
+    const made = await this.backup('copie');
+    return this.open.externalCopy.copy(made!, this.clock.now(), folder);
+  }
+
+  /** The scheduled copy, when one is due; an absent key is recorded for the backups screen, never thrown. */
+  async externalCopyIfDue(): Promise<string | null> {
+    if (!this.open?.isSetUp() || !this.open.externalCopy.isDue(this.clock.now())) return null;
+    try {
+      return await this.copyToExternal();
+    } catch {
+      return null;
+    }
   }
 
   /** A verified backup now (reasons: quotidienne, fermeture, manuelle…), then the retention policy. */

@@ -12,6 +12,7 @@ import { APP_NAME, APP_VERSION } from './version';
 import { getStructure, hasStructure } from './services/structure/structure-service';
 import { option, pathsFrom, UsageError } from './cli-args';
 import { checkConsistency } from './services/system/consistency-check';
+import { ExternalCopyService } from './services/system/external-copy';
 import { demoCommand, exportCommand, importCommand, templateCommand } from './cli-data';
 import { consolidateCommand, reportCommand, verifyCommand } from './cli-observatoire';
 
@@ -22,7 +23,8 @@ Utilisation : cedre <commande> [options]
 
 Commandes :
   check                 Ouvre la base, applique les migrations en attente et vérifie son intégrité.
-  backup                Crée une sauvegarde vérifiée de la base (API de sauvegarde en ligne de SQLite).
+  backup                Crée une sauvegarde vérifiée de la base (API de sauvegarde en ligne de SQLite) ;
+                        --copy-to <dossier> : la copie aussi sur une clé USB ou un autre disque.
   backups               Liste les sauvegardes disponibles, de la plus récente à la plus ancienne.
   restore               Restaure une sauvegarde (la base actuelle est conservée à côté, renommée).
   import <fichier>      Importe un classeur .xlsx ou un dossier de fichiers .csv (format d'import v1) ;
@@ -69,12 +71,13 @@ async function check(paths: AppPaths): Promise<void> {
   }
 }
 
-async function backup(paths: AppPaths): Promise<void> {
+async function backup(paths: AppPaths, copyTo: string | undefined): Promise<void> {
   if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
   const opened = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
   try {
     const made = await createBackup(opened.sqlite, paths.backupDir, 'manuelle');
     console.log(`Sauvegarde vérifiée : ${made.path} (${Math.round(made.sizeBytes / 1024)} Ko)`);
+    if (copyTo) console.log(`Copie vérifiée : ${new ExternalCopyService(opened.sqlite).copy(made, new Date(), resolve(copyTo))}`);
   } finally {
     opened.sqlite.close();
   }
@@ -127,7 +130,7 @@ export async function runCli(argv: string[]): Promise<number> {
         await check(pathsFrom(args));
         return 0;
       case 'backup':
-        await backup(pathsFrom(args));
+        await backup(pathsFrom(args), option(args, '--copy-to'));
         return 0;
       case 'backups':
         listAll(pathsFrom(args));

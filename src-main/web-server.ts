@@ -61,7 +61,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
   const port = (server.address() as AddressInfo).port;
   // The daily backup runs in the background: the first screen does not wait for it.
-  void runtime.backupIfDue().catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err));
+  void runtime
+    .backupIfDue()
+    .then(() => runtime.externalCopyIfDue())
+    .catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err));
   const origin = `http://127.0.0.1:${port}`;
   const close = () =>
     new Promise<void>((resolve) => {

@@ -8,9 +8,9 @@ import { setupInputSchema } from './schemas/setup';
 import { changePasswordInputSchema, loginInputSchema, unlockInputSchema } from './schemas/auth';
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from './schemas/users';
 import { securitySettingsSchema } from './schemas/settings';
-import type { BackupView, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import type { BackupView, ExternalCopyStatus, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
 import type { z } from 'zod';
-import { restoreBackupInputSchema } from './schemas/backups';
+import { externalCopyInputSchema, restoreBackupInputSchema } from './schemas/backups';
 import {
   createAccueilInputSchema,
   createPersonneInputSchema,
@@ -72,6 +72,9 @@ export const contract = {
   'backups.list': route<BackupView[]>()(emptyInput),
   'backups.create': route<BackupView[]>()(emptyInput),
   'backups.restore': route<SystemStatus>()(restoreBackupInputSchema),
+  'backups.externalStatus': route<ExternalCopyStatus>()(emptyInput),
+  'backups.configureExternal': route<ExternalCopyStatus>()(externalCopyInputSchema),
+  'backups.copyExternal': route<ExternalCopyStatus>()(emptyInput),
 
   // Mission accueil
   'referents.list': route<ReferentOption[]>()(emptyInput),

@@ -62,3 +62,16 @@ export interface StructureView {
 }
 
 export type { SecuritySettings };
+
+/** Where and how often the latest backup is copied to another disk (a USB key). */
+export interface ExternalCopySettings {
+  dossier: string | null;
+  frequence: 'jamais' | 'quotidienne' | 'hebdomadaire';
+}
+
+export interface ExternalCopyStatus extends ExternalCopySettings {
+  derniereCopie: string | null;
+  derniereTentative: string | null;
+  /** Why the latest attempt failed (the key was absent…), until a copy succeeds. */
+  dernierEchec: string | null;
+}

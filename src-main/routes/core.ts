@@ -165,6 +165,27 @@ export const coreRoutes = {
       return backupViews(ctx.runtime);
     },
   },
+  'backups.externalStatus': { permission: 'sauvegardes.manage', handler: (ctx) => ctx.open.externalCopy.status() },
+  'backups.configureExternal': {
+    permission: 'sauvegardes.manage',
+    audit: { action: 'update', entity: 'copie_externe' },
+    handler: (ctx, input) => ctx.open.externalCopy.configure(input, ctx.now),
+  },
+  'backups.copyExternal': {
+    permission: 'sauvegardes.manage',
+    transaction: false,
+    handler: async (ctx) => {
+      try {
+        const path = await ctx.runtime.copyToExternal();
+        ctx.transaction(() => ctx.audit({ action: 'export', entity: 'copie_externe', detail: { fichier: path } }));
+      } catch (err) {
+        // The failure is recorded in the status the screen shows; the message also goes back to the user.
+        if (err instanceof AppError) throw err;
+        throw new AppError('UNAVAILABLE', 'La copie a échoué.');
+      }
+      return ctx.open.externalCopy.status();
+    },
+  },
   'backups.restore': {
     permission: 'sauvegardes.manage',
     transaction: false,

@@ -55,3 +55,46 @@ describe('restoring a backup from the app', () => {
     expect(JSON.parse(row.detail).sauvegarde).toBe(chosen!.file);
   });
 });
+
+describe('copy to a USB key or another disk', () => {
+  it('copies a verified backup on demand, records an absent key, follows its schedule and keeps ten copies', async () => {
+    const { readdirSync, rmSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('../helpers/temp');
+    const { team } = await import('../helpers/accueil');
+    app = await TestApp.start();
+    const t = await team(app);
+    const usb = tempDir('cle-usb-');
+    expect((await app.fail('backups.configureExternal', { dossier: 'Sauvegardes', frequence: 'quotidienne' }, t.direction)).fields).toEqual({
+      dossier: 'Indiquez un chemin complet, par exemple E:\\Sauvegardes ou /media/cle.',
+    });
+    expect((await app.fail('backups.configureExternal', { dossier: '', frequence: 'hebdomadaire' }, t.direction)).fields).toEqual({ dossier: 'Indiquez le dossier de la copie.' });
+    expect((await app.fail('backups.copyExternal', {}, t.cip)).code).toBe('FORBIDDEN');
+    await app.call('backups.configureExternal', { dossier: usb, frequence: 'quotidienne' }, t.direction);
+    const done = await app.call('backups.copyExternal', {}, t.direction);
+    expect(done).toMatchObject({ dossier: usb, frequence: 'quotidienne', dernierEchec: null, derniereCopie: app.clock.now().toISOString() });
+    expect(readdirSync(usb).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
+    expect(readdirSync(usb).some((f) => f.endsWith('.partiel'))).toBe(false);
+
+    // The key is unplugged: a clear message, recorded for the screen; the scheduled copy does not throw.
+    rmSync(usb, { recursive: true, force: true });
+    const absent = await app.fail('backups.copyExternal', {}, t.direction);
+    expect(absent).toEqual({ code: 'UNAVAILABLE', message: `Le dossier ${usb} est introuvable : branchez la clé USB ou le disque, puis recommencez.` });
+    app.clock.advanceMinutes(25 * 60);
+    expect(await app.runtime.externalCopyIfDue()).toBeNull();
+    expect(app.runtime.openOrNull()!.externalCopy.status().dernierEchec).toMatch(/introuvable/);
+
+    // Plugged back: the next start copies; the same day it does not again; ten copies are kept.
+    mkdirSync(usb);
+    expect(await app.runtime.externalCopyIfDue()).toMatch(/cedre-copie-/);
+    expect(await app.runtime.externalCopyIfDue()).toBeNull();
+    for (let day = 0; day < 12; day++) {
+      app.clock.advanceMinutes(24 * 60);
+      await app.runtime.externalCopyIfDue();
+    }
+    expect(readdirSync(usb).filter((f) => f.startsWith('cedre-copie-'))).toHaveLength(10);
+    expect(readdirSync(usb).every((f) => f.endsWith('.sqlite'))).toBe(true);
+    expect(app.runtime.openOrNull()!.externalCopy.status().dernierEchec).toBeNull();
+    expect(readdirSync(join(app.dataDir, 'sauvegardes')).length).toBeGreaterThan(0);
+  });
+});

@@ -83,8 +83,12 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
   void app.whenReady().then(async () => {
     const dataDir = options.env.CEDRE_DATA_DIR || app.getPath('userData');
     const migrationsFolder = app.isPackaged ? join(options.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
-    runtime = await AppRuntime.start(appPaths(dataDir, migrationsFolder));
-    void runtime.backupIfDue().catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err));
+    const started = await AppRuntime.start(appPaths(dataDir, migrationsFolder));
+    runtime = started;
+    void started
+      .backupIfDue()
+      .then(() => started.externalCopyIfDue())
+      .catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err));
     const router = new Router(routes, runtime);
     registerIpcTransport(ipcMain, router, (url) => isTrustedAppUrl(url, devServerUrl));
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(options.bundleDir, '..', 'renderer'), readFile));

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
+import { ExternalCopyCard } from './ExternalCopyCard';
 
 const REASONS: Record<string, string> = {
   quotidienne: 'Automatique (quotidienne)',
@@ -104,6 +105,7 @@ export function SauvegardesPage() {
           </Text>
         )}
       </Paper>
+      <ExternalCopyCard />
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="Restaurer une sauvegarde">
         {confirm && (
           <Stack>
