@@ -36,8 +36,11 @@ export function ExternalCopyCard() {
       }
       setForm(null);
     } catch (err) {
-      setError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Action impossible.');
-      setStatus(await api('backups.externalStatus').catch(() => null));
+      const message = err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Action impossible.';
+      const refreshed = await api('backups.externalStatus').catch(() => null);
+      setStatus(refreshed);
+      // A failed copy is already shown as the last attempt: once is enough.
+      if (refreshed?.dernierEchec !== message) setError(message);
     } finally {
       setBusy(null);
     }

@@ -17,6 +17,7 @@ const REASONS: Record<string, string> = {
   manuelle: 'Faite à la main',
   'avant-migration': 'Avant une mise à jour',
   'avant-restauration': 'Avant une restauration',
+  copie: 'Pour la copie sur clé USB',
 };
 
 /** Backups of the database: take one now, or put one back (the current state is saved first). */
