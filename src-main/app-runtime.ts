@@ -33,6 +33,7 @@ import { FileKeyProtector } from './services/observatoire/key-protector';
 import { SigningKeyService } from './services/observatoire/signing-keys';
 import { DrillDownService } from './services/observatoire/drill-down';
 import { ExternalCopyService } from './services/system/external-copy';
+import { AuditJournalService } from './services/audit/audit-journal';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -59,6 +60,7 @@ export class OpenRuntime {
   readonly reports: AnnualReportService;
   readonly drillDown: DrillDownService;
   readonly externalCopy: ExternalCopyService;
+  readonly auditJournal: AuditJournalService;
   private setUp: boolean;
 
   constructor(
@@ -88,6 +90,7 @@ export class OpenRuntime {
     this.reports = new AnnualReportService(opened.db, opened.sqlite, this.indicators, this.signingKeys);
     this.drillDown = new DrillDownService(opened.sqlite, this.indicators);
     this.externalCopy = new ExternalCopyService(opened.sqlite);
+    this.auditJournal = new AuditJournalService(opened.sqlite, this.audit);
     // Set up once the structure exists and has an account: an import into a new file creates only the structure.
     this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
   }
@@ -227,6 +230,9 @@ export class AppRuntime {
    */
   async backupIfDue(): Promise<BackupFile | null> {
     if (!this.open?.isSetUp()) return null;
+    // The audit log keeps its retention period: the oldest entries go at start-up, in one audited transaction.
+    const open = this.open;
+    open.transaction(() => open.auditJournal.purge(this.clock.now()));
     const latest = listBackups(this.paths.backupDir)[0];
     const now = this.clock.now();
     if (latest && now.getTime() - new Date(latest.createdAt).getTime() < 24 * 3_600_000) return null;

@@ -8,9 +8,10 @@ import { setupInputSchema } from './schemas/setup';
 import { changePasswordInputSchema, loginInputSchema, unlockInputSchema } from './schemas/auth';
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from './schemas/users';
 import { securitySettingsSchema } from './schemas/settings';
-import type { BackupView, ExternalCopyStatus, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import type { AuditJournalPage, BackupView, ExternalCopyStatus, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
 import type { z } from 'zod';
 import { externalCopyInputSchema, restoreBackupInputSchema } from './schemas/backups';
+import { auditRetentionInputSchema, auditSearchInputSchema } from './schemas/audit';
 import {
   createAccueilInputSchema,
   createPersonneInputSchema,
@@ -72,6 +73,9 @@ export const contract = {
   'backups.list': route<BackupView[]>()(emptyInput),
   'backups.create': route<BackupView[]>()(emptyInput),
   'backups.restore': route<SystemStatus>()(restoreBackupInputSchema),
+  'audit.search': route<AuditJournalPage>()(auditSearchInputSchema),
+  'audit.setRetention': route<AuditJournalPage>()(auditRetentionInputSchema),
+  'audit.purge': route<AuditJournalPage>()(emptyInput),
   'backups.externalStatus': route<ExternalCopyStatus>()(emptyInput),
   'backups.configureExternal': route<ExternalCopyStatus>()(externalCopyInputSchema),
   'backups.copyExternal': route<ExternalCopyStatus>()(emptyInput),

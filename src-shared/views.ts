@@ -75,3 +75,39 @@ export interface ExternalCopyStatus extends ExternalCopySettings {
   /** Why the latest attempt failed (the key was absent…), until a copy succeeds. */
   dernierEchec: string | null;
 }
+
+export interface AuditRetention {
+  /** Entries older than this are purged (CNIL: a limited period; 12 months by default). */
+  conservationMois: number;
+}
+
+export interface AuditJournalQuery {
+  du: string | null;
+  au: string | null;
+  utilisateur: string | null;
+  action: string | null;
+  objet: string | null;
+  enregistrement: string | null;
+  offset: number;
+  limit: number;
+}
+
+export interface AuditJournalRow {
+  seq: number;
+  at: string;
+  utilisateur: string | null;
+  action: string;
+  route: string;
+  objet: string | null;
+  enregistrement: string | null;
+  detail: string | null;
+}
+
+export interface AuditJournalPage {
+  lignes: AuditJournalRow[];
+  total: number;
+  chaineIntacte: boolean;
+  premiereLigneAlteree: number | null;
+  dernierePurge: { at: string; avant: string; lignes: number } | null;
+  conservation: AuditRetention;
+}

@@ -165,6 +165,26 @@ export const coreRoutes = {
       return backupViews(ctx.runtime);
     },
   },
+  'audit.search': {
+    permission: 'audit.read',
+    audit: { action: 'read', entity: 'audit_log' },
+    handler: (ctx, input) => ctx.open.auditJournal.search(input),
+  },
+  'audit.setRetention': {
+    permission: 'audit.read',
+    audit: { action: 'update', entity: 'journal_audit' },
+    handler: (ctx, input) => {
+      ctx.open.auditJournal.setRetention(input, ctx.now);
+      return ctx.open.auditJournal.search({ du: null, au: null, utilisateur: null, action: null, objet: null, enregistrement: null, offset: 0, limit: 100 });
+    },
+  },
+  'audit.purge': {
+    permission: 'audit.read',
+    handler: (ctx) => {
+      ctx.open.auditJournal.purge(ctx.now);
+      return ctx.open.auditJournal.search({ du: null, au: null, utilisateur: null, action: null, objet: null, enregistrement: null, offset: 0, limit: 100 });
+    },
+  },
   'backups.externalStatus': { permission: 'sauvegardes.manage', handler: (ctx) => ctx.open.externalCopy.status() },
   'backups.configureExternal': {
     permission: 'sauvegardes.manage',

@@ -104,6 +104,7 @@ describe('navigation', () => {
       'Offre d’insertion',
       'Règles et seuils',
       'Sauvegardes',
+      'Journal d’audit',
       'Comptes utilisateurs',
       'Sécurité',
     ]);

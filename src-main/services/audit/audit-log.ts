@@ -45,7 +45,10 @@ export class AuditLog {
   private readonly insert: Database.Statement;
 
   constructor(sqlite: Database.Database) {
-    this.lastHash = sqlite.prepare('select hash from audit_log order by seq desc limit 1');
+    // After a purge emptied the log, the chain goes on from the last purged row's hash.
+    this.lastHash = sqlite.prepare(
+      `select coalesce((select hash from audit_log order by seq desc limit 1), (select dernier_hash from audit_purges order by seq desc limit 1)) as hash`,
+    );
     this.insert = sqlite.prepare(
       `insert into audit_log (at, user_id, user_login, action, route, entity, entity_id, detail, prev_hash, hash)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -87,7 +90,9 @@ export function verifyAuditChain(sqlite: Database.Database): number | null {
     prev_hash: string;
     hash: string;
   }>;
-  let prev = GENESIS_HASH;
+  // After a purge, the chain of the remaining rows starts from the last purged row's hash.
+  const anchor = sqlite.prepare('select dernier_hash from audit_purges order by seq desc limit 1').pluck().get() as string | undefined;
+  let prev = anchor ?? GENESIS_HASH;
   for (const r of rows) {
     const expected = hashAuditRow(prev, {
       at: r.at,
