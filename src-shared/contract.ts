@@ -142,6 +142,7 @@ export const contract = {
   'cles.create': route<SigningKeyInfo[]>()(emptyInput),
   'cles.rotate': route<SigningKeyInfo[]>()(emptyInput),
   'cles.fiche': route<PdfDocument>()(emptyInput),
+  'rgpd.access': route<FileDownload>()(idInput),
   'import.run': route<ImportReport>()(importInputSchema),
   'import.template': route<FileDownload>()(emptyInput),
   'import.export': route<FileDownload>()(emptyInput),

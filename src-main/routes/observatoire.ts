@@ -1,4 +1,4 @@
-/** Routes of the mission observatoire (indicators, drill-down, signed report, keys, verification) and of the import. */
+/** Routes of the mission observatoire (indicators, drill-down, signed report, keys, verification), the import and the right of access. */
 import { createElement } from 'react';
 import { AppError } from '../../src-shared/errors';
 import { isSensitiveIndicator } from '../../src-shared/observatoire/suppression';
@@ -15,6 +15,7 @@ import { KeySheet } from '../services/observatoire/key-sheet';
 import { verifyReport } from '../services/observatoire/report-verifier';
 import type { SigningKeyView } from '../services/observatoire/signing-keys';
 import { getStructure } from '../services/structure/structure-service';
+import { accessExport } from '../services/rgpd/access-export';
 
 function keyInfo(k: SigningKeyView): SigningKeyInfo {
   return { kid: k.kid, createdAt: k.createdAt, createdByName: k.createdByName, retiredAt: k.retiredAt };
@@ -151,6 +152,18 @@ export const observatoireRoutes = {
       if (!key) throw new AppError('NOT_FOUND', 'La structure n’a pas encore de clé de signature : créez-la d’abord.');
       const kit = await loadPdfKit();
       return kit.render(createElement(KeySheet, { kit, structure, cle: keyInfo(key) }), `fiche-cle-${structure.siret}.pdf`);
+    },
+  },
+  'rgpd.access': {
+    permission: 'rgpd.manage',
+    transaction: false,
+    handler: async (ctx, input) => {
+      const structure = ctx.transaction(() => {
+        ctx.audit({ action: 'export', entity: 'personne', entityId: input.id, detail: { motif: 'droit_acces' } });
+        return getStructure(ctx.open.db);
+      });
+      const made = await accessExport(ctx.open.sqlite, structure, input.id, ctx.now);
+      return { fileName: made.fileName, base64: Buffer.from(made.zip).toString('base64') };
     },
   },
   'import.run': {

@@ -1,12 +1,15 @@
 import { Alert, Badge, Button, Group, Loader, Tabs, Text, Title } from '@mantine/core';
-import { IconFileTypePdf } from '@tabler/icons-react';
+import { IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
+import { useSessionStore } from '../../stores/session-store';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { CIVILITES } from '../../../src-shared/domain/asp-codes';
 import type { PersonneFile } from '../../../src-shared/views-accueil';
 import { api, ApiError } from '../../api';
 import { ageOn } from '../../lib/age';
-import { printPdf } from '../../lib/download';
+import { downloadBlob, printPdf } from '../../lib/download';
+import { base64ToBlob } from '../../lib/files';
+import { can } from '../../lib/permissions';
 import { formatDate } from '../../lib/format';
 import { AccueilTab } from './tabs/AccueilTab';
 import { DiagnosticTab } from './tabs/DiagnosticTab';
@@ -51,6 +54,7 @@ export function PersonneFilePage() {
   const latest = file.accueils?.[0];
   const pass = file.pass?.[0];
   const print = (doc: Parameters<typeof printPdf>[0]) => printPdf(doc, setError);
+  const user = useSessionStore.getState().session!.user;
 
   return (
     <>
@@ -91,6 +95,20 @@ export function PersonneFilePage() {
           <Button variant="default" leftSection={<IconFileTypePdf size={18} />} onClick={() => void print(() => api('documents.notice'))}>
             Notice données personnelles
           </Button>
+          {can(user, 'rgpd.manage') && (
+            <Button
+              variant="default"
+              leftSection={<IconFileZip size={18} />}
+              onClick={() =>
+                void api('rgpd.access', { id: p.id }).then(
+                  (f) => downloadBlob(f.fileName, base64ToBlob(f.base64, 'application/zip')),
+                  (err: unknown) => setError(err instanceof ApiError ? err.message : 'Export impossible.'),
+                )
+              }
+            >
+              Droit d’accès (RGPD)
+            </Button>
+          )}
         </Group>
       </Group>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
