@@ -4,9 +4,7 @@ import { frenchDate, type PdfKit } from '../documents/pdf-layout';
 import type { PersonDataSection } from './access-export';
 
 function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (value === 0 || value === 1) return String(value);
-  return String(value);
+  return value === null || value === undefined || value === '' ? '—' : String(value);
 }
 
 export function AccessPdf({ kit, structure, sections, now }: { kit: PdfKit; structure: StructureView; sections: PersonDataSection[]; now: string }) {
