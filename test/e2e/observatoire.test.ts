@@ -11,7 +11,7 @@ import { startWebServer, type RunningWebServer } from '../../src-main/web-server
 import { launchChromium } from '../helpers/chromium';
 import { EXEMPLE_2024 } from '../helpers/import';
 import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
-import { LoginPage, SetupWizardPage } from './pages';
+import { AppShellPage, LoginPage, SetupWizardPage } from './pages';
 import { screenshotter } from './screenshots';
 
 /** Screenshot names carry the story's name. */
@@ -55,6 +55,7 @@ describe('observatoire', () => {
     const rows = page.getByRole('table', { name: 'Personnes concernées' }).locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(Number(count));
+    const listedName = (await rows.first().locator('td').first().textContent())!.trim().split(' ')[0]!;
     await shot('personnes-derriere-un-chiffre');
     await page.keyboard.press('Escape');
 
@@ -75,6 +76,13 @@ describe('observatoire', () => {
     await page.getByRole('button', { name: 'Vérifier' }).click();
     await page.getByText('Rapport valide').waitFor();
     await shot('verification');
+
+    // After logout, the renderer keeps nothing of what it showed: no names, no tokens in its storage.
+    await new AppShellPage(page).openUserMenuItem('Se déconnecter');
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toMatch(/jeton|token|session|personne/i);
+    expect(stored.toUpperCase()).not.toContain(listedName.toUpperCase());
     expect(errors).toEqual([]);
   }, 120_000);
 });
