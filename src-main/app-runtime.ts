@@ -34,6 +34,7 @@ import { SigningKeyService } from './services/observatoire/signing-keys';
 import { DrillDownService } from './services/observatoire/drill-down';
 import { ExternalCopyService } from './services/system/external-copy';
 import { AuditJournalService } from './services/audit/audit-journal';
+import { RetentionService } from './services/rgpd/retention-service';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -61,6 +62,7 @@ export class OpenRuntime {
   readonly drillDown: DrillDownService;
   readonly externalCopy: ExternalCopyService;
   readonly auditJournal: AuditJournalService;
+  readonly retention: RetentionService;
   private setUp: boolean;
 
   constructor(
@@ -91,6 +93,7 @@ export class OpenRuntime {
     this.drillDown = new DrillDownService(opened.sqlite, this.indicators);
     this.externalCopy = new ExternalCopyService(opened.sqlite);
     this.auditJournal = new AuditJournalService(opened.sqlite, this.audit);
+    this.retention = new RetentionService(opened.sqlite, this.audit);
     // Set up once the structure exists and has an account: an import into a new file creates only the structure.
     this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
   }

@@ -8,7 +8,7 @@ import { setupInputSchema } from './schemas/setup';
 import { changePasswordInputSchema, loginInputSchema, unlockInputSchema } from './schemas/auth';
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from './schemas/users';
 import { securitySettingsSchema } from './schemas/settings';
-import type { AuditJournalPage, BackupView, ExternalCopyStatus, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import type { AuditJournalPage, BackupView, ExternalCopyStatus, RetentionDue, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
 import type { z } from 'zod';
 import { externalCopyInputSchema, restoreBackupInputSchema } from './schemas/backups';
 import { auditRetentionInputSchema, auditSearchInputSchema } from './schemas/audit';
@@ -35,7 +35,7 @@ import {
 } from './schemas/diagnostic';
 import { bilanDocumentInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
-import { conventionInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
+import { anonymiseInputSchema, conventionInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
 import type { ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
 import type { ImportReport } from './import-format';
 import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
@@ -143,6 +143,8 @@ export const contract = {
   'cles.rotate': route<SigningKeyInfo[]>()(emptyInput),
   'cles.fiche': route<PdfDocument>()(emptyInput),
   'rgpd.access': route<FileDownload>()(idInput),
+  'rgpd.review': route<RetentionDue[]>()(emptyInput),
+  'rgpd.anonymise': route<RetentionDue[]>()(anonymiseInputSchema),
   'import.run': route<ImportReport>()(importInputSchema),
   'import.template': route<FileDownload>()(emptyInput),
   'import.export': route<FileDownload>()(emptyInput),

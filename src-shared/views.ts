@@ -111,3 +111,21 @@ export interface AuditJournalPage {
   dernierePurge: { at: string; avant: string; lignes: number } | null;
   conservation: AuditRetention;
 }
+
+/** Retention periods of RGPD (domain-reference §6.2), in months after the last activity; the notice in days. */
+export interface RetentionSettings {
+  nonEmbaucheMois: number;
+  accompagnementMois: number;
+  preavisJours: number;
+}
+
+export interface RetentionDue {
+  personneId: string;
+  nom: string;
+  prenom: string;
+  motif: 'non_embauche' | 'fin_accompagnement';
+  derniereActivite: string;
+  echeance: string;
+  /** The period has ended (otherwise it ends within the notice: the person may be told). */
+  echue: boolean;
+}

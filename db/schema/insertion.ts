@@ -24,6 +24,8 @@ export const parcours = sqliteTable(
     dateSortie: text('date_sortie'),
     /** ASP exit motif code (domain-reference §3.3). */
     motifSortie: text('motif_sortie'),
+    /** Age at the start, kept when the person is anonymised (their birth date is then reduced to its year). */
+    ageDebut: integer('age_debut'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -41,6 +41,8 @@ export const personnes = sqliteTable(
     derniereDecision: text('derniere_decision'),
     dernierDispositif: text('dernier_dispositif'),
     dernierReferentId: text('dernier_referent_id'),
+    /** Set when the retention period ended and the identifying fields were erased (statistics kept). */
+    anonymiseLe: text('anonymise_le'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

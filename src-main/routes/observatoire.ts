@@ -166,6 +166,14 @@ export const observatoireRoutes = {
       return { fileName: made.fileName, base64: Buffer.from(made.zip).toString('base64') };
     },
   },
+  'rgpd.review': { permission: 'rgpd.manage', handler: (ctx) => ctx.open.retention.review(toIsoDate(ctx.now)) },
+  'rgpd.anonymise': {
+    permission: 'rgpd.manage',
+    handler: (ctx, input) => {
+      ctx.open.retention.anonymise(input.ids, toIsoDate(ctx.now), ctx.now, { id: ctx.user!.id, login: ctx.user!.login });
+      return ctx.open.retention.review(toIsoDate(ctx.now));
+    },
+  },
   'import.run': {
     permission: 'import.manage',
     transaction: false,

@@ -20,6 +20,7 @@ import { VerifierPage } from '../features/observatoire/VerifierPage';
 import { ConventionsPage } from '../features/parametres/ConventionsPage';
 import { ImportPage } from '../features/parametres/ImportPage';
 import { JournalPage } from '../features/parametres/JournalPage';
+import { ConservationPage } from '../features/parametres/ConservationPage';
 
 /** Hash routing: the renderer is served from app:// or a 127.0.0.1 page, never from a web server with rewrites. */
 export const appRouter = createHashRouter([
@@ -44,6 +45,7 @@ export const appRouter = createHashRouter([
       { path: 'parametres/regles', element: <ReglesPage /> },
       { path: 'parametres/sauvegardes', element: <SauvegardesPage /> },
       { path: 'parametres/journal', element: <JournalPage /> },
+      { path: 'parametres/conservation', element: <ConservationPage /> },
       { path: 'parametres/comptes', element: <UsersPage /> },
       { path: 'parametres/securite', element: <SecuritySettingsPage /> },
       { path: 'mon-compte/mot-de-passe', element: <ChangePasswordScreen /> },

@@ -28,3 +28,5 @@ export const conventionInputSchema = z.object({
   annexeFinanciere: z.string().trim().max(60),
   etpConventionnes: z.number('Indiquez un nombre d’ETP.').min(0, 'Un nombre positif.').max(10_000, 'Valeur trop grande.').nullable(),
 });
+
+export const anonymiseInputSchema = z.object({ ids: z.array(z.string().min(1)).min(1, 'Choisissez au moins une personne.').max(5000) }).strict();

@@ -31,3 +31,41 @@ describe('right of access', () => {
     expect(app.runtime.openOrNull()!.sqlite.prepare("select count(*) from audit_log where action = 'export' and entity = 'personne' and entity_id = ?").pluck().get(id)).toBe(1);
   }, 30_000);
 });
+
+describe('retention and anonymisation', () => {
+  it('lists who is due (with notice), anonymises them, and past years give the same indicators afterwards', async () => {
+    const { createDemo } = await import('../../src-main/services/demo/demo-service');
+    const { checkConsistency } = await import('../../src-main/services/system/consistency-check');
+    app = await TestApp.start();
+    createDemo(app.runtime.openOrNull()!, { scale: 1, years: 3, seed: 21 }, app.clock.now());
+    app.close();
+    app = await TestApp.start(app.dataDir);
+    const open = app.runtime.openOrNull()!;
+    // Later, so that the first intakes of the demo are past their retention.
+    app.clock.advanceMinutes(365 * 24 * 60);
+    const again = (await app.call('auth.login', { login: 'direction', password: 'demonstration' })).token;
+    const cip = (await app.call('auth.login', { login: 'cip', password: 'demonstration' })).token;
+    const before = [2024, 2025].map((y) => open.indicators.compute(y).indicateurs);
+
+    const due = await app.call('rgpd.review', {}, again);
+    expect(due.some((d) => d.motif === 'non_embauche' && d.echue)).toBe(true);
+    expect(due.some((d) => d.motif === 'fin_accompagnement' && d.echue)).toBe(true);
+    expect(due.some((d) => !d.echue)).toBe(true); // within the 30 days' notice
+    expect((await app.fail('rgpd.review', {}, cip)).code).toBe('FORBIDDEN');
+    const notYet = due.find((d) => !d.echue)!;
+    expect((await app.fail('rgpd.anonymise', { ids: [notYet.personneId] }, again)).message).toMatch(/pas arrivées au terme/);
+
+    const ripe = due.filter((d) => d.echue).map((d) => d.personneId);
+    const remaining = await app.call('rgpd.anonymise', { ids: ripe }, again);
+    expect(remaining.every((d) => !ripe.includes(d.personneId))).toBe(true);
+
+    const after = [2024, 2025].map((y) => open.indicators.compute(y).indicateurs);
+    expect(after).toEqual(before);
+    const sample = open.sqlite.prepare('select nom, prenom, date_naissance, nir, telephone, recherche from personnes where id = ?').get(ripe[0]) as Record<string, string>;
+    expect(sample).toMatchObject({ nom: 'Anonyme', prenom: '', nir: null, telephone: '', recherche: '' });
+    expect(sample.date_naissance).toMatch(/^\d{4}-01-01$/);
+    expect(open.sqlite.prepare("select count(*) from bilans b join parcours p on p.id = b.parcours_id where p.personne_id in (select id from personnes where anonymise_le is not null) and b.paroles_personne <> ''").pluck().get()).toBe(0);
+    expect(checkConsistency(open.sqlite)).toEqual([]);
+    expect(open.sqlite.prepare("select count(*) from audit_log where route = 'rgpd.anonymise'").pluck().get()).toBe(ripe.length);
+  }, 60_000);
+});

@@ -105,6 +105,7 @@ describe('navigation', () => {
       'Règles et seuils',
       'Sauvegardes',
       'Journal d’audit',
+      'Conservation (RGPD)',
       'Comptes utilisateurs',
       'Sécurité',
     ]);

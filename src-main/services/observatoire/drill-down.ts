@@ -16,7 +16,7 @@ import type { IndicatorsService } from './indicators-service';
 type Row = { personne_id: string; dispositif: SiaeKind | null; precision: string };
 
 const INFRA_BAC = "('00', '01', '50', '51', '60', '70')";
-const AGE_SQL = `(cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
+const AGE_SQL = `coalesce(s.age_debut, cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
   - (substr(s.date_debut, 6, 5) < substr(pe.date_naissance, 6, 5)))`;
 const CATEGORY_OF: Record<string, CategorieSortie> = {
   'sorties.emploi_durable': 'EMPLOI_DURABLE',

@@ -45,8 +45,11 @@ const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, string> = {
   AUTRE: 'sorties.autres',
 };
 
-/** Whole years between birth and a date, from the ISO texts (a birthday not reached yet that year takes one off). */
-const AGE_SQL = `(cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
+/**
+ * Whole years between birth and the parcours start, from the ISO texts (a birthday not reached yet that year takes
+ * one off); an anonymised person's age was kept on the parcours before the birth date was reduced to its year.
+ */
+const AGE_SQL = `coalesce(s.age_debut, cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
   - (substr(s.date_debut, 6, 5) < substr(pe.date_naissance, 6, 5)))`;
 
 type Scope = SiaeKind | null;
@@ -150,7 +153,7 @@ export class IndicatorsService {
   gatherSalaries(start: string, end: string): YearHours[] {
     this.sqlite.exec(`create temp table if not exists obs_salaries (
       parcours_id text primary key, personne_id text not null, dispositif text not null, date_debut text, date_sortie text,
-      diagnostic_id text, principal integer not null default 0, principal_dispositif integer not null default 0)`);
+      diagnostic_id text, age_debut integer, principal integer not null default 0, principal_dispositif integer not null default 0)`);
     this.sqlite.exec('delete from obs_salaries');
     const hours = this.sqlite
       .prepare(
@@ -161,8 +164,8 @@ export class IndicatorsService {
     const byParcours = new Map<string, number>();
     for (const h of hours) byParcours.set(h.parcours_id, (byParcours.get(h.parcours_id) ?? 0) + h.centiemes);
     const insert = this.sqlite.prepare(
-      `insert into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id)
-       select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id from parcours where id = ?`,
+      `insert into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
+       select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours where id = ?`,
     );
     for (const [parcoursId, total] of byParcours) if (total > 0) insert.run(parcoursId);
     const kinds = new Map((this.sqlite.prepare('select parcours_id, dispositif from obs_salaries').all() as Array<{ parcours_id: string; dispositif: SiaeKind }>).map((r) => [r.parcours_id, r.dispositif]));
@@ -171,8 +174,8 @@ export class IndicatorsService {
     const clientTypes = new Map((this.sqlite.prepare('select id, type from clients').all() as Array<{ id: string; type: string }>).map((c) => [c.id, c.type]));
     this.sqlite
       .prepare(
-        `insert or ignore into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id)
-         select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id from parcours
+        `insert or ignore into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
+         select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours
           where dispositif = 'EITI' and date_debut <= ? and (date_sortie is null or date_sortie >= ?)`,
       )
       .run(end, start);

@@ -1,0 +1,98 @@
+/**
+ * RGPD retention (domain-reference §6.2, issue 7 §5): who is due for anonymisation, with 30 days' notice, and the
+ * anonymisation itself. A person not hired is due 24 months after their last contact; a person hired, 24 months after
+ * the end of their latest parcours (or their last contact, if later); never while a parcours is open.
+ *
+ * Anonymising erases what identifies the person and every free text, and keeps what the observatoire counts (dates,
+ * sex, education level, orienteur, criteria, hours, exits). The age at each parcours start is written on the parcours
+ * before the birth date is reduced to its year, so that past years' indicators give the same numbers afterwards.
+ */
+import type Database from 'better-sqlite3';
+import { addDays, addMonths, formatISO, parseISO } from 'date-fns';
+import { AppError } from '../../../src-shared/errors';
+import { toIsoDate } from '../../../src-shared/rules/dates';
+import type { RetentionDue, RetentionSettings } from '../../../src-shared/views';
+import type { AuditLog } from '../audit/audit-log';
+
+const KEY = 'conservation_rgpd';
+export const DEFAULT_RETENTION: RetentionSettings = { nonEmbaucheMois: 24, accompagnementMois: 24, preavisJours: 30 };
+
+/** Age in whole years at `on`, from ISO dates (a birthday not reached yet that year takes one off). */
+function ageAt(birth: string, on: string): number {
+  return Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
+}
+
+export class RetentionService {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly audit: AuditLog,
+  ) {}
+
+  settings(): RetentionSettings {
+    const row = this.sqlite.prepare('select value from settings where key = ?').pluck().get(KEY) as string | undefined;
+    return row ? { ...DEFAULT_RETENTION, ...(JSON.parse(row) as Partial<RetentionSettings>) } : DEFAULT_RETENTION;
+  }
+
+  /** The persons whose retention ends before today + notice, oldest due first. */
+  review(today: string): RetentionDue[] {
+    const s = this.settings();
+    const horizon = toIsoDate(addDays(parseISO(today), s.preavisJours));
+    const rows = this.sqlite
+      .prepare(
+        `select p.id, p.nom, p.prenom,
+                (select max(a.date_premier_contact) from accueils a where a.personne_id = p.id) as contact,
+                (select max(pa.date_sortie) from parcours pa where pa.personne_id = p.id) as sortie,
+                (select count(*) from parcours pa where pa.personne_id = p.id and pa.date_debut is not null) as parcours,
+                (select count(*) from parcours pa where pa.personne_id = p.id and pa.date_sortie is null and pa.date_debut is not null) as ouverts
+           from personnes p where p.anonymise_le is null`,
+      )
+      .all() as Array<{ id: string; nom: string; prenom: string; contact: string | null; sortie: string | null; parcours: number; ouverts: number }>;
+    const due: RetentionDue[] = [];
+    for (const r of rows) {
+      if (r.ouverts > 0) continue;
+      const hired = r.parcours > 0;
+      const last = [r.contact, hired ? r.sortie : null].filter((d): d is string => d !== null).sort().at(-1);
+      if (!last) continue;
+      const echeance = toIsoDate(addMonths(parseISO(last), hired ? s.accompagnementMois : s.nonEmbaucheMois));
+      if (echeance > horizon) continue;
+      due.push({ personneId: r.id, nom: r.nom, prenom: r.prenom, motif: hired ? 'fin_accompagnement' : 'non_embauche', derniereActivite: last, echeance, echue: echeance <= today });
+    }
+    return due.sort((a, b) => a.echeance.localeCompare(b.echeance));
+  }
+
+  /** Anonymises persons whose retention has ended; refuses the others. Runs in the caller's transaction. */
+  anonymise(ids: readonly string[], today: string, now: Date, user: { id: string; login: string } | null): number {
+    const due = new Map(this.review(today).filter((d) => d.echue).map((d) => [d.personneId, d]));
+    const refused = ids.filter((id) => !due.has(id));
+    if (refused.length) throw new AppError('VALIDATION', `${refused.length} personne(s) ne sont pas arrivées au terme de leur durée de conservation : rien n’a été anonymisé.`);
+    const at = formatISO(now);
+    const run = (sql: string, ...p: unknown[]) => this.sqlite.prepare(sql).run(...p);
+    for (const id of ids) {
+      const person = this.sqlite.prepare('select date_naissance from personnes where id = ?').get(id) as { date_naissance: string };
+      for (const p of this.sqlite.prepare('select id, date_debut from parcours where personne_id = ? and date_debut is not null').all(id) as Array<{ id: string; date_debut: string }>) {
+        run('update parcours set age_debut = ? where id = ?', ageAt(person.date_naissance, p.date_debut), p.id);
+      }
+      run(
+        `update personnes set nom = 'Anonyme', prenom = '', date_naissance = substr(date_naissance, 1, 4) || '-01-01', telephone = '', email = '', adresse = '',
+           code_postal = '', commune = '', nir = null, identifiant_ft = null, cle_doublon = 'anonyme|' || id, nom_tri = 'anonyme', recherche = '',
+           anonymise_le = ?, updated_at = ? where id = ?`,
+        at,
+        at,
+        id,
+      );
+      run("update accueils set souhaits = '', reorientation_vers = '' where personne_id = ?", id);
+      run("update freins set commentaire = '' where personne_id = ?", id);
+      run("update diagnostics_eligibilite set prescripteur = '' where personne_id = ?", id);
+      run("update pass_iae set numero = 'anonyme-' || id where personne_id = ?", id);
+      const ofParcours = 'parcours_id in (select id from parcours where personne_id = ?)';
+      run(`update cer set objectifs = '', moyens_formation = '', moyens_encadrement = '', moyens_accompagnement = '' where ${ofParcours}`, id);
+      run(`update bilans set revue_objectifs = '', revue_freins = '', revue_competences = '', paroles_personne = '', prochaines_etapes = '' where ${ofParcours}`, id);
+      run(`update actions_freins set description = '' where ${ofParcours}`, id);
+      run(`update suivis_sortie set commentaire = '' where ${ofParcours}`, id);
+      // The spreadsheet's own reference names the person in the structure's workbooks.
+      run("delete from import_refs where feuille = 'personnes' and entity_id = ?", id);
+      this.audit.append({ at, userId: user?.id ?? null, userLogin: user?.login ?? null, action: 'update', route: 'rgpd.anonymise', entity: 'personne', entityId: id, detail: { motif: due.get(id)!.motif } });
+    }
+    return ids.length;
+  }
+}
