@@ -8,6 +8,7 @@ import { subMonths } from 'date-fns';
 import type { AuditJournalPage, AuditJournalQuery, AuditRetention } from '../../../src-shared/views';
 import type { AuditLog } from './audit-log';
 import { verifyAuditChain } from './audit-log';
+import { readJsonSetting, writeJsonSetting } from '../settings/json-setting';
 
 const KEY = 'journal_audit';
 export const DEFAULT_AUDIT_RETENTION: AuditRetention = { conservationMois: 12 };
@@ -19,14 +20,11 @@ export class AuditJournalService {
   ) {}
 
   retention(): AuditRetention {
-    const row = this.sqlite.prepare('select value from settings where key = ?').pluck().get(KEY) as string | undefined;
-    return row ? { ...DEFAULT_AUDIT_RETENTION, ...(JSON.parse(row) as Partial<AuditRetention>) } : DEFAULT_AUDIT_RETENTION;
+    return readJsonSetting(this.sqlite, KEY, DEFAULT_AUDIT_RETENTION);
   }
 
   setRetention(value: AuditRetention, now: Date): AuditRetention {
-    this.sqlite
-      .prepare('insert into settings (key, value, updated_at) values (?, ?, ?) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at')
-      .run(KEY, JSON.stringify(value), now.toISOString());
+    writeJsonSetting(this.sqlite, KEY, value, now);
     return value;
   }
 

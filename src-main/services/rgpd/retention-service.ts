@@ -13,6 +13,7 @@ import { AppError } from '../../../src-shared/errors';
 import { toIsoDate } from '../../../src-shared/rules/dates';
 import type { RetentionDue, RetentionSettings } from '../../../src-shared/views';
 import type { AuditLog } from '../audit/audit-log';
+import { readJsonSetting } from '../settings/json-setting';
 
 const KEY = 'conservation_rgpd';
 export const DEFAULT_RETENTION: RetentionSettings = { nonEmbaucheMois: 24, accompagnementMois: 24, preavisJours: 30 };
@@ -29,8 +30,7 @@ export class RetentionService {
   ) {}
 
   settings(): RetentionSettings {
-    const row = this.sqlite.prepare('select value from settings where key = ?').pluck().get(KEY) as string | undefined;
-    return row ? { ...DEFAULT_RETENTION, ...(JSON.parse(row) as Partial<RetentionSettings>) } : DEFAULT_RETENTION;
+    return readJsonSetting(this.sqlite, KEY, DEFAULT_RETENTION);
   }
 
   /** The persons whose retention ends before today + notice, oldest due first. */

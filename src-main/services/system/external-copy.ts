@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { verifyBackup, type BackupFile } from '../../../db/backup';
 import { AppError } from '../../../src-shared/errors';
 import type { ExternalCopySettings, ExternalCopyStatus } from '../../../src-shared/views';
+import { readJsonSetting, writeJsonSetting } from '../settings/json-setting';
 
 const KEY = 'copie_externe';
 export const EXTERNAL_PREFIX = 'cedre-copie-';
@@ -22,14 +23,11 @@ export class ExternalCopyService {
   constructor(private readonly sqlite: Database.Database) {}
 
   status(): ExternalCopyStatus {
-    const row = this.sqlite.prepare('select value from settings where key = ?').get(KEY) as { value: string } | undefined;
-    return row ? { ...DEFAULT_EXTERNAL_COPY, ...(JSON.parse(row.value) as Partial<ExternalCopyStatus>) } : DEFAULT_EXTERNAL_COPY;
+    return readJsonSetting(this.sqlite, KEY, DEFAULT_EXTERNAL_COPY);
   }
 
   private save(status: ExternalCopyStatus, now: Date): void {
-    this.sqlite
-      .prepare('insert into settings (key, value, updated_at) values (?, ?, ?) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at')
-      .run(KEY, JSON.stringify(status), now.toISOString());
+    writeJsonSetting(this.sqlite, KEY, status, now);
   }
 
   configure(settings: ExternalCopySettings, now: Date): ExternalCopyStatus {
