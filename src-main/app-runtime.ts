@@ -35,6 +35,7 @@ import { DrillDownService } from './services/observatoire/drill-down';
 import { ExternalCopyService } from './services/system/external-copy';
 import { AuditJournalService } from './services/audit/audit-journal';
 import { RetentionService } from './services/rgpd/retention-service';
+import { QualityRegistersService } from './services/qualite/quality-registers';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 
@@ -63,6 +64,7 @@ export class OpenRuntime {
   readonly externalCopy: ExternalCopyService;
   readonly auditJournal: AuditJournalService;
   readonly retention: RetentionService;
+  readonly quality: QualityRegistersService;
   private setUp: boolean;
 
   constructor(
@@ -94,6 +96,7 @@ export class OpenRuntime {
     this.externalCopy = new ExternalCopyService(opened.sqlite);
     this.auditJournal = new AuditJournalService(opened.sqlite, this.audit);
     this.retention = new RetentionService(opened.sqlite, this.audit);
+    this.quality = new QualityRegistersService(opened.sqlite);
     // Set up once the structure exists and has an account: an import into a new file creates only the structure.
     this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
   }

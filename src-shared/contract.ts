@@ -8,10 +8,11 @@ import { setupInputSchema } from './schemas/setup';
 import { changePasswordInputSchema, loginInputSchema, unlockInputSchema } from './schemas/auth';
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from './schemas/users';
 import { securitySettingsSchema } from './schemas/settings';
-import type { AuditJournalPage, BackupView, ExternalCopyStatus, RetentionDue, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import type { AuditJournalPage, BackupView, ExternalCopyStatus, QualityRegisters, RetentionDue, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
 import type { z } from 'zod';
 import { externalCopyInputSchema, restoreBackupInputSchema } from './schemas/backups';
 import { auditRetentionInputSchema, auditSearchInputSchema } from './schemas/audit';
+import { actionInputSchema, besoinInputSchema, reclamationInputSchema, satisfactionInputSchema } from './schemas/qualite';
 import {
   createAccueilInputSchema,
   createPersonneInputSchema,
@@ -144,6 +145,11 @@ export const contract = {
   'cles.fiche': route<PdfDocument>()(emptyInput),
   'rgpd.access': route<FileDownload>()(idInput),
   'rgpd.review': route<RetentionDue[]>()(emptyInput),
+  'qualite.registres': route<QualityRegisters>()(emptyInput),
+  'qualite.saveAction': route<QualityRegisters>()(actionInputSchema),
+  'qualite.saveReclamation': route<QualityRegisters>()(reclamationInputSchema),
+  'qualite.addBesoin': route<QualityRegisters>()(besoinInputSchema),
+  'qualite.addSatisfaction': route<QualityRegisters>()(satisfactionInputSchema),
   'rgpd.anonymise': route<RetentionDue[]>()(anonymiseInputSchema),
   'import.run': route<ImportReport>()(importInputSchema),
   'import.template': route<FileDownload>()(emptyInput),

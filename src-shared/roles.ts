@@ -49,6 +49,8 @@ export const PERMISSION_ROLES = {
   'rapports.sign': ['direction'],
   /** Checking a report file: anyone in the structure may. */
   'rapports.verify': ROLES,
+  /** The quality registers (improvement plan, complaints, unmet needs, satisfaction answers). */
+  'qualite.manage': ['direction', 'cip'],
   /** Requests of persons about their data (access, rectification, erasure): the direction answers them. */
   'rgpd.manage': ['direction'],
   /** Spreadsheet import and the export of all the data: direction only (the export holds every person's data). */

@@ -129,3 +129,10 @@ export interface RetentionDue {
   /** The period has ended (otherwise it ends within the notice: the person may be told). */
   echue: boolean;
 }
+
+export interface QualityRegisters {
+  actions: Array<{ id: string; intitule: string; origine: string; responsable: string; indicateur: string; dateOuverture: string; echeance: string | null; dateCloture: string | null; resultat: string }>;
+  reclamations: Array<{ id: string; date: string; origine: string; objet: string; traitement: string; dateCloture: string | null }>;
+  besoins: Array<{ id: string; date: string; nature: string; description: string }>;
+  satisfaction: Array<{ id: string; date: string; public: string; note: number; commentaire: string }>;
+}

@@ -9,3 +9,4 @@ export * from './pass-iae';
 export * from './insertion';
 export * from './import';
 export * from './observatoire';
+export * from './qualite';

@@ -174,6 +174,39 @@ export const observatoireRoutes = {
       return ctx.open.retention.review(toIsoDate(ctx.now));
     },
   },
+  'qualite.registres': { permission: 'qualite.manage', handler: (ctx) => ctx.open.quality.all() },
+  'qualite.saveAction': {
+    permission: 'qualite.manage',
+    audit: { action: 'update', entity: 'action_amelioration' },
+    handler: (ctx, input) => {
+      ctx.open.quality.saveAction(input, ctx.user!.id, ctx.now);
+      return ctx.open.quality.all();
+    },
+  },
+  'qualite.saveReclamation': {
+    permission: 'qualite.manage',
+    audit: { action: 'update', entity: 'reclamation' },
+    handler: (ctx, input) => {
+      ctx.open.quality.saveReclamation(input, ctx.now);
+      return ctx.open.quality.all();
+    },
+  },
+  'qualite.addBesoin': {
+    permission: 'qualite.manage',
+    audit: { action: 'create', entity: 'besoin_non_satisfait' },
+    handler: (ctx, input) => {
+      ctx.open.quality.addBesoin(input, ctx.now);
+      return ctx.open.quality.all();
+    },
+  },
+  'qualite.addSatisfaction': {
+    permission: 'qualite.manage',
+    audit: { action: 'create', entity: 'reponse_satisfaction' },
+    handler: (ctx, input) => {
+      ctx.open.quality.addSatisfaction(input, ctx.now);
+      return ctx.open.quality.all();
+    },
+  },
   'import.run': {
     permission: 'import.manage',
     transaction: false,

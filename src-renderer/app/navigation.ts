@@ -34,6 +34,7 @@ export const NAVIGATION: NavSection[] = [
     label: 'Observatoire',
     items: [
       { to: '/observatoire', label: 'Indicateurs', visible: (u) => can(u, 'observatoire.read') },
+      { to: '/observatoire/qualite', label: 'Qualité', visible: (u) => can(u, 'qualite.manage') },
       { to: '/observatoire/rapport', label: 'Rapport annuel', visible: (u) => can(u, 'rapports.sign') },
       { to: '/observatoire/cle', label: 'Clé de signature', visible: (u) => can(u, 'rapports.sign') },
       { to: '/observatoire/verifier', label: 'Vérifier un rapport', visible: (u) => can(u, 'rapports.verify') },

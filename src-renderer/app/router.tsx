@@ -17,6 +17,7 @@ import { ObservatoirePage } from '../features/observatoire/ObservatoirePage';
 import { RapportPage } from '../features/observatoire/RapportPage';
 import { ClePage } from '../features/observatoire/ClePage';
 import { VerifierPage } from '../features/observatoire/VerifierPage';
+import { QualitePage } from '../features/observatoire/QualitePage';
 import { ConventionsPage } from '../features/parametres/ConventionsPage';
 import { ImportPage } from '../features/parametres/ImportPage';
 import { JournalPage } from '../features/parametres/JournalPage';
@@ -36,6 +37,7 @@ export const appRouter = createHashRouter([
       { path: 'partenaires', element: <PartenairesPage /> },
       { path: 'clients', element: <ClientsPage /> },
       { path: 'observatoire', element: <ObservatoirePage /> },
+      { path: 'observatoire/qualite', element: <QualitePage /> },
       { path: 'observatoire/rapport', element: <RapportPage /> },
       { path: 'observatoire/cle', element: <ClePage /> },
       { path: 'observatoire/verifier', element: <VerifierPage /> },

@@ -96,6 +96,7 @@ describe('navigation', () => {
       'Clients (AI, ETTI)',
       'Partenaires',
       'Indicateurs',
+      'Qualité',
       'Rapport annuel',
       'Clé de signature',
       'Vérifier un rapport',

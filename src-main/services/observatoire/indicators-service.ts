@@ -132,6 +132,7 @@ export class IndicatorsService {
       this.activite(acc, year, yearHours, end, start, params);
       this.accompagnement(acc, start, end, params);
       this.sorties(acc, start, end, params);
+      this.qualite(acc, start, end);
       return kinds;
     };
     const kinds = this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
@@ -206,7 +207,8 @@ export class IndicatorsService {
       .all(start, end) as Array<{ decision: string; motif: string | null; delai: number }>;
     for (const d of decided) acc.add(`accueil.decisions.${d.decision}`, null, 1);
     acc.set('accueil.delai_median_decision_jours', null, median(decided.map((d) => d.delai)));
-    acc.set('territoire.demandes_non_satisfaites', null, decided.filter((d) => (d.decision === 'reorientation' || d.decision === 'sans_suite') && d.motif === 'no_position').length);
+    const unmetClients = this.sqlite.prepare("select count(*) from besoins_non_satisfaits where nature = 'client' and date between ? and ?").pluck().get(start, end) as number;
+    acc.set('territoire.demandes_non_satisfaites', null, decided.filter((d) => (d.decision === 'reorientation' || d.decision === 'sans_suite') && d.motif === 'no_position').length + unmetClients);
     const waiting = this.sqlite
       .prepare(
         // Decided after 31 December: one index range per decision, not every intake ever made.
@@ -448,6 +450,15 @@ export class IndicatorsService {
       acc.set('accompagnement.pmsmp', m.dispositif, m.n);
       acc.add('accompagnement.pmsmp', null, m.n);
     }
+  }
+
+  /** The quality registers of mission observatoire (REPORT-SPEC §2.6): improvement plan, complaints, satisfaction. */
+  private qualite(acc: Accumulator, start: string, end: string): void {
+    const one = (sql: string, ...p: unknown[]) => this.sqlite.prepare(sql).pluck().get(...p) as number | null;
+    acc.set('qualite.actions_amelioration_ouvertes_fin_annee', null, one('select count(*) from actions_amelioration where date_ouverture <= ? and (date_cloture is null or date_cloture > ?)', end, end));
+    acc.set('qualite.actions_amelioration_realisees', null, one('select count(*) from actions_amelioration where date_cloture between ? and ?', start, end));
+    acc.set('qualite.reclamations', null, one('select count(*) from reclamations where date between ? and ?', start, end));
+    acc.set('qualite.satisfaction_moyenne', null, one('select avg(note) from reponses_satisfaction where date between ? and ?', start, end));
   }
 
   /** The exits dated in the year, each with whether it counts (REPORT-SPEC §2.5) and its category. */
