@@ -5,7 +5,8 @@ import { isSensitiveIndicator } from '../../src-shared/observatoire/suppression'
 import { roleHasPermission } from '../../src-shared/roles';
 import { toIsoDate } from '../../src-shared/rules/dates';
 import type { ConventionView, SigningKeyInfo, VerificationView } from '../../src-shared/views-observatoire';
-import type { RequestContext, RouteTable } from '../router';
+import type { RequestContext, RouteDefinition, RouteTable } from '../router';
+import type { ParsedInput, RouteOutput } from '../../src-shared/contract';
 import { loadPdfKit } from '../services/documents/pdf-layout';
 import { templateWorkbook } from '../services/import/import-template';
 import { exportTables } from '../services/import/workbook-export';
@@ -41,6 +42,22 @@ function conventions(ctx: RequestContext): ConventionView[] {
     etp_conventionnes: number | null;
   }>;
   return rows.map((r) => ({ kind: r.kind, annee: r.annee, annexeFinanciere: r.annexe_financiere, etpConventionnes: r.etp_conventionnes === null ? null : r.etp_conventionnes / 100 }));
+}
+
+/** A write to one of the quality registers: audited, and answered with the registers as they now are. */
+function registerWrite<R extends 'qualite.saveAction' | 'qualite.saveReclamation' | 'qualite.addBesoin' | 'qualite.addSatisfaction'>(
+  entity: string,
+  action: 'create' | 'update',
+  write: (ctx: RequestContext, input: ParsedInput<R>) => void,
+): RouteDefinition<R> {
+  return {
+    permission: 'qualite.manage',
+    audit: { action, entity },
+    handler: (ctx, input) => {
+      write(ctx, input);
+      return ctx.open.quality.all() as RouteOutput<R>;
+    },
+  };
 }
 
 export const observatoireRoutes = {
@@ -175,38 +192,10 @@ export const observatoireRoutes = {
     },
   },
   'qualite.registres': { permission: 'qualite.manage', handler: (ctx) => ctx.open.quality.all() },
-  'qualite.saveAction': {
-    permission: 'qualite.manage',
-    audit: { action: 'update', entity: 'action_amelioration' },
-    handler: (ctx, input) => {
-      ctx.open.quality.saveAction(input, ctx.user!.id, ctx.now);
-      return ctx.open.quality.all();
-    },
-  },
-  'qualite.saveReclamation': {
-    permission: 'qualite.manage',
-    audit: { action: 'update', entity: 'reclamation' },
-    handler: (ctx, input) => {
-      ctx.open.quality.saveReclamation(input, ctx.now);
-      return ctx.open.quality.all();
-    },
-  },
-  'qualite.addBesoin': {
-    permission: 'qualite.manage',
-    audit: { action: 'create', entity: 'besoin_non_satisfait' },
-    handler: (ctx, input) => {
-      ctx.open.quality.addBesoin(input, ctx.now);
-      return ctx.open.quality.all();
-    },
-  },
-  'qualite.addSatisfaction': {
-    permission: 'qualite.manage',
-    audit: { action: 'create', entity: 'reponse_satisfaction' },
-    handler: (ctx, input) => {
-      ctx.open.quality.addSatisfaction(input, ctx.now);
-      return ctx.open.quality.all();
-    },
-  },
+  'qualite.saveAction': registerWrite('action_amelioration', 'update', (ctx, input) => ctx.open.quality.saveAction(input, ctx.user!.id, ctx.now)),
+  'qualite.saveReclamation': registerWrite('reclamation', 'update', (ctx, input) => ctx.open.quality.saveReclamation(input, ctx.now)),
+  'qualite.addBesoin': registerWrite('besoin_non_satisfait', 'create', (ctx, input) => ctx.open.quality.addBesoin(input, ctx.now)),
+  'qualite.addSatisfaction': registerWrite('reponse_satisfaction', 'create', (ctx, input) => ctx.open.quality.addSatisfaction(input, ctx.now)),
   'import.run': {
     permission: 'import.manage',
     transaction: false,
