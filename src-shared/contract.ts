@@ -8,7 +8,7 @@ import { setupInputSchema } from './schemas/setup';
 import { changePasswordInputSchema, loginInputSchema, unlockInputSchema } from './schemas/auth';
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from './schemas/users';
 import { securitySettingsSchema } from './schemas/settings';
-import type { AuditJournalPage, BackupView, ExternalCopyStatus, QualityRegisters, RetentionDue, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import type { AuditJournalPage, BackupView, ExternalCopyStatus, QualityRegisters, RetentionDue, RetentionSettings, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
 import type { z } from 'zod';
 import { externalCopyInputSchema, restoreBackupInputSchema } from './schemas/backups';
 import { auditRetentionInputSchema, auditSearchInputSchema } from './schemas/audit';
@@ -36,7 +36,7 @@ import {
 } from './schemas/diagnostic';
 import { bilanDocumentInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
-import { anonymiseInputSchema, conventionInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
+import { anonymiseInputSchema, conventionInputSchema, retentionSettingsInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
 import type { ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
 import type { ImportReport } from './import-format';
 import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
@@ -145,6 +145,8 @@ export const contract = {
   'cles.fiche': route<PdfDocument>()(emptyInput),
   'rgpd.access': route<FileDownload>()(idInput),
   'rgpd.review': route<RetentionDue[]>()(emptyInput),
+  'rgpd.settings': route<RetentionSettings>()(emptyInput),
+  'rgpd.setSettings': route<RetentionSettings>()(retentionSettingsInputSchema),
   'qualite.registres': route<QualityRegisters>()(emptyInput),
   'qualite.saveAction': route<QualityRegisters>()(actionInputSchema),
   'qualite.saveReclamation': route<QualityRegisters>()(reclamationInputSchema),

@@ -184,6 +184,15 @@ export const observatoireRoutes = {
     },
   },
   'rgpd.review': { permission: 'rgpd.manage', handler: (ctx) => ctx.open.retention.review(toIsoDate(ctx.now)) },
+  'rgpd.settings': { permission: 'rgpd.manage', handler: (ctx) => ctx.open.retention.settings() },
+  'rgpd.setSettings': {
+    permission: 'rgpd.manage',
+    audit: { action: 'update', entity: 'conservation_rgpd' },
+    handler: (ctx, input) => {
+      ctx.open.retention.setSettings(input, ctx.now);
+      return ctx.open.retention.settings();
+    },
+  },
   'rgpd.anonymise': {
     permission: 'rgpd.manage',
     handler: (ctx, input) => {

@@ -30,3 +30,11 @@ export const conventionInputSchema = z.object({
 });
 
 export const anonymiseInputSchema = z.object({ ids: z.array(z.string().min(1)).min(1, 'Choisissez au moins une personne.').max(5000) }).strict();
+
+export const retentionSettingsInputSchema = z
+  .object({
+    nonEmbaucheMois: z.number('Indiquez un nombre de mois.').int().min(12, 'Douze mois au moins.').max(120, 'Dix ans au plus.'),
+    accompagnementMois: z.number('Indiquez un nombre de mois.').int().min(12, 'Douze mois au moins.').max(120, 'Dix ans au plus.'),
+    preavisJours: z.number('Indiquez un nombre de jours.').int().min(7, 'Une semaine au moins.').max(90, 'Trois mois au plus.'),
+  })
+  .strict();

@@ -69,3 +69,14 @@ describe('retention and anonymisation', () => {
     expect(open.sqlite.prepare("select count(*) from audit_log where route = 'rgpd.anonymise'").pluck().get()).toBe(ripe.length);
   }, 60_000);
 });
+
+describe('retention periods', () => {
+  it('are the defaults of domain-reference §6.2 and can be changed by the direction within bounds', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    expect(await app.call('rgpd.settings', {}, t.direction)).toEqual({ nonEmbaucheMois: 24, accompagnementMois: 24, preavisJours: 30 });
+    expect((await app.fail('rgpd.setSettings', { nonEmbaucheMois: 6, accompagnementMois: 24, preavisJours: 30 }, t.direction)).fields).toEqual({ nonEmbaucheMois: 'Douze mois au moins.' });
+    expect(await app.call('rgpd.setSettings', { nonEmbaucheMois: 36, accompagnementMois: 60, preavisJours: 15 }, t.direction)).toEqual({ nonEmbaucheMois: 36, accompagnementMois: 60, preavisJours: 15 });
+    expect((await app.fail('rgpd.setSettings', { nonEmbaucheMois: 36, accompagnementMois: 60, preavisJours: 15 }, t.cip)).code).toBe('FORBIDDEN');
+  });
+});

@@ -13,7 +13,7 @@ import { AppError } from '../../../src-shared/errors';
 import { toIsoDate } from '../../../src-shared/rules/dates';
 import type { RetentionDue, RetentionSettings } from '../../../src-shared/views';
 import type { AuditLog } from '../audit/audit-log';
-import { readJsonSetting } from '../settings/json-setting';
+import { readJsonSetting, writeJsonSetting } from '../settings/json-setting';
 
 const KEY = 'conservation_rgpd';
 export const DEFAULT_RETENTION: RetentionSettings = { nonEmbaucheMois: 24, accompagnementMois: 24, preavisJours: 30 };
@@ -31,6 +31,10 @@ export class RetentionService {
 
   settings(): RetentionSettings {
     return readJsonSetting(this.sqlite, KEY, DEFAULT_RETENTION);
+  }
+
+  setSettings(value: RetentionSettings, now: Date): void {
+    writeJsonSetting(this.sqlite, KEY, value, now);
   }
 
   /** The persons whose retention ends before today + notice, oldest due first. */

@@ -1,7 +1,7 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { RetentionDue } from '../../../src-shared/views';
+import type { RetentionDue, RetentionSettings } from '../../../src-shared/views';
 import { api, ApiError } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,8 +21,22 @@ export function ConservationPage() {
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const settings = useRouteData('rgpd.settings');
+  const [periods, setPeriods] = useState<RetentionSettings | null>(null);
+  const shownPeriods = periods ?? settings.data;
   const rows = list ?? data ?? [];
   const ripe = rows.filter((r) => r.echue);
+
+  const savePeriods = async () => {
+    if (!shownPeriods) return;
+    setActionError(null);
+    try {
+      setPeriods(await api('rgpd.setSettings', shownPeriods));
+      setList(await api('rgpd.review'));
+    } catch (err) {
+      setActionError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Enregistrement impossible.');
+    }
+  };
 
   const anonymise = async () => {
     setBusy(true);
@@ -102,6 +116,21 @@ export function ConservationPage() {
           </Text>
         )}
       </Paper>
+      {shownPeriods && (
+        <Paper withBorder p="md" mt="lg">
+          <Text fw={600} mb="xs">
+            Durées de conservation
+          </Text>
+          <Group align="flex-end">
+            <NumberInput label="Personne non embauchée (mois après le dernier contact)" w={300} min={12} max={120} value={shownPeriods.nonEmbaucheMois} onChange={(v) => setPeriods({ ...shownPeriods, nonEmbaucheMois: Number(v) })} />
+            <NumberInput label="Dossier d’accompagnement (mois après la fin)" w={280} min={12} max={120} value={shownPeriods.accompagnementMois} onChange={(v) => setPeriods({ ...shownPeriods, accompagnementMois: Number(v) })} />
+            <NumberInput label="Préavis (jours)" w={140} min={7} max={90} value={shownPeriods.preavisJours} onChange={(v) => setPeriods({ ...shownPeriods, preavisJours: Number(v) })} />
+            <Button variant="default" onClick={() => void savePeriods()}>
+              Enregistrer
+            </Button>
+          </Group>
+        </Paper>
+      )}
       <Modal opened={confirm} onClose={() => setConfirm(false)} title="Anonymiser ces dossiers ?">
         <Stack>
           <Alert color="orange">

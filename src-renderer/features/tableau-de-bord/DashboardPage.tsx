@@ -9,6 +9,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { can } from '../../lib/permissions';
 import { AccueilAlertsCard } from './AccueilAlertsCard';
 import { DueWorkCard } from './DueWorkCard';
+import { QualityDueCard } from './QualityDueCard';
 
 export function DashboardPage() {
   const user = useSessionStore((s) => s.session!.user);
@@ -74,6 +75,11 @@ export function DashboardPage() {
       {can(user, 'accueil.read') && (
         <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
           <AccueilAlertsCard />
+        </div>
+      )}
+      {can(user, 'qualite.manage') && (
+        <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
+          <QualityDueCard />
         </div>
       )}
       {user.isAdmin && (

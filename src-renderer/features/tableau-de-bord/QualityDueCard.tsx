@@ -1,0 +1,44 @@
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatDate } from '../../lib/format';
+import { useRouteData } from '../../lib/useRoute';
+
+/** Improvement actions past their due date and complaints still open: the quality work that is waiting. */
+export function QualityDueCard() {
+  const { data } = useRouteData('qualite.registres');
+  if (!data) return null;
+  const today = new Date().toISOString().slice(0, 10);
+  const late = data.actions.filter((a) => !a.dateCloture && a.echeance && a.echeance < today);
+  const open = data.reclamations.filter((r) => !r.dateCloture);
+  if (late.length === 0 && open.length === 0) return null;
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          Qualité : ce qui attend
+        </Title>
+        <Anchor component={Link} to="/observatoire/qualite" size="sm">
+          Ouvrir les registres
+        </Anchor>
+      </Group>
+      <Stack gap={6}>
+        {late.slice(0, 8).map((a) => (
+          <Group key={a.id} gap="xs">
+            <Badge color="red" variant="light">
+              en retard
+            </Badge>
+            <Text size="sm">
+              {a.intitule} — échéance le {formatDate(a.echeance!)}
+              {a.responsable ? ` (${a.responsable})` : ''}
+            </Text>
+          </Group>
+        ))}
+        {open.length > 0 && (
+          <Text size="sm">
+            {open.length} réclamation{open.length > 1 ? 's' : ''} en cours de traitement.
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
