@@ -236,9 +236,6 @@ export class AppRuntime {
    */
   async backupIfDue(): Promise<BackupFile | null> {
     if (!this.open?.isSetUp()) return null;
-    // The audit log keeps its retention period: the oldest entries go at start-up, in one audited transaction.
-    const open = this.open;
-    open.transaction(() => open.auditJournal.purge(this.clock.now()));
     const latest = listBackups(this.paths.backupDir)[0];
     const now = this.clock.now();
     if (latest && now.getTime() - new Date(latest.createdAt).getTime() < 24 * 3_600_000) return null;
@@ -250,6 +247,13 @@ export class AppRuntime {
     if (!this.open) throw new AppError('UNAVAILABLE', 'La base de données n’est pas ouverte.');
     const made = await this.backup('copie');
     return this.open.externalCopy.copy(made!, this.clock.now(), folder);
+  }
+
+  /** The audit log keeps its retention period: the oldest entries go at start-up, in one audited transaction. */
+  purgeAuditLog(): number {
+    const open = this.open;
+    if (!open?.isSetUp()) return 0;
+    return open.transaction(() => open.auditJournal.purge(this.clock.now()));
   }
 
   /** The scheduled copy, when one is due; an absent key is recorded for the backups screen, never thrown. */

@@ -61,10 +61,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
   const port = (server.address() as AddressInfo).port;
   // The daily backup runs in the background: the first screen does not wait for it.
+  // Start-up housekeeping, after the first screen: each step on its own, so one failing does not stop the others.
   void runtime
     .backupIfDue()
     .then(() => runtime.externalCopyIfDue())
-    .catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err));
+    .catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err))
+    .then(() => runtime.purgeAuditLog())
+    .catch((err: unknown) => console.error('[cedre] purge du journal d’audit impossible :', err));
   const origin = `http://127.0.0.1:${port}`;
   const close = () =>
     new Promise<void>((resolve) => {

@@ -28,3 +28,8 @@ function luhnSum(digits: string): number {
 export function normalizeSiret(value: string): string {
   return value.replace(/[\s.]/g, '');
 }
+
+/** "520 000 015 00013": the SIRET as printed on letterheads, on screen and in PDFs. */
+export function formatSiret(siret: string): string {
+  return siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
+}

@@ -112,7 +112,8 @@ export function AppLayout() {
                   key={item.to}
                   component={RouterNavLink}
                   to={item.to}
-                  end={item.to === '/'}
+                  // isActive decides; react-router's own prefix match would also mark /observatoire on its sub-pages.
+                  end
                   label={item.label}
                   active={isActive(item.to, location.pathname)}
                   onClick={close}

@@ -18,7 +18,4 @@ export function formatNumber(value: number, decimals = 0): string {
     .replace(/\u202f/g, '\u00a0');
 }
 
-/** "520 000 015 00013" */
-export function formatSiret(siret: string): string {
-  return siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
-}
+export { formatSiret } from '../../src-shared/siret';

@@ -134,3 +134,16 @@ export function baseId(id: string): string {
 }
 
 export type IndicatorMap = Record<string, number | null>;
+
+/** Counts with a list of persons behind them (the observatoire's drill-down); sums, rates and event counts have none. */
+const WITH_PERSON_LIST = [
+  /^public\./,
+  /^accueil\.(personnes_accueillies|en_attente_fin_annee|decisions\.)/,
+  /^accompagnement\.(salaries_avec_bilan|cer_signes|cer_signes_dans_delai|bilans_en_retard_fin_annee|formation\.salaries_formes|freins\.)/,
+  /^sorties\.(non_comptabilisees|constatees|examinees|retraits|emploi_durable|emploi_transition|sorties_positives|autres|par_motif\.)/,
+];
+
+export function hasPersonList(id: string): boolean {
+  const base = baseId(id);
+  return WITH_PERSON_LIST.some((re) => re.test(base));
+}

@@ -5,7 +5,7 @@
 import { addDays, addMonths, parseISO } from 'date-fns';
 import { CONTRAT_TYPES, CONTRATS_PAR_DISPOSITIF, type ContratType, type Derogation } from '../domain/insertion';
 import type { SiaeKind } from '../siae';
-import { daysInclusive, toIsoDate } from './dates';
+import { daysInclusive, shortFrenchDate, toIsoDate } from './dates';
 
 export interface ContratDates {
   type: ContratType;
@@ -38,11 +38,6 @@ function lastDayAfterMonths(start: string, months: number): string {
   return toIsoDate(addDays(addMonths(parseISO(start), months), -1));
 }
 
-function frDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 /** Total length in days of a set of contracts, each counted from start to end inclusive. */
 function totalDays(contracts: readonly ContratDates[]): number {
   return contracts.reduce((sum, c) => sum + (c.dateFin ? daysInclusive(c.dateDebut, c.dateFin) : 0), 0);
@@ -63,9 +58,9 @@ export function checkContrat(c: ContratInput, ctx: ContratContext): ContratCheck
 
   // V6: a valid PASS IAE on the start date, and the contract may not outlast it.
   if (!ctx.pass || ctx.pass.dateDebut > c.dateDebut || ctx.pass.finCalculee < c.dateDebut) {
-    bloquants.push(`Aucun PASS IAE valide le ${frDate(c.dateDebut)} : enregistrez-le d'abord dans l'onglet PASS IAE.`);
+    bloquants.push(`Aucun PASS IAE valide le ${shortFrenchDate(c.dateDebut)} : enregistrez-le d'abord dans l'onglet PASS IAE.`);
   } else if (c.dateFin && c.dateFin > ctx.pass.finCalculee) {
-    bloquants.push(`La fin du contrat (${frDate(c.dateFin)}) dépasse la fin du PASS IAE (${frDate(ctx.pass.finCalculee)}) : raccourcissez-le ou prolongez d'abord le PASS.`);
+    bloquants.push(`La fin du contrat (${shortFrenchDate(c.dateFin)}) dépasse la fin du PASS IAE (${shortFrenchDate(ctx.pass.finCalculee)}) : raccourcissez-le ou prolongez d'abord le PASS.`);
   }
 
   if (c.type === 'CDDI' && c.dateFin) {

@@ -25,3 +25,9 @@ export function isIsoDate(value: string): boolean {
   const d = parseISO(value);
   return !Number.isNaN(d.getTime()) && toIsoDate(d) === value;
 }
+
+/** "2024-06-28" → "28/06/2024": dates in French messages. */
+export function shortFrenchDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

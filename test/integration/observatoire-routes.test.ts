@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src-main/services/demo/demo-service';
+import { hasPersonList } from '../../src-shared/observatoire/indicateurs';
 import { TestApp } from '../helpers/app';
 import { team, type Team } from '../helpers/accueil';
 import { EXEMPLE_2024 } from '../helpers/import';
@@ -31,6 +32,8 @@ async function expectDrillDownMatches(a: TestApp, token: string, annee: number):
   for (const [id, value] of Object.entries(year.indicateurs)) {
     if (typeof value !== 'number' || !Number.isInteger(value)) continue;
     const result = await a.router.dispatch('observatoire.detail', { annee, id }, { sessionToken: token });
+    // The screen offers a list exactly for the ids that have one.
+    expect(result.ok, id).toBe(hasPersonList(id));
     if (!result.ok) {
       expect(result.error.code, id).toBe('NOT_FOUND');
       continue;

@@ -88,7 +88,9 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
     void started
       .backupIfDue()
       .then(() => started.externalCopyIfDue())
-      .catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err));
+      .catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err))
+      .then(() => started.purgeAuditLog())
+      .catch((err: unknown) => console.error('[cedre] purge du journal d’audit impossible :', err));
     const router = new Router(routes, runtime);
     registerIpcTransport(ipcMain, router, (url) => isTrustedAppUrl(url, devServerUrl));
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(options.bundleDir, '..', 'renderer'), readFile));

@@ -13,7 +13,7 @@ import { DECISIONS_AVEC_MOTIF } from '../../../src-shared/domain/accueil';
 import type { ImportSheet, ImportSheetCount } from '../../../src-shared/import-format';
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
-import { toIsoDate } from '../../../src-shared/rules/dates';
+import { shortFrenchDate, toIsoDate } from '../../../src-shared/rules/dates';
 import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../src-shared/rules/import-parcours';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { uuidv7 } from '../../lib/uuid';
@@ -27,9 +27,7 @@ type Row = Record<string, unknown>;
 const REF_TABLES: Record<string, string> = { personnes: 'personnes', clients: 'clients', contrats: 'contrats' };
 
 function frDate(iso: string | null): string {
-  if (!iso) return '…';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  return iso ? shortFrenchDate(iso) : '…';
 }
 
 function centiemes(hours: number | null): number | null {

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { baseId, indicatorDefinition, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
 import type { ReportPayload } from '../../../src-shared/observatoire/report-format';
+import { round } from '../../../src-shared/rules/heures';
 import { SIAE_KINDS } from '../../../src-shared/siae';
 import { verifyReport } from './report-verifier';
 
@@ -113,11 +114,6 @@ function total(maps: IndicatorMap[], columns: string[]): IndicatorMap {
     if (NOT_ADDITIVE.has(base)) sums[id] = null;
   }
   return sums;
-}
-
-function round(v: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(v * f) / f;
 }
 
 /** Structure-level ids first, in the spec's order of sections, then per dispositif. */

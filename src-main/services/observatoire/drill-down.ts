@@ -7,17 +7,15 @@ import type Database from 'better-sqlite3';
 import { CATEGORIES_SORTIE, MOTIFS_SORTIE, type CategorieSortie } from '../../../src-shared/domain/insertion';
 import { DECISIONS } from '../../../src-shared/domain/accueil';
 import { AppError } from '../../../src-shared/errors';
-import { baseId, indicatorDefinition } from '../../../src-shared/observatoire/indicateurs';
+import { baseId, hasPersonList, indicatorDefinition } from '../../../src-shared/observatoire/indicateurs';
 import { cerSignedInTime, isBilanOverdue } from '../../../src-shared/rules/echeances';
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { DrillDown, DrillDownPerson } from '../../../src-shared/views-observatoire';
-import type { IndicatorsService } from './indicators-service';
+import { AGE_SQL, INFRA_BAC, type IndicatorsService } from './indicators-service';
+import { shortFrenchDate } from '../../../src-shared/rules/dates';
 
 type Row = { personne_id: string; dispositif: SiaeKind | null; precision: string };
 
-const INFRA_BAC = "('00', '01', '50', '51', '60', '70')";
-const AGE_SQL = `coalesce(s.age_debut, cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
-  - (substr(s.date_debut, 6, 5) < substr(pe.date_naissance, 6, 5)))`;
 const CATEGORY_OF: Record<string, CategorieSortie> = {
   'sorties.emploi_durable': 'EMPLOI_DURABLE',
   'sorties.emploi_transition': 'EMPLOI_TRANSITION',
@@ -26,7 +24,9 @@ const CATEGORY_OF: Record<string, CategorieSortie> = {
   'sorties.retraits': 'RETRAIT',
 };
 
-const frDate = (iso: string) => iso.split('-').reverse().join('/');
+const NO_LIST = 'Cet indicateur (une somme, un taux, ou un nombre d’actions) n’a pas de liste de personnes.';
+
+
 
 export class DrillDownService {
   constructor(
@@ -35,6 +35,7 @@ export class DrillDownService {
   ) {}
 
   persons(annee: number, id: string): DrillDown {
+    if (!hasPersonList(id)) throw new AppError('NOT_FOUND', NO_LIST);
     const kind = (/^par_dispositif\.([A-Z]+)\./.exec(id)?.[1] ?? null) as SiaeKind | null;
     const base = baseId(id);
     const start = `${annee}-01-01`;
@@ -44,16 +45,24 @@ export class DrillDownService {
       return this.rows(base, kind, start, end, annee);
     };
     const rows = this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
-    if (!rows) throw new AppError('NOT_FOUND', 'Cet indicateur est une somme ou un taux : il n’a pas de liste de personnes.');
-    const names = this.sqlite.prepare('select nom, prenom from personnes where id = ?');
-    const personnes: DrillDownPerson[] = rows
-      .filter((r) => kind === null || r.dispositif === kind)
-      .map((r) => {
-        const n = names.get(r.personne_id) as { nom: string; prenom: string };
-        return { personneId: r.personne_id, nom: n.nom, prenom: n.prenom, dispositif: r.dispositif, precision: r.precision };
-      })
+    if (!rows) throw new AppError('NOT_FOUND', NO_LIST);
+    const kept = rows.filter((r) => kind === null || r.dispositif === kind);
+    const names = this.namesOf([...new Set(kept.map((r) => r.personne_id))]);
+    const personnes: DrillDownPerson[] = kept
+      .map((r) => ({ personneId: r.personne_id, ...names.get(r.personne_id)!, dispositif: r.dispositif, precision: r.precision }))
       .sort((a, b) => a.nom.localeCompare(b.nom, 'fr') || a.prenom.localeCompare(b.prenom, 'fr'));
     return { id, libelle: indicatorDefinition(id)?.label ?? id, personnes };
+  }
+
+  /** Names of the listed persons, read by batches rather than one query per row. */
+  private namesOf(ids: string[]): Map<string, { nom: string; prenom: string }> {
+    const names = new Map<string, { nom: string; prenom: string }>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = ids.slice(i, i + 500);
+      const rows = this.sqlite.prepare(`select id, nom, prenom from personnes where id in (${batch.map(() => '?').join(', ')})`).all(...batch) as Array<{ id: string; nom: string; prenom: string }>;
+      for (const r of rows) names.set(r.id, { nom: r.nom, prenom: r.prenom });
+    }
+    return names;
   }
 
   /** Rows for one base id; `null` when the indicator is not a count of persons or events about persons. */
@@ -78,7 +87,7 @@ export class DrillDownService {
       case 'public.50_ans_et_plus':
         return salaries(`${AGE_SQL} >= 50`, `${AGE_SQL} || ' ans au début du parcours'`);
       case 'public.niveau_infra_bac':
-        return salaries(`pe.niveau_formation in ${INFRA_BAC}`, "'Niveau ASP ' || pe.niveau_formation");
+        return salaries(`pe.niveau_formation in (${INFRA_BAC.map((c) => `'${c}'`).join(', ')})`, "'Niveau ASP ' || pe.niveau_formation");
       case 'public.entrees':
         return all<Row>("select personne_id, dispositif, 'Entrée le ' || date_debut as precision from parcours where date_debut between ? and ?", start, end);
       case 'accueil.personnes_accueillies':
@@ -140,7 +149,7 @@ export class DrillDownService {
         end,
       )
         .filter((p) => p.signe && (base === 'accompagnement.cer_signes' || cerSignedInTime(p.date_debut, p.signe, delai)))
-        .map((p) => ({ personne_id: p.personne_id, dispositif: p.dispositif, precision: `Signé le ${frDate(p.signe!)}, parcours du ${frDate(p.date_debut)}` }));
+        .map((p) => ({ personne_id: p.personne_id, dispositif: p.dispositif, precision: `Signé le ${shortFrenchDate(p.signe!)}, parcours du ${shortFrenchDate(p.date_debut)}` }));
     }
     if (base === 'accompagnement.bilans_en_retard_fin_annee') {
       const interval = this.indicators.parametresOfYear(annee).intervalle_bilan_mois;
@@ -152,7 +161,7 @@ export class DrillDownService {
         end,
       )
         .filter((p) => isBilanOverdue(p.date_debut, p.dernier ? [p.dernier] : [], interval, end))
-        .map((p) => ({ personne_id: p.personne_id, dispositif: p.dispositif, precision: p.dernier ? `Dernier bilan le ${frDate(p.dernier)}` : 'Aucun bilan' }));
+        .map((p) => ({ personne_id: p.personne_id, dispositif: p.dispositif, precision: p.dernier ? `Dernier bilan le ${shortFrenchDate(p.dernier)}` : 'Aucun bilan' }));
     }
     if (base.startsWith('accompagnement.freins.')) {
       const [, , type, measure] = base.split('.');
@@ -184,7 +193,7 @@ export class DrillDownService {
       return keep.map((e) => ({
         personne_id: e.personne_id,
         dispositif: e.dispositif,
-        precision: `Sortie le ${frDate(e.date_sortie)} — ${e.motif_sortie ? `motif ${e.motif_sortie} (${MOTIFS_SORTIE[e.motif_sortie]})` : 'sans motif'} — ${CATEGORIES_SORTIE[e.category]}`,
+        precision: `Sortie le ${shortFrenchDate(e.date_sortie)} — ${e.motif_sortie ? `motif ${e.motif_sortie} (${MOTIFS_SORTIE[e.motif_sortie]})` : 'sans motif'} — ${CATEGORIES_SORTIE[e.category]}`,
       }));
     }
     return null;

@@ -37,7 +37,7 @@ export interface YearIndicators {
   indicateurs: IndicatorMap;
 }
 
-const INFRA_BAC = ['00', '01', '50', '51', '60', '70'];
+export const INFRA_BAC = ['00', '01', '50', '51', '60', '70'];
 const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, string> = {
   EMPLOI_DURABLE: 'sorties.emploi_durable',
   EMPLOI_TRANSITION: 'sorties.emploi_transition',
@@ -49,7 +49,7 @@ const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, string> = {
  * Whole years between birth and the parcours start, from the ISO texts (a birthday not reached yet that year takes
  * one off); an anonymised person's age was kept on the parcours before the birth date was reduced to its year.
  */
-const AGE_SQL = `coalesce(s.age_debut, cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
+export const AGE_SQL = `coalesce(s.age_debut, cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
   - (substr(s.date_debut, 6, 5) < substr(pe.date_naissance, 6, 5)))`;
 
 type Scope = SiaeKind | null;

@@ -4,7 +4,7 @@
  */
 import type { StructureView } from '../../../src-shared/views';
 import type { SigningKeyInfo } from '../../../src-shared/views-observatoire';
-import { formatSiretForPrint } from './print-format';
+import { formatSiret } from '../../../src-shared/siret';
 import { frenchDate, type PdfKit } from '../documents/pdf-layout';
 
 export function KeySheet({ kit, structure, cle: key }: { kit: PdfKit; structure: StructureView; cle: SigningKeyInfo }) {
@@ -17,14 +17,14 @@ export function KeySheet({ kit, structure, cle: key }: { kit: PdfKit; structure:
       <Text style={styles.subtitle}>À signer et à envoyer à votre fédération : elle enregistre cette clé pour votre SIRET et vérifie ainsi vos rapports annuels.</Text>
       <Text style={styles.h2}>Structure</Text>
       <Field label="Nom">{structure.nom}</Field>
-      <Field label="SIRET">{formatSiretForPrint(structure.siret)}</Field>
+      <Field label="SIRET">{formatSiret(structure.siret)}</Field>
       <Field label="Département">{structure.departement}</Field>
       <Field label="Adresse">{[structure.adresse, structure.codePostal, structure.commune].filter(Boolean).join(' ') || '—'}</Field>
       <Text style={styles.h2}>Clé</Text>
       <Field label="Algorithme">Ed25519 (EdDSA), signature JWS</Field>
       <Field label="Empreinte (kid, RFC 7638)">{key.kid}</Field>
       <View style={{ marginVertical: 10, padding: 10, borderWidth: 1, borderColor: '#0c8599' }}>
-        <Text style={{ fontSize: 14, fontWeight: 'bold', letterSpacing: 1 }}>{grouped}</Text>
+        <Text style={{ fontSize: 12, fontWeight: 'bold', letterSpacing: 0.5 }}>{grouped}</Text>
       </View>
       <Field label="Créée le">{frenchDate(key.createdAt.slice(0, 10))}</Field>
       <Field label="Par">{key.createdByName ?? '—'}</Field>

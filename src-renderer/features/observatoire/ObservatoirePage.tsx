@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Group, Paper, Popover, SegmentedControl, Select, Sim
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { INDICATOR_DEFINITIONS, SECTION_LABELS, indicatorDefinition, type IndicatorMap, type IndicatorSection } from '../../../src-shared/observatoire/indicateurs';
+import { INDICATOR_DEFINITIONS, SECTION_LABELS, hasPersonList, indicatorDefinition, type IndicatorMap, type IndicatorSection } from '../../../src-shared/observatoire/indicateurs';
 import { formatIndicator } from '../../../src-shared/observatoire/format-value';
 import type { ObservatoireYear } from '../../../src-shared/views-observatoire';
 import { api, ApiError } from '../../api';
@@ -12,12 +12,6 @@ import { DrillDownModal } from './DrillDownModal';
 
 const SECTIONS: IndicatorSection[] = ['accueil', 'public', 'activite', 'accompagnement', 'sorties', 'qualite'];
 const COLORS = ['#0c8599', '#f08c00', '#5c940d', '#862e9c', '#c92a2a'];
-
-/** Indicators that are counts of persons or events: the ones with a list behind them. */
-function isListable(id: string): boolean {
-  const unit = indicatorDefinition(id)?.unit;
-  return unit === 'count' && !id.includes('activite.');
-}
 
 /**
  * The year's indicators of the common frame (REPORT-SPEC §2), for the structure or one dispositif, beside the two
@@ -168,7 +162,7 @@ export function ObservatoirePage() {
                       {rowsOf(section).map((id) => {
                         const def = indicatorDefinition(id)!;
                         const v = value(data.indicateurs, id);
-                        const listable = data.detailAutorise && isListable(id) && typeof v === 'number' && v > 0;
+                        const listable = data.detailAutorise && hasPersonList(id) && typeof v === 'number' && v > 0;
                         return (
                           <Table.Tr key={id}>
                             <Table.Td>
