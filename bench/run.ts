@@ -11,6 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { createBackup } from '../db/backup';
 import { openDatabase } from '../db/client';
+import { readKeyring } from '../src-main/security/keyring';
+import { DevKeyFileGuard } from '../src-main/security/os-key-guard';
 import { appPaths } from '../src-main/app-paths';
 import { AppRuntime, type OpenRuntime } from '../src-main/app-runtime';
 import { Router } from '../src-main/router';
@@ -86,8 +88,10 @@ async function measureStructure(scale: number, years: number, dir: string, year:
   const names = db.prepare('select nom from personnes order by rowid limit 50').pluck().all() as string[];
 
   results.push(
-    await measure('Ouvrir la base, migrer (rien à faire), quick_check', scale, 10, 300, async () => {
-      const opened = await openDatabase({ file: join(dir, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(dir, 'sauvegardes') });
+    await measure('Déverrouiller la clé, ouvrir la base chiffrée, migrer (rien à faire), quick_check', scale, 10, 300, async () => {
+      const keyring = readKeyring(dir)!;
+      const key = (await new DevKeyFileGuard(dir).unprotect(keyring.os!.wrapped))!;
+      const opened = await openDatabase({ file: join(dir, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(dir, 'sauvegardes'), encryption: { key, backupKeyFile: null } });
       opened.sqlite.close();
     }),
   );
@@ -146,7 +150,7 @@ async function measureStructure(scale: number, years: number, dir: string, year:
     results.push(await measure(`Produire le rapport annuel signé ${year} (ZIP avec PDF)`, scale, 3, 3000, () => open.reports.produce(year, { id: null, name: 'Banc d’essai' }, new Date())));
     const backupDir = join(dir, 'banc-sauvegardes');
     results.push(
-      await measure('Sauvegarde en ligne (API de sauvegarde de SQLite, vérifiée)', scale, 3, 2000, async () => {
+      await measure('Sauvegarde chiffrée (VACUUM INTO, vérifiée)', scale, 3, 2000, async () => {
         await createBackup(db, backupDir, 'manuelle');
       }),
     );

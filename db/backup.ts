@@ -2,10 +2,11 @@
  * Backups taken with SQLite's online backup API (never a file copy of a live WAL database, tech-notes §2.3), and the
  * restore that puts one back in place of the current file.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backupsToDelete } from './retention';
+import { applyKey, databaseFileState, encryptionOf } from './encryption';
 
 export const BACKUP_PREFIX = 'cedre-';
 export const BACKUP_SUFFIX = '.sqlite';
@@ -22,21 +23,47 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
+/** Beside each backup of an encrypted database: its data key wrapped by the recovery key (keyring.ts). */
+export const BACKUP_KEY_SUFFIX = '.cle';
+
+/**
+ * A consistent snapshot of a live database. Clear: SQLite's online backup. Encrypted: the online backup API refuses
+ * an encrypted source, so `VACUUM INTO`, which writes a compact copy encrypted with the same key in one read
+ * transaction; its key file is written beside it.
+ */
 export async function createBackup(sqlite: Database.Database, dir: string, reason: string, now = new Date()): Promise<BackupFile> {
   mkdirSync(dir, { recursive: true });
   const file = `${BACKUP_PREFIX}${stamp(now)}-${reason}${BACKUP_SUFFIX}`;
   const path = join(dir, file);
-  await sqlite.backup(path);
-  verifyBackup(path);
+  const encryption = encryptionOf(sqlite);
+  if (encryption) {
+    rmSync(path, { force: true });
+    sqlite.prepare('VACUUM INTO ?').run(path);
+    writeFileSync(path + BACKUP_KEY_SUFFIX, JSON.stringify(encryption.backupKeyFile, null, 2), { mode: 0o600 });
+  } else {
+    await sqlite.backup(path);
+  }
+  verifyBackup(path, encryption?.key ?? null);
   return { file, path, createdAt: now.toISOString(), reason, sizeBytes: statSync(path).size };
 }
 
-/** A backup that does not open or fails quick_check is worse than none: it would be trusted. */
-export function verifyBackup(path: string): void {
+/**
+ * A backup that does not open or fails quick_check is worse than none: it would be trusted. An encrypted backup is
+ * checked with the key given; a clear one needs none.
+ */
+export function verifyBackup(path: string, key: Buffer | null = null): void {
+  const encrypted = databaseFileState(path) === 'encrypted';
+  if (encrypted && !key) throw new Error(`La sauvegarde ${path} est chiffrée : sa clé est nécessaire pour la vérifier.`);
   const copy = new Database(path, { readonly: true, fileMustExist: true });
   try {
+    if (encrypted) applyKey(copy, key!);
     const result = copy.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(`La sauvegarde ${path} est endommagée (${String(result)}).`);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new Error(`La sauvegarde ${path} ne s'ouvre pas avec la clé de cette installation (ou elle est endommagée).`, { cause: err });
+    }
+    throw err;
   } finally {
     copy.close();
   }
@@ -66,8 +93,8 @@ export function listBackups(dir: string): BackupFile[] {
  * Replace the database file by a backup. The connection must be closed. The current file is kept beside it
  * (renamed, never deleted), and the WAL and shared-memory files are removed so SQLite does not replay them on top.
  */
-export function restoreBackupFile(dbFile: string, backupPath: string, now = new Date()): string | null {
-  verifyBackup(backupPath);
+export function restoreBackupFile(dbFile: string, backupPath: string, now = new Date(), key: Buffer | null = null): string | null {
+  verifyBackup(backupPath, key);
   // Crash-safe order: the backup is copied beside the database and flushed, the current file is kept by a copy,
   // and one atomic rename puts the backup in place. A process killed at any step leaves either the old database or
   // the restored one at `dbFile`, never a half-copied file, and never no file at all.
@@ -106,6 +133,9 @@ function fsyncFile(path: string): void {
  */
 export function pruneBackups(dir: string, now: Date): string[] {
   const doomed = backupsToDelete(listBackups(dir).filter((b) => b.reason !== 'manuelle'), now);
-  for (const b of doomed) rmSync(b.path, { force: true });
+  for (const b of doomed) {
+    rmSync(b.path, { force: true });
+    rmSync(b.path + BACKUP_KEY_SUFFIX, { force: true });
+  }
   return doomed.map((b) => b.file);
 }

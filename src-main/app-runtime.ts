@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { DatabaseDamagedError, openDatabase, type Db, type OpenedDatabase } from '../db/client';
-import { createBackup, listBackups, pruneBackups, restoreBackupFile, RESTORE_SUFFIX, type BackupFile } from '../db/backup';
+import { createBackup, listBackups, pruneBackups, restoreBackupFile, verifyBackup, RESTORE_SUFFIX, type BackupFile } from '../db/backup';
 import type { BackupSummary, SystemStatus } from '../src-shared/views';
 import { AppError } from '../src-shared/errors';
 import type { AppPaths } from './app-paths';
@@ -29,15 +29,21 @@ import { ActionsService } from './services/insertion/actions-service';
 import { ImportService } from './services/import/import-service';
 import { IndicatorsService } from './services/observatoire/indicators-service';
 import { AnnualReportService } from './services/observatoire/annual-report';
-import { FileKeyProtector } from './services/observatoire/key-protector';
+import { DataKeyProtector, rewrapLegacySigningKeys } from './services/observatoire/key-protector';
 import { SigningKeyService } from './services/observatoire/signing-keys';
 import { DrillDownService } from './services/observatoire/drill-down';
 import { ExternalCopyService } from './services/system/external-copy';
 import { AuditJournalService } from './services/audit/audit-journal';
 import { RetentionService } from './services/rgpd/retention-service';
+import { RgpdRequestsService } from './services/rgpd/requests-register';
 import { QualityRegistersService } from './services/qualite/quality-registers';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
+import { databaseFileState, setBackupKeyFile } from '../db/encryption';
+import { DataKeyManager, RecoveryKeyError, type UnlockedKey } from './security/data-key-manager';
+import { backupKeyFileFor, KeyringUnreadableError, type BackupKeyFile, type Keyring } from './security/keyring';
+import { DevKeyFileGuard, type OsKeyGuard } from './security/os-key-guard';
+import { encryptExistingData, type EncryptionMigration } from './security/encrypt-existing-data';
 
 export class OpenRuntime {
   readonly db: Db;
@@ -64,13 +70,14 @@ export class OpenRuntime {
   readonly externalCopy: ExternalCopyService;
   readonly auditJournal: AuditJournalService;
   readonly retention: RetentionService;
+  readonly rgpdRequests: RgpdRequestsService;
   readonly quality: QualityRegistersService;
   private setUp: boolean;
 
   constructor(
     readonly opened: OpenedDatabase,
     clock: Clock,
-    dataDir: string,
+    dataKey: Buffer,
   ) {
     this.db = opened.db;
     this.sessions = new SessionStore(clock);
@@ -90,12 +97,13 @@ export class OpenRuntime {
     this.clients = new ClientsService(opened.db);
     this.imports = new ImportService(opened.sqlite, this.audit);
     this.indicators = new IndicatorsService(opened.sqlite, this.parametres);
-    this.signingKeys = new SigningKeyService(opened.sqlite, new FileKeyProtector(dataDir));
+    this.signingKeys = new SigningKeyService(opened.sqlite, new DataKeyProtector(dataKey));
     this.reports = new AnnualReportService(opened.db, opened.sqlite, this.indicators, this.signingKeys);
     this.drillDown = new DrillDownService(opened.sqlite, this.indicators);
     this.externalCopy = new ExternalCopyService(opened.sqlite);
     this.auditJournal = new AuditJournalService(opened.sqlite, this.audit);
     this.retention = new RetentionService(opened.sqlite, this.audit);
+    this.rgpdRequests = new RgpdRequestsService(opened.sqlite, this.audit);
     this.quality = new QualityRegistersService(opened.sqlite);
     // Set up once the structure exists and has an account: an import into a new file creates only the structure.
     this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
@@ -134,33 +142,132 @@ function summary(b: BackupFile | undefined): BackupSummary | null {
   return b ? { file: b.file, createdAt: b.createdAt, sizeBytes: b.sizeBytes } : null;
 }
 
+export interface RuntimeOptions {
+  /**
+   * What keeps the data key on this PC. Default: the development key file (browser mode, command line, tests); the
+   * desktop app passes safeStorage; null: nothing is kept, the recovery key is needed at each start.
+   */
+  guard?: OsKeyGuard | null;
+  /** CEDRE_RECOVERY_KEY, or a key typed on a new PC: unlocks without the guard. */
+  recoveryKey?: string | null;
+}
+
+/** The browser mode's and command line's guard: none when CEDRE_RECOVERY_KEY is given, else the development key file. */
+export function guardFromEnvironment(dataDir: string, env: Record<string, string | undefined> = process.env): OsKeyGuard | null {
+  return env.CEDRE_RECOVERY_KEY ? null : new DevKeyFileGuard(dataDir);
+}
+
 export class AppRuntime {
   private open: OpenRuntime | null = null;
   private damage: DatabaseDamagedError | null = null;
+  /** Why the data cannot be read yet (no guard here, wrong CEDRE_RECOVERY_KEY…); the keyring waits for a recovery key. */
+  private lock: { message: string; keyring: Keyring | null } | null = null;
+  private unlocked: UnlockedKey | null = null;
+  /** The recovery key of a sheet not yet confirmed: in memory only, shown to the administrator until confirmed. */
+  private pendingRecoveryKey: string | null = null;
+  /** What the last start-up encrypted, when it found clear data (shown once in the logs and the notes). */
+  lastEncryptionMigration: EncryptionMigration | null = null;
+  readonly keys: DataKeyManager;
 
   private constructor(
     readonly paths: AppPaths,
     readonly clock: Clock,
-  ) {}
+    guard: OsKeyGuard | null,
+  ) {
+    this.keys = new DataKeyManager(paths.dataDir, guard, () => clock.now());
+  }
 
-  static async start(paths: AppPaths, clock: Clock = systemClock): Promise<AppRuntime> {
-    const runtime = new AppRuntime(paths, clock);
-    await runtime.openDatabase();
+  static async start(paths: AppPaths, clock: Clock = systemClock, options: RuntimeOptions = {}): Promise<AppRuntime> {
+    const runtime = new AppRuntime(paths, clock, options.guard === undefined ? new DevKeyFileGuard(paths.dataDir) : options.guard);
+    await runtime.openDatabase(options.recoveryKey ?? null);
     return runtime;
   }
 
-  private async openDatabase(): Promise<void> {
+  private async openDatabase(recoveryKey: string | null = null): Promise<void> {
     mkdirSync(this.paths.dataDir, { recursive: true });
     // What a restore killed before its final rename left beside the database (db/backup.ts).
     rmSync(this.paths.dbFile + RESTORE_SUFFIX, { force: true });
+    this.open = null;
+    const unlocked = this.unlocked ?? (await this.obtainDataKey(recoveryKey));
+    if (!unlocked) return;
+    await this.openWithKey(unlocked);
+  }
+
+  /** The data key from the keyring (guard or recovery key), or a new one for a new installation; null when locked. */
+  private async obtainDataKey(recoveryKey: string | null): Promise<UnlockedKey | null> {
+    let keyring: Keyring | null;
     try {
+      keyring = this.keys.keyring();
+    } catch (err) {
+      if (!(err instanceof KeyringUnreadableError)) throw err;
+      this.lock = { message: err.message, keyring: null };
+      return null;
+    }
+    if (!keyring) {
+      if (databaseFileState(this.paths.dbFile) !== 'encrypted') {
+        const created = await this.keys.create();
+        this.pendingRecoveryKey = created.recoveryKey;
+        return (this.unlocked = created);
+      }
+      // The keyring is gone but the database is encrypted: the backups' key files hold the same envelope.
+      const fromBackup = DataKeyManager.newestBackupKeyFile(this.paths.backupDir);
+      if (!fromBackup) {
+        // Unreadable and no key anywhere: damaged (or encrypted with a key that is lost). Kept as it is; a backup may replace it.
+        this.damage = new DatabaseDamagedError(this.paths.dbFile, 'fichier illisible, et aucun fichier de clé (cle-donnees.json) à côté');
+        return null;
+      }
+      keyring = DataKeyManager.keyringFromBackupKeyFile(fromBackup, this.clock.now());
+    }
+    if (recoveryKey) {
+      try {
+        return await this.adoptRecoveryKey(keyring, recoveryKey);
+      } catch (err) {
+        if (!(err instanceof RecoveryKeyError)) throw err;
+        this.lock = { message: `Clé de secours (CEDRE_RECOVERY_KEY) refusée : ${err.message}`, keyring };
+        return null;
+      }
+    }
+    const key = await this.keys.unlockWithGuard(keyring);
+    if (!key) {
+      this.lock = {
+        message: this.keys.guardKind
+          ? 'Ce poste (ou ce compte) ne peut pas ouvrir les données tout seul : c’est le cas sur un nouvel ordinateur ou après une réinstallation. Saisissez la clé de secours de la structure.'
+          : 'Les données sont chiffrées : saisissez la clé de secours de la structure (ou lancez avec la variable CEDRE_RECOVERY_KEY).',
+        keyring,
+      };
+      return null;
+    }
+    if (!keyring.recoverySheetConfirmedAt) {
+      // Nobody has confirmed printing the sheet: a fresh recovery key is offered; the one never shown is discarded.
+      const replaced = this.keys.replaceRecoveryKey({ key, keyring }, this.paths.backupDir);
+      this.pendingRecoveryKey = replaced.recoveryKey;
+      keyring = replaced.keyring;
+    }
+    return (this.unlocked = { key, keyring });
+  }
+
+  private async adoptRecoveryKey(keyring: Keyring, typed: string): Promise<UnlockedKey> {
+    const key = DataKeyManager.unlockEnvelope(keyring, typed);
+    const adopted = await this.keys.adopt(keyring, key, true);
+    this.lock = null;
+    return (this.unlocked = { key, keyring: adopted });
+  }
+
+  private async openWithKey(unlocked: UnlockedKey): Promise<void> {
+    try {
+      if (databaseFileState(this.paths.dbFile) === 'clear') {
+        this.lastEncryptionMigration = await encryptExistingData(this.paths, unlocked.key, unlocked.keyring, this.clock.now());
+      }
       const opened = await openDatabase({
         file: this.paths.dbFile,
         migrationsFolder: this.paths.migrationsFolder,
         backupDir: this.paths.backupDir,
+        encryption: { key: unlocked.key, backupKeyFile: backupKeyFileFor(unlocked.keyring) },
       });
-      this.open = new OpenRuntime(opened, this.clock, this.paths.dataDir);
+      rewrapLegacySigningKeys(opened.sqlite, this.paths.dataDir, new DataKeyProtector(unlocked.key));
+      this.open = new OpenRuntime(opened, this.clock, unlocked.key);
       this.damage = null;
+      this.lock = null;
     } catch (err) {
       if (!(err instanceof DatabaseDamagedError)) throw err;
       this.open = null;
@@ -168,7 +275,19 @@ export class AppRuntime {
     }
   }
 
+  /** The unlock screen: a typed recovery key opens the data and is adopted by this PC's guard. */
+  async unlockWithRecoveryKey(typed: string): Promise<void> {
+    if (!this.lock?.keyring) throw new AppError('CONFLICT', 'Les données ne sont pas verrouillées par une clé de secours.');
+    try {
+      await this.openWithKey(await this.adoptRecoveryKey(this.lock.keyring, typed));
+    } catch (err) {
+      if (err instanceof RecoveryKeyError) throw new AppError('VALIDATION', err.message, { cle: err.message });
+      throw err;
+    }
+  }
+
   stateKind(): AppStateKind {
+    if (this.lock) return 'locked';
     if (!this.open) return 'damaged';
     return this.open.isSetUp() ? 'ready' : 'setup';
   }
@@ -179,6 +298,7 @@ export class AppRuntime {
 
   status(): SystemStatus {
     const state = this.stateKind();
+    if (state === 'locked') return { state, appVersion: APP_VERSION, message: this.lock!.message, canUnlock: this.lock!.keyring !== null };
     if (state === 'damaged') {
       return {
         state,
@@ -190,6 +310,43 @@ export class AppRuntime {
     if (state === 'setup') return { state, appVersion: APP_VERSION, structure: hasStructure(this.open!.db) ? getStructure(this.open!.db) : null };
     const demonstration = this.open!.sqlite.prepare("select 1 from settings where key = 'demonstration' and value = 'true'").get() !== undefined;
     return { state, appVersion: APP_VERSION, structureName: getStructure(this.open!.db).nom, demonstration };
+  }
+
+  /** The recovery key waiting to be printed and confirmed, if any (administrators only, see routes/securite.ts). */
+  recoveryKeyToPrint(): string | null {
+    return this.pendingRecoveryKey;
+  }
+
+  encryptionStatus(): { keyId: string; cipher: string; guard: OsKeyGuard['kind'] | null; guardWarning: string | null; sheetConfirmedAt: string | null; sheetPending: boolean } {
+    const keyring = this.unlocked!.keyring;
+    return {
+      keyId: keyring.keyId,
+      cipher: keyring.cipher,
+      guard: keyring.os?.kind ?? null,
+      guardWarning: keyring.os ? this.keys.guardWarning : null,
+      sheetConfirmedAt: keyring.recoverySheetConfirmedAt,
+      sheetPending: this.pendingRecoveryKey !== null,
+    };
+  }
+
+  /** The administrator retyped the key from the printed sheet: it is right, so the in-memory copy is dropped. */
+  confirmRecoverySheet(typed: string): void {
+    if (!this.pendingRecoveryKey) throw new AppError('CONFLICT', 'Aucune feuille de clé de secours n’attend de confirmation.');
+    try {
+      this.unlocked = { ...this.unlocked!, keyring: this.keys.confirmRecoverySheet(this.unlocked!.keyring, typed) };
+    } catch (err) {
+      if (err instanceof RecoveryKeyError) throw new AppError('VALIDATION', err.message, { cle: err.message });
+      throw err;
+    }
+    this.pendingRecoveryKey = null;
+  }
+
+  /** A lost or compromised sheet: a new recovery key (the old one stops opening this installation and its backups here). */
+  replaceRecoveryKey(): void {
+    const replaced = this.keys.replaceRecoveryKey(this.unlocked!, this.paths.backupDir);
+    this.unlocked = { ...this.unlocked!, keyring: replaced.keyring };
+    this.pendingRecoveryKey = replaced.recoveryKey;
+    if (this.open) setBackupKeyFile(this.open.sqlite, backupKeyFileFor(replaced.keyring));
   }
 
   /** The backups of this database, newest first. */
@@ -207,7 +364,7 @@ export class AppRuntime {
     const safety = this.open ? await createBackup(this.open.sqlite, this.paths.backupDir, 'avant-restauration', this.clock.now()) : null;
     this.open?.close();
     this.open = null;
-    restoreBackupFile(this.paths.dbFile, chosen.path, this.clock.now());
+    restoreBackupFile(this.paths.dbFile, chosen.path, this.clock.now(), this.unlocked?.key ?? null);
     await this.openDatabase();
     if (!this.open) throw new AppError('UNAVAILABLE', `La sauvegarde du ${chosen.createdAt} ne s'ouvre pas : restaurez-en une autre.`);
     return { restored: chosen, safety };
@@ -222,12 +379,59 @@ export class AppRuntime {
     if (!latest) throw new AppError('NOT_FOUND', "Aucune sauvegarde n'a été trouvée dans le dossier des sauvegardes.");
     this.open?.close();
     this.open = null;
-    const keptAs = restoreBackupFile(this.paths.dbFile, latest.path, this.clock.now());
+    const keptAs = restoreBackupFile(this.paths.dbFile, latest.path, this.clock.now(), this.unlocked?.key ?? null);
     await this.openDatabase();
     if (!this.open) {
       throw new AppError('UNAVAILABLE', `La sauvegarde du ${latest.createdAt} ne s'ouvre pas non plus : contactez votre support.`);
     }
     return { restored: latest, keptAs };
+  }
+
+  /**
+   * A backup file from anywhere (a USB key, another PC), with its key file when it is encrypted. From this
+   * installation, its key opens it; from another one, the recovery key typed opens it and its data key becomes this
+   * installation's (the keyring is rebuilt and adopted by this PC). A clear backup (before encryption) needs no key
+   * and is encrypted when reopened. Checked before anything is replaced; the current database is backed up first
+   * when it can be read, and kept aside in any case.
+   */
+  async restoreFromFile(backupPath: string, keyFile: BackupKeyFile | null, typedRecoveryKey: string | null): Promise<{ keptAs: string | null }> {
+    let key: Buffer | null = null;
+    let keyring: Keyring | null = null;
+    if (databaseFileState(backupPath) === 'encrypted') {
+      if (!keyFile) {
+        throw new AppError('VALIDATION', 'Cette sauvegarde est chiffrée : joignez aussi son fichier de clé, qui porte le même nom suivi de « .cle ».', { fichiers: 'Fichier .cle manquant.' });
+      }
+      if (this.unlocked && keyFile.keyId === this.unlocked.keyring.keyId) {
+        key = this.unlocked.key;
+      } else {
+        if (!typedRecoveryKey) throw new AppError('VALIDATION', 'Cette sauvegarde vient d’une autre installation : saisissez sa clé de secours.', { cle: 'Clé de secours à saisir.' });
+        try {
+          key = DataKeyManager.unlockEnvelope(keyFile, typedRecoveryKey);
+        } catch (err) {
+          if (err instanceof RecoveryKeyError) throw new AppError('VALIDATION', err.message, { cle: err.message });
+          throw err;
+        }
+        keyring = DataKeyManager.keyringFromBackupKeyFile(keyFile, this.clock.now());
+      }
+    }
+    try {
+      verifyBackup(backupPath, key);
+    } catch {
+      throw new AppError('VALIDATION', 'Ce fichier n’est pas une sauvegarde lisible de Cèdre Parcours (ou il est endommagé) : rien n’a été modifié.', { fichiers: 'Sauvegarde illisible.' });
+    }
+    if (this.open) await createBackup(this.open.sqlite, this.paths.backupDir, 'avant-restauration', this.clock.now());
+    this.open?.close();
+    this.open = null;
+    const keptAs = restoreBackupFile(this.paths.dbFile, backupPath, this.clock.now(), key);
+    if (keyring && key) {
+      this.unlocked = { key, keyring: await this.keys.adopt(keyring, key, true) };
+      this.pendingRecoveryKey = null;
+      this.lock = null;
+    }
+    if (this.unlocked) await this.openWithKey(this.unlocked);
+    else await this.openDatabase();
+    if (!this.open) throw new AppError('UNAVAILABLE', 'La sauvegarde a été mise en place mais ne s’ouvre pas : restaurez-en une autre.');
+    return { keptAs };
   }
 
   /**

@@ -2,9 +2,9 @@
  * `cedre import`, `cedre export`, `cedre template`, `cedre demo`: the spreadsheet format from the command line, through the same
  * services as the app. The database file is created (and migrated) when it does not exist yet.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { openDatabase } from '../db/client';
+import { existsSync, writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { openCliDatabase } from './cli-runtime';
 import type { ImportReport } from '../src-shared/import-format';
 import { toIsoDate } from '../src-shared/rules/dates';
 import type { AppPaths } from './app-paths';
@@ -18,8 +18,8 @@ import { UsersService } from './services/auth/users-service';
 import { createDemo, DEMO_PASSWORD } from './services/demo/demo-service';
 
 async function openOrCreate(paths: AppPaths) {
-  mkdirSync(dirname(paths.dbFile), { recursive: true });
-  return openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+  const cli = await openCliDatabase(paths);
+  return Object.assign(cli.open.opened, { close: cli.close });
 }
 
 export function printImportReport(report: ImportReport): void {
@@ -50,14 +50,14 @@ export async function importCommand(args: string[], paths: AppPaths): Promise<nu
     printImportReport(report);
     return report.ok ? 0 : 1;
   } finally {
-    opened.sqlite.close();
+    opened.close();
   }
 }
 
 export async function exportCommand(args: string[], paths: AppPaths): Promise<number> {
   const out = resolve(required(option(args, '--out'), 'la destination (--out fichier.xlsx ou dossier)'));
   if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
-  const opened = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+  const opened = await openOrCreate(paths);
   try {
     const tables = exportTables(opened.sqlite, toIsoDate(new Date()));
     if (extname(out).toLowerCase() === '.xlsx') {
@@ -69,7 +69,7 @@ export async function exportCommand(args: string[], paths: AppPaths): Promise<nu
     }
     return 0;
   } finally {
-    opened.sqlite.close();
+    opened.close();
   }
 }
 
@@ -103,6 +103,6 @@ export async function demoCommand(args: string[], paths: AppPaths): Promise<numb
     console.log(`Comptes (mot de passe « ${DEMO_PASSWORD} ») : ${accounts.join(', ')}.`);
     return 0;
   } finally {
-    opened.sqlite.close();
+    opened.close();
   }
 }

@@ -4,17 +4,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDatabase } from '../db/client';
+import { openCliDatabase } from './cli-runtime';
 import type { AppPaths } from './app-paths';
 import { option, positional, required, UsageError } from './cli-args';
-import { AnnualReportService } from './services/observatoire/annual-report';
 import { consolidateFolder } from './services/observatoire/consolidation';
 import { writeConsolidation } from './services/observatoire/consolidation-writer';
-import { IndicatorsService } from './services/observatoire/indicators-service';
-import { FileKeyProtector } from './services/observatoire/key-protector';
 import { verifyReport } from './services/observatoire/report-verifier';
-import { SigningKeyService } from './services/observatoire/signing-keys';
-import { ParametresService } from './services/insertion/parametres-service';
 import { getStructure, hasStructure } from './services/structure/structure-service';
 
 export async function reportCommand(args: string[], paths: AppPaths): Promise<number> {
@@ -22,11 +17,11 @@ export async function reportCommand(args: string[], paths: AppPaths): Promise<nu
   if (!Number.isInteger(year) || year < 2000 || year > new Date().getFullYear()) throw new UsageError(`Année invalide : ${option(args, '--year')}.`);
   const out = resolve(option(args, '--out') ?? '.');
   if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
-  const opened = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+  const cli = await openCliDatabase(paths);
   try {
+    const opened = cli.open.opened;
     if (!hasStructure(opened.db)) throw new Error("La structure n'est pas encore configurée.");
-    const keys = new SigningKeyService(opened.sqlite, new FileKeyProtector(paths.dataDir));
-    const reports = new AnnualReportService(opened.db, opened.sqlite, new IndicatorsService(opened.sqlite, new ParametresService(opened.sqlite)), keys);
+    const reports = cli.open.reports;
     const signer = option(args, '--signataire') ?? `${getStructure(opened.db).nom} (ligne de commande)`;
     const made = await reports.produce(year, { id: null, name: signer }, new Date());
     mkdirSync(out, { recursive: true });
@@ -35,7 +30,7 @@ export async function reportCommand(args: string[], paths: AppPaths): Promise<nu
     console.log(file);
     return 0;
   } finally {
-    opened.sqlite.close();
+    cli.close();
   }
 }
 

@@ -4,8 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createBackup, listBackups, restoreBackupFile } from '../db/backup';
-import { DatabaseDamagedError, DatabaseTooNewError, openDatabase } from '../db/client';
+import { BACKUP_KEY_SUFFIX, createBackup, listBackups } from '../db/backup';
+import { DatabaseDamagedError, DatabaseTooNewError } from '../db/client';
+import { openCliDatabase } from './cli-runtime';
+import { readBackupKeyFile } from './security/keyring';
+import { AppRuntime, guardFromEnvironment } from './app-runtime';
+import { systemClock } from './lib/clock';
 import { DB_FILE_NAME, type AppPaths } from './app-paths';
 import { defaultDataDir } from './platform/data-dir';
 import { APP_NAME, APP_VERSION } from './version';
@@ -55,9 +59,12 @@ Code de sortie : 0 si tout s'est bien passé, 1 en cas d'échec, 2 si la command
 
 async function check(paths: AppPaths): Promise<void> {
   if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
-  const opened = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+  const cli = await openCliDatabase(paths);
+  const opened = cli.open.opened;
   try {
     console.log(`Base : ${paths.dbFile}`);
+    const encryption = cli.runtime.encryptionStatus();
+    console.log(`Chiffrement : ${encryption.cipher} (clé ${encryption.keyId.slice(0, 8)}…, ${encryption.guard ?? 'clé de secours à chaque ouverture'})`);
     console.log(`Intégrité : correcte`);
     if (opened.appliedMigrations > 0) console.log(`Migrations appliquées : ${opened.appliedMigrations}`);
     if (opened.preMigrationBackup) console.log(`Sauvegarde avant migration : ${opened.preMigrationBackup.path}`);
@@ -67,19 +74,20 @@ async function check(paths: AppPaths): Promise<void> {
     for (const p of problems) console.log(`Cohérence : ${p.rule} — ${p.count >= 1000 ? 'au moins 1000' : p.count} cas (par exemple ${p.example})`);
     if (problems.length) throw new Error(`${problems.length} règle(s) de cohérence non respectée(s).`);
   } finally {
-    opened.sqlite.close();
+    cli.close();
   }
 }
 
 async function backup(paths: AppPaths, copyTo: string | undefined): Promise<void> {
   if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
-  const opened = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
+  const cli = await openCliDatabase(paths);
+  const opened = cli.open.opened;
   try {
     const made = await createBackup(opened.sqlite, paths.backupDir, 'manuelle');
     console.log(`Sauvegarde vérifiée : ${made.path} (${Math.round(made.sizeBytes / 1024)} Ko)`);
     if (copyTo) console.log(`Copie vérifiée : ${new ExternalCopyService(opened.sqlite).copy(made, new Date(), resolve(copyTo))}`);
   } finally {
-    opened.sqlite.close();
+    cli.close();
   }
 }
 
@@ -92,27 +100,24 @@ function listAll(paths: AppPaths): void {
   for (const b of all) console.log(`${b.createdAt}  ${b.reason.padEnd(16)}  ${Math.round(b.sizeBytes / 1024)} Ko  ${b.path}`);
 }
 
+/**
+ * Puts a backup in place, like the app: from this installation (its key opens it), from another one or a new PC
+ * (its .cle file beside it and CEDRE_RECOVERY_KEY), or a clear backup from before encryption.
+ */
 async function restore(paths: AppPaths, from: string | undefined): Promise<void> {
   const source = from ? resolve(from) : listBackups(paths.backupDir)[0]?.path;
   if (!source) throw new Error(`Aucune sauvegarde à restaurer dans ${paths.backupDir}.`);
   if (!existsSync(source)) throw new Error(`La sauvegarde ${source} n'existe pas.`);
-  // Take a backup of the current state first when it can still be read.
-  if (existsSync(paths.dbFile)) {
-    try {
-      const current = await openDatabase({ file: paths.dbFile, migrationsFolder: paths.migrationsFolder, backupDir: paths.backupDir });
-      try {
-        await createBackup(current.sqlite, paths.backupDir, 'avant-restauration');
-      } finally {
-        current.sqlite.close();
-      }
-    } catch (err) {
-      if (!(err instanceof DatabaseDamagedError)) throw err;
-    }
+  // Started directly rather than through openCliDatabase: a damaged or locked database must not prevent the restore.
+  const runtime = await AppRuntime.start(paths, systemClock, { guard: guardFromEnvironment(paths.dataDir), recoveryKey: process.env.CEDRE_RECOVERY_KEY ?? null });
+  try {
+    const { keptAs } = await runtime.restoreFromFile(source, readBackupKeyFile(source + BACKUP_KEY_SUFFIX), process.env.CEDRE_RECOVERY_KEY ?? null);
+    console.log(`Restauré depuis : ${source}`);
+    if (keptAs) console.log(`Ancienne base conservée : ${keptAs}`);
+  } finally {
+    runtime.close();
   }
-  const keptAs = restoreBackupFile(paths.dbFile, source);
   await check(paths);
-  console.log(`Restauré depuis : ${source}`);
-  if (keptAs) console.log(`Ancienne base conservée : ${keptAs}`);
 }
 
 export async function runCli(argv: string[]): Promise<number> {

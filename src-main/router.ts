@@ -13,7 +13,7 @@ import type { AuditAction, AuditEntry } from './services/audit/audit-log';
 import type { Session } from './services/auth/sessions';
 import type { AppRuntime, OpenRuntime } from './app-runtime';
 
-export type AppStateKind = 'setup' | 'ready' | 'damaged';
+export type AppStateKind = 'setup' | 'ready' | 'damaged' | 'locked';
 
 export interface RequestContext {
   runtime: AppRuntime;
@@ -54,6 +54,7 @@ export type RouteTable = { [R in RouteName]: RouteDefinition<R> };
 const MESSAGES = {
   unknownRoute: "Cette action n'existe pas.",
   damaged: "La base de données est endommagée : restaurez une sauvegarde avant de continuer.",
+  dataLocked: 'Les données sont chiffrées et verrouillées : saisissez d’abord la clé de secours de la structure.',
   notReady: "L'application n'est pas encore configurée : terminez d'abord la première configuration.",
   alreadySetUp: "L'application est déjà configurée.",
   unauthenticated: 'Votre session a pris fin : reconnectez-vous.',
@@ -110,6 +111,7 @@ export class Router {
     const allowedStates = route.states ?? ['ready'];
     if (!allowedStates.includes(state)) {
       if (state === 'damaged') throw new AppError('UNAVAILABLE', MESSAGES.damaged);
+      if (state === 'locked') throw new AppError('UNAVAILABLE', MESSAGES.dataLocked);
       if (state === 'setup') throw new AppError('UNAVAILABLE', MESSAGES.notReady);
       throw new AppError('CONFLICT', MESSAGES.alreadySetUp);
     }

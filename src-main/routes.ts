@@ -7,5 +7,7 @@ import { accueilRoutes } from './routes/accueil';
 import { coreRoutes } from './routes/core';
 import { insertionRoutes } from './routes/insertion';
 import { observatoireRoutes } from './routes/observatoire';
+import { securiteRoutes } from './routes/securite';
+import { rgpdRoutes } from './routes/rgpd';
 
-export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...observatoireRoutes };
+export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...observatoireRoutes, ...securiteRoutes, ...rgpdRoutes };

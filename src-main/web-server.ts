@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LAUNCH_TOKEN_PARAM } from '../src-shared/bridge';
 import { appPaths } from './app-paths';
-import { AppRuntime } from './app-runtime';
+import { AppRuntime, guardFromEnvironment } from './app-runtime';
 import type { Clock } from './lib/clock';
 import { Router } from './router';
 import { routes } from './routes';
@@ -22,6 +22,8 @@ export interface WebServerOptions {
   /** Replaces static files (the Vite dev server's middlewares in `npm run dev`). */
   serveStatic?: StaticHandler;
   clock?: Clock;
+  /** Default: CEDRE_RECOVERY_KEY from the environment. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface RunningWebServer {
@@ -46,7 +48,12 @@ export class PortInUseError extends Error {
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
-  const runtime = await AppRuntime.start(appPaths(options.dataDir, options.migrationsFolder), options.clock);
+  const env = options.env ?? process.env;
+  // Browser mode has no safeStorage: the recovery key from the environment, else the development key file (warned).
+  const runtime = await AppRuntime.start(appPaths(options.dataDir, options.migrationsFolder), options.clock, {
+    guard: guardFromEnvironment(options.dataDir, env),
+    recoveryKey: env.CEDRE_RECOVERY_KEY ?? null,
+  });
   const router = new Router(routes, runtime);
   const token = randomBytes(24).toString('base64url');
   const serveStatic: StaticHandler = options.serveStatic ?? ((req, res, headers) => serveStaticFile(options.rendererDir, req, res, headers));

@@ -8,9 +8,12 @@ import { setupInputSchema } from './schemas/setup';
 import { changePasswordInputSchema, loginInputSchema, unlockInputSchema } from './schemas/auth';
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from './schemas/users';
 import { securitySettingsSchema } from './schemas/settings';
-import type { AuditJournalPage, BackupView, ExternalCopyStatus, QualityRegisters, RetentionDue, RetentionSettings, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import type { AuditJournalPage, BackupView, EncryptionStatusView, RecoverySheetView, ExternalCopyStatus, QualityRegisters, RetentionDue, RetentionSettings, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
 import type { z } from 'zod';
 import { externalCopyInputSchema, restoreBackupInputSchema } from './schemas/backups';
+import { rgpdAnswerInputSchema, rgpdRequestInputSchema } from './schemas/rgpd';
+import type { ErasureCheck, RgpdRequestView } from './rgpd-requests';
+import { recoveryKeyInputSchema, replaceRecoveryKeyInputSchema, restoreFromFileInputSchema } from './schemas/securite';
 import { auditRetentionInputSchema, auditSearchInputSchema } from './schemas/audit';
 import { actionInputSchema, besoinInputSchema, reclamationInputSchema, satisfactionInputSchema } from './schemas/qualite';
 import {
@@ -55,6 +58,12 @@ function route<O>() {
 export const contract = {
   'system.status': route<SystemStatus>()(emptyInput),
   'system.restoreLatestBackup': route<SystemStatus>()(emptyInput),
+  'system.unlockData': route<SystemStatus>()(recoveryKeyInputSchema),
+  'system.restoreFromFile': route<SystemStatus>()(restoreFromFileInputSchema),
+  'securite.status': route<EncryptionStatusView>()(emptyInput),
+  'securite.recoverySheet': route<RecoverySheetView>()(emptyInput),
+  'securite.confirmRecoverySheet': route<EncryptionStatusView>()(recoveryKeyInputSchema),
+  'securite.replaceRecoveryKey': route<EncryptionStatusView>()(replaceRecoveryKeyInputSchema),
   'setup.complete': route<SessionInfo>()(setupInputSchema),
   'setup.demo': route<SystemStatus>()(emptyInput),
   'auth.login': route<SessionInfo>()(loginInputSchema),
@@ -153,6 +162,10 @@ export const contract = {
   'qualite.addBesoin': route<QualityRegisters>()(besoinInputSchema),
   'qualite.addSatisfaction': route<QualityRegisters>()(satisfactionInputSchema),
   'rgpd.anonymise': route<RetentionDue[]>()(anonymiseInputSchema),
+  'rgpd.demandes': route<RgpdRequestView[]>()(emptyInput),
+  'rgpd.saveDemande': route<RgpdRequestView[]>()(rgpdRequestInputSchema),
+  'rgpd.repondreDemande': route<RgpdRequestView[]>()(rgpdAnswerInputSchema),
+  'rgpd.verifierEffacement': route<ErasureCheck>()(idInput),
   'import.run': route<ImportReport>()(importInputSchema),
   'import.template': route<FileDownload>()(emptyInput),
   'import.export': route<FileDownload>()(emptyInput),

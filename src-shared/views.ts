@@ -19,7 +19,9 @@ export type SystemStatus =
   | { state: 'setup'; appVersion: string; structure: StructureView | null }
   /** `demonstration`: the fictitious demo structure, whose accounts the login screen names. */
   | { state: 'ready'; appVersion: string; structureName: string; demonstration: boolean }
-  | { state: 'damaged'; appVersion: string; message: string; latestBackup: BackupSummary | null };
+  | { state: 'damaged'; appVersion: string; message: string; latestBackup: BackupSummary | null }
+  /** The data is encrypted and this PC cannot open it alone: the recovery key (`canUnlock`) or a backup with its key. */
+  | { state: 'locked'; appVersion: string; message: string; canUnlock: boolean };
 
 export interface SessionUser {
   id: string;
@@ -135,4 +137,21 @@ export interface QualityRegisters {
   reclamations: Array<{ id: string; date: string; origine: string; objet: string; traitement: string; dateCloture: string | null }>;
   besoins: Array<{ id: string; date: string; nature: string; description: string }>;
   satisfaction: Array<{ id: string; date: string; public: string; note: number; commentaire: string }>;
+}
+
+/** Encryption at rest, for the backups screen. */
+export interface EncryptionStatusView {
+  chiffrement: string;
+  identifiantCle: string;
+  /** safeStorage (the Windows account), the development key file, or null (recovery key at each start). */
+  protection: 'safeStorage' | 'fichier-developpement' | null;
+  avertissement: string | null;
+  feuilleConfirmeeLe: string | null;
+  /** A recovery key waits to be printed and confirmed by an administrator. */
+  feuilleAImprimer: boolean;
+}
+
+export interface RecoverySheetView {
+  cle: string;
+  pdf: { fileName: string; base64: string };
 }

@@ -10,3 +10,4 @@ export * from './insertion';
 export * from './import';
 export * from './observatoire';
 export * from './qualite';
+export * from './rgpd';

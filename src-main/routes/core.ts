@@ -15,7 +15,7 @@ function backupViews(runtime: AppRuntime): BackupView[] {
 export const coreRoutes = {
   'system.status': {
     permission: 'public',
-    states: ['setup', 'ready', 'damaged'],
+    states: ['setup', 'ready', 'damaged', 'locked'],
     transaction: false,
     handler: (ctx) => ctx.runtime.status(),
   },

@@ -1,5 +1,5 @@
 /**
- * What the user sees first depends on the state of the app: a damaged database, the first-run wizard, the login,
+ * What the user sees first depends on the state of the app: locked data (recovery key), a damaged database, the first-run wizard, the login,
  * a required password change, the lock screen, or the application itself.
  */
 import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
@@ -11,6 +11,7 @@ import { LockScreen } from '../features/auth/LockScreen';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { DamagedScreen } from '../features/system/DamagedScreen';
+import { LockedScreen } from '../features/system/LockedScreen';
 import { useSessionStore } from '../stores/session-store';
 import { appRouter } from './router';
 
@@ -58,6 +59,7 @@ export function App() {
       </Center>
     );
   }
+  if (status.state === 'locked') return <LockedScreen status={status} />;
   if (status.state === 'damaged') return <DamagedScreen status={status} onRestored={loadStatus} />;
   if (status.state === 'setup') return <SetupWizard onDone={loadStatus} preset={status.structure} />;
   if (!session) return <LoginScreen structureName={status.structureName} demonstration={status.demonstration} />;

@@ -2,6 +2,7 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLock, IconLogout } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { RecoverySheetBanner } from '../features/system/RecoverySheetBanner';
 import { ROLE_LABELS } from '../../src-shared/roles';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session-store';
@@ -124,6 +125,7 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="contenu" tabIndex={-1}>
+        {session.user.isAdmin && <RecoverySheetBanner />}
         <Outlet />
       </AppShell.Main>
     </AppShell>

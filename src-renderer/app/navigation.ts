@@ -50,6 +50,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/parametres/sauvegardes', label: 'Sauvegardes', visible: (u) => can(u, 'sauvegardes.manage') },
       { to: '/parametres/journal', label: 'Journal d’audit', visible: (u) => can(u, 'audit.read') },
       { to: '/parametres/conservation', label: 'Conservation (RGPD)', visible: (u) => can(u, 'rgpd.manage') },
+      { to: '/parametres/demandes-rgpd', label: 'Demandes RGPD', visible: (u) => can(u, 'rgpd.manage') },
       { to: '/parametres/comptes', label: 'Comptes utilisateurs', visible: (u) => u.isAdmin },
       { to: '/parametres/securite', label: 'Sécurité', visible: (u) => u.isAdmin },
     ],

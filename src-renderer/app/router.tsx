@@ -22,6 +22,7 @@ import { ConventionsPage } from '../features/parametres/ConventionsPage';
 import { ImportPage } from '../features/parametres/ImportPage';
 import { JournalPage } from '../features/parametres/JournalPage';
 import { ConservationPage } from '../features/parametres/ConservationPage';
+import { DemandesRgpdPage } from '../features/parametres/DemandesRgpdPage';
 
 /** Hash routing: the renderer is served from app:// or a 127.0.0.1 page, never from a web server with rewrites. */
 export const appRouter = createHashRouter([
@@ -48,6 +49,7 @@ export const appRouter = createHashRouter([
       { path: 'parametres/sauvegardes', element: <SauvegardesPage /> },
       { path: 'parametres/journal', element: <JournalPage /> },
       { path: 'parametres/conservation', element: <ConservationPage /> },
+      { path: 'parametres/demandes-rgpd', element: <DemandesRgpdPage /> },
       { path: 'parametres/comptes', element: <UsersPage /> },
       { path: 'parametres/securite', element: <SecuritySettingsPage /> },
       { path: 'mon-compte/mot-de-passe', element: <ChangePasswordScreen /> },

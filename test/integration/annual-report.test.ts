@@ -1,10 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { calculateJwkThumbprint, exportJWK, FlattenedSign } from 'jose';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FileKeyProtector, PROTECTION_KEY_FILE } from '../../src-main/services/observatoire/key-protector';
+import { DataKeyProtector, PROTECTION_KEY_FILE } from '../../src-main/services/observatoire/key-protector';
 import { consolidate, consolidateFolder } from '../../src-main/services/observatoire/consolidation';
 import { verifyReport } from '../../src-main/services/observatoire/report-verifier';
 import { SigningKeyService } from '../../src-main/services/observatoire/signing-keys';
@@ -163,10 +163,10 @@ describe('signing keys and report history', () => {
     expect(history[0]!.sha256).toBe(second.sha256);
     expect(() => open.sqlite.prepare("update rapports_annuels set signe_par_nom = 'x'").run()).toThrow(/ne peut pas être modifié/);
     expect(() => open.sqlite.prepare('delete from rapports_annuels').run()).toThrow(/ne peut pas être effacé/);
-    // Another machine's protection key cannot unwrap it: a clear message, no crash.
-    const elsewhere = new SigningKeyService(open.sqlite, new FileKeyProtector(tempDir()));
+    // Another installation's data key cannot unwrap it: a clear message, no crash. No protection file any more.
+    const elsewhere = new SigningKeyService(open.sqlite, new DataKeyProtector(randomBytes(32)));
     expect(() => elsewhere.privateKey(rotated.kid)).toThrow(/ne peut pas être déverrouillée sur ce poste/);
-    expect(readFileSync(join(app!.dataDir, PROTECTION_KEY_FILE)).length).toBe(32);
+    expect(existsSync(join(app!.dataDir, PROTECTION_KEY_FILE))).toBe(false);
   }, 60_000);
 });
 

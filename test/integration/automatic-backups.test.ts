@@ -92,8 +92,10 @@ describe('copy to a USB key or another disk', () => {
       app.clock.advanceMinutes(24 * 60);
       await app.runtime.externalCopyIfDue();
     }
-    expect(readdirSync(usb).filter((f) => f.startsWith('cedre-copie-'))).toHaveLength(10);
-    expect(readdirSync(usb).every((f) => f.endsWith('.sqlite'))).toBe(true);
+    // Ten copies, each with its key file (what a new PC needs with the recovery key), and nothing else.
+    const copies = readdirSync(usb).filter((f) => f.endsWith('.sqlite'));
+    expect(copies).toHaveLength(10);
+    expect(readdirSync(usb).sort()).toEqual([...copies, ...copies.map((f) => `${f}.cle`)].sort());
     expect(app.runtime.openOrNull()!.externalCopy.status().dernierEchec).toBeNull();
     expect(readdirSync(join(app.dataDir, 'sauvegardes')).length).toBeGreaterThan(0);
   });

@@ -12,6 +12,7 @@ import { openDatabase } from '../../db/client';
 import { createDemo } from '../../src-main/services/demo/demo-service';
 import { generateDemo } from '../../src-main/services/demo/demo-generator';
 import { TestApp } from '../helpers/app';
+import { dataKeyOf, openEncrypted } from '../helpers/encryption';
 import { MIGRATIONS, REPO_ROOT, tempDir } from '../helpers/temp';
 
 let app: TestApp | null = null;
@@ -41,7 +42,12 @@ function killDuringWrite(args: string[], afterMs: number): Promise<string> {
 }
 
 async function reopenChecked(dataDir: string): Promise<Database.Database> {
-  const opened = await openDatabase({ file: join(dataDir, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(dataDir, 'sauvegardes') });
+  const opened = await openDatabase({
+    file: join(dataDir, 'cedre.sqlite'),
+    migrationsFolder: MIGRATIONS,
+    backupDir: join(dataDir, 'sauvegardes'),
+    encryption: { key: await dataKeyOf(dataDir), backupKeyFile: null },
+  });
   expect(opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   return opened.sqlite;
 }
@@ -97,8 +103,9 @@ describe('a process killed in the middle of a write', () => {
     const backupB = (await createBackup(open.sqlite, join(dataDir, 'b'), 'manuelle')).path;
     app.close();
     app = null;
+    const key = await dataKeyOf(dataDir);
     const refsIn = (path: string) => {
-      const db = new Database(path, { readonly: true });
+      const db = openEncrypted(path, key, { readonly: true });
       const n = db.prepare('select count(*) from import_refs').pluck().get() as number;
       db.close();
       return n;

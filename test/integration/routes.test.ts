@@ -157,7 +157,17 @@ describe('roles', () => {
     const { routes } = await import('../../src-main/routes');
     for (const name of ROUTE_NAMES) expect(routes[name].permission, name).toBeTruthy();
     const adminOnly = ROUTE_NAMES.filter((n) => routes[n].permission === 'admin');
-    expect(adminOnly.sort()).toEqual(['settings.updateSecurity', 'users.create', 'users.list', 'users.resetPassword', 'users.unlock', 'users.update']);
+    expect(adminOnly.sort()).toEqual([
+      'securite.confirmRecoverySheet',
+      'securite.recoverySheet',
+      'securite.replaceRecoveryKey',
+      'settings.updateSecurity',
+      'users.create',
+      'users.list',
+      'users.resetPassword',
+      'users.unlock',
+      'users.update',
+    ]);
     const inputs: Record<string, unknown> = {
       'users.list': {},
       'users.create': { displayName: 'Zoé Roux', login: 'z.roux', role: 'direction', isAdmin: true, temporaryPassword: 'temporaire-123' },
@@ -165,6 +175,9 @@ describe('roles', () => {
       'users.resetPassword': { id: 'x', temporaryPassword: 'temporaire-123' },
       'users.unlock': { id: 'x' },
       'settings.updateSecurity': { idleLockMinutes: 120, maxFailedAttempts: 20, lockoutMinutes: 1 },
+      'securite.recoverySheet': {},
+      'securite.confirmRecoverySheet': { cle: 'x' },
+      'securite.replaceRecoveryKey': { motDePasse: 'x' },
     };
     for (const route of adminOnly) {
       expect(await app.fail(route, inputs[route], cip), route).toEqual({

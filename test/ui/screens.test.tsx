@@ -107,6 +107,7 @@ describe('navigation', () => {
       'Sauvegardes',
       'Journal d’audit',
       'Conservation (RGPD)',
+      'Demandes RGPD',
       'Comptes utilisateurs',
       'Sécurité',
     ]);

@@ -9,6 +9,7 @@ import { createMainWindow, type NavigationEvent } from '../../src-main/platform/
 import { registerIpcTransport, type IpcEventLike } from '../../src-main/transport/ipc';
 import { IPC_CHANNEL } from '../../src-shared/bridge';
 import { MIGRATIONS, tempDir } from '../helpers/temp';
+import { fakeSafeStorage } from '../helpers/fake-safe-storage';
 
 class FakeWebContents {
   navigateListener: ((e: NavigationEvent, url: string) => void) | null = null;
@@ -165,6 +166,7 @@ function fakeElectron(lock: boolean) {
     ipcMain: { handle: (channel: string) => ipcHandlers.push(channel) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    safeStorage: fakeSafeStorage('compte-windows-a'),
   };
   return { modules, listeners, ready, ipcHandlers };
 }

@@ -9,6 +9,7 @@ import { AppRuntime } from '../../app-runtime';
 import { Router } from '../../router';
 import { routes } from '../../routes';
 import { registerIpcTransport, type IpcMainLike } from '../../transport/ipc';
+import { SafeStorageGuard, type SafeStorageLike } from './safe-storage-guard';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isTrustedAppUrl } from './app-protocol';
 import { createMainWindow, hardenWebContents, type BrowserWindowCtor, type BrowserWindowLike, type ShellLike, type WebContentsLike } from './main-window';
 
@@ -31,6 +32,7 @@ export interface ElectronModules {
     handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
   };
   shell: ShellLike;
+  safeStorage: SafeStorageLike;
 }
 
 export interface ElectronStartOptions {
@@ -83,7 +85,9 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
   void app.whenReady().then(async () => {
     const dataDir = options.env.CEDRE_DATA_DIR || app.getPath('userData');
     const migrationsFolder = app.isPackaged ? join(options.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
-    const started = await AppRuntime.start(appPaths(dataDir, migrationsFolder));
+    // The data key is kept by the Windows account (safeStorage); CEDRE_RECOVERY_KEY still unlocks a new PC.
+    const guard = await SafeStorageGuard.create(electron.safeStorage);
+    const started = await AppRuntime.start(appPaths(dataDir, migrationsFolder), undefined, { guard, recoveryKey: options.env.CEDRE_RECOVERY_KEY ?? null });
     runtime = started;
     void started
       .backupIfDue()

@@ -24,7 +24,7 @@ export function sessionInfo(ctx: RequestContext, session: Session): SessionInfo 
  * Checks a password for an account and keeps the failure count. Each outcome is committed on its own, so that a
  * failed attempt is remembered even though the request then fails. Throws on failure.
  */
-function checkPasswordWithLockout(ctx: RequestContext, userId: string, password: string): void {
+export function checkPasswordWithLockout(ctx: RequestContext, userId: string, password: string): void {
   const { users, security } = ctx.open;
   const row = users.byId(userId);
   if (!row || !row.active) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);

@@ -1,13 +1,15 @@
 /**
- * Keeps the signing key's private half out of the database in clear: it is stored wrapped with AES-256-GCM under a
- * 32-byte protection key kept in a file beside the database, readable by the OS user only (0600).
+ * Keeps the signing key's private half out of the database in clear: it is stored wrapped with AES-256-GCM.
  *
- * A stolen database file (or backup) alone therefore cannot sign in the structure's name. When the data key of
- * issue 7 exists (encryption at rest, recovery key, safeStorage), it replaces this file as the wrapping key.
+ * Since encryption at rest, the wrapping key is derived from the installation's data key (DataKeyProtector): a
+ * backup restored on a new PC with the recovery key can sign again. Before, it was a 0600 file beside the database
+ * (FileKeyProtector); keys wrapped that way are wrapped again with the data key at start-up, and the file removed.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openWithKey, sealWithKey } from '../../security/aes-gcm-wrap';
 
 export interface KeyProtector {
   wrap(secret: Buffer): string;
@@ -36,17 +38,54 @@ export class FileKeyProtector implements KeyProtector {
   }
 
   wrap(secret: Buffer): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.protectionKey(), iv);
-    const body = Buffer.concat([cipher.update(secret), cipher.final()]);
-    return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+    return sealWithKey(this.protectionKey(), secret);
   }
 
   unwrap(wrapped: string): Buffer {
-    const [version, iv, tag, body] = wrapped.split('.');
-    if (version !== 'v1' || !iv || !tag || !body) throw new Error('Clé enveloppée illisible.');
-    const decipher = createDecipheriv('aes-256-gcm', this.protectionKey(), Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]);
+    return openWithKey(this.protectionKey(), wrapped);
   }
+}
+
+/** Wraps with a key derived from the data key (HKDF), so the signing key travels with the data and its recovery key. */
+export class DataKeyProtector implements KeyProtector {
+  private readonly key: Buffer;
+
+  constructor(dataKey: Buffer) {
+    this.key = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'cedre-cle-de-signature', 32));
+  }
+
+  wrap(secret: Buffer): string {
+    return sealWithKey(this.key, secret);
+  }
+
+  unwrap(wrapped: string): Buffer {
+    return openWithKey(this.key, wrapped);
+  }
+}
+
+/**
+ * Signing keys wrapped by the old protection file are wrapped again by `target`, in one transaction; the file is
+ * removed only after. Keys the file cannot open (a database restored from another PC) are left as they are: their
+ * signature route already says to create a new key. Returns how many were wrapped again.
+ */
+export function rewrapLegacySigningKeys(sqlite: Database.Database, dataDir: string, target: KeyProtector): number {
+  const file = join(dataDir, PROTECTION_KEY_FILE);
+  if (!existsSync(file)) return 0;
+  const legacy = new FileKeyProtector(dataDir);
+  const rows = sqlite.prepare('select id, private_key_wrapped from cles_signature').all() as Array<{ id: string; private_key_wrapped: string }>;
+  let count = 0;
+  sqlite.transaction(() => {
+    for (const row of rows) {
+      let secret: Buffer;
+      try {
+        secret = legacy.unwrap(row.private_key_wrapped);
+      } catch {
+        continue;
+      }
+      sqlite.prepare('update cles_signature set private_key_wrapped = ? where id = ?').run(target.wrap(secret), row.id);
+      count++;
+    }
+  })();
+  rmSync(file, { force: true });
+  return count;
 }

@@ -14,14 +14,10 @@ import { toIsoDate } from '../../../src-shared/rules/dates';
 import type { RetentionDue, RetentionSettings } from '../../../src-shared/views';
 import type { AuditLog } from '../audit/audit-log';
 import { readJsonSetting, writeJsonSetting } from '../settings/json-setting';
+import { anonymisePerson } from './erasure';
 
 const KEY = 'conservation_rgpd';
 export const DEFAULT_RETENTION: RetentionSettings = { nonEmbaucheMois: 24, accompagnementMois: 24, preavisJours: 30 };
-
-/** Age in whole years at `on`, from ISO dates (a birthday not reached yet that year takes one off). */
-function ageAt(birth: string, on: string): number {
-  return Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
-}
 
 export class RetentionService {
   constructor(
@@ -70,31 +66,8 @@ export class RetentionService {
     const refused = ids.filter((id) => !due.has(id));
     if (refused.length) throw new AppError('VALIDATION', `${refused.length} personne(s) ne sont pas arrivées au terme de leur durée de conservation : rien n’a été anonymisé.`);
     const at = formatISO(now);
-    const run = (sql: string, ...p: unknown[]) => this.sqlite.prepare(sql).run(...p);
     for (const id of ids) {
-      const person = this.sqlite.prepare('select date_naissance from personnes where id = ?').get(id) as { date_naissance: string };
-      for (const p of this.sqlite.prepare('select id, date_debut from parcours where personne_id = ? and date_debut is not null').all(id) as Array<{ id: string; date_debut: string }>) {
-        run('update parcours set age_debut = ? where id = ?', ageAt(person.date_naissance, p.date_debut), p.id);
-      }
-      run(
-        `update personnes set nom = 'Anonyme', prenom = '', date_naissance = substr(date_naissance, 1, 4) || '-01-01', telephone = '', email = '', adresse = '',
-           code_postal = '', commune = '', nir = null, identifiant_ft = null, cle_doublon = 'anonyme|' || id, nom_tri = 'anonyme', recherche = '',
-           anonymise_le = ?, updated_at = ? where id = ?`,
-        at,
-        at,
-        id,
-      );
-      run("update accueils set souhaits = '', reorientation_vers = '' where personne_id = ?", id);
-      run("update freins set commentaire = '' where personne_id = ?", id);
-      run("update diagnostics_eligibilite set prescripteur = '' where personne_id = ?", id);
-      run("update pass_iae set numero = 'anonyme-' || id where personne_id = ?", id);
-      const ofParcours = 'parcours_id in (select id from parcours where personne_id = ?)';
-      run(`update cer set objectifs = '', moyens_formation = '', moyens_encadrement = '', moyens_accompagnement = '' where ${ofParcours}`, id);
-      run(`update bilans set revue_objectifs = '', revue_freins = '', revue_competences = '', paroles_personne = '', prochaines_etapes = '' where ${ofParcours}`, id);
-      run(`update actions_freins set description = '' where ${ofParcours}`, id);
-      run(`update suivis_sortie set commentaire = '' where ${ofParcours}`, id);
-      // The spreadsheet's own reference names the person in the structure's workbooks.
-      run("delete from import_refs where feuille = 'personnes' and entity_id = ?", id);
+      anonymisePerson(this.sqlite, id, at);
       this.audit.append({ at, userId: user?.id ?? null, userLogin: user?.login ?? null, action: 'update', route: 'rgpd.anonymise', entity: 'personne', entityId: id, detail: { motif: due.get(id)!.motif } });
     }
     return ids.length;

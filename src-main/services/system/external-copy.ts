@@ -7,7 +7,8 @@
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { verifyBackup, type BackupFile } from '../../../db/backup';
+import { BACKUP_KEY_SUFFIX, verifyBackup, type BackupFile } from '../../../db/backup';
+import { encryptionOf } from '../../../db/encryption';
 import { AppError } from '../../../src-shared/errors';
 import type { ExternalCopySettings, ExternalCopyStatus } from '../../../src-shared/views';
 import { readJsonSetting, writeJsonSetting } from '../settings/json-setting';
@@ -56,7 +57,7 @@ export class ExternalCopyService {
       const partial = join(target, `${name}.partiel`);
       copyFileSync(backup.path, partial);
       try {
-        verifyBackup(partial);
+        verifyBackup(partial, encryptionOf(this.sqlite)?.key ?? null);
       } catch {
         rmSync(partial, { force: true });
         removeSideFiles(partial);
@@ -64,10 +65,13 @@ export class ExternalCopyService {
       }
       // Reading a WAL-mode file leaves its -shm/-wal beside it: a copy on a key is one file.
       removeSideFiles(partial);
+      // The key file first: a copy on the key is never without what a new PC needs to open it with the recovery key.
+      if (existsSync(backup.path + BACKUP_KEY_SUFFIX)) copyFileSync(backup.path + BACKUP_KEY_SUFFIX, join(target, name + BACKUP_KEY_SUFFIX));
       renameSync(partial, join(target, name));
       const old = readdirSync(target).filter((f) => f.startsWith(EXTERNAL_PREFIX) && f.endsWith('.sqlite')).sort().reverse().slice(KEEP);
       for (const f of old) {
         rmSync(join(target, f), { force: true });
+        rmSync(join(target, f + BACKUP_KEY_SUFFIX), { force: true });
         removeSideFiles(join(target, f));
       }
       this.save({ ...status, derniereCopie: now.toISOString(), derniereTentative: now.toISOString(), dernierEchec: null }, now);

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Tabs, Text, Title } from '@mantine
 import { IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
 import { useSessionStore } from '../../stores/session-store';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { CIVILITES } from '../../../src-shared/domain/asp-codes';
 import type { PersonneFile } from '../../../src-shared/views-accueil';
 import { api, ApiError } from '../../api';
@@ -107,6 +107,11 @@ export function PersonneFilePage() {
               }
             >
               Droit d’accès (RGPD)
+            </Button>
+          )}
+          {can(user, 'rgpd.manage') && (
+            <Button variant="default" component={Link} to={`/parametres/demandes-rgpd?personne=${p.id}`}>
+              Enregistrer une demande RGPD
             </Button>
           )}
         </Group>

@@ -10,6 +10,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
 import { ExternalCopyCard } from './ExternalCopyCard';
+import { EncryptionCard } from './EncryptionCard';
 
 const REASONS: Record<string, string> = {
   quotidienne: 'Automatique (quotidienne)',
@@ -17,6 +18,7 @@ const REASONS: Record<string, string> = {
   manuelle: 'Faite à la main',
   'avant-migration': 'Avant une mise à jour',
   'avant-restauration': 'Avant une restauration',
+  'avant-chiffrement': 'Avant le chiffrement des données',
   copie: 'Pour la copie sur clé USB',
 };
 
@@ -107,6 +109,7 @@ export function SauvegardesPage() {
         )}
       </Paper>
       <ExternalCopyCard />
+      <EncryptionCard />
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="Restaurer une sauvegarde">
         {confirm && (
           <Stack>

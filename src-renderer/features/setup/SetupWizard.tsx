@@ -1,3 +1,4 @@
+import { RestoreFromFileForm } from '../system/RestoreFromFileForm';
 import { Alert, Button, Checkbox, Group, PasswordInput, SimpleGrid, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
@@ -24,6 +25,7 @@ export function SetupWizard({ onDone, preset }: { onDone: () => Promise<void>; p
   const [step, setStep] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [demoBusy, setDemoBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
 
   const openDemo = async () => {
     setDemoBusy(true);
@@ -80,6 +82,19 @@ export function SetupWizard({ onDone, preset }: { onDone: () => Promise<void>; p
     void submit(e);
   };
 
+  if (restoring) {
+    return (
+      <CenteredCard title="Reprendre les données d’un autre poste" subtitle="Une sauvegarde copiée sur clé USB, et la feuille de clé de secours." width={620}>
+        <Stack>
+          <RestoreFromFileForm />
+          <Button variant="default" onClick={() => setRestoring(false)}>
+            Revenir à la première configuration
+          </Button>
+        </Stack>
+      </CenteredCard>
+    );
+  }
+
   return (
     <CenteredCard
       title="Première configuration"
@@ -96,6 +111,12 @@ export function SetupWizard({ onDone, preset }: { onDone: () => Promise<void>; p
                 </Text>
                 <Button variant="white" onClick={() => void openDemo()} loading={demoBusy}>
                   Découvrir avec la démonstration
+                </Button>
+              </Group>
+              <Group mt="xs">
+                <Text size="sm">Vous changez d’ordinateur ?</Text>
+                <Button variant="subtle" size="compact-sm" onClick={() => setRestoring(true)}>
+                  Reprendre une sauvegarde avec la clé de secours
                 </Button>
               </Group>
             </Alert>

@@ -1,0 +1,105 @@
+/**
+ * Encryption at rest in the browser (issue 7 §1): the administrator is asked to print and confirm the recovery sheet;
+ * on a PC that cannot open the data alone, the recovery key typed on the locked screen opens it; a backup and its
+ * key file restore everything on a new PC.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
+import { DEV_KEY_FILE } from '../../src-main/security/os-key-guard';
+import { launchChromium } from '../helpers/chromium';
+import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
+import { LoginPage, SetupWizardPage } from './pages';
+import { screenshotter } from './screenshots';
+
+let browser: Browser;
+let server: RunningWebServer | null = null;
+let page: Page;
+const shot = screenshotter(() => page);
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+afterEach(async () => {
+  await page?.close();
+  await server?.close();
+  server = null;
+});
+
+async function serve(dataDir: string, env: Record<string, string | undefined> = {}) {
+  server = await startWebServer({ dataDir, migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0, env });
+  page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  await page.goto(server.url);
+}
+
+describe('encryption at rest', () => {
+  it('prints and confirms the recovery sheet, unlocks a PC without its key file, and restores a backup on a new PC', async () => {
+    const dataDir = tempDir('cedre-e2e-');
+    await serve(dataDir);
+    const wizard = new SetupWizardPage(page);
+    await wizard.fillStructure({ nom: 'Chantier des Coteaux', siret: '520 000 015 00013', departement: '07', commune: 'Privas' });
+    await wizard.next();
+    await wizard.chooseDispositifs([/Atelier chantier/]);
+    await wizard.next();
+    await wizard.fillAdministrator({ name: 'Martine Durand', login: 'm.durand', password: 'un chêne solide' });
+    await wizard.finish();
+
+    // The banner until the sheet is confirmed; the modal shows the key and its PDF.
+    await page.getByText('Clé de secours à imprimer').waitFor();
+    await shot('chiffrement-01-bandeau');
+    await page.getByRole('button', { name: 'Imprimer la feuille maintenant' }).click();
+    const keyText = (await page.getByLabel('Clé de secours', { exact: true }).textContent())!.trim();
+    expect(keyText).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Télécharger la feuille/ }).click();
+    expect((await download).suggestedFilename()).toBe('cle-de-secours-52000001500013.pdf');
+    await shot('chiffrement-02-feuille');
+    await page.getByLabel('Recopiez la clé depuis la feuille imprimée').fill(keyText.slice(0, -1) + (keyText.endsWith('0') ? '1' : '0'));
+    await page.getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByText(/semble mal recopiée/).waitFor();
+    await page.getByLabel('Recopiez la clé depuis la feuille imprimée').fill(keyText);
+    await page.getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByText('Clé de secours à imprimer').waitFor({ state: 'detached' });
+
+    // Paramètres → Sauvegardes says how the data is protected, and takes a backup for the "new PC".
+    await page.goto(`${server!.url}#/parametres/sauvegardes`);
+    await page.getByRole('heading', { name: 'Chiffrement des données' }).waitFor();
+    await page.getByText(/imprimée et vérifiée le/).waitFor();
+    await page.getByText(/Mode développement/).waitFor();
+    await shot('chiffrement-03-sauvegardes');
+    const backup = (await server!.runtime.backup('manuelle'))!;
+    await page.close();
+    await server!.close();
+
+    // The same folder without the development key file: locked, the recovery key opens it.
+    rmSync(join(dataDir, DEV_KEY_FILE));
+    await serve(dataDir, { CEDRE_RECOVERY_KEY: undefined });
+    await page.getByRole('heading', { name: 'Données verrouillées' }).waitFor();
+    await page.getByLabel('Clé de secours').fill('AAAAA-BBBBB');
+    await page.getByRole('button', { name: 'Déverrouiller' }).click();
+    await page.getByText(/compte 30 caractères/).waitFor();
+    await shot('chiffrement-04-verrouille');
+    await page.getByLabel('Clé de secours').fill(keyText.toLowerCase());
+    await page.getByRole('button', { name: 'Déverrouiller' }).click();
+    await new LoginPage(page).logIn('m.durand', 'un chêne solide');
+    await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
+    await page.close();
+    await server!.close();
+
+    // A new PC: the wizard's "reprendre une sauvegarde", with the .sqlite, its .cle and the key.
+    await serve(tempDir('cedre-e2e-'));
+    await page.getByRole('button', { name: 'Reprendre une sauvegarde avec la clé de secours' }).click();
+    await page.locator('input[type=file]').setInputFiles([
+      { name: 'cedre-copie.sqlite', mimeType: 'application/octet-stream', buffer: readFileSync(backup.path) },
+      { name: 'cedre-copie.sqlite.cle', mimeType: 'application/json', buffer: readFileSync(backup.path + '.cle') },
+    ]);
+    await page.getByLabel('Clé de secours').fill(keyText);
+    await shot('chiffrement-05-nouveau-poste');
+    await page.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
+    await new LoginPage(page).logIn('m.durand', 'un chêne solide');
+    await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
+  }, 120_000);
+});
