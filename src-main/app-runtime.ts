@@ -37,6 +37,9 @@ import { AuditJournalService } from './services/audit/audit-journal';
 import { RetentionService } from './services/rgpd/retention-service';
 import { RgpdRequestsService } from './services/rgpd/requests-register';
 import { QualityRegistersService } from './services/qualite/quality-registers';
+import { RegisterStore } from './services/qualite/register-store';
+import { SelfAssessmentService } from './services/qualite/self-assessment';
+import { QuestionnairesService } from './services/qualite/questionnaires';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 import { databaseFileState, setBackupKeyFile } from '../db/encryption';
@@ -72,6 +75,9 @@ export class OpenRuntime {
   readonly retention: RetentionService;
   readonly rgpdRequests: RgpdRequestsService;
   readonly quality: QualityRegistersService;
+  readonly registers: RegisterStore;
+  readonly selfAssessment: SelfAssessmentService;
+  readonly questionnaires: QuestionnairesService;
   private setUp: boolean;
 
   constructor(
@@ -105,6 +111,9 @@ export class OpenRuntime {
     this.retention = new RetentionService(opened.sqlite, this.audit);
     this.rgpdRequests = new RgpdRequestsService(opened.sqlite, this.audit);
     this.quality = new QualityRegistersService(opened.sqlite);
+    this.registers = new RegisterStore(opened.sqlite);
+    this.selfAssessment = new SelfAssessmentService(opened.sqlite, this.indicators);
+    this.questionnaires = new QuestionnairesService(opened.sqlite);
     // Set up once the structure exists and has an account: an import into a new file creates only the structure.
     this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
   }

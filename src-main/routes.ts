@@ -9,5 +9,6 @@ import { insertionRoutes } from './routes/insertion';
 import { observatoireRoutes } from './routes/observatoire';
 import { securiteRoutes } from './routes/securite';
 import { rgpdRoutes } from './routes/rgpd';
+import { qualiteDemarcheRoutes } from './routes/qualite-demarche';
 
-export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...observatoireRoutes, ...securiteRoutes, ...rgpdRoutes };
+export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...observatoireRoutes, ...securiteRoutes, ...rgpdRoutes, ...qualiteDemarcheRoutes };

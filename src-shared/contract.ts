@@ -13,6 +13,12 @@ import type { z } from 'zod';
 import { externalCopyInputSchema, restoreBackupInputSchema } from './schemas/backups';
 import { rgpdAnswerInputSchema, rgpdRequestInputSchema } from './schemas/rgpd';
 import type { ErasureCheck, RgpdRequestView } from './rgpd-requests';
+import { registerListInputSchema, registerSaveInputSchema, registerToActionInputSchema } from './qualite/register-schema';
+import type { RegisterRow } from './qualite/registers';
+import type { SelfAssessmentView } from './qualite/grid';
+import type { QuestionnaireResults, QuestionnaireView } from './qualite/questionnaires';
+import { auditPackInputSchema, gridImportInputSchema, selfRatingInputSchema } from './schemas/auto-evaluation';
+import { kioskAnswerInputSchema, questionnaireInputSchema, resultsInputSchema } from './schemas/questionnaires';
 import { recoveryKeyInputSchema, replaceRecoveryKeyInputSchema, restoreFromFileInputSchema } from './schemas/securite';
 import { auditRetentionInputSchema, auditSearchInputSchema } from './schemas/audit';
 import { actionInputSchema, besoinInputSchema, reclamationInputSchema, satisfactionInputSchema } from './schemas/qualite';
@@ -162,6 +168,19 @@ export const contract = {
   'qualite.addBesoin': route<QualityRegisters>()(besoinInputSchema),
   'qualite.addSatisfaction': route<QualityRegisters>()(satisfactionInputSchema),
   'rgpd.anonymise': route<RetentionDue[]>()(anonymiseInputSchema),
+  'qualite.registre': route<RegisterRow[]>()(registerListInputSchema),
+  'qualite.saveRegistre': route<RegisterRow[]>()(registerSaveInputSchema),
+  'qualite.registreVersAction': route<null>()(registerToActionInputSchema),
+  'qualite.autoEvaluation': route<SelfAssessmentView>()(yearInputSchema),
+  'qualite.noterExigence': route<SelfAssessmentView>()(selfRatingInputSchema),
+  'qualite.exporterGrille': route<FileDownload>()(emptyInput),
+  'qualite.importerGrille': route<SelfAssessmentView>()(gridImportInputSchema),
+  'qualite.dossierAudit': route<FileDownload>()(auditPackInputSchema),
+  'questionnaires.list': route<QuestionnaireView[]>()(emptyInput),
+  'questionnaires.save': route<QuestionnaireView[]>()(questionnaireInputSchema),
+  'questionnaires.results': route<QuestionnaireResults>()(resultsInputSchema),
+  'borne.ouvrir': route<QuestionnaireView>()(idInput),
+  'borne.repondre': route<null>()(kioskAnswerInputSchema),
   'rgpd.demandes': route<RgpdRequestView[]>()(emptyInput),
   'rgpd.saveDemande': route<RgpdRequestView[]>()(rgpdRequestInputSchema),
   'rgpd.repondreDemande': route<RgpdRequestView[]>()(rgpdAnswerInputSchema),

@@ -51,6 +51,8 @@ export const PERMISSION_ROLES = {
   'rapports.verify': ROLES,
   /** The quality registers (improvement plan, complaints, unmet needs, satisfaction answers). */
   'qualite.manage': ['direction', 'cip'],
+  /** Opening the satisfaction kiosk for a person (at a bilan, at the exit, for a client) and recording its answers. */
+  'qualite.borne': ['direction', 'cip', 'encadrant'],
   /** Requests of persons about their data (access, rectification, erasure): the direction answers them. */
   'rgpd.manage': ['direction'],
   /** Spreadsheet import and the export of all the data: direction only (the export holds every person's data). */

@@ -137,6 +137,8 @@ export interface QualityRegisters {
   reclamations: Array<{ id: string; date: string; origine: string; objet: string; traitement: string; dateCloture: string | null }>;
   besoins: Array<{ id: string; date: string; nature: string; description: string }>;
   satisfaction: Array<{ id: string; date: string; public: string; note: number; commentaire: string }>;
+  /** The end of the current certification (latest audit that set one), for the renewal reminder; null if none. */
+  certifieJusquAu: string | null;
 }
 
 /** Encryption at rest, for the backups screen. */

@@ -11,3 +11,4 @@ export * from './import';
 export * from './observatoire';
 export * from './qualite';
 export * from './rgpd';
+export * from './qualite-demarche';

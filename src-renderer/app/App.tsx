@@ -12,12 +12,14 @@ import { LoginScreen } from '../features/auth/LoginScreen';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { DamagedScreen } from '../features/system/DamagedScreen';
 import { LockedScreen } from '../features/system/LockedScreen';
+import { KioskScreen } from '../features/observatoire/KioskScreen';
 import { useSessionStore } from '../stores/session-store';
 import { appRouter } from './router';
 
 export function App() {
   const status = useSessionStore((s) => s.status);
   const session = useSessionStore((s) => s.session);
+  const kiosk = useSessionStore((s) => s.kiosk);
   const [bootError, setBootError] = useState<string | null>(null);
 
   const [statusVersion, setStatusVersion] = useState(0);
@@ -63,6 +65,7 @@ export function App() {
   if (status.state === 'damaged') return <DamagedScreen status={status} onRestored={loadStatus} />;
   if (status.state === 'setup') return <SetupWizard onDone={loadStatus} preset={status.structure} />;
   if (!session) return <LoginScreen structureName={status.structureName} demonstration={status.demonstration} />;
+  if (kiosk) return <KioskScreen questionnaire={kiosk} />;
   if (session.locked) return <LockScreen />;
   if (session.user.mustChangePassword) return <ChangePasswordScreen forced />;
   return <RouterProvider router={appRouter} />;

@@ -35,6 +35,9 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { to: '/observatoire', label: 'Indicateurs', visible: (u) => can(u, 'observatoire.read') },
       { to: '/observatoire/qualite', label: 'Qualité', visible: (u) => can(u, 'qualite.manage') },
+      { to: '/observatoire/auto-evaluation', label: 'Auto-évaluation CEDRE', visible: (u) => can(u, 'qualite.manage') },
+      { to: '/observatoire/demarche', label: 'Démarche qualité', visible: (u) => can(u, 'qualite.manage') },
+      { to: '/observatoire/questionnaires', label: 'Questionnaires', visible: (u) => can(u, 'qualite.borne') },
       { to: '/observatoire/rapport', label: 'Rapport annuel', visible: (u) => can(u, 'rapports.sign') },
       { to: '/observatoire/cle', label: 'Clé de signature', visible: (u) => can(u, 'rapports.sign') },
       { to: '/observatoire/verifier', label: 'Vérifier un rapport', visible: (u) => can(u, 'rapports.verify') },

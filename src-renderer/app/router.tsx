@@ -21,6 +21,9 @@ import { QualitePage } from '../features/observatoire/QualitePage';
 import { ConventionsPage } from '../features/parametres/ConventionsPage';
 import { ImportPage } from '../features/parametres/ImportPage';
 import { JournalPage } from '../features/parametres/JournalPage';
+import { AutoEvaluationPage } from '../features/observatoire/AutoEvaluationPage';
+import { DemarchePage } from '../features/observatoire/DemarchePage';
+import { QuestionnairesPage } from '../features/observatoire/QuestionnairesPage';
 import { ConservationPage } from '../features/parametres/ConservationPage';
 import { DemandesRgpdPage } from '../features/parametres/DemandesRgpdPage';
 
@@ -39,6 +42,9 @@ export const appRouter = createHashRouter([
       { path: 'clients', element: <ClientsPage /> },
       { path: 'observatoire', element: <ObservatoirePage /> },
       { path: 'observatoire/qualite', element: <QualitePage /> },
+      { path: 'observatoire/auto-evaluation', element: <AutoEvaluationPage /> },
+      { path: 'observatoire/demarche', element: <DemarchePage /> },
+      { path: 'observatoire/questionnaires', element: <QuestionnairesPage /> },
       { path: 'observatoire/rapport', element: <RapportPage /> },
       { path: 'observatoire/cle', element: <ClePage /> },
       { path: 'observatoire/verifier', element: <VerifierPage /> },

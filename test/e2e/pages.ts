@@ -68,3 +68,12 @@ export async function chooseOption(scope: Page | ReturnType<Page['getByRole']>, 
   await scope.getByLabel(label).and(page.locator('input')).click();
   await page.getByRole('option', { name: option }).click();
 }
+
+/** From an empty data folder: the wizard's demo, then a login with one of its accounts (password "demonstration"). */
+export async function openDemoAs(page: Page, url: string, login: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Découvrir avec la démonstration' }).click();
+  await page.getByText('Structure de démonstration').waitFor({ timeout: 30_000 });
+  await new LoginPage(page).logIn(login, 'demonstration');
+  await page.getByRole('heading', { name: /Bonjour/ }).waitFor();
+}

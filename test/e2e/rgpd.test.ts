@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
 import { launchChromium } from '../helpers/chromium';
 import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
-import { LoginPage } from './pages';
+import { openDemoAs } from './pages';
 import { screenshotter } from './screenshots';
 
 let browser: Browser;
@@ -32,11 +32,7 @@ describe('RGPD requests', () => {
   it('records an erasure request from the file and carries it out from the register', async () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Découvrir avec la démonstration' }).click();
-    await page.getByText('Structure de démonstration').waitFor({ timeout: 30_000 });
-    await new LoginPage(page).logIn('direction', 'demonstration');
-    await page.getByRole('heading', { name: /Bonjour/ }).waitFor();
+    await openDemoAs(page, server.url, 'direction');
     const sqlite = server.runtime.openOrNull()!.sqlite;
     const person = sqlite
       .prepare('select id, nom, prenom from personnes p where not exists (select 1 from parcours pa where pa.personne_id = p.id and pa.date_debut is not null) limit 1')

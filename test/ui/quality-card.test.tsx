@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { QualityRegisters } from '../../src-shared/views';
 import { QualityDueCard } from '../../src-renderer/features/tableau-de-bord/QualityDueCard';
 import { fakeBridge, renderUi } from './render';
@@ -14,6 +14,7 @@ const REGISTERS: QualityRegisters = {
   reclamations: [{ id: 'r1', date: '2024-05-01', origine: 'client', objet: 'Retard', traitement: '', dateCloture: null }],
   besoins: [],
   satisfaction: [],
+  certifieJusquAu: null,
 };
 
 describe('dashboard quality card', () => {
@@ -29,5 +30,37 @@ describe('dashboard quality card', () => {
     expect(screen.queryByText(/Action à venir/)).toBeNull();
     expect(screen.getByText('1 réclamation en cours de traitement.')).toBeTruthy();
     expect(call.mock.calls[0]![0].route).toBe('qualite.registres');
+    expect(screen.queryByText(/certification/i)).toBeNull();
+  });
+
+  it('reminds the renewal in the six months before the certification ends, and says when it has lapsed', async () => {
+    const soon = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    fakeBridge(() => ({ ok: true, data: { ...REGISTERS, actions: [], reclamations: [], certifieJusquAu: soon } }));
+    const first = renderUi(
+      <MemoryRouter>
+        <QualityDueCard />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText(/Certification valable jusqu’au .* : préparez l’audit de renouvellement\./)).toBeTruthy();
+    first.unmount();
+    fakeBridge(() => ({ ok: true, data: { ...REGISTERS, actions: [], reclamations: [], certifieJusquAu: '2020-01-01' } }));
+    renderUi(
+      <MemoryRouter>
+        <QualityDueCard />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('Certification échue le 1 janvier 2020 : audit de renouvellement à organiser.')).toBeTruthy();
+  });
+
+  it('says nothing while the certification is far from its end', async () => {
+    const call = fakeBridge(() => ({ ok: true, data: { ...REGISTERS, actions: [], reclamations: [], certifieJusquAu: '2999-01-01' } }));
+    renderUi(
+      <MemoryRouter>
+        <QualityDueCard />
+      </MemoryRouter>,
+    );
+    await vi.waitFor(() => expect(call).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText(/Qualité : ce qui attend/)).toBeNull();
   });
 });

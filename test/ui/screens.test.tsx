@@ -97,6 +97,9 @@ describe('navigation', () => {
       'Partenaires',
       'Indicateurs',
       'Qualité',
+      'Auto-évaluation CEDRE',
+      'Démarche qualité',
+      'Questionnaires',
       'Rapport annuel',
       'Clé de signature',
       'Vérifier un rapport',
@@ -114,6 +117,6 @@ describe('navigation', () => {
     const cip = { ...SESSION.user, role: 'cip' as const, isAdmin: false };
     expect(visibleNavigation(cip).map((s) => s.label)).toEqual(['Pilotage', 'Accueil', 'Parcours', 'Observatoire']);
     const encadrant = { ...SESSION.user, role: 'encadrant' as const, isAdmin: false };
-    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois', 'Clients (AI, ETTI)', 'Partenaires', 'Vérifier un rapport']);
+    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois', 'Clients (AI, ETTI)', 'Partenaires', 'Questionnaires', 'Vérifier un rapport']);
   });
 });

@@ -22,6 +22,7 @@ export class QualityRegistersService {
       reclamations: rows('select id, date, origine, objet, traitement, date_cloture as dateCloture from reclamations order by date desc limit 500'),
       besoins: rows('select id, date, nature, description from besoins_non_satisfaits order by date desc limit 500'),
       satisfaction: rows('select id, date, public, note, commentaire from reponses_satisfaction order by date desc limit 500'),
+      certifieJusquAu: this.sqlite.prepare('select max(certifie_jusqu_au) from audits_certification').pluck().get() as string | null,
     };
   }
 

@@ -1,0 +1,119 @@
+/**
+ * Routes of the CEDRE quality approach beyond the four registers of the annual report: the self-assessment grid,
+ * the registers of staff, environment, participation, manual and audits, the satisfaction questionnaires with their
+ * kiosk, and the audit pack (issue 8).
+ */
+import { AppError } from '../../src-shared/errors';
+import { REGISTERS } from '../../src-shared/qualite/registers';
+import { registerRowSchema } from '../../src-shared/qualite/register-schema';
+import { toIsoDate } from '../../src-shared/rules/dates';
+import type { RouteTable } from '../router';
+import { buildAuditPack } from '../services/qualite/audit-pack';
+
+export const qualiteDemarcheRoutes = {
+  'qualite.registre': { permission: 'qualite.manage', handler: (ctx, input) => ctx.open.registers.list(input.registre) },
+  'qualite.saveRegistre': {
+    permission: 'qualite.manage',
+    handler: (ctx, input) => {
+      const row = registerRowSchema(REGISTERS[input.registre]).parse(input.ligne) as Record<string, unknown> & { id: string | null };
+      const id = ctx.open.registers.save(input.registre, row, ctx.now);
+      ctx.audit({ action: row.id ? 'update' : 'create', entity: REGISTERS[input.registre].table, entityId: id });
+      return ctx.open.registers.list(input.registre);
+    },
+  },
+  'qualite.registreVersAction': {
+    // An audit finding or an environment check opens an action of the improvement plan, titled by it.
+    permission: 'qualite.manage',
+    handler: (ctx, input) => {
+      const spec = REGISTERS[input.registre];
+      if (!spec.toAction) throw new AppError('VALIDATION', 'Ce registre n’ouvre pas d’action d’amélioration.');
+      const row = ctx.open.registers.list(input.registre).find((r) => r.id === input.id);
+      if (!row) throw new AppError('NOT_FOUND', 'Cette ligne n’existe plus.');
+      const title = String(row[spec.toAction.titleField] ?? '').slice(0, 200);
+      ctx.open.quality.saveAction(
+        { id: null, intitule: title, origine: spec.toAction.origine, responsable: '', indicateur: '', dateOuverture: toIsoDate(ctx.now), echeance: null, dateCloture: null, resultat: '' },
+        ctx.user!.id,
+        ctx.now,
+      );
+      ctx.audit({ action: 'create', entity: 'action_amelioration', entityId: null, detail: { depuis: spec.table, ligne: input.id } });
+      return null;
+    },
+  },
+  'qualite.autoEvaluation': {
+    permission: 'qualite.manage',
+    handler: (ctx, input) => {
+      ctx.open.selfAssessment.ensureGrid(ctx.now);
+      return ctx.open.selfAssessment.view(input.annee);
+    },
+  },
+  'qualite.noterExigence': {
+    permission: 'qualite.manage',
+    audit: { action: 'update', entity: 'auto_evaluation', recordId: (input) => `${input.code}/${input.annee}` },
+    handler: (ctx, input) => {
+      ctx.open.selfAssessment.ensureGrid(ctx.now);
+      ctx.open.selfAssessment.rate(input, ctx.now, ctx.user!.id);
+      return ctx.open.selfAssessment.view(input.annee);
+    },
+  },
+  'qualite.exporterGrille': {
+    permission: 'qualite.manage',
+    handler: (ctx) => {
+      ctx.open.selfAssessment.ensureGrid(ctx.now);
+      const json = JSON.stringify(ctx.open.selfAssessment.exportGrid(), null, 2);
+      return { fileName: 'grille-auto-evaluation-cedre.json', base64: Buffer.from(json, 'utf8').toString('base64') };
+    },
+  },
+  'qualite.importerGrille': {
+    permission: 'qualite.manage',
+    handler: (ctx, input) => {
+      const count = ctx.open.selfAssessment.importGrid(Buffer.from(input.file.base64, 'base64').toString('utf8'), ctx.now);
+      ctx.audit({ action: 'update', entity: 'grille_exigences', entityId: null, detail: { exigences: count, fichier: input.file.name } });
+      return ctx.open.selfAssessment.view(ctx.now.getFullYear());
+    },
+  },
+  'qualite.dossierAudit': {
+    permission: 'qualite.manage',
+    transaction: false,
+    handler: async (ctx, input) => {
+      const pack = await buildAuditPack(ctx.open, input.annee, input.avecPersonnes, ctx.now);
+      ctx.transaction(() => ctx.audit({ action: 'export', entity: 'dossier_audit', entityId: String(input.annee), detail: { avecPersonnes: input.avecPersonnes } }));
+      return pack;
+    },
+  },
+  'questionnaires.list': {
+    permission: 'qualite.borne',
+    handler: (ctx) => {
+      ctx.open.questionnaires.ensureDefaults(ctx.now);
+      return ctx.open.questionnaires.list();
+    },
+  },
+  'questionnaires.save': {
+    permission: 'qualite.manage',
+    audit: { action: 'update', entity: 'questionnaire' },
+    handler: (ctx, input) => {
+      ctx.open.questionnaires.save(input, ctx.now);
+      return ctx.open.questionnaires.list();
+    },
+  },
+  'questionnaires.results': { permission: 'qualite.manage', handler: (ctx, input) => ctx.open.questionnaires.results(input.id, input.du, input.au) },
+  'borne.ouvrir': {
+    // The kiosk locks the session first: the person answering sees the questionnaire and nothing else; leaving it
+    // takes the staff member's password.
+    permission: 'qualite.borne',
+    handler: (ctx, input) => {
+      const questionnaire = ctx.open.questionnaires.get(input.id);
+      if (!questionnaire.actif) throw new AppError('CONFLICT', 'Ce questionnaire n’est plus proposé.');
+      ctx.open.sessions.lock(ctx.session!);
+      return questionnaire;
+    },
+  },
+  'borne.repondre': {
+    permission: 'qualite.borne',
+    allowLocked: true,
+    touchesSession: false,
+    handler: (ctx, input) => {
+      ctx.open.questionnaires.submit(input, ctx.now);
+      return null;
+    },
+  },
+} satisfies Partial<RouteTable>;

@@ -1,0 +1,91 @@
+/**
+ * The CEDRE quality approach in the browser (issue 8): the self-assessment with its live evidence and a rating, a
+ * register row turned into an improvement action, and the kiosk end to end — a CIP opens it, a person answers
+ * alone, nothing else is reachable, the CIP's password closes it, the results show the answer.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
+import { launchChromium } from '../helpers/chromium';
+import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
+import { openDemoAs } from './pages';
+import { screenshotter } from './screenshots';
+
+let browser: Browser;
+let server: RunningWebServer;
+let page: Page;
+const shot = screenshotter(() => page);
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+beforeEach(async () => {
+  server = await startWebServer({ dataDir: tempDir('cedre-e2e-'), migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0 });
+  page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+});
+afterEach(async () => {
+  await page?.close();
+  await server?.close();
+});
+
+describe('quality approach', () => {
+  it('rates a requirement against its evidence, records an audit finding into the plan, and runs the kiosk', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openDemoAs(page, server.url, 'cip');
+
+    // Self-assessment: figures from the demo's data, a rating with a comment.
+    await page.getByRole('link', { name: 'Auto-évaluation CEDRE' }).click();
+    const ac1 = page.getByRole('row').filter({ hasText: 'AC-1' });
+    await ac1.getByText(/^\d+ % \(\d+\/\d+\)$/).waitFor();
+    await shot('qualite-01-auto-evaluation');
+    await page.getByRole('button', { name: 'Évaluer AC-1' }).click();
+    await page.getByLabel('Niveau atteint').and(page.locator('input')).click();
+    await page.getByRole('option', { name: 'Partiellement atteint' }).click();
+    await page.getByLabel('Commentaire').fill('L’offre n’est pas tracée pour les accueils téléphoniques.');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await ac1.getByText('Partiellement atteint').waitFor();
+    await ac1.getByText('L’offre n’est pas tracée pour les accueils téléphoniques.').waitFor();
+
+    // An audit finding goes to the improvement plan.
+    await page.getByRole('link', { name: 'Démarche qualité' }).click();
+    await page.getByRole('tab', { name: 'Audits et certification' }).click();
+    await page.getByLabel('Date').fill('2025-11-15');
+    await page.getByLabel('Type').and(page.locator('input')).click();
+    await page.getByRole('option', { name: 'Audit de renouvellement' }).click();
+    await page.getByLabel('Auditeur ou organisme').fill('AFNOR Certification');
+    await page.getByLabel('Constats').fill('Traçabilité des bilans à renforcer');
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    await page.getByRole('table', { name: 'Audits et certification' }).getByText('AFNOR Certification').waitFor();
+    await page.getByRole('button', { name: '→ Plan d’amélioration' }).click();
+    await page.getByText('Action ajoutée au plan d’amélioration.').waitFor();
+    await shot('qualite-02-demarche');
+    await page.getByRole('link', { name: 'Qualité', exact: true }).click();
+    await page.getByRole('table', { name: 'Plan d’amélioration' }).getByText('Traçabilité des bilans à renforcer').waitFor();
+
+    // The kiosk: opened by the CIP, answered by the person; nothing else on screen; the password closes it.
+    await page.getByRole('link', { name: 'Questionnaires' }).click();
+    const card = page.locator('.mantine-Paper-root').filter({ hasText: 'Mon parcours — au bilan' });
+    await card.getByRole('button', { name: 'Ouvrir la borne' }).click();
+    await page.getByRole('heading', { name: 'Mon parcours — au bilan' }).waitFor();
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    await page.getByRole('radiogroup', { name: /Je me sens écouté/ }).getByText('5 — tout à fait').click();
+    await page.getByRole('radiogroup', { name: /objectifs de mon contrat/ }).getByText('Oui').click();
+    await page.getByLabel('Ce que je voudrais changer :').fill('Plus de temps pour le permis.');
+    await shot('qualite-03-borne');
+    await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+    await page.getByRole('heading', { name: 'Merci !' }).waitFor();
+    await page.getByRole('button', { name: 'Nouvelle personne' }).click();
+    await page.getByRole('button', { name: 'Quitter (réservé à l’équipe)' }).click();
+    await page.getByText('Session verrouillée').waitFor();
+    await page.getByLabel('Mot de passe').fill('demonstration');
+    await page.getByRole('button', { name: 'Déverrouiller' }).click();
+    await page.getByRole('heading', { name: 'Questionnaires de satisfaction' }).waitFor();
+    await card.getByRole('button', { name: 'Résultats' }).click();
+    await page.getByRole('dialog').getByText('« Plus de temps pour le permis. »').waitFor();
+    await page.getByRole('dialog').getByText('5,0 / 5').first().waitFor();
+    await shot('qualite-04-resultats');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
