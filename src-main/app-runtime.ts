@@ -40,6 +40,7 @@ import { QualityRegistersService } from './services/qualite/quality-registers';
 import { RegisterStore } from './services/qualite/register-store';
 import { SelfAssessmentService } from './services/qualite/self-assessment';
 import { QuestionnairesService } from './services/qualite/questionnaires';
+import { ManualFilesService } from './services/qualite/manual-files';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
 import { databaseFileState, setBackupKeyFile } from '../db/encryption';
@@ -78,6 +79,7 @@ export class OpenRuntime {
   readonly registers: RegisterStore;
   readonly selfAssessment: SelfAssessmentService;
   readonly questionnaires: QuestionnairesService;
+  readonly manualFiles: ManualFilesService;
   private setUp: boolean;
 
   constructor(
@@ -114,6 +116,7 @@ export class OpenRuntime {
     this.registers = new RegisterStore(opened.sqlite);
     this.selfAssessment = new SelfAssessmentService(opened.sqlite, this.indicators);
     this.questionnaires = new QuestionnairesService(opened.sqlite);
+    this.manualFiles = new ManualFilesService(opened.sqlite);
     // Set up once the structure exists and has an account: an import into a new file creates only the structure.
     this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
   }

@@ -13,8 +13,8 @@ import type { z } from 'zod';
 import { externalCopyInputSchema, restoreBackupInputSchema } from './schemas/backups';
 import { rgpdAnswerInputSchema, rgpdRequestInputSchema } from './schemas/rgpd';
 import type { ErasureCheck, RgpdRequestView } from './rgpd-requests';
-import { registerListInputSchema, registerSaveInputSchema, registerToActionInputSchema } from './qualite/register-schema';
-import type { RegisterRow } from './qualite/registers';
+import { attachFileInputSchema, registerListInputSchema, registerSaveInputSchema, registerToActionInputSchema } from './qualite/register-schema';
+import type { ManualFileView, RegisterRow } from './qualite/registers';
 import type { SelfAssessmentView } from './qualite/grid';
 import type { QuestionnaireResults, QuestionnaireView } from './qualite/questionnaires';
 import { auditPackInputSchema, gridImportInputSchema, selfRatingInputSchema } from './schemas/auto-evaluation';
@@ -171,6 +171,9 @@ export const contract = {
   'qualite.registre': route<RegisterRow[]>()(registerListInputSchema),
   'qualite.saveRegistre': route<RegisterRow[]>()(registerSaveInputSchema),
   'qualite.registreVersAction': route<null>()(registerToActionInputSchema),
+  'qualite.fichiersDocument': route<ManualFileView[]>()(idInput),
+  'qualite.joindreFichier': route<ManualFileView[]>()(attachFileInputSchema),
+  'qualite.telechargerFichier': route<FileDownload & { mime: string }>()(idInput),
   'qualite.autoEvaluation': route<SelfAssessmentView>()(yearInputSchema),
   'qualite.noterExigence': route<SelfAssessmentView>()(selfRatingInputSchema),
   'qualite.exporterGrille': route<FileDownload>()(emptyInput),

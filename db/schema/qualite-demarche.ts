@@ -3,7 +3,7 @@
  * staff and trainings, work environment, participation, quality manual, certification audits; and the
  * self-assessment grid with its ratings.
  */
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
 const stamps = { createdAt: text('created_at').notNull(), updatedAt: text('updated_at').notNull() };
@@ -92,6 +92,23 @@ export const documentsQualite = sqliteTable(
     ...stamps,
   },
   (t) => [uniqueIndex('documents_qualite_version_idx').on(t.titre, t.version)],
+);
+
+/** Files attached to a version of a procedure (a Word or PDF document written elsewhere), kept in the encrypted base. */
+export const documentsQualiteFichiers = sqliteTable(
+  'documents_qualite_fichiers',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documentsQualite.id),
+    nom: text('nom').notNull(),
+    typeMime: text('type_mime').notNull(),
+    taille: integer('taille').notNull(),
+    contenu: blob('contenu', { mode: 'buffer' }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('documents_qualite_fichiers_document_idx').on(t.documentId)],
 );
 
 export const auditsCertification = sqliteTable(

@@ -39,6 +39,16 @@ export const qualiteDemarcheRoutes = {
       return null;
     },
   },
+  'qualite.fichiersDocument': { permission: 'qualite.manage', handler: (ctx, input) => ctx.open.manualFiles.list(input.id) },
+  'qualite.joindreFichier': {
+    permission: 'qualite.manage',
+    audit: { action: 'create', entity: 'document_qualite_fichier', recordId: (input) => input.documentId },
+    handler: (ctx, input) => {
+      ctx.open.manualFiles.attach(input.documentId, input.file.name, Buffer.from(input.file.base64, 'base64'), ctx.now);
+      return ctx.open.manualFiles.list(input.documentId);
+    },
+  },
+  'qualite.telechargerFichier': { permission: 'qualite.manage', handler: (ctx, input) => ctx.open.manualFiles.download(input.id) },
   'qualite.autoEvaluation': {
     permission: 'qualite.manage',
     handler: (ctx, input) => {

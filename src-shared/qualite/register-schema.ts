@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../rules/dates';
 import type { RegisterField, RegisterSpec } from './registers';
+import { uploadedFileSchema } from '../schemas/observatoire';
 
 function fieldSchema(f: RegisterField): z.ZodType {
   const required = `${f.label} : à remplir.`;
@@ -34,3 +35,4 @@ export const registerListInputSchema = z.object({ registre: registerKey }).stric
 /** The row is checked by its register's own schema in the main process (`registerRowSchema`). */
 export const registerSaveInputSchema = z.object({ registre: registerKey, ligne: z.record(z.string(), z.unknown()) }).strict();
 export const registerToActionInputSchema = z.object({ registre: registerKey, id: z.string().max(64) }).strict();
+export const attachFileInputSchema = z.object({ documentId: z.string().max(64), file: uploadedFileSchema }).strict();

@@ -33,6 +33,8 @@ export interface RegisterSpec {
   labelFields: string[];
   /** A row can open an action of the improvement plan with this origin, titled by this field. */
   toAction?: { origine: 'audit' | 'revue_direction' | 'auto_evaluation'; titleField: string };
+  /** Rows may carry attached files (the manual's procedures). */
+  attachments?: boolean;
 }
 
 export const FONCTIONS_PERSONNEL = {
@@ -156,7 +158,8 @@ export const REGISTERS: Record<RegisterKey, RegisterSpec> = {
     labelFields: ['titre', 'version'],
     table: 'documents_qualite',
     label: 'Manuel qualité',
-    description: 'Les procédures de la structure, version par version, avec qui a approuvé chacune.',
+    description: 'Les procédures de la structure, version par version, avec qui a approuvé chacune ; écrites ici ou jointes (PDF, Word…).',
+    attachments: true,
     dateField: 'approuveLe',
     fields: [
       text('titre', 'titre', 'Procédure', true, 200),
@@ -191,4 +194,13 @@ export type RegisterRow = Record<string, string | number | null> & { id: string 
 /** "2025-04-01 — Horaires", for a select of rows of this register. */
 export function rowLabel(spec: RegisterSpec, row: RegisterRow): string {
   return spec.labelFields.map((name) => String(row[name] ?? '')).join(' — ');
+}
+
+/** A file attached to a version of a procedure of the quality manual. */
+export interface ManualFileView {
+  id: string;
+  nom: string;
+  typeMime: string;
+  taille: number;
+  createdAt: string;
 }

@@ -61,6 +61,21 @@ describe('quality approach', () => {
     await page.getByRole('button', { name: '→ Plan d’amélioration' }).click();
     await page.getByText('Action ajoutée au plan d’amélioration.').waitFor();
     await shot('qualite-02-demarche');
+
+    // The quality manual: a procedure approved, its Word or PDF version attached.
+    await page.getByRole('tab', { name: 'Manuel qualité' }).click();
+    await page.getByRole('textbox', { name: /^Procédure/ }).fill('Accueil et présentation de l’offre');
+    await page.getByLabel('Version').fill('1');
+    await page.getByLabel('Approuvée le').fill('2025-03-01');
+    await page.getByLabel('Approuvée par').fill('Conseil d’administration');
+    await page.getByLabel('Contenu ou emplacement du document').fill('Voir le fichier joint.');
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    await page.getByRole('table', { name: 'Manuel qualité' }).getByText('Conseil d’administration').waitFor();
+    await page.getByRole('button', { name: 'Fichiers…' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'procedure-accueil.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% procédure\n') });
+    await page.getByRole('dialog').getByText('procedure-accueil.pdf').waitFor();
+    await shot('qualite-02b-manuel');
+    await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'Qualité', exact: true }).click();
     await page.getByRole('table', { name: 'Plan d’amélioration' }).getByText('Traçabilité des bilans à renforcer').waitFor();
 
@@ -68,7 +83,7 @@ describe('quality approach', () => {
     await page.getByRole('link', { name: 'Questionnaires' }).click();
     const card = page.locator('.mantine-Paper-root').filter({ hasText: 'Mon parcours — au bilan' });
     await card.getByRole('button', { name: 'Ouvrir la borne' }).click();
-    await page.getByRole('heading', { name: 'Mon parcours — au bilan' }).waitFor();
+    await page.getByRole('button', { name: 'Envoyer mes réponses' }).waitFor();
     expect(await page.getByRole('navigation').count()).toBe(0);
     await page.getByRole('radiogroup', { name: /Je me sens écouté/ }).getByText('5 — tout à fait').click();
     await page.getByRole('radiogroup', { name: /objectifs de mon contrat/ }).getByText('Oui').click();

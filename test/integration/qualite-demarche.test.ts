@@ -116,7 +116,28 @@ describe('registers and the improvement plan', () => {
     await register(t, 'documents', { titre: 'Accueil des personnes', version: 1, approuveLe: '2025-01-10', approuvePar: 'Bureau', contenu: 'Procédure…' });
     expect((await app.fail('qualite.saveRegistre', { registre: 'documents', ligne: { id: null, titre: 'Accueil des personnes', version: 1, approuveLe: '2025-02-10', approuvePar: 'Bureau', contenu: 'Autre' } }, t.direction)).message).toMatch(/version de la procédure existe déjà/);
     await register(t, 'documents', { titre: 'Accueil des personnes', version: 2, approuveLe: '2025-06-10', approuvePar: 'Conseil d’administration', contenu: 'Procédure revue' });
-    expect((await app.call('qualite.registre', { registre: 'documents' }, t.direction)).map((d) => d.version)).toEqual([2, 1]);
+    const versions = await app.call('qualite.registre', { registre: 'documents' }, t.direction);
+    expect(versions.map((d) => d.version)).toEqual([2, 1]);
+
+    // A procedure written elsewhere is attached; a file that is not what its name says, or too big, is refused.
+    const upload = (name: string, bytes: Buffer) => app.call('qualite.joindreFichier', { documentId: versions[0]!.id, file: { name, base64: bytes.toString('base64') } }, t.direction);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20)]);
+    const refusals: Array<[string, Buffer, RegExp]> = [
+      ['procedure.exe', Buffer.from('MZ'), /\.exe ne sont pas acceptés/],
+      ['procedure.pdf', Buffer.from('MZ\x90\x00 pas un pdf'), /n’est pas un vrai fichier \.pdf/],
+      ['procedure.docx', pdf, /n’est pas un vrai fichier \.docx/],
+      ['notes.txt', Buffer.from([0xff, 0xfe, 0x00, 0x41]), /n’est pas un vrai fichier \.txt/],
+      ['vide.pdf', Buffer.alloc(0), /est vide/],
+      ['enorme.pdf', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), /dépasse 10 Mo/],
+    ];
+    for (const [name, bytes, message] of refusals) expect((await app.fail('qualite.joindreFichier', { documentId: versions[0]!.id, file: { name, base64: bytes.toString('base64') } }, t.direction)).message).toMatch(message);
+    const attached = await upload('Procédure accueil v2.pdf', pdf);
+    expect(attached).toEqual([expect.objectContaining({ nom: 'Procédure accueil v2.pdf', typeMime: 'application/pdf', taille: pdf.length })]);
+    await upload('notes.txt', Buffer.from('Relue en conseil d’administration.', 'utf8'));
+    const back = await app.call('qualite.telechargerFichier', { id: attached[0]!.id }, t.direction);
+    expect(Buffer.from(back.base64, 'base64').equals(pdf)).toBe(true);
+    expect(await app.call('qualite.fichiersDocument', { id: versions[1]!.id }, t.direction)).toEqual([]);
+    expect((await app.fail('qualite.joindreFichier', { documentId: 'inconnu', file: { name: 'a.pdf', base64: pdf.toString('base64') } }, t.direction)).code).toBe('NOT_FOUND');
 
     const audits = await register(t, 'audits', { date: '2025-11-15', type: 'renouvellement', auditeur: 'AFNOR', constats: 'Traçabilité des bilans à renforcer', certifieJusquAu: '2028-11-15' });
     await app.call('qualite.registreVersAction', { registre: 'audits', id: audits[0]!.id }, t.direction);

@@ -6,6 +6,7 @@ import { api, ApiError } from '../../api';
 import { DateField } from '../../components/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { formatDate } from '../../lib/format';
+import { ManualFilesModal } from './ManualFilesModal';
 
 type Values = Record<string, string | number | null>;
 
@@ -21,6 +22,7 @@ export function RegisterPanel({ registre }: { registre: RegisterKey }) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
+  const [filesOf, setFilesOf] = useState<RegisterRow | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -109,6 +111,11 @@ export function RegisterPanel({ registre }: { registre: RegisterKey }) {
                   <Button size="compact-xs" variant="subtle" onClick={() => (setEditingId(row.id), setValues(Object.fromEntries(spec.fields.map((f) => [f.name, row[f.name] ?? null]))))}>
                     Corriger
                   </Button>
+                  {spec.attachments && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => setFilesOf(row)}>
+                      Fichiers…
+                    </Button>
+                  )}
                   {spec.toAction && (
                     <Button size="compact-xs" variant="subtle" onClick={() => void toAction(row)}>
                       → Plan d’amélioration
@@ -120,6 +127,7 @@ export function RegisterPanel({ registre }: { registre: RegisterKey }) {
           ))}
         </Table.Tbody>
       </Table>
+      <ManualFilesModal documentId={filesOf?.id ?? null} title={filesOf ? rowLabel(spec, filesOf) : ''} onClose={() => setFilesOf(null)} />
       {rows?.length === 0 && (
         <Text c="dimmed" ta="center" py="md">
           Rien d’enregistré pour l’instant.
