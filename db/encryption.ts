@@ -5,7 +5,7 @@
  * instructions: about four times faster here than the SQLCipher scheme on full scans (docs/decisions.md), and a
  * modified page is detected rather than read as garbage.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 export const DATA_CIPHER = 'aegis';
@@ -63,25 +63,44 @@ export function databaseFileState(file: string): DatabaseFileState {
   }
 }
 
+/** Beside a file being encrypted: the encrypted copy in the making; removed at start-up if a process died with it. */
+export const ENCRYPTING_SUFFIX = '.chiffrement-en-cours';
+
 /**
- * Encrypts a clear database file in place. SQLite3MC rewrites every page in one transaction under a rollback
- * journal, so a process killed in the middle leaves the clear file, which the next start encrypts again. The
- * connection must be the only one on the file. WAL mode is left for the rekey (it is refused in WAL) and restored.
+ * Encrypts a clear database file without ever putting it at risk: its WAL is folded into the file first (so it is a
+ * single file), a copy is encrypted beside it (SQLite3MC's rekey), checked with the key, flushed, then renamed over
+ * the original in one atomic step. A process killed at any point leaves the clear original, whole, at its place —
+ * encrypted again at the next start — or the encrypted file. The file must not be open elsewhere.
  */
 export function encryptFileInPlace(file: string, key: Buffer): void {
-  const sqlite = new Database(file, { fileMustExist: true });
+  const clear = new Database(file, { fileMustExist: true });
   try {
-    const check = sqlite.pragma('quick_check', { simple: true });
+    const check = clear.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`la base claire ne passe pas la vérification (${String(check)})`);
-    const wasWal = String(sqlite.pragma('journal_mode', { simple: true })) === 'wal';
-    sqlite.pragma('journal_mode = DELETE');
+    clear.pragma('wal_checkpoint(TRUNCATE)');
+    clear.pragma('journal_mode = DELETE');
+  } finally {
+    clear.close();
+  }
+  const copy = file + ENCRYPTING_SUFFIX;
+  rmSync(copy, { force: true });
+  copyFileSync(file, copy);
+  const sqlite = new Database(copy, { fileMustExist: true });
+  try {
     sqlite.pragma(`cipher = '${DATA_CIPHER}'`);
     sqlite.pragma(`rekey = "x'${key.toString('hex')}'"`);
-    if (wasWal) sqlite.pragma('journal_mode = WAL');
   } finally {
     sqlite.close();
   }
-  if (databaseFileState(file) !== 'encrypted') throw new Error(`le chiffrement de ${file} n'a pas eu lieu`);
+  if (databaseFileState(copy) !== 'encrypted') throw new Error(`le chiffrement de ${file} n'a pas eu lieu`);
+  checkEncryptedFile(copy, key);
+  const fd = openSync(copy, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(copy, file);
 }
 
 /** Opens an encrypted file read-only with a key and runs quick_check; throws when the key does not open it. */

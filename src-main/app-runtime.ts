@@ -43,7 +43,7 @@ import { QuestionnairesService } from './services/qualite/questionnaires';
 import { ManualFilesService } from './services/qualite/manual-files';
 import type { AppStateKind } from './router';
 import { APP_VERSION } from './version';
-import { databaseFileState, setBackupKeyFile } from '../db/encryption';
+import { databaseFileState, ENCRYPTING_SUFFIX, setBackupKeyFile } from '../db/encryption';
 import { DataKeyManager, RecoveryKeyError, type UnlockedKey } from './security/data-key-manager';
 import { backupKeyFileFor, KeyringUnreadableError, type BackupKeyFile, type Keyring } from './security/keyring';
 import { DevKeyFileGuard, type OsKeyGuard } from './security/os-key-guard';
@@ -197,8 +197,10 @@ export class AppRuntime {
 
   private async openDatabase(recoveryKey: string | null = null): Promise<void> {
     mkdirSync(this.paths.dataDir, { recursive: true });
-    // What a restore killed before its final rename left beside the database (db/backup.ts).
+    // What a restore or an encryption killed before its final rename left beside the database (db/backup.ts,
+    // db/encryption.ts); the database itself is whole either way.
     rmSync(this.paths.dbFile + RESTORE_SUFFIX, { force: true });
+    for (const suffix of ['', '-journal']) rmSync(this.paths.dbFile + ENCRYPTING_SUFFIX + suffix, { force: true });
     this.open = null;
     const unlocked = this.unlocked ?? (await this.obtainDataKey(recoveryKey));
     if (!unlocked) return;

@@ -3,12 +3,16 @@
  * large write: the database opens, passes `integrity_check`, and holds either all or none of each write.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../db/backup';
 import { openDatabase } from '../../db/client';
+import { databaseFileState } from '../../db/encryption';
+import { AuditLog } from '../../src-main/services/audit/audit-log';
+import { UsersService } from '../../src-main/services/auth/users-service';
+import { ImportService } from '../../src-main/services/import/import-service';
 import { createDemo } from '../../src-main/services/demo/demo-service';
 import { generateDemo } from '../../src-main/services/demo/demo-generator';
 import { TestApp } from '../helpers/app';
@@ -34,7 +38,13 @@ function killDuringWrite(args: string[], afterMs: number): Promise<string> {
       out += c.toString();
       if (out.includes('PRÊT')) {
         clearTimeout(timer);
-        setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), afterMs);
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // The work finished before the kill: the caller sees "FINI" in the output.
+          }
+        }, afterMs);
       }
     });
     child.on('exit', () => resolve(out));
@@ -119,4 +129,33 @@ describe('a process killed in the middle of a write', () => {
       db.close();
     }
   }, 90_000);
+
+  it('the encryption of a clear database at start-up: the clear original or the encrypted one, never a broken file', async () => {
+    // A database of the previous version (clear, with its clear backups), big enough for the kill to land mid-way.
+    const fixture = tempDir();
+    const clear = await openDatabase({ file: join(fixture, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(fixture, 'sauvegardes') });
+    const audit = new AuditLog(clear.sqlite);
+    createDemo({ sqlite: clear.sqlite, imports: new ImportService(clear.sqlite, audit), users: new UsersService(clear.db), audit }, { scale: 4, years: 3, seed: 12 }, new Date('2026-03-02T09:00:00Z'));
+    const persons = clear.sqlite.prepare('select count(*) from personnes').pluck().get() as number;
+    clear.sqlite.close();
+    let interrupted = 0;
+    for (const afterMs of [30, 150, 400, 900]) {
+      const dataDir = tempDir();
+      cpSync(fixture, dataDir, { recursive: true });
+      const out = await killDuringWrite(['encrypt', dataDir], afterMs);
+      if (!out.includes('FINI')) interrupted++;
+      // The next start finishes the job: the data is all there, encrypted, and every copy in the folder too.
+      app = await TestApp.start(dataDir);
+      expect(app.runtime.stateKind(), out).not.toBe('damaged');
+      const db = app.runtime.openOrNull()!.sqlite;
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare('select count(*) from personnes').pluck().get()).toBe(persons);
+      expect(databaseFileState(join(dataDir, 'cedre.sqlite'))).toBe('encrypted');
+      for (const f of readdirSync(join(dataDir, 'sauvegardes')).filter((n) => n.endsWith('.sqlite'))) expect(databaseFileState(join(dataDir, 'sauvegardes', f)), f).toBe('encrypted');
+      expect(readdirSync(dataDir).filter((n) => n.includes('chiffrement-en-cours'))).toEqual([]);
+      app.close();
+      app = null;
+    }
+    expect(interrupted).toBeGreaterThan(0);
+  }, 120_000);
 });
