@@ -58,20 +58,21 @@ describe('quality approach', () => {
     await page.getByLabel('Constats').fill('Traçabilité des bilans à renforcer');
     await page.getByRole('button', { name: 'Ajouter' }).click();
     await page.getByRole('table', { name: 'Audits et certification' }).getByText('AFNOR Certification').waitFor();
-    await page.getByRole('button', { name: '→ Plan d’amélioration' }).click();
+    await page.getByRole('row').filter({ hasText: 'AFNOR Certification' }).getByRole('button', { name: '→ Plan d’amélioration' }).click();
     await page.getByText('Action ajoutée au plan d’amélioration.').waitFor();
     await shot('qualite-02-demarche');
 
     // The quality manual: a procedure approved, its Word or PDF version attached.
     await page.getByRole('tab', { name: 'Manuel qualité' }).click();
-    await page.getByRole('textbox', { name: /^Procédure/ }).fill('Accueil et présentation de l’offre');
+    await page.getByRole('textbox', { name: /^Procédure/ }).fill('Gestion des clés du local');
     await page.getByLabel('Version').fill('1');
     await page.getByLabel('Approuvée le').fill('2025-03-01');
     await page.getByLabel('Approuvée par').fill('Conseil d’administration');
     await page.getByLabel('Contenu ou emplacement du document').fill('Voir le fichier joint.');
     await page.getByRole('button', { name: 'Ajouter' }).click();
-    await page.getByRole('table', { name: 'Manuel qualité' }).getByText('Conseil d’administration').waitFor();
-    await page.getByRole('button', { name: 'Fichiers…' }).click();
+    const procedure = page.getByRole('table', { name: 'Manuel qualité' }).getByRole('row').filter({ hasText: 'Gestion des clés du local' });
+    await procedure.waitFor();
+    await procedure.getByRole('button', { name: 'Fichiers…' }).click();
     await page.locator('input[type=file]').setInputFiles({ name: 'procedure-accueil.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% procédure\n') });
     await page.getByRole('dialog').getByText('procedure-accueil.pdf').waitFor();
     await shot('qualite-02b-manuel');

@@ -12,6 +12,7 @@ import type { UsersService } from '../auth/users-service';
 import type { ImportService } from '../import/import-service';
 import { readTables } from '../import/workbook-reader';
 import { generateDemo, seededRandom, type DemoOptions } from './demo-generator';
+import { seedQualityDemo } from './demo-quality';
 
 export const DEMO_PASSWORD = 'demonstration';
 
@@ -47,6 +48,7 @@ export function createDemo(
     for (const id of deps.sqlite.prepare('select id from parcours order by id').pluck().all() as string[]) setParcours.run(cips[Math.floor(random() * 2)], id);
     deps.sqlite.prepare("update accueils set referent_id = (select referent_id from parcours p where p.personne_id = accueils.personne_id order by p.date_debut limit 1) where decision = 'entree'").run();
     deps.sqlite.prepare('update personnes set dernier_referent_id = (select referent_id from accueils a where a.id = personnes.dernier_accueil_id)').run();
+    seedQualityDemo(deps.sqlite, options.seed, toIsoDate(now));
     deps.sqlite.prepare("insert into settings (key, value, updated_at) values ('demonstration', 'true', ?) on conflict (key) do update set value = 'true'").run(now.toISOString());
     result = { report, accounts: DEMO_ACCOUNTS.map((a) => a.login) };
   })();
