@@ -375,6 +375,12 @@ export class AppRuntime {
   async restoreBackup(file: string): Promise<{ restored: BackupFile; safety: BackupFile | null }> {
     const chosen = listBackups(this.paths.backupDir).find((b) => b.file === file);
     if (!chosen) throw new AppError('NOT_FOUND', 'Cette sauvegarde n’existe plus dans le dossier des sauvegardes.');
+    // Checked before anything is closed: a backup this installation's key does not open leaves the base as it was.
+    try {
+      verifyBackup(chosen.path, this.unlocked?.key ?? null);
+    } catch (err) {
+      throw new AppError('VALIDATION', `${(err as Error).message} Rien n’a été modifié.`);
+    }
     const safety = this.open ? await createBackup(this.open.sqlite, this.paths.backupDir, 'avant-restauration', this.clock.now()) : null;
     this.open?.close();
     this.open = null;

@@ -3,7 +3,7 @@
  * by this PC's guard and by the recovery key; clear databases migrated in place with a backup first; a wrong key
  * gets a clear message and changes nothing; a backup plus the recovery key reopen everything on a new PC.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ import { SigningKeyService } from '../../src-main/services/observatoire/signing-
 import { runCli } from '../../src-main/cli';
 import { TestApp, VALID_SETUP } from '../helpers/app';
 import { fakeSafeStorage } from '../helpers/fake-safe-storage';
+import { openWithKey, sealWithKey } from '../../src-main/security/aes-gcm-wrap';
 import { MIGRATIONS, tempDir } from '../helpers/temp';
 
 const STRUCTURE_NAME = VALID_SETUP.structure.nom;
@@ -223,6 +224,16 @@ describe('unlocking', () => {
     expect((await startRuntime(dataDir, { guard: await SafeStorageGuard.create(fakeSafeStorage('compte-b'), 'win32') })).runtime.stateKind()).toBe('ready');
 
     expect(await SafeStorageGuard.create(fakeSafeStorage('x', false), 'win32')).toBeNull();
+    // An Electron without the asynchronous API: the synchronous one protects the same way.
+    const syncOnly = {
+      isEncryptionAvailable: () => true,
+      encryptString: (t: string) => Buffer.from(sealWithKey(Buffer.alloc(32, 7), Buffer.from(t)), 'utf8'),
+      decryptString: (b: Buffer) => openWithKey(Buffer.alloc(32, 7), b.toString('utf8')).toString('utf8'),
+    };
+    const syncGuard = (await SafeStorageGuard.create(syncOnly, 'win32'))!;
+    const key = Buffer.alloc(32, 3);
+    expect(await syncGuard.unprotect(await syncGuard.protect(key))).toEqual(key);
+    expect(await SafeStorageGuard.create({}, 'win32')).toBeNull();
     expect(await SafeStorageGuard.create({ ...fakeSafeStorage('x'), getSelectedStorageBackend: () => 'basic_text' }, 'linux')).toBeNull();
   }, 60_000);
 });
@@ -297,6 +308,19 @@ describe('a backup on a new PC', () => {
     expect(again.runtime.recoveryKeyToPrint()).toBeNull();
     // Restoring is refused once the app is set up.
     expect(await call(again.router, 'system.restoreFromFile', { files: [sqliteFile, keyFile], cle: recoveryKey })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  }, 60_000);
+
+  it('a backup of another installation dropped into the backup folder: refused before anything closes', async () => {
+    const other = await installationWithBackup();
+    const dataDir = tempDir();
+    app = await TestApp.start(dataDir);
+    const token = await app.setUp();
+    mkdirSync(join(dataDir, 'sauvegardes'), { recursive: true });
+    copyFileSync(other.backup.path, join(dataDir, 'sauvegardes', other.backup.file));
+    const refused = await app.fail('backups.restore', { file: other.backup.file }, token);
+    expect(refused).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/ne s'ouvre pas avec la clé de cette installation.*Rien n’a été modifié/) });
+    expect(app.runtime.stateKind()).toBe('ready');
+    expect((await app.call('structure.get', {}, token)).nom).toBe(STRUCTURE_NAME);
   }, 60_000);
 
   it('a new recovery key: the old one no longer opens the backups of this PC; the new one does; the password is required', async () => {

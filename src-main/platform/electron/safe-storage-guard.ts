@@ -6,12 +6,27 @@
  */
 import type { OsKeyGuard } from '../../security/os-key-guard';
 
-/** The part of Electron's `safeStorage` used here, so tests can pass a fake. */
+/**
+ * The part of Electron's `safeStorage` used here, so tests can pass a fake. The asynchronous API is used where the
+ * Electron version has it; the synchronous one (same encryption, removed in Electron 46) otherwise.
+ */
 export interface SafeStorageLike {
-  isAsyncEncryptionAvailable(): Promise<boolean>;
-  encryptStringAsync(plainText: string): Promise<Buffer>;
-  decryptStringAsync(encrypted: Buffer): Promise<string | { result: string }>;
+  isAsyncEncryptionAvailable?(): Promise<boolean>;
+  encryptStringAsync?(plainText: string): Promise<Buffer>;
+  decryptStringAsync?(encrypted: Buffer): Promise<string | { result: string }>;
+  isEncryptionAvailable?(): boolean;
+  encryptString?(plainText: string): Buffer;
+  decryptString?(encrypted: Buffer): string;
   getSelectedStorageBackend?(): string;
+}
+
+async function available(s: SafeStorageLike): Promise<boolean> {
+  try {
+    if (s.isAsyncEncryptionAvailable && s.encryptStringAsync && s.decryptStringAsync) return await s.isAsyncEncryptionAvailable();
+    return !!(s.isEncryptionAvailable && s.encryptString && s.decryptString && s.isEncryptionAvailable());
+  } catch {
+    return false;
+  }
 }
 
 export class SafeStorageGuard implements OsKeyGuard {
@@ -22,18 +37,22 @@ export class SafeStorageGuard implements OsKeyGuard {
 
   /** null when safeStorage cannot protect anything on this system. */
   static async create(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): Promise<SafeStorageGuard | null> {
-    if (!(await safeStorage.isAsyncEncryptionAvailable().catch(() => false))) return null;
+    if (!(await available(safeStorage))) return null;
     if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return null;
     return new SafeStorageGuard(safeStorage);
   }
 
   async protect(dataKey: Buffer): Promise<string> {
-    return (await this.safeStorage.encryptStringAsync(dataKey.toString('hex'))).toString('base64');
+    const s = this.safeStorage;
+    const sealed = s.encryptStringAsync ? await s.encryptStringAsync(dataKey.toString('hex')) : s.encryptString!(dataKey.toString('hex'));
+    return sealed.toString('base64');
   }
 
   async unprotect(wrapped: string): Promise<Buffer | null> {
     try {
-      const decrypted = await this.safeStorage.decryptStringAsync(Buffer.from(wrapped, 'base64'));
+      const s = this.safeStorage;
+      const sealed = Buffer.from(wrapped, 'base64');
+      const decrypted = s.decryptStringAsync ? await s.decryptStringAsync(sealed) : s.decryptString!(sealed);
       const hex = typeof decrypted === 'string' ? decrypted : decrypted.result;
       return /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
     } catch {
