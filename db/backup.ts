@@ -35,16 +35,38 @@ export async function createBackup(sqlite: Database.Database, dir: string, reaso
   mkdirSync(dir, { recursive: true });
   const file = `${BACKUP_PREFIX}${stamp(now)}-${reason}${BACKUP_SUFFIX}`;
   const path = join(dir, file);
+  // Written under a temporary name and renamed once verified: a process killed meanwhile never leaves a half backup
+  // that would be listed and trusted (the leftover is removed at the next start, removePartialBackups).
+  const partial = path + PARTIAL_SUFFIX;
+  rmSync(partial, { force: true });
   const encryption = encryptionOf(sqlite);
   if (encryption) {
-    rmSync(path, { force: true });
-    sqlite.prepare('VACUUM INTO ?').run(path);
-    writeFileSync(path + BACKUP_KEY_SUFFIX, JSON.stringify(encryption.backupKeyFile, null, 2), { mode: 0o600 });
+    sqlite.prepare('VACUUM INTO ?').run(partial);
   } else {
-    await sqlite.backup(path);
+    await sqlite.backup(partial);
   }
-  verifyBackup(path, encryption?.key ?? null);
+  try {
+    verifyBackup(partial, encryption?.key ?? null);
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw err;
+  } finally {
+    for (const side of ['-wal', '-shm']) rmSync(partial + side, { force: true });
+  }
+  if (encryption) writeFileSync(path + BACKUP_KEY_SUFFIX, JSON.stringify(encryption.backupKeyFile, null, 2), { mode: 0o600 });
+  renameSync(partial, path);
   return { file, path, createdAt: now.toISOString(), reason, sizeBytes: statSync(path).size };
+}
+
+const PARTIAL_SUFFIX = '.partiel';
+
+/**
+ * Half-written backups of a killed process (never listed: their name does not end in .sqlite). Called at start-up,
+ * when no backup of this process can be running.
+ */
+export function removePartialBackups(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (f.startsWith(BACKUP_PREFIX) && /\.partiel(-wal|-shm)?$/.test(f)) rmSync(join(dir, f), { force: true });
 }
 
 /**

@@ -1,154 +1,28 @@
 /**
- * The running application around one database file: opens it (or records why it cannot), builds the services,
- * and knows its state: `setup` (no structure yet), `ready`, or `damaged` (the file cannot be opened; the only way
- * forward is restoring a backup). Both transports and the CLI start from here.
+ * The running application around one database file: unlocks its data key, opens it (or records why it cannot),
+ * builds the services (open-runtime.ts), and knows its state: `locked` (the key needs the recovery key), `setup` (no
+ * structure yet), `ready`, or `damaged` (the file cannot be opened; the way forward is restoring a backup). Both
+ * transports and the CLI start from here.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { DatabaseDamagedError, openDatabase, type Db, type OpenedDatabase } from '../db/client';
-import { createBackup, listBackups, pruneBackups, restoreBackupFile, verifyBackup, RESTORE_SUFFIX, type BackupFile } from '../db/backup';
+import { DatabaseDamagedError, openDatabase } from '../db/client';
+import { createBackup, listBackups, pruneBackups, removePartialBackups, restoreBackupFile, verifyBackup, RESTORE_SUFFIX, type BackupFile } from '../db/backup';
 import type { BackupSummary, SystemStatus } from '../src-shared/views';
 import { AppError } from '../src-shared/errors';
 import type { AppPaths } from './app-paths';
 import { systemClock, type Clock } from './lib/clock';
-import { AuditLog } from './services/audit/audit-log';
-import { SessionStore } from './services/auth/sessions';
-import { UsersService } from './services/auth/users-service';
-import { SecuritySettingsService } from './services/settings/security-settings';
-import { getStructure, hasStructure } from './services/structure/structure-service';
-import { PersonnesService } from './services/personnes/personnes-service';
-import { AccueilService } from './services/accueil/accueil-service';
-import { DiagnosticService } from './services/accueil/diagnostic-service';
-import { PassService } from './services/pass/pass-service';
-import { HeuresService } from './services/insertion/heures-service';
-import { ParametresService } from './services/insertion/parametres-service';
-import { ParcoursService } from './services/insertion/parcours-service';
-import { ClientsService } from './services/insertion/clients-service';
-import { AccompagnementService } from './services/insertion/accompagnement-service';
-import { DueWorkService } from './services/insertion/due-work-service';
-import { ActionsService } from './services/insertion/actions-service';
-import { ImportService } from './services/import/import-service';
-import { IndicatorsService } from './services/observatoire/indicators-service';
-import { AnnualReportService } from './services/observatoire/annual-report';
-import { DataKeyProtector, rewrapLegacySigningKeys } from './services/observatoire/key-protector';
-import { SigningKeyService } from './services/observatoire/signing-keys';
-import { DrillDownService } from './services/observatoire/drill-down';
-import { ExternalCopyService } from './services/system/external-copy';
-import { AuditJournalService } from './services/audit/audit-journal';
-import { RetentionService } from './services/rgpd/retention-service';
-import { RgpdRequestsService } from './services/rgpd/requests-register';
-import { QualityRegistersService } from './services/qualite/quality-registers';
-import { RegisterStore } from './services/qualite/register-store';
-import { SelfAssessmentService } from './services/qualite/self-assessment';
-import { QuestionnairesService } from './services/qualite/questionnaires';
-import { ManualFilesService } from './services/qualite/manual-files';
 import type { AppStateKind } from './router';
+import { DataKeyProtector, rewrapLegacySigningKeys } from './services/observatoire/key-protector';
+import { getStructure, hasStructure } from './services/structure/structure-service';
 import { APP_VERSION } from './version';
 import { databaseFileState, ENCRYPTING_SUFFIX, setBackupKeyFile } from '../db/encryption';
 import { DataKeyManager, RecoveryKeyError, type UnlockedKey } from './security/data-key-manager';
 import { backupKeyFileFor, KeyringUnreadableError, type BackupKeyFile, type Keyring } from './security/keyring';
 import { DevKeyFileGuard, type OsKeyGuard } from './security/os-key-guard';
 import { encryptExistingData, type EncryptionMigration } from './security/encrypt-existing-data';
+import { OpenRuntime } from './open-runtime';
 
-export class OpenRuntime {
-  readonly db: Db;
-  readonly sessions: SessionStore;
-  readonly audit: AuditLog;
-  readonly users: UsersService;
-  readonly security: SecuritySettingsService;
-  readonly personnes: PersonnesService;
-  readonly accueils: AccueilService;
-  readonly diagnostic: DiagnosticService;
-  readonly pass: PassService;
-  readonly parametres: ParametresService;
-  readonly parcours: ParcoursService;
-  readonly heures: HeuresService;
-  readonly clients: ClientsService;
-  readonly accompagnement: AccompagnementService;
-  readonly dueWork: DueWorkService;
-  readonly actions: ActionsService;
-  readonly imports: ImportService;
-  readonly indicators: IndicatorsService;
-  readonly signingKeys: SigningKeyService;
-  readonly reports: AnnualReportService;
-  readonly drillDown: DrillDownService;
-  readonly externalCopy: ExternalCopyService;
-  readonly auditJournal: AuditJournalService;
-  readonly retention: RetentionService;
-  readonly rgpdRequests: RgpdRequestsService;
-  readonly quality: QualityRegistersService;
-  readonly registers: RegisterStore;
-  readonly selfAssessment: SelfAssessmentService;
-  readonly questionnaires: QuestionnairesService;
-  readonly manualFiles: ManualFilesService;
-  private setUp: boolean;
-
-  constructor(
-    readonly opened: OpenedDatabase,
-    clock: Clock,
-    dataKey: Buffer,
-  ) {
-    this.db = opened.db;
-    this.sessions = new SessionStore(clock);
-    this.audit = new AuditLog(opened.sqlite);
-    this.users = new UsersService(opened.db);
-    this.security = new SecuritySettingsService(opened.db);
-    this.personnes = new PersonnesService(opened.db, opened.sqlite);
-    this.accueils = new AccueilService(opened.db, opened.sqlite);
-    this.diagnostic = new DiagnosticService(opened.db);
-    this.pass = new PassService(opened.db, opened.sqlite);
-    this.parametres = new ParametresService(opened.sqlite);
-    this.accompagnement = new AccompagnementService(opened.db, this.parametres);
-    this.dueWork = new DueWorkService(opened.sqlite, this.parametres);
-    this.actions = new ActionsService(opened.db);
-    this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement, this.actions);
-    this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
-    this.clients = new ClientsService(opened.db);
-    this.imports = new ImportService(opened.sqlite, this.audit);
-    this.indicators = new IndicatorsService(opened.sqlite, this.parametres);
-    this.signingKeys = new SigningKeyService(opened.sqlite, new DataKeyProtector(dataKey));
-    this.reports = new AnnualReportService(opened.db, opened.sqlite, this.indicators, this.signingKeys);
-    this.drillDown = new DrillDownService(opened.sqlite, this.indicators);
-    this.externalCopy = new ExternalCopyService(opened.sqlite);
-    this.auditJournal = new AuditJournalService(opened.sqlite, this.audit);
-    this.retention = new RetentionService(opened.sqlite, this.audit);
-    this.rgpdRequests = new RgpdRequestsService(opened.sqlite, this.audit);
-    this.quality = new QualityRegistersService(opened.sqlite);
-    this.registers = new RegisterStore(opened.sqlite);
-    this.selfAssessment = new SelfAssessmentService(opened.sqlite, this.indicators);
-    this.questionnaires = new QuestionnairesService(opened.sqlite);
-    this.manualFiles = new ManualFilesService(opened.sqlite);
-    // Set up once the structure exists and has an account: an import into a new file creates only the structure.
-    this.setUp = hasStructure(opened.db) && opened.sqlite.prepare('select 1 from users limit 1').get() !== undefined;
-  }
-
-  get sqlite() {
-    return this.opened.sqlite;
-  }
-
-  isSetUp(): boolean {
-    return this.setUp;
-  }
-
-  markSetUp(): void {
-    this.setUp = true;
-  }
-
-  /** One transaction; nested calls become savepoints. In-memory caches are dropped if it rolls back. */
-  transaction<T>(work: () => T): T {
-    const wasSetUp = this.setUp;
-    try {
-      return this.opened.sqlite.transaction(work)();
-    } catch (err) {
-      this.setUp = wasSetUp;
-      this.security.invalidate();
-      throw err;
-    }
-  }
-
-  close(): void {
-    if (this.opened.sqlite.open) this.opened.sqlite.close();
-  }
-}
+export { OpenRuntime };
 
 function summary(b: BackupFile | undefined): BackupSummary | null {
   return b ? { file: b.file, createdAt: b.createdAt, sizeBytes: b.sizeBytes } : null;
@@ -201,6 +75,7 @@ export class AppRuntime {
     // db/encryption.ts); the database itself is whole either way.
     rmSync(this.paths.dbFile + RESTORE_SUFFIX, { force: true });
     for (const suffix of ['', '-journal']) rmSync(this.paths.dbFile + ENCRYPTING_SUFFIX + suffix, { force: true });
+    removePartialBackups(this.paths.backupDir);
     this.open = null;
     const unlocked = this.unlocked ?? (await this.obtainDataKey(recoveryKey));
     if (!unlocked) return;

@@ -153,6 +153,8 @@ describe('a process killed in the middle of a write', () => {
       expect(databaseFileState(join(dataDir, 'cedre.sqlite'))).toBe('encrypted');
       for (const f of readdirSync(join(dataDir, 'sauvegardes')).filter((n) => n.endsWith('.sqlite'))) expect(databaseFileState(join(dataDir, 'sauvegardes', f)), f).toBe('encrypted');
       expect(readdirSync(dataDir).filter((n) => n.includes('chiffrement-en-cours'))).toEqual([]);
+      // A backup cut short by the kill is never listed, and no clear leftover stays in the folder.
+      expect(readdirSync(join(dataDir, 'sauvegardes')).filter((n) => n.includes('.partiel'))).toEqual([]);
       app.close();
       app = null;
     }
