@@ -63,3 +63,10 @@ export const NAVIGATION: NavSection[] = [
 export function visibleNavigation(user: SessionUser): NavSection[] {
   return NAVIGATION.map((s) => ({ ...s, items: s.items.filter((i) => i.visible(user)) })).filter((s) => s.items.length > 0);
 }
+
+/** Whether the user may open a page of the menu (query string ignored); pages outside the menu are allowed. */
+export function canOpenPage(user: SessionUser, path: string): boolean {
+  const target = path.split('?')[0];
+  const item = NAVIGATION.flatMap((s) => s.items).find((i) => i.to === target);
+  return item ? item.visible(user) : true;
+}

@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../src-shared/views';
-import { visibleNavigation } from '../../src-renderer/app/navigation';
+import { canOpenPage, visibleNavigation } from '../../src-renderer/app/navigation';
 import { LoginScreen } from '../../src-renderer/features/auth/LoginScreen';
 import { SetupWizard } from '../../src-renderer/features/setup/SetupWizard';
 import { DamagedScreen } from '../../src-renderer/features/system/DamagedScreen';
@@ -116,6 +116,10 @@ describe('navigation', () => {
     ]);
     const cip = { ...SESSION.user, role: 'cip' as const, isAdmin: false };
     expect(visibleNavigation(cip).map((s) => s.label)).toEqual(['Pilotage', 'Accueil', 'Parcours', 'Observatoire']);
+    // Links inside screens (the self-assessment's "Voir le registre") follow the same rules as the menu.
+    expect(canOpenPage(cip, '/observatoire/rapport')).toBe(false);
+    expect(canOpenPage(cip, '/observatoire/demarche?registre=formations')).toBe(true);
+    expect(canOpenPage(SESSION.user, '/observatoire/rapport')).toBe(true);
     const encadrant = { ...SESSION.user, role: 'encadrant' as const, isAdmin: false };
     expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois', 'Clients (AI, ETTI)', 'Partenaires', 'Questionnaires', 'Vérifier un rapport']);
   });

@@ -9,6 +9,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { base64ToBlob, fileToUpload } from '../../lib/files';
 import { downloadBlob } from '../../lib/download';
 import { DrillDownModal } from './DrillDownModal';
+import { canOpenPage } from '../../app/navigation';
+import { can } from '../../lib/permissions';
+import { useSessionStore } from '../../stores/session-store';
 import { formatEvidence, formatTarget } from '../../../src-shared/qualite/evidence-format';
 
 const thisYear = new Date().getFullYear();
@@ -156,6 +159,7 @@ export function AutoEvaluationPage() {
 }
 
 function Evidence({ row, onPersons }: { row: GridRow; onPersons: (id: string) => void }) {
+  const user = useSessionStore((s) => s.session?.user ?? null);
   const e: EvidenceValue | null = row.evidence;
   if (!e) return <Text size="sm" c="dimmed">Pas de preuve chiffrée : appréciez sur pièces.</Text>;
   const color = row.cibleAtteinte === null ? undefined : row.cibleAtteinte ? 'teal' : 'red';
@@ -174,12 +178,12 @@ function Evidence({ row, onPersons }: { row: GridRow; onPersons: (id: string) =>
       <Text size="xs" c="dimmed">
         {e.label}
       </Text>
-      {e.link && 'indicator' in e.link && (
+      {e.link && 'indicator' in e.link && user && can(user, 'personnes.read') && (
         <Anchor size="xs" component="button" style={{ alignSelf: 'flex-start' }} onClick={() => onPersons((e.link as { indicator: string }).indicator)}>
           Voir les personnes
         </Anchor>
       )}
-      {e.link && 'page' in e.link && (
+      {e.link && 'page' in e.link && user && canOpenPage(user, e.link.page) && (
         <Anchor size="xs" component={Link} to={e.link.page}>
           Voir le registre
         </Anchor>
