@@ -4,7 +4,8 @@
  * structure yet), `ready`, or `damaged` (the file cannot be opened; the way forward is restoring a backup). Both
  * transports and the CLI start from here.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { DatabaseDamagedError, openDatabase } from '../db/client';
 import { createBackup, listBackups, pruneBackups, removePartialBackups, restoreBackupFile, verifyBackup, RESTORE_SUFFIX, type BackupFile } from '../db/backup';
 import type { BackupSummary, SystemStatus } from '../src-shared/views';
@@ -27,6 +28,9 @@ export { OpenRuntime };
 function summary(b: BackupFile | undefined): BackupSummary | null {
   return b ? { file: b.file, createdAt: b.createdAt, sizeBytes: b.sizeBytes } : null;
 }
+
+/** Name of a backup file received for a restore (system.restoreFromFile), written in the data folder meanwhile. */
+export const RECEIVED_BACKUP_PREFIX = '.sauvegarde-recue-';
 
 export interface RuntimeOptions {
   /**
@@ -76,6 +80,8 @@ export class AppRuntime {
     rmSync(this.paths.dbFile + RESTORE_SUFFIX, { force: true });
     for (const suffix of ['', '-journal']) rmSync(this.paths.dbFile + ENCRYPTING_SUFFIX + suffix, { force: true });
     removePartialBackups(this.paths.backupDir);
+    // A backup received from the browser for a restore, left by a process killed during it (routes/securite.ts).
+    for (const f of readdirSync(this.paths.dataDir)) if (f.startsWith(RECEIVED_BACKUP_PREFIX)) rmSync(join(this.paths.dataDir, f), { force: true });
     this.open = null;
     const unlocked = this.unlocked ?? (await this.obtainDataKey(recoveryKey));
     if (!unlocked) return;

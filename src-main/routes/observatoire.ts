@@ -1,4 +1,4 @@
-/** Routes of the mission observatoire (indicators, drill-down, signed report, keys, verification), the import and the right of access. */
+/** Routes of the mission observatoire (indicators, drill-down, signed report, keys, verification), the quality registers and the import. */
 import { createElement } from 'react';
 import { AppError } from '../../src-shared/errors';
 import { isSensitiveIndicator } from '../../src-shared/observatoire/suppression';
@@ -16,7 +16,6 @@ import { KeySheet } from '../services/observatoire/key-sheet';
 import { verifyReport } from '../services/observatoire/report-verifier';
 import type { SigningKeyView } from '../services/observatoire/signing-keys';
 import { getStructure } from '../services/structure/structure-service';
-import { accessExport } from '../services/rgpd/access-export';
 
 function keyInfo(k: SigningKeyView): SigningKeyInfo {
   return { kid: k.kid, createdAt: k.createdAt, createdByName: k.createdByName, retiredAt: k.retiredAt };
@@ -169,35 +168,6 @@ export const observatoireRoutes = {
       if (!key) throw new AppError('NOT_FOUND', 'La structure n’a pas encore de clé de signature : créez-la d’abord.');
       const kit = await loadPdfKit();
       return kit.render(createElement(KeySheet, { kit, structure, cle: keyInfo(key) }), `fiche-cle-${structure.siret}.pdf`);
-    },
-  },
-  'rgpd.access': {
-    permission: 'rgpd.manage',
-    transaction: false,
-    handler: async (ctx, input) => {
-      const structure = ctx.transaction(() => {
-        ctx.audit({ action: 'export', entity: 'personne', entityId: input.id, detail: { motif: 'droit_acces' } });
-        return getStructure(ctx.open.db);
-      });
-      const made = await accessExport(ctx.open.sqlite, structure, input.id, ctx.now);
-      return { fileName: made.fileName, base64: Buffer.from(made.zip).toString('base64') };
-    },
-  },
-  'rgpd.review': { permission: 'rgpd.manage', handler: (ctx) => ctx.open.retention.review(toIsoDate(ctx.now)) },
-  'rgpd.settings': { permission: 'rgpd.manage', handler: (ctx) => ctx.open.retention.settings() },
-  'rgpd.setSettings': {
-    permission: 'rgpd.manage',
-    audit: { action: 'update', entity: 'conservation_rgpd' },
-    handler: (ctx, input) => {
-      ctx.open.retention.setSettings(input, ctx.now);
-      return ctx.open.retention.settings();
-    },
-  },
-  'rgpd.anonymise': {
-    permission: 'rgpd.manage',
-    handler: (ctx, input) => {
-      ctx.open.retention.anonymise(input.ids, toIsoDate(ctx.now), ctx.now, { id: ctx.user!.id, login: ctx.user!.login });
-      return ctx.open.retention.review(toIsoDate(ctx.now));
     },
   },
   'qualite.registres': { permission: 'qualite.manage', handler: (ctx) => ctx.open.quality.all() },

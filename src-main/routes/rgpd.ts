@@ -1,8 +1,42 @@
-/** The register of data-protection requests (issue 7 §5): record, answer, and erase where the law allows. */
+/**
+ * Data-protection routes (issue 7 §5): the right of access, the retention review and anonymisation, and the register
+ * of requests (record, answer, erase where the law allows).
+ */
 import { toIsoDate } from '../../src-shared/rules/dates';
 import type { RouteTable } from '../router';
+import { accessExport } from '../services/rgpd/access-export';
+import { getStructure } from '../services/structure/structure-service';
 
 export const rgpdRoutes = {
+  'rgpd.access': {
+    permission: 'rgpd.manage',
+    transaction: false,
+    handler: async (ctx, input) => {
+      const structure = ctx.transaction(() => {
+        ctx.audit({ action: 'export', entity: 'personne', entityId: input.id, detail: { motif: 'droit_acces' } });
+        return getStructure(ctx.open.db);
+      });
+      const made = await accessExport(ctx.open.sqlite, structure, input.id, ctx.now);
+      return { fileName: made.fileName, base64: Buffer.from(made.zip).toString('base64') };
+    },
+  },
+  'rgpd.review': { permission: 'rgpd.manage', handler: (ctx) => ctx.open.retention.review(toIsoDate(ctx.now)) },
+  'rgpd.settings': { permission: 'rgpd.manage', handler: (ctx) => ctx.open.retention.settings() },
+  'rgpd.setSettings': {
+    permission: 'rgpd.manage',
+    audit: { action: 'update', entity: 'conservation_rgpd' },
+    handler: (ctx, input) => {
+      ctx.open.retention.setSettings(input, ctx.now);
+      return ctx.open.retention.settings();
+    },
+  },
+  'rgpd.anonymise': {
+    permission: 'rgpd.manage',
+    handler: (ctx, input) => {
+      ctx.open.retention.anonymise(input.ids, toIsoDate(ctx.now), ctx.now, { id: ctx.user!.id, login: ctx.user!.login });
+      return ctx.open.retention.review(toIsoDate(ctx.now));
+    },
+  },
   'rgpd.demandes': { permission: 'rgpd.manage', handler: (ctx) => ctx.open.rgpdRequests.list(toIsoDate(ctx.now)) },
   'rgpd.saveDemande': {
     permission: 'rgpd.manage',

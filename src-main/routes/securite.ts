@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createElement } from 'react';
 import { AppError } from '../../src-shared/errors';
 import type { EncryptionStatusView } from '../../src-shared/views';
-import type { AppRuntime } from '../app-runtime';
+import { RECEIVED_BACKUP_PREFIX, type AppRuntime } from '../app-runtime';
 import type { RequestContext, RouteTable } from '../router';
 import { checkPasswordWithLockout } from '../services/auth/auth-service';
 import { loadPdfKit } from '../services/documents/pdf-layout';
@@ -68,7 +68,7 @@ export const securiteRoutes = {
         }
       }
       if (!backup) throw new AppError('VALIDATION', 'Choisissez aussi la sauvegarde elle-même (fichier .sqlite).', { fichiers: 'Sauvegarde manquante.' });
-      const temp = join(ctx.runtime.paths.dataDir, `.sauvegarde-recue-${randomBytes(6).toString('hex')}.sqlite`);
+      const temp = join(ctx.runtime.paths.dataDir, `${RECEIVED_BACKUP_PREFIX}${randomBytes(6).toString('hex')}.sqlite`);
       writeFileSync(temp, backup, { mode: 0o600 });
       try {
         await ctx.runtime.restoreFromFile(temp, keyFile, input.cle || null);

@@ -79,12 +79,14 @@ export class DataKeyManager {
 
   /**
    * After the recovery key opened the data (new PC, new Windows account): this PC's guard wraps it again so the
-   * next start needs nothing typed. The keyring is written (it may not have existed, if it was rebuilt from a backup).
+   * next start needs nothing typed; with no guard, the existing slot stays. The keyring is written (it may not have existed, if it was rebuilt from a backup).
    */
   async adopt(keyring: Keyring, key: Buffer, confirmedSheet: boolean): Promise<Keyring> {
     const updated: Keyring = {
       ...keyring,
-      os: this.guard ? { kind: this.guard.kind, wrapped: await this.guard.protect(key) } : null,
+      // Without a guard here (CEDRE_RECOVERY_KEY on the command line), the PC's own slot is kept as it was: a script run
+      // with the recovery key must not make the desktop app ask for it at its next start.
+      os: this.guard ? { kind: this.guard.kind, wrapped: await this.guard.protect(key) } : keyring.os,
       recoverySheetConfirmedAt: keyring.recoverySheetConfirmedAt ?? (confirmedSheet ? this.now().toISOString() : null),
     };
     writeKeyring(this.dataDir, updated);

@@ -161,8 +161,13 @@ describe('unlocking', () => {
     const wrong = await startRuntime(dataDir, { guard: null, recoveryKey: generateRecoveryKey() });
     expect(wrong.runtime.status()).toMatchObject({ state: 'locked', message: expect.stringMatching(/CEDRE_RECOVERY_KEY.*ne correspond pas/) });
     wrong.runtime.close();
+    const slot = readKeyring(dataDir)!.os;
     const right = await startRuntime(dataDir, { guard: null, recoveryKey });
     expect(right.runtime.stateKind()).toBe('ready');
+    // The PC's own slot is kept: the next start without the variable still opens alone.
+    expect(readKeyring(dataDir)!.os).toEqual(slot);
+    right.runtime.close();
+    expect((await startRuntime(dataDir)).runtime.stateKind()).toBe('ready');
   }, 60_000);
 
   it('the command line: CEDRE_RECOVERY_KEY opens the base; a wrong one exits 1 with the reason', async () => {

@@ -49,8 +49,8 @@ export function EncryptionCard() {
       {data && (
         <Stack gap="xs">
           <Text size="sm">
-            La base et chaque sauvegarde sont chiffrées ({data.chiffrement.toUpperCase()}, clé {data.identifiantCle}). La clé est gardée{' '}
-            {data.protection ? PROTECTION[data.protection] : 'par personne : la clé de secours est demandée à chaque démarrage'}.
+            La base et chaque sauvegarde sont chiffrées ({data.chiffrement.toUpperCase()}, clé {data.identifiantCle}).{' '}
+            {data.protection ? `La clé est gardée ${PROTECTION[data.protection]}.` : 'Aucune clé n’est gardée sur ce poste : la clé de secours est demandée à chaque démarrage.'}
           </Text>
           {data.avertissement && (
             <Alert color="orange" variant="light">
