@@ -61,12 +61,14 @@ export async function createBackup(sqlite: Database.Database, dir: string, reaso
 const PARTIAL_SUFFIX = '.partiel';
 
 /**
- * Half-written backups of a killed process (never listed: their name does not end in .sqlite). Called at start-up,
- * when no backup of this process can be running.
+ * Half-written backups of a killed process (never listed: their name does not end in .sqlite), and half-encrypted
+ * copies. Called at start-up, when no backup or encryption of this process can be running.
  */
 export function removePartialBackups(dir: string): void {
   if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir)) if (f.startsWith(BACKUP_PREFIX) && /\.partiel(-wal|-shm)?$/.test(f)) rmSync(join(dir, f), { force: true });
+  // Also the copies an interrupted encryption was making (db/encryption.ts): half-rekeyed, so still partly clear.
+  const leftover = /\.(partiel|chiffrement-en-cours)(-wal|-shm|-journal)?$/;
+  for (const f of readdirSync(dir)) if (f.startsWith(BACKUP_PREFIX) && leftover.test(f)) rmSync(join(dir, f), { force: true });
 }
 
 /**

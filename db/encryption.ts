@@ -83,7 +83,7 @@ export function encryptFileInPlace(file: string, key: Buffer): void {
     clear.close();
   }
   const copy = file + ENCRYPTING_SUFFIX;
-  rmSync(copy, { force: true });
+  for (const side of ['', '-journal']) rmSync(copy + side, { force: true });
   copyFileSync(file, copy);
   const sqlite = new Database(copy, { fileMustExist: true });
   try {

@@ -150,9 +150,7 @@ export class AppRuntime {
 
   private async openWithKey(unlocked: UnlockedKey): Promise<void> {
     try {
-      if (databaseFileState(this.paths.dbFile) === 'clear') {
-        this.lastEncryptionMigration = await encryptExistingData(this.paths, unlocked.key, unlocked.keyring, this.clock.now());
-      }
+      this.lastEncryptionMigration = await encryptExistingData(this.paths, unlocked.key, unlocked.keyring, this.clock.now());
       const opened = await openDatabase({
         file: this.paths.dbFile,
         migrationsFolder: this.paths.migrationsFolder,

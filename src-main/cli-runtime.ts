@@ -26,7 +26,8 @@ export async function openCliDatabase(paths: AppPaths, env: Record<string, strin
   if (!open) throw new DatabaseDamagedError(paths.dbFile, status.state === 'damaged' ? status.message : 'ouverture impossible');
   if (guard?.warning) console.error(`Attention — ${guard.warning}`);
   const migration = runtime.lastEncryptionMigration;
-  if (migration) console.error(`Base chiffrée (sauvegarde préalable : ${migration.safetyBackup.path}).`);
+  if (migration?.safetyBackup) console.error(`Base chiffrée (sauvegarde préalable : ${migration.safetyBackup.path}).`);
+  if (migration?.damagedCopies.length) console.error(`Copies endommagées laissées non chiffrées : ${migration.damagedCopies.join(', ')}`);
   if (runtime.recoveryKeyToPrint()) {
     console.error('Clé de secours : pas encore confirmée. Ouvrez l’application avec un compte administrateur pour l’imprimer.');
   }

@@ -1,7 +1,9 @@
 /**
  * A database created before encryption existed (or a clear backup restored) is encrypted in place at start-up:
  * a verified backup first, then the file, then every clear backup of the folder and every database kept aside by a
- * restore, so no clear copy of the data stays in the app's folders. Run before the database is opened.
+ * restore, so no clear copy of the data stays in the app's folders. Run before the database is opened, at every
+ * start: the copies are looked at (16 bytes each) even when the base is already encrypted, so a start interrupted
+ * between the base and its copies is finished by the next one.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,23 +14,27 @@ import type { AppPaths } from '../app-paths';
 import { backupKeyFileFor, type Keyring } from './keyring';
 
 export interface EncryptionMigration {
-  safetyBackup: BackupFile;
+  /** The clear backup taken before the base itself was encrypted; null when only copies were left to encrypt. */
+  safetyBackup: BackupFile | null;
   /** Files of the backup folder and of the data folder encrypted along the way. */
   encryptedCopies: string[];
   /** Copies that could not be encrypted because they are damaged; they are left as they are and listed. */
   damagedCopies: string[];
 }
 
-export async function encryptExistingData(paths: AppPaths, key: Buffer, keyring: Keyring, now: Date): Promise<EncryptionMigration> {
-  const clear = new Database(paths.dbFile, { fileMustExist: true });
-  let safetyBackup: BackupFile;
-  try {
-    safetyBackup = await createBackup(clear, paths.backupDir, 'avant-chiffrement', now);
-  } finally {
-    clear.close();
+/** What was encrypted, or null when everything already was (the usual start). */
+export async function encryptExistingData(paths: AppPaths, key: Buffer, keyring: Keyring, now: Date): Promise<EncryptionMigration | null> {
+  let safetyBackup: BackupFile | null = null;
+  if (databaseFileState(paths.dbFile) === 'clear') {
+    const clear = new Database(paths.dbFile, { fileMustExist: true });
+    try {
+      safetyBackup = await createBackup(clear, paths.backupDir, 'avant-chiffrement', now);
+    } finally {
+      clear.close();
+    }
+    encryptFileInPlace(paths.dbFile, key);
+    checkEncryptedFile(paths.dbFile, key);
   }
-  encryptFileInPlace(paths.dbFile, key);
-  checkEncryptedFile(paths.dbFile, key);
 
   const sidecar = JSON.stringify(backupKeyFileFor(keyring), null, 2);
   const encryptedCopies: string[] = [];
@@ -48,5 +54,6 @@ export async function encryptExistingData(paths: AppPaths, key: Buffer, keyring:
       damagedCopies.push(path);
     }
   }
+  if (!safetyBackup && encryptedCopies.length === 0 && damagedCopies.length === 0) return null;
   return { safetyBackup, encryptedCopies, damagedCopies };
 }

@@ -255,12 +255,14 @@ describe('a database from before encryption', () => {
     const clearBackup = await createBackup(old.sqlite, join(dataDir, 'sauvegardes'), 'quotidienne', new Date('2026-02-01T10:00:00Z'));
     old.sqlite.close();
     writeFileSync(join(dataDir, 'cedre.sqlite.remplacee-2026-01-05T10-00-00-000Z'), readFileSync(clearBackup.path));
+    // Kept outside the app's naming, so the start-up does not touch it: an old clear backup put back later.
+    writeFileSync(join(dataDir, 'cedre.sqlite.remplacee-2026-01-05T10-00-00-000Z.avant'), readFileSync(clearBackup.path));
     expect(contains(clearBackup.path, 'Valeur témoin très reconnaissable')).toBe(true);
 
     const { runtime } = await startRuntime(dataDir);
     expect(runtime.stateKind()).toBe('setup');
     const migration = runtime.lastEncryptionMigration!;
-    expect(migration.safetyBackup.reason).toBe('avant-chiffrement');
+    expect(migration.safetyBackup!.reason).toBe('avant-chiffrement');
     expect(migration.damagedCopies).toEqual([]);
     expect(migration.encryptedCopies).toHaveLength(3);
     for (const f of [dbFile, ...listBackups(join(dataDir, 'sauvegardes')).map((b) => b.path), join(dataDir, 'cedre.sqlite.remplacee-2026-01-05T10-00-00-000Z')]) {
@@ -274,6 +276,16 @@ describe('a database from before encryption', () => {
     expect(existsSync(join(dataDir, PROTECTION_KEY_FILE))).toBe(false);
     expect(open.signingKeys.privateKey(legacyKid).asymmetricKeyType).toBe('ed25519');
     expect(runtime.recoveryKeyToPrint()).toMatch(/-/);
+    runtime.close();
+    // The usual start has nothing to encrypt; a clear copy found later (an old backup put back) is encrypted then.
+    const again = await startRuntime(dataDir);
+    expect(again.runtime.lastEncryptionMigration).toBeNull();
+    again.runtime.close();
+    const late = join(dataDir, 'sauvegardes', 'cedre-2025-12-01T10-00-00-000Z-manuelle.sqlite');
+    writeFileSync(late, readFileSync(join(dataDir, 'cedre.sqlite.remplacee-2026-01-05T10-00-00-000Z.avant')));
+    const third = await startRuntime(dataDir);
+    expect(third.runtime.lastEncryptionMigration).toMatchObject({ safetyBackup: null, encryptedCopies: [late] });
+    expect(databaseFileState(late)).toBe('encrypted');
   }, 60_000);
 });
 
