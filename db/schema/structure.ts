@@ -31,8 +31,11 @@ export const dispositifsAnnees = sqliteTable(
     kind: text('kind').notNull(),
     annee: integer('annee').notNull(),
     annexeFinanciere: text('annexe_financiere').notNull().default(''),
-    /** ETP conventionnés in hundredths (4,5 ETP = 450). */
-    etpConventionnes: integer('etp_conventionnes'),
+    /**
+     * ETP conventionnés in ten-thousandths (4,5 ETP = 45 000): an annexe may state 0,125 ETP, and REPORT-SPEC sums
+     * these values unrounded (docs/report-spec.md §5.12), so hundredths were too coarse (issue 21).
+     */
+    etpConventionnesDixMilliemes: integer('etp_conventionnes_dix_milliemes'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

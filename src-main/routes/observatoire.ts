@@ -4,6 +4,7 @@ import { AppError } from '../../src-shared/errors';
 import { isSensitiveIndicator } from '../../src-shared/observatoire/suppression';
 import { roleHasPermission } from '../../src-shared/roles';
 import { toIsoDate } from '../../src-shared/rules/dates';
+import { fromDixMilliemes, toDixMilliemes } from '../../src-shared/rules/heures';
 import type { ConventionView, SigningKeyInfo, VerificationView } from '../../src-shared/views-observatoire';
 import type { RequestContext, RouteDefinition, RouteTable } from '../router';
 import type { ParsedInput, RouteOutput } from '../../src-shared/contract';
@@ -34,13 +35,13 @@ function availableYears(ctx: RequestContext): number[] {
 }
 
 function conventions(ctx: RequestContext): ConventionView[] {
-  const rows = ctx.open.sqlite.prepare('select kind, annee, annexe_financiere, etp_conventionnes from dispositifs_annees order by annee desc, kind').all() as Array<{
+  const rows = ctx.open.sqlite.prepare('select kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes as etp_conventionnes from dispositifs_annees order by annee desc, kind').all() as Array<{
     kind: ConventionView['kind'];
     annee: number;
     annexe_financiere: string;
     etp_conventionnes: number | null;
   }>;
-  return rows.map((r) => ({ kind: r.kind, annee: r.annee, annexeFinanciere: r.annexe_financiere, etpConventionnes: r.etp_conventionnes === null ? null : r.etp_conventionnes / 100 }));
+  return rows.map((r) => ({ kind: r.kind, annee: r.annee, annexeFinanciere: r.annexe_financiere, etpConventionnes: r.etp_conventionnes === null ? null : fromDixMilliemes(r.etp_conventionnes) }));
 }
 
 /** A write to one of the quality registers: audited, and answered with the registers as they now are. */
@@ -98,11 +99,11 @@ export const observatoireRoutes = {
     audit: { action: 'update', entity: 'convention', recordId: (input) => `${input.kind}:${input.annee}` },
     handler: (ctx, input) => {
       const at = ctx.now.toISOString();
-      const etp = input.etpConventionnes === null ? null : Math.round(input.etpConventionnes * 100);
+      const etp = input.etpConventionnes === null ? null : toDixMilliemes(input.etpConventionnes);
       ctx.open.sqlite
         .prepare(
-          `insert into dispositifs_annees (id, kind, annee, annexe_financiere, etp_conventionnes, created_at, updated_at) values (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?)
-           on conflict (kind, annee) do update set annexe_financiere = excluded.annexe_financiere, etp_conventionnes = excluded.etp_conventionnes, updated_at = excluded.updated_at`,
+          `insert into dispositifs_annees (id, kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes, created_at, updated_at) values (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?)
+           on conflict (kind, annee) do update set annexe_financiere = excluded.annexe_financiere, etp_conventionnes_dix_milliemes = excluded.etp_conventionnes_dix_milliemes, updated_at = excluded.updated_at`,
         )
         .run(input.kind, input.annee, input.annexeFinanciere, etp, at, at);
       return conventions(ctx);

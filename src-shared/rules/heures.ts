@@ -11,6 +11,18 @@ export function fromCentiemes(centiemes: number): number {
   return centiemes / 100;
 }
 
+/**
+ * ETP conventionnés are stored as integer ten-thousandths: an annexe financière may state 0,125 ETP, and the report
+ * sums them unrounded (issue 21), which hundredths could not hold.
+ */
+export function toDixMilliemes(etpValue: number): number {
+  return Math.round(etpValue * 10_000);
+}
+
+export function fromDixMilliemes(stored: number): number {
+  return stored / 10_000;
+}
+
 /** ETP of a number of hours against the reference hours of the kind; rounded only when displayed or reported. */
 export function etp(heures: number, hRef: number): number {
   return heures / hRef;

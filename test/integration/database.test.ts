@@ -72,6 +72,26 @@ describe('opening the database', () => {
     }
   });
 
+  it('migration 0014 keeps every ETP conventionné, now in ten-thousandths (issue 21)', async () => {
+    const journal = readJournal(MIGRATIONS);
+    const before = journal.findIndex((m) => m.tag === '0014_etp_conventionnes_precis');
+    expect(before).toBeGreaterThan(0);
+    const file = join(tempDir(), 'cedre.sqlite');
+    const old = await open(file, migrationSubset(MIGRATIONS, before));
+    const insert = old.sqlite.prepare("insert into dispositifs_annees (id, kind, annee, annexe_financiere, etp_conventionnes, created_at, updated_at) values (?, ?, ?, 'AF', ?, 'now', 'now')");
+    insert.run('a', 'ACI', 2024, 450);
+    insert.run('b', 'AI', 2024, null);
+    insert.run('c', 'ACI', 2025, 13);
+    old.sqlite.close();
+    const upgraded = await open(file);
+    expect(upgraded.sqlite.prepare('select id, etp_conventionnes_dix_milliemes as etp from dispositifs_annees order by id').all()).toEqual([
+      { id: 'a', etp: 45_000 },
+      { id: 'b', etp: null },
+      { id: 'c', etp: 1_300 },
+    ]);
+    upgraded.sqlite.close();
+  });
+
   it('refuses a database written by a newer version, and leaves it untouched', async () => {
     const file = join(tempDir(), 'cedre.sqlite');
     (await open(file)).sqlite.close();

@@ -47,9 +47,9 @@ describe('import of the worked example (folder of CSV files)', () => {
     expect(open.sqlite.prepare("select count(*) from personnes_fts where personnes_fts match '\"arn\"*'").pluck().get()).toBe(1);
     expect(open.sqlite.prepare("select recherche from personnes where nom = 'Denis'").pluck().get()).toContain('999992810003');
     expect(open.sqlite.prepare("select valeur from parametres where cle = 'h_ref'").all()).toEqual([]);
-    expect(open.sqlite.prepare('select kind, annee, annexe_financiere, etp_conventionnes from dispositifs_annees order by kind').all()).toEqual([
-      { kind: 'ACI', annee: 2024, annexe_financiere: 'ACI 007 24 0100', etp_conventionnes: 450 },
-      { kind: 'AI', annee: 2024, annexe_financiere: 'AI 007 24 0101', etp_conventionnes: 300 },
+    expect(open.sqlite.prepare('select kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes as etp_conventionnes from dispositifs_annees order by kind').all()).toEqual([
+      { kind: 'ACI', annee: 2024, annexe_financiere: 'ACI 007 24 0100', etp_conventionnes: 45_000 },
+      { kind: 'AI', annee: 2024, annexe_financiere: 'AI 007 24 0101', etp_conventionnes: 30_000 },
     ]);
     expect(open.sqlite.prepare("select detail from audit_log where entity = 'import'").pluck().get()).toContain('"personnes":{"creees":6');
   });

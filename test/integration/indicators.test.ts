@@ -25,7 +25,7 @@ async function indicatorsOf(sheets: SheetRows, year = 2024): Promise<{ v: Indica
 const person = (ref: string, naissance = '1980-01-01', civilite = 'M', extra: Record<string, string> = {}) => ({ ref, civilite, nom: `Nom${ref}`, prenom: 'Test', date_naissance: naissance, ...extra });
 const aci = (ref: string, personne: string, debut: string, fin = '') => ({ ref, ref_personne: personne, kind: 'ACI', type: 'CDDI', date_debut: debut, date_fin_prevue: fin, heures_hebdo: 26 });
 const ai = (ref: string, personne: string, debut: string, fin = '') => ({ ref, ref_personne: personne, kind: 'AI', type: 'CDD_USAGE', date_debut: debut, date_fin_prevue: fin, heures_hebdo: '' });
-const hours = (contrat: string, mois: string, h: number, client = '') => ({ ref_contrat: contrat, mois, heures: h, ref_client: client });
+const hours = (contrat: string, mois: string, h: number | string, client = '') => ({ ref_contrat: contrat, mois, heures: h, ref_client: client });
 const dispositifs = [
   { kind: 'ACI', annee: 2024, annexe_financiere: 'ACI 1', etp_conventionnes: '2,5' },
   { kind: 'AI', annee: 2024, annexe_financiere: 'AI 1', etp_conventionnes: 1 },
@@ -189,3 +189,53 @@ describe('activité and accompagnement (REPORT-SPEC §2.3, §2.4)', () => {
     expect(v['accompagnement.pmsmp']).toBe(1);
   });
 });
+
+describe('defects found by independent random tests (issue 21)', () => {
+  it('a training overlapping the year counts only for a salarié en parcours in the year', async () => {
+    const { v, open } = await indicatorsOf(
+      {
+        dispositifs: [{ kind: 'ACI', annee: 2025, etp_conventionnes: 1 }],
+        personnes: [person('A')],
+        contrats: [aci('C1', 'A', '2024-01-15')],
+        heures: [hours('C1', '2024-02', 80)],
+        sorties: [{ ref_personne: 'A', date: '2024-06-30', motif: 9 }],
+        formations: [{ ref_personne: 'A', intitule: 'CACES', date_debut: '2024-12-01', date_fin: '2025-01-15', heures: 35 }],
+      },
+      2025,
+    );
+    expect(v['accompagnement.formation.salaries_formes']).toBe(0);
+    expect(v['par_dispositif.ACI.accompagnement.formation.salaries_formes']).toBe(0);
+    expect(open.drillDown.persons(2025, 'accompagnement.formation.salaries_formes').personnes).toEqual([]);
+    // The same training in 2024, when A was en parcours, does count.
+    expect(open.indicators.compute(2024).indicateurs['accompagnement.formation.salaries_formes']).toBe(1);
+  });
+
+  it('a count of nobody is 0, not null, when no salarié has an education level recorded', async () => {
+    const { v } = await indicatorsOf(
+      { dispositifs: [{ kind: 'ACI', annee: 2025, etp_conventionnes: 1 }], personnes: [person('A')], contrats: [aci('C1', 'A', '2025-01-06')], heures: [hours('C1', '2025-01', 80)] },
+      2025,
+    );
+    expect(v['public.salaries_en_parcours']).toBe(1);
+    expect(v['public.niveau_infra_bac']).toBe(0);
+    expect(v['par_dispositif.ACI.public.niveau_infra_bac']).toBe(0);
+  });
+
+  it('ETP conventionnés are summed unrounded, and the rate uses the unrounded values', async () => {
+    const { v } = await indicatorsOf(
+      {
+        dispositifs: [
+          { kind: 'ACI', annee: 2025, etp_conventionnes: '0,125' },
+          { kind: 'EITI', annee: 2025, etp_conventionnes: '4,555' },
+        ],
+        personnes: [person('A')],
+        contrats: [aci('C1', 'A', '2025-01-06')],
+        heures: [hours('C1', '2025-01', '27,30')],
+      },
+      2025,
+    );
+    expect(v['activite.etp_conventionnes']).toBe(4.68);
+    expect(v['par_dispositif.ACI.activite.etp_conventionnes']).toBe(0.13); // 0.125 shown with 2 decimals
+    expect(v['par_dispositif.ACI.activite.taux_realisation']).toBe(0.12); // 27.30 / 1820 / 0.125
+  });
+});
+

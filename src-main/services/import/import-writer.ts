@@ -14,6 +14,7 @@ import type { ImportSheet, ImportSheetCount } from '../../../src-shared/import-f
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
 import { shortFrenchDate, toIsoDate } from '../../../src-shared/rules/dates';
+import { toDixMilliemes } from '../../../src-shared/rules/heures';
 import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../src-shared/rules/import-parcours';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { uuidv7 } from '../../lib/uuid';
@@ -192,9 +193,9 @@ export class ImportWriter {
       const current = this.get<{ id: string }>('select id from dispositifs_annees where kind = ? and annee = ?', kind, annee);
       const annexe = str(r, 'annexe_financiere') ?? '';
       if (current) {
-        this.run('update dispositifs_annees set annexe_financiere = ?, etp_conventionnes = ?, updated_at = ? where id = ?', annexe, centiemes(etp), this.at, current.id);
+        this.run('update dispositifs_annees set annexe_financiere = ?, etp_conventionnes_dix_milliemes = ?, updated_at = ? where id = ?', annexe, etp === null ? null : toDixMilliemes(etp), this.at, current.id);
       } else {
-        this.run('insert into dispositifs_annees (id, kind, annee, annexe_financiere, etp_conventionnes, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)', this.id(), kind, annee, annexe, centiemes(etp), this.at, this.at);
+        this.run('insert into dispositifs_annees (id, kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)', this.id(), kind, annee, annexe, etp === null ? null : toDixMilliemes(etp), this.at, this.at);
       }
       const hRef = num(r, 'h_ref');
       if (hRef !== null) {

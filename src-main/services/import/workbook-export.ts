@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { SHEET_COLUMNS, type ImportSheet } from '../../../src-shared/import-format';
 import type { SheetTable } from './workbook-writer';
+import { fromDixMilliemes } from '../../../src-shared/rules/heures';
 
 const COLLATOR = new Intl.Collator('fr', { numeric: true });
 
@@ -27,11 +28,11 @@ export function exportTables(sqlite: Database.Database, today: string): SheetTab
     rows.map((r) => SHEET_COLUMNS[sheet].map((c) => r[c.name] ?? '')).sort((a, b) => COLLATOR.compare(a.join('\u0000'), b.join('\u0000')));
 
   const hRefRows = new Map(all("select valide_du, valeur from parametres where cle = 'h_ref'").map((r) => [String(r.valide_du), JSON.parse(String(r.valeur)) as Record<string, number>]));
-  const yearly = all('select kind, annee, annexe_financiere, etp_conventionnes from dispositifs_annees order by annee, kind').map((d) => ({
+  const yearly = all('select kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes from dispositifs_annees order by annee, kind').map((d) => ({
     kind: d.kind,
     annee: d.annee,
     annexe_financiere: d.annexe_financiere,
-    etp_conventionnes: decimal(d.etp_conventionnes as number | null),
+    etp_conventionnes: d.etp_conventionnes_dix_milliemes === null ? '' : String(fromDixMilliemes(d.etp_conventionnes_dix_milliemes as number)).replace('.', ','),
     h_ref: hRefRows.get(`${d.annee}-01-01`)?.[String(d.kind)] ?? '',
   }));
   // A dispositif without yearly figures is still declared, on the current year.

@@ -21,6 +21,7 @@ import {
   type ReportPayload,
 } from '../../../src-shared/observatoire/report-format';
 import { suppressSmallCells } from '../../../src-shared/observatoire/suppression';
+import { fromDixMilliemes } from '../../../src-shared/rules/heures';
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { ReportHistoryView } from '../../../src-shared/views-observatoire';
 import { APP_NAME, APP_VERSION } from '../../version';
@@ -70,7 +71,7 @@ export class AnnualReportService {
       const computed = this.indicators.compute(annee);
       const { indicateurs, suppressed } = suppressSmallCells(computed.indicateurs);
       const yearly = new Map(
-        (this.sqlite.prepare('select kind, annexe_financiere, etp_conventionnes from dispositifs_annees where annee = ?').all(annee) as Array<{ kind: SiaeKind; annexe_financiere: string; etp_conventionnes: number | null }>).map((d) => [d.kind, d]),
+        (this.sqlite.prepare('select kind, annexe_financiere, etp_conventionnes_dix_milliemes as etp_conventionnes from dispositifs_annees where annee = ?').all(annee) as Array<{ kind: SiaeKind; annexe_financiere: string; etp_conventionnes: number | null }>).map((d) => [d.kind, d]),
       );
       const { plafond_ai_entreprises_heures: _cap, ...parametres } = computed.parametres;
       const payload: Omit<ReportPayload, 'documents'> = {
@@ -83,7 +84,7 @@ export class AnnualReportService {
           dispositifs: computed.dispositifs.map((kind) => ({
             kind,
             annexe_financiere: yearly.get(kind)?.annexe_financiere || null,
-            etp_conventionnes: yearly.get(kind)?.etp_conventionnes == null ? null : yearly.get(kind)!.etp_conventionnes! / 100,
+            etp_conventionnes: yearly.get(kind)?.etp_conventionnes == null ? null : fromDixMilliemes(yearly.get(kind)!.etp_conventionnes!),
           })),
         },
         annee,

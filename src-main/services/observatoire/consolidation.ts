@@ -28,7 +28,7 @@ export interface Consolidation {
 }
 
 /** Numerator and denominator ids of each rate, so totals recompute it. */
-const RATES: Record<string, { num: string[]; den: string[] }> = {
+export const RATES: Record<string, { num: string[]; den: string[] }> = {
   'activite.taux_realisation': { num: ['activite.etp_realises'], den: ['activite.etp_conventionnes'] },
   'sorties.taux_sorties_dynamiques': { num: ['sorties.emploi_durable', 'sorties.emploi_transition', 'sorties.sorties_positives'], den: ['sorties.examinees'] },
   'sorties.taux_emploi_durable': { num: ['sorties.emploi_durable'], den: ['sorties.examinees'] },

@@ -113,7 +113,8 @@ export class DrillDownService {
       case 'accompagnement.formation.salaries_formes':
         return all<Row>(
           `select p.personne_id, p.dispositif, min(f.intitule) as precision from formations f join parcours p on p.id = f.parcours_id
-            where f.date_debut <= ? and (f.date_fin is null or f.date_fin >= ?) group by p.personne_id${kind ? ', p.dispositif' : ''}`,
+            where f.date_debut <= ? and (f.date_fin is null or f.date_fin >= ?) and f.parcours_id in (select parcours_id from obs_salaries)
+            group by p.personne_id${kind ? ', p.dispositif' : ''}`,
           end,
           start,
         );

@@ -16,7 +16,7 @@ import { FREIN_TYPE_KEYS } from '../../../src-shared/domain/freins';
 import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
 import { INDICATOR_DEFINITIONS, UNIT_DECIMALS, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
 import { isBilanOverdue, cerSignedInTime } from '../../../src-shared/rules/echeances';
-import { round, windows480 } from '../../../src-shared/rules/heures';
+import { fromDixMilliemes, round, windows480 } from '../../../src-shared/rules/heures';
 import { isExitCounted, parcoursMonths } from '../../../src-shared/rules/sorties';
 import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
 import type { ParametresService } from '../insertion/parametres-service';
@@ -223,9 +223,10 @@ export class IndicatorsService {
     const profile = (where: string, group: string) =>
       this.sqlite
         .prepare(
-          `select ${group} as k, count(*) as n, sum(pe.civilite = 'MME') as femmes, sum(pe.civilite = 'M') as hommes,
-                  sum(${AGE_SQL} < 26) as jeunes, sum(${AGE_SQL} between 26 and 49) as median, sum(${AGE_SQL} >= 50) as seniors,
-                  sum(pe.niveau_formation in (${INFRA_BAC.map(() => '?').join(', ')})) as infra
+          // total(), not sum(): a count of nobody is 0, also when every compared value is empty (sum gives NULL).
+          `select ${group} as k, count(*) as n, total(pe.civilite = 'MME') as femmes, total(pe.civilite = 'M') as hommes,
+                  total(${AGE_SQL} < 26) as jeunes, total(${AGE_SQL} between 26 and 49) as median, total(${AGE_SQL} >= 50) as seniors,
+                  total(pe.niveau_formation in (${INFRA_BAC.map(() => '?').join(', ')})) as infra
              from obs_salaries s join personnes pe on pe.id = s.personne_id where ${where} group by ${group}`,
         )
         .all(...INFRA_BAC) as Array<{ k: string; n: number; femmes: number; hommes: number; jeunes: number; median: number; seniors: number; infra: number }>;
@@ -284,10 +285,10 @@ export class IndicatorsService {
     }
     for (const [kind, clients] of clientsByKind) acc.set('activite.clients_actifs', kind, clients.size);
     acc.set('activite.clients_actifs', null, new Set(yearHours.filter((h) => h.clientId).map((h) => h.clientId)).size);
-    const conventions = this.sqlite.prepare('select kind, etp_conventionnes as c from dispositifs_annees where annee = ?').all(year) as Array<{ kind: SiaeKind; c: number | null }>;
+    const conventions = this.sqlite.prepare('select kind, etp_conventionnes_dix_milliemes as c from dispositifs_annees where annee = ?').all(year) as Array<{ kind: SiaeKind; c: number | null }>;
     let totalConventionnes = 0;
     for (const c of conventions) {
-      const etp = (c.c ?? 0) / 100;
+      const etp = fromDixMilliemes(c.c ?? 0);
       totalConventionnes += etp;
       acc.set('activite.etp_conventionnes', c.kind, etp);
       acc.set('activite.taux_realisation', c.kind, etp > 0 ? (etpByKind.get(c.kind) ?? 0) / etp : null);
@@ -420,21 +421,24 @@ export class IndicatorsService {
       if (provider) acc.add(`accompagnement.freins.${type}.${provider}`, null, 1);
     }
 
+    // `salarie`: the training's parcours is en parcours in Y; only those make `salaries_formes` (REPORT-SPEC §2.4:
+    // "distinct salariés with a training action overlapping Y"), while every action starting in Y is an action.
+    const salarie = 'exists (select 1 from obs_salaries s where s.parcours_id = f.parcours_id) as salarie';
     const trainings = this.sqlite
       .prepare(
-        `select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante from formations f join parcours p on p.id = f.parcours_id
+        `select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante, ${salarie} from formations f join parcours p on p.id = f.parcours_id
           where f.date_debut between ? and ?
          union all
-         select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante from formations f join parcours p on p.id = f.parcours_id
+         select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante, ${salarie} from formations f join parcours p on p.id = f.parcours_id
           where f.date_fin >= ? and f.date_debut < ?
          union all
-         select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante from formations f join parcours p on p.id = f.parcours_id
+         select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante, ${salarie} from formations f join parcours p on p.id = f.parcours_id
           where f.date_fin is null and f.date_debut < ?`,
       )
-      .all(start, end, start, start, start) as Array<{ dispositif: SiaeKind; personne_id: string; date_debut: string; heures: number | null; qualifiante: number }>;
+      .all(start, end, start, start, start) as Array<{ dispositif: SiaeKind; personne_id: string; date_debut: string; heures: number | null; qualifiante: number; salarie: number }>;
     const trained = new Map<string, Set<string>>();
     for (const t of trainings) {
-      for (const scope of [t.dispositif, '*']) trained.set(scope, (trained.get(scope) ?? new Set()).add(t.personne_id));
+      if (t.salarie) for (const scope of [t.dispositif, '*']) trained.set(scope, (trained.get(scope) ?? new Set()).add(t.personne_id));
       if (t.date_debut < start) continue;
       for (const scope of [t.dispositif, null]) {
         acc.add('accompagnement.formation.actions', scope, 1);
