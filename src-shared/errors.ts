@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** Values that are plausible only if the person confirms them (`fields` says which); send again with `confirme: true`. */
+  'CONFIRMATION_REQUIRED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;

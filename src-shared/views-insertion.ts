@@ -155,6 +155,8 @@ export interface MonthLine {
   contratType: import('./domain/insertion').ContratType;
   dateDebut: string;
   dateFin: string | null;
+  /** The contract's weekly hours, when it states them: what the month's hours are checked against. */
+  heuresHebdo: number | null;
   clientId: string | null;
   heures: number;
   /** The contract has hours entered by day this month: saving monthly totals would replace them. */

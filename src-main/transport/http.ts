@@ -20,6 +20,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  CONFIRMATION_REQUIRED: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -7,6 +7,9 @@ import { ROLE_LABELS } from '../../src-shared/roles';
 import { api } from '../api';
 import { useSessionStore } from '../stores/session-store';
 import { PersonSearch } from '../components/PersonSearch';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { UnsavedChangesDialog } from '../components/UnsavedChangesDialog';
+import { confirmLeavingUnsaved } from '../stores/unsaved-store';
 import { can } from '../lib/permissions';
 import { visibleNavigation } from './navigation';
 import { useIdleLock } from './useIdleLock';
@@ -37,6 +40,7 @@ export function AppLayout() {
   useIdleLock(session.idleLockMinutes);
 
   const logout = async () => {
+    if (!(await confirmLeavingUnsaved())) return;
     await api('auth.logout').catch(() => undefined);
     useSessionStore.getState().clearSession();
   };
@@ -127,6 +131,8 @@ export function AppLayout() {
       <AppShell.Main id="contenu" tabIndex={-1}>
         {session.user.isAdmin && <RecoverySheetBanner />}
         <Outlet />
+        <UnsavedChangesDialog />
+        <ConfirmDialog />
       </AppShell.Main>
     </AppShell>
   );

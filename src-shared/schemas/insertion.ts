@@ -46,6 +46,8 @@ export const saveMonthInputSchema = z
         }),
       )
       .max(100_000),
+    /** The person confirmed the lines flagged as unusual (src-shared/rules/plausibility.ts). */
+    confirme: z.boolean().optional().default(false),
   })
   .strict();
 
@@ -56,6 +58,8 @@ export const sortieInputSchema = z
     parcoursId: z.string().min(1),
     dateSortie: dateField('Date de sortie'),
     motif: z.enum(Object.keys(MOTIFS_SORTIE) as [MotifSortie, ...MotifSortie[]], 'Choisissez le motif de sortie (code ASP).'),
+    /** The person confirmed the values flagged as unusual (src-shared/rules/plausibility.ts). */
+    confirme: z.boolean().optional().default(false),
   })
   .strict();
 
@@ -91,6 +95,8 @@ export const cerInputSchema = z
     dateSignature: optionalDateField('Date de signature'),
     signePersonne: z.boolean().optional().default(false),
     signeStructure: z.boolean().optional().default(false),
+    /** The person confirmed the values flagged as unusual (src-shared/rules/plausibility.ts). */
+    confirme: z.boolean().optional().default(false),
   })
   .strict()
   .refine((v) => !(v.signePersonne || v.signeStructure) || v.dateSignature, { path: ['dateSignature'], message: 'Indiquez la date de signature.' });
@@ -108,6 +114,8 @@ export const bilanInputSchema = z
     prochainesEtapes: longText('Prochaines étapes'),
     signePersonne: z.boolean().optional().default(false),
     signeStructure: z.boolean().optional().default(false),
+    /** The person confirmed the values flagged as unusual (src-shared/rules/plausibility.ts). */
+    confirme: z.boolean().optional().default(false),
   })
   .strict();
 

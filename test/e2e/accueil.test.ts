@@ -9,7 +9,7 @@ import { startWebServer, type RunningWebServer } from '../../src-main/web-server
 import { launchChromium } from '../helpers/chromium';
 import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
 import { screenshotter } from './screenshots';
-import { AppShellPage, chooseOption, SetupWizardPage } from './pages';
+import { AppShellPage, chooseOption, SetupWizardPage, typeInto } from './pages';
 
 let browser: Browser;
 let server: RunningWebServer;
@@ -39,15 +39,15 @@ async function fillIdentity(nom: string, prenom: string, naissance: string) {
   await chooseOption(page, /^Civilité/, 'Madame');
   await page.getByLabel(/^Nom/).fill(nom);
   await page.getByLabel(/^Prénom/).fill(prenom);
-  await page.getByLabel(/^Date de naissance/).fill(naissance);
+  await typeInto(page.getByLabel(/^Date de naissance/), naissance);
 }
 
 describe('mission accueil', () => {
   it('takes a person from first contact to an entry decision', async () => {
     const shell = new AppShellPage(page);
     await shell.navigateTo('Nouvel accueil');
-    await page.getByLabel(/^Date du premier contact/).fill('2026-02-02');
-    await fillIdentity('Arnaud', 'Julie', '1996-05-02');
+    await typeInto(page.getByLabel(/^Date du premier contact/), '02/02/2026');
+    await fillIdentity('Arnaud', 'Julie', '02/05/1996');
     await page.getByLabel('Identifiant France Travail').fill('1234567A');
     await page.getByLabel('Réside en quartier prioritaire (QPV)').check();
     await shot('accueil-01-nouvel-accueil');
@@ -56,7 +56,7 @@ describe('mission accueil', () => {
 
     // A second intake for the same person: the duplicate warning comes before anything is saved.
     await shell.navigateTo('Nouvel accueil');
-    await fillIdentity('ARNAUD', 'Julié', '1996-05-02');
+    await fillIdentity('ARNAUD', 'Julié', '02/05/1996');
     await page.getByRole('button', { name: 'Enregistrer et ouvrir le dossier' }).click();
     await page.getByText('Cette personne est peut-être déjà connue').waitFor();
     await shot('accueil-02-doublon');
@@ -64,9 +64,9 @@ describe('mission accueil', () => {
     await page.getByRole('heading', { name: 'Julie ARNAUD' }).waitFor();
 
     // The intake: offer presented, notice handed over, her own words.
-    await page.getByLabel('Offre d’insertion présentée le').fill('2026-02-02');
-    await page.getByLabel('Notice données personnelles remise le').fill('2026-02-02');
-    await page.getByLabel('Diagnostic socio-professionnel fait le').fill('2026-02-04');
+    await typeInto(page.getByLabel('Offre d’insertion présentée le'), '02/02/2026');
+    await typeInto(page.getByLabel('Notice données personnelles remise le'), '02022026');
+    await typeInto(page.getByLabel('Diagnostic socio-professionnel fait le'), '04/02/2026');
     await page.getByLabel(/Ce que la personne souhaite faire/).fill('Travailler dehors, passer le permis.');
     await page.getByRole('button', { name: 'Enregistrer l’accueil' }).click();
     await page.getByText('Accueil enregistré.').waitFor();
@@ -88,9 +88,9 @@ describe('mission accueil', () => {
     // Eligibility: RSA with a recent proof is enough.
     await page.getByRole('tab', { name: 'Éligibilité' }).click();
     await page.getByLabel('Bénéficiaire du RSA').check();
-    await page.getByLabel('Date du justificatif : Bénéficiaire du RSA').fill('2020-01-01');
+    await typeInto(page.getByLabel('Date du justificatif : Bénéficiaire du RSA'), '01/01/2020');
     await page.getByText('Justificatif trop ancien', { exact: true }).waitFor();
-    await page.getByLabel('Date du justificatif : Bénéficiaire du RSA').fill(new Date().toISOString().slice(0, 10));
+    await typeInto(page.getByLabel('Date du justificatif : Bénéficiaire du RSA'), new Date().toISOString().slice(0, 10).split('-').reverse().join('/'));
     await page.getByText('Éligible à l’IAE').waitFor();
     await shot('accueil-04-eligibilite');
     await page.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
@@ -99,8 +99,8 @@ describe('mission accueil', () => {
     // PASS IAE: the end date is proposed at 24 months.
     await page.getByRole('tab', { name: 'PASS IAE' }).click();
     await page.getByLabel('Numéro').fill('99999 25 10000');
-    await page.getByLabel('Début').fill('2026-02-16');
-    await expect.poll(() => page.getByLabel(/^Fin \(24 mois/).inputValue()).toBe('2028-02-15');
+    await typeInto(page.getByLabel('Début'), '16/02/2026');
+    await expect.poll(() => page.getByLabel(/^Fin \(24 mois/).inputValue()).toBe('15/02/2028');
     await page.getByRole('button', { name: 'Enregistrer le PASS' }).click();
     await page.getByRole('heading', { name: 'PASS IAE 99999 25 10000' }).waitFor();
     await shot('accueil-05-pass');

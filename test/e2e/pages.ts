@@ -1,5 +1,5 @@
 /** Page objects: what a user sees and does, so the end-to-end tests read like their story. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export class SetupWizardPage {
   constructor(private readonly page: Page) {}
@@ -76,4 +76,15 @@ export async function openDemoAs(page: Page, url: string, login: string): Promis
   await page.getByText('Structure de démonstration').waitFor({ timeout: 30_000 });
   await new LoginPage(page).logIn(login, 'demonstration');
   await page.getByRole('heading', { name: /Bonjour/ }).waitFor();
+}
+
+/**
+ * Types into a field as a person does: one key at a time, after emptying it (issue 14: filling whole values at once
+ * hid what typing breaks). Dates and numbers are typed in French formats (`15/01/2024`, `151,67`).
+ */
+export async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('Control+A');
+  await field.press('Delete');
+  await field.pressSequentially(text, { delay: 10 });
 }

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
 import { launchChromium } from '../helpers/chromium';
 import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
-import { openDemoAs } from './pages';
+import { openDemoAs, typeInto } from './pages';
 import { screenshotter } from './screenshots';
 
 let browser: Browser;
@@ -51,7 +51,7 @@ describe('quality approach', () => {
     // An audit finding goes to the improvement plan.
     await page.getByRole('link', { name: 'Démarche qualité' }).click();
     await page.getByRole('tab', { name: 'Audits et certification' }).click();
-    await page.getByLabel('Date').fill('2025-11-15');
+    await typeInto(page.getByLabel('Date'), '15/11/2025');
     await page.getByLabel('Type').and(page.locator('input')).click();
     await page.getByRole('option', { name: 'Audit de renouvellement' }).click();
     await page.getByLabel('Auditeur ou organisme').fill('AFNOR Certification');
@@ -65,8 +65,8 @@ describe('quality approach', () => {
     // The quality manual: a procedure approved, its Word or PDF version attached.
     await page.getByRole('tab', { name: 'Manuel qualité' }).click();
     await page.getByRole('textbox', { name: /^Procédure/ }).fill('Gestion des clés du local');
-    await page.getByLabel('Version').fill('1');
-    await page.getByLabel('Approuvée le').fill('2025-03-01');
+    await typeInto(page.getByLabel('Version'), '1');
+    await typeInto(page.getByLabel('Approuvée le'), '01/03/2025');
     await page.getByLabel('Approuvée par').fill('Conseil d’administration');
     await page.getByLabel('Contenu ou emplacement du document').fill('Voir le fichier joint.');
     await page.getByRole('button', { name: 'Ajouter' }).click();

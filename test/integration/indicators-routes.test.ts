@@ -50,8 +50,8 @@ async function throughRoutes(t: Team): Promise<void> {
     const [parcours] = await app!.call('parcours.ofPersonne', { personneId }, t.cip);
     const saved = await app!.call('contrats.save', { parcoursId: parcours!.id, type: 'CDDI', dateDebut: p.debut, dateFinPrevue: p.fin, heuresHebdo: 24, derogations: [] }, t.cip);
     const contratId = saved[0]!.contrats[0]!.id;
-    for (const [mois, h] of p.heures) await app!.call('heures.saveMonth', { mois, contratIds: [contratId], entrees: [{ contratId, date: `${mois}-01`, heures: h }] }, t.encadrant);
-    if (p.sortie) await app!.call('sorties.save', { parcoursId: parcours!.id, dateSortie: p.sortie[0], motif: p.sortie[1] as never }, t.cip);
+    for (const [mois, h] of p.heures) await app!.call('heures.saveMonth', { mois, contratIds: [contratId], entrees: [{ contratId, date: `${mois}-01`, heures: h }], confirme: true }, t.encadrant);
+    if (p.sortie) await app!.call('sorties.save', { parcoursId: parcours!.id, dateSortie: p.sortie[0], motif: p.sortie[1] as never, confirme: true }, t.cip);
   }
 }
 

@@ -17,7 +17,8 @@ async function enteredInAci(t: Team, nom: string, passStart: string, passEnd: st
 }
 
 const contract = (parcoursId: string, over: object = {}) => ({ parcoursId, type: 'CDDI', dateDebut: '2024-01-15', dateFinPrevue: '2024-07-14', heuresHebdo: 24, derogations: [], ...over });
-const month = (contratId: string, mois: string, heures: number) => ({ mois, contratIds: [contratId], entrees: [{ contratId, date: `${mois}-01`, heures }] });
+// Confirmed: these tests are about saving; the plausibility checks have their own test below.
+const month = (contratId: string, mois: string, heures: number) => ({ mois, contratIds: [contratId], entrees: [{ contratId, date: `${mois}-01`, heures }], confirme: true });
 
 describe('parcours and contracts', () => {
   it('an entry decision opens the parcours; it starts with its first contract', async () => {
@@ -66,7 +67,7 @@ describe('hours', () => {
       },
       t.encadrant,
     );
-    expect(bad).toMatchObject({ code: 'VALIDATION', message: "1 ligne(s) à corriger : rien n'a été enregistré.", fields: { 'entrees.1': 'Date hors du mois 02/2024.' } });
+    expect(bad).toMatchObject({ code: 'VALIDATION', message: '1\u00a0ligne à corriger : rien n’a été enregistré.', fields: { 'entrees.1': 'Date hors du mois 02/2024.' } });
     const afterContract = await app.fail('heures.saveMonth', month(contratId, '2024-08', 10), t.encadrant);
     expect(afterContract.fields).toEqual({ 'entrees.0': 'Date en dehors de la période du contrat.' });
     expect((await app.call('parcours.ofPersonne', { personneId }, t.cip))[0]!.heuresTotales).toBe(98.5);
@@ -92,7 +93,7 @@ describe('exits', () => {
     const e1 = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
     const c1 = (await app.call('contrats.save', contract(e1.parcoursId), t.cip))[0]!.contrats[0]!.id;
     for (const m of ['01', '02', '03', '04', '05', '06']) await app.call('heures.saveMonth', month(c1, `2024-${m}`, 100), t.cip);
-    const [p1] = await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9' }, t.cip);
+    const [p1] = await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9', confirme: true }, t.cip);
     expect(p1).toMatchObject({ heuresTotales: 600, sortie: { date: '2024-06-28', motif: '9', categorie: 'EMPLOI_DURABLE', comptee: true } });
     // The exit ends the contract that was still running.
     expect(p1!.contrats[0]).toMatchObject({ dateFinPrevue: '2024-07-14', dateFinReelle: '2024-06-28' });
@@ -100,10 +101,10 @@ describe('exits', () => {
     const e2 = await enteredInAci(t, 'Barre', '2024-02-19', '2026-02-18');
     const c2 = (await app.call('contrats.save', contract(e2.parcoursId, { dateDebut: '2024-02-19', dateFinPrevue: '2024-08-18' }), t.cip))[0]!.contrats[0]!.id;
     for (const [m, h] of [['02', 90], ['03', 90], ['04', 40]] as const) await app.call('heures.saveMonth', month(c2, `2024-${m}`, h), t.cip);
-    const [p2] = await app.call('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-04-30', motif: '10' }, t.cip);
+    const [p2] = await app.call('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-04-30', motif: '10', confirme: true }, t.cip);
     expect(p2!.sortie).toEqual({ date: '2024-04-30', motif: '10', categorie: 'EMPLOI_TRANSITION', comptee: false });
 
-    expect((await app.fail('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-01-01', motif: '10' }, t.cip)).fields).toEqual({ dateSortie: 'Avant le début du parcours.' });
+    expect((await app.fail('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-01-01', motif: '10', confirme: true }, t.cip)).fields).toEqual({ dateSortie: 'Avant le début du parcours.' });
     expect((await app.fail('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-04-30', motif: '42' }, t.cip)).fields).toEqual({ motif: 'Choisissez le motif de sortie (code ASP).' });
   });
 
@@ -117,8 +118,8 @@ describe('exits', () => {
       .openOrNull()!
       .sqlite.prepare("insert into parametres (id, cle, valeur, valide_du, created_at) values ('m1', 'mapping_sorties', ?, '2024-06-01', 'now')")
       .run(JSON.stringify({ ...MAPPING_SORTIES_DEFAUT, '9': 'EMPLOI_TRANSITION' }));
-    expect((await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-05-31', motif: '9' }, t.cip))[0]!.sortie!.categorie).toBe('EMPLOI_DURABLE');
-    expect((await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-01', motif: '9' }, t.cip))[0]!.sortie!.categorie).toBe('EMPLOI_TRANSITION');
+    expect((await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-05-31', motif: '9', confirme: true }, t.cip))[0]!.sortie!.categorie).toBe('EMPLOI_DURABLE');
+    expect((await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-01', motif: '9', confirme: true }, t.cip))[0]!.sortie!.categorie).toBe('EMPLOI_TRANSITION');
   });
 });
 
@@ -155,7 +156,7 @@ describe('CER and bilans', () => {
       writeFileSync(`out/pdf-check/${doc.fileName}`, Buffer.from(doc.base64, 'base64'));
     }
     // An exit ends the schedule of bilans.
-    [p] = await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9' }, t.cip);
+    [p] = await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9', confirme: true }, t.cip);
     expect(p!.echeances).toMatchObject({ prochainBilan: null, bilanEnRetard: false });
     expect((await app.fail('bilans.save', { parcoursId: e1.parcoursId, type: 'fin', date: '2024-04-10' }, t.cip)).fields).toEqual({ type: 'Choisissez le type de bilan.' });
     expect((await app.fail('cer.save', cer, t.encadrant)).code).toBe('FORBIDDEN');
@@ -235,7 +236,7 @@ describe('support actions, partners and follow-up', () => {
     expect((await app.fail('actionsFreins.save', { parcoursId: e1.parcoursId, typeFrein: 'mobilite', date: '2024-02-01', prestataire: 'externe' }, t.cip)).fields).toEqual({ partenaireId: 'Choisissez le partenaire qui a mené l’action.' });
 
     expect((await app.fail('suivis.save', { parcoursId: e1.parcoursId, echeanceMois: 1, date: '2024-07-28', situation: 'emploi_durable' }, t.cip)).message).toMatch(/une fois la sortie enregistrée/);
-    await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9' }, t.cip);
+    await app.call('sorties.save', { parcoursId: e1.parcoursId, dateSortie: '2024-06-28', motif: '9', confirme: true }, t.cip);
     await app.call('suivis.save', { parcoursId: e1.parcoursId, echeanceMois: 1, date: '2024-07-28', situation: 'emploi_durable' }, t.cip);
     const [after] = await app.call('suivis.save', { parcoursId: e1.parcoursId, echeanceMois: 1, date: '2024-07-30', situation: 'emploi_durable', commentaire: 'Toujours en poste' }, t.cip);
     expect(after!.suivis).toEqual([{ echeanceMois: 1, date: '2024-07-30', situation: 'emploi_durable', commentaire: 'Toujours en poste' }]);
@@ -257,5 +258,52 @@ describe('dated parameters', () => {
     expect((await app.fail('parametres.add', { cle: 'mapping_sorties', valideDu: '2027-01-01', valeur: { '9': 'EMPLOI_DURABLE' } }, t.direction)).fields).toEqual({
       valeur: 'Chaque motif de sortie doit avoir une catégorie, et seulement les motifs connus.',
     });
+  });
+});
+
+describe('plausibility (issue 14 §4): unusual values are confirmed, impossible ones refused, nothing capped', () => {
+  it('hours beyond the contract need confirmation; more than the month holds are refused; each day at most 24 h, over 10 h confirmed', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const { parcoursId } = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    const contratId = (await app.call('contrats.save', contract(parcoursId, { heuresHebdo: 26 }), t.cip))[0]!.contrats[0]!.id;
+    const entry = (heures: number, date = '2024-03-01', confirme = false) => ({ mois: '2024-03', contratIds: [contratId], entrees: [{ contratId, date, heures }], confirme });
+    // 26 h a week over March's 31 days allow 115,14 h.
+    expect((await app.call('heures.saveMonth', entry(115), t.cip)).heures).toBe(115);
+    const unusual = await app.fail('heures.saveMonth', entry(600), t.cip);
+    expect(unusual).toMatchObject({ code: 'CONFIRMATION_REQUIRED', fields: { 'entrees.0': expect.stringMatching(/^600,00 h : au-delà de ce que permet un contrat de 26 h par semaine sur 31 jours \(115,14 h\)/) } });
+    expect(app.runtime.openOrNull()!.sqlite.prepare('select sum(centiemes) from heures').pluck().get()).toBe(11_500);
+    expect((await app.call('heures.saveMonth', entry(600, '2024-03-01', true), t.cip)).heures).toBe(600);
+    // 744 h is every hour of March: 800 is refused by the schema, 744,01 by the month's days; never capped.
+    expect((await app.fail('heures.saveMonth', entry(800, '2024-03-01', true), t.cip)).fields).toEqual({ 'entrees.0.heures': 'Plus d’heures que le mois n’en compte.' });
+    const february = await app.fail('heures.saveMonth', { mois: '2024-02', contratIds: [contratId], entrees: [{ contratId, date: '2024-02-01', heures: 700 }], confirme: true }, t.cip);
+    expect(february).toMatchObject({ code: 'VALIDATION', fields: { 'entrees.0': '700,00 h : plus d’heures que les 29 jours du contrat dans le mois n’en comptent (696 h).' } });
+    expect(app.runtime.openOrNull()!.sqlite.prepare('select sum(centiemes) from heures').pluck().get()).toBe(60_000);
+    // A day: over 10 h is unusual (Code du travail L3121-18), over 24 h impossible.
+    expect((await app.fail('heures.saveMonth', entry(11, '2024-03-04'), t.cip)).code).toBe('CONFIRMATION_REQUIRED');
+    expect((await app.fail('heures.saveMonth', entry(25, '2024-03-04', true), t.cip)).fields).toEqual({ 'entrees.0': '25,00 h : une journée compte 24 heures.' });
+  });
+
+  it('a bilan, a CER signed or an exit dated after today needs confirmation; an exit ending a contract early says so', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const { parcoursId } = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    await app.call('contrats.save', contract(parcoursId), t.cip);
+    const today = app.clock.now().toISOString().slice(0, 10);
+    const future = '2030-01-15';
+    const bilan = { parcoursId, type: 'etape' as const, date: future };
+    expect(await app.fail('bilans.save', bilan, t.cip)).toMatchObject({ code: 'CONFIRMATION_REQUIRED', fields: { date: 'Le bilan est daté du 15/01/2030, après aujourd’hui. Confirmez si c’est bien la date.' } });
+    expect(app.count('bilans')).toBe(0);
+    await app.call('bilans.save', { ...bilan, confirme: true }, t.cip);
+    expect(app.count('bilans')).toBe(1);
+    const cer = { parcoursId, objectifs: 'Passer le permis.', dateSignature: future, signePersonne: true };
+    expect((await app.fail('cer.save', cer, t.cip)).code).toBe('CONFIRMATION_REQUIRED');
+    expect(app.count('cer')).toBe(0);
+    expect(today < future).toBe(true);
+    const early = await app.fail('sorties.save', { parcoursId, dateSortie: '2024-05-31', motif: '9' }, t.cip);
+    expect(early).toMatchObject({ code: 'CONFIRMATION_REQUIRED', fields: { dateSortie: 'Le CDD d’insertion (CDDI) prévu jusqu’au 14/07/2024 s’arrêtera le 31/05/2024.' } });
+    expect(app.runtime.openOrNull()!.sqlite.prepare('select date_sortie from parcours').pluck().get()).toBeNull();
+    // On the contract's own end day, nothing to confirm.
+    expect((await app.call('sorties.save', { parcoursId, dateSortie: '2024-07-14', motif: '9' }, t.cip))[0]!.sortie!.date).toBe('2024-07-14');
   });
 });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { bilans, cer } from '../../../db/schema';
 import type { BilanType } from '../../../src-shared/domain/insertion';
+import { toIsoDate } from '../../../src-shared/rules/dates';
 import { cerDueDate, cerSignedInTime, isBilanOverdue, nextBilanDue } from '../../../src-shared/rules/echeances';
 import { fromCentiemes, toCentiemes } from '../../../src-shared/rules/heures';
 import type { bilanInputSchema, cerInputSchema } from '../../../src-shared/schemas/insertion';
@@ -11,6 +12,7 @@ import type { BilanView, CerView, EcheancesView } from '../../../src-shared/view
 import { uuidv7 } from '../../lib/uuid';
 import { notFound } from '../access';
 import type { ParametresService } from './parametres-service';
+import { assertPlausible, futureFactWarning } from '../../../src-shared/rules/plausibility';
 
 export class AccompagnementService {
   constructor(
@@ -19,6 +21,7 @@ export class AccompagnementService {
   ) {}
 
   saveCer(input: z.output<typeof cerInputSchema>, userId: string, now: Date): void {
+    assertPlausible([['dateSignature', input.dateSignature ? futureFactWarning(input.dateSignature, toIsoDate(now), 'Le CER signé') : null]], input.confirme, 'le CER');
     const last = this.db.select({ v: max(cer.version) }).from(cer).where(eq(cer.parcoursId, input.parcoursId)).get();
     this.db
       .insert(cer)
@@ -41,6 +44,8 @@ export class AccompagnementService {
   }
 
   saveBilan(input: z.output<typeof bilanInputSchema>, userId: string, now: Date): void {
+    // A bilan dated in the future would also hide the overdue-bilan alerts until that date.
+    assertPlausible([['date', futureFactWarning(input.date, toIsoDate(now), 'Le bilan')]], input.confirme, 'le bilan');
     const values = {
       type: input.type,
       date: input.date,

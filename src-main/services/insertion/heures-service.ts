@@ -6,6 +6,8 @@ import type { Db } from '../../../db/client';
 import { clients, contrats, heures, moisClotures } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
 import { fromCentiemes, SEUIL_ALERTE_480, toCentiemes, windows480 } from '../../../src-shared/rules/heures';
+import { plural } from '../../../src-shared/format/french-number';
+import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-shared/rules/plausibility';
 import type { saveMonthInputSchema } from '../../../src-shared/schemas/insertion';
 import type { CsvDocument, MonthGrid, MonthLine, MonthSaved } from '../../../src-shared/views-insertion';
 import type Database from 'better-sqlite3';
@@ -30,7 +32,7 @@ export class HeuresService {
     const contracts = this.sqlite
       .prepare(
         `select c.id as contratId, pe.id as personneId, pe.nom, pe.prenom, p.dispositif, c.type as contratType, c.date_debut as dateDebut,
-                coalesce(c.date_fin_reelle, c.date_fin_prevue) as dateFin
+                coalesce(c.date_fin_reelle, c.date_fin_prevue) as dateFin, c.heures_hebdo / 100.0 as heuresHebdo
            from contrats c join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
           where c.date_debut <= ? and (coalesce(c.date_fin_reelle, c.date_fin_prevue) is null or coalesce(c.date_fin_reelle, c.date_fin_prevue) >= ?)
           order by pe.nom_tri, c.date_debut`,
@@ -110,7 +112,12 @@ export class HeuresService {
         problems[`entrees.${i}`] = 'Date en dehors de la période du contrat.';
       } else if (e.clientId && !clientIds.has(e.clientId)) problems[`entrees.${i}`] = 'Client inconnu.';
     });
-    if (Object.keys(problems).length) throw new AppError('VALIDATION', `${Object.keys(problems).length} ligne(s) à corriger : rien n'a été enregistré.`, problems);
+    const warnings: Record<string, string> = {};
+    this.checkPlausibility(input, known, problems, warnings);
+    const wrong = Object.keys(problems).length;
+    if (wrong) throw new AppError('VALIDATION', `${plural(wrong, 'ligne')} à corriger : rien n’a été enregistré.`, problems);
+    const unusual = Object.keys(warnings).length;
+    if (unusual && !input.confirme) throw new AppError('CONFIRMATION_REQUIRED', `${plural(unusual, 'ligne inhabituelle', 'lignes inhabituelles')} à confirmer avant d’enregistrer.`, warnings);
 
     this.db.delete(heures).where(and(inArray(heures.contratId, ids), gte(heures.date, first), lte(heures.date, last))).run();
     let total = 0;
@@ -127,6 +134,29 @@ export class HeuresService {
       heures: fromCentiemes(total),
       alertes480: this.alerts480(ids, last),
     };
+  }
+
+  /**
+   * src-shared/rules/plausibility.ts on the month: each contract's monthly total against the days it covers and its
+   * weekly hours, each day entry against a day's hours. Problems go on the contract's last entry of the month.
+   */
+  private checkPlausibility(input: z.output<typeof saveMonthInputSchema>, known: Map<string, typeof contrats.$inferSelect>, problems: Record<string, string>, warnings: Record<string, string>): void {
+    const totals = new Map<string, { heures: number; last: number }>();
+    input.entrees.forEach((e, i) => {
+      const t = totals.get(e.contratId) ?? { heures: 0, last: i };
+      totals.set(e.contratId, { heures: t.heures + e.heures, last: i });
+      if (e.date !== `${input.mois}-01` && !problems[`entrees.${i}`]) {
+        const day = dayHoursPlausibility(e.heures);
+        if (day) (day.level === 'limit' ? problems : warnings)[`entrees.${i}`] = day.message;
+      }
+    });
+    for (const [contratId, t] of totals) {
+      const c = known.get(contratId);
+      const key = `entrees.${t.last}`;
+      if (!c || problems[key]) continue;
+      const check = monthHoursPlausibility(t.heures, input.mois, { dateDebut: c.dateDebut, dateFin: c.dateFinReelle ?? c.dateFinPrevue, heuresHebdo: c.heuresHebdo === null ? null : fromCentiemes(c.heuresHebdo) });
+      if (check) (check.level === 'limit' ? problems : warnings)[key] = check.message;
+    }
   }
 
   /** The AI 480-hour rule (V5) for the persons behind these contracts, in the window that contains `onDate`. */

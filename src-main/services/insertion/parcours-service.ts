@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { contrats, diagnosticsEligibilite, parcours, users } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
-import type { ContratType, Derogation, MotifSortie } from '../../../src-shared/domain/insertion';
+import { CONTRAT_TYPES, type ContratType, type Derogation, type MotifSortie } from '../../../src-shared/domain/insertion';
+import { toIsoDate } from '../../../src-shared/rules/dates';
 import { checkContrat, type ContratCheck, type ContratDates } from '../../../src-shared/rules/contrats';
 import { fromCentiemes, toCentiemes } from '../../../src-shared/rules/heures';
 import { exitCategory, isExitCounted } from '../../../src-shared/rules/sorties';
@@ -18,6 +19,7 @@ import type { PersonnesService } from '../personnes/personnes-service';
 import type { ParametresService } from './parametres-service';
 import type { AccompagnementService } from './accompagnement-service';
 import type { ActionsService } from './actions-service';
+import { assertPlausible, exitWarnings } from '../../../src-shared/rules/plausibility';
 
 type ParcoursRow = typeof parcours.$inferSelect;
 type ContratInput = z.output<typeof contratInputSchema>;
@@ -143,6 +145,9 @@ export class ParcoursService {
     }
     const later = this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).all().filter((c) => c.dateDebut > input.dateSortie);
     if (later.length) throw new AppError('VALIDATION', 'Un contrat de ce parcours commence après cette date de sortie.', { dateSortie: 'Un contrat commence après.' });
+    const running = this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).all().map((c) => ({ dateDebut: c.dateDebut, dateFin: contractEnd(c), label: `Le ${CONTRAT_TYPES[c.type as ContratType]}` }));
+    // A future exit, or one that ends a contract early, is said and confirmed (issue 14 §4).
+    assertPlausible(exitWarnings(input.dateSortie, toIsoDate(now), running).map((w) => ['dateSortie', w] as const), input.confirme, 'la sortie');
     this.db.update(parcours).set({ dateSortie: input.dateSortie, motifSortie: input.motif, updatedAt: now.toISOString() }).where(eq(parcours.id, p.id)).run();
     // Leaving the parcours ends the contracts still running that day.
     for (const c of this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).all()) {

@@ -3,7 +3,7 @@ import { Controller, type FieldValues, type Path, type UseFormReturn } from 'rea
 import type { z } from 'zod';
 import { CIVILITES, DUREES_INSCRIPTION, NIVEAUX_FORMATION, ORIENTEURS, ORIENTEURS_SENSIBLES, RSA_SITUATIONS } from '../../../src-shared/domain/asp-codes';
 import type { personneFieldsSchema } from '../../../src-shared/schemas/personne';
-import { DateField } from '../../components/DateField';
+import { FormDateField } from '../../components/fields/FormDateField';
 import { options } from '../../lib/options';
 
 export type IdentityValues = z.input<typeof personneFieldsSchema>;
@@ -58,7 +58,7 @@ export function IdentityFields<T extends IdentityValues & FieldValues>({
         {select('civilite', 'Civilité', options(CIVILITES), { required: true, clearable: false, searchable: false })}
         <TextInput label="Nom" required readOnly={readOnly} {...f.register('nom')} error={errors.nom?.message} />
         <TextInput label="Prénom" required readOnly={readOnly} {...f.register('prenom')} error={errors.prenom?.message} />
-        <DateField label="Date de naissance" required readOnly={readOnly} {...f.register('dateNaissance')} error={errors.dateNaissance?.message} />
+        <FormDateField label="Date de naissance" required readOnly={readOnly} control={f.control} name="dateNaissance" />
         <TextInput label="Téléphone" readOnly={readOnly} {...f.register('telephone')} error={errors.telephone?.message} />
         <TextInput label="Courriel" type="email" readOnly={readOnly} {...f.register('email')} error={errors.email?.message} />
       </SimpleGrid>

@@ -9,7 +9,7 @@ import { toIsoDate } from '../../../src-shared/rules/dates';
 import { createPersonneInputSchema } from '../../../src-shared/schemas/personne';
 import type { DuplicateHit } from '../../../src-shared/views-accueil';
 import { api } from '../../api';
-import { DateField } from '../../components/DateField';
+import { FormDateField } from '../../components/fields/FormDateField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../lib/format';
@@ -75,7 +75,7 @@ export function NouvelAccueilPage() {
               Premier contact
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <DateField label="Date du premier contact" required {...form.register('accueil.datePremierContact')} error={form.formState.errors.accueil?.datePremierContact?.message} />
+              <FormDateField label="Date du premier contact" required control={form.control} name="accueil.datePremierContact" />
               <Controller
                 control={form.control}
                 name="accueil.canal"

@@ -1,13 +1,14 @@
-import { Badge, Button, Group, NumberInput, Paper, Select, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { NATURES_BESOIN, ORIGINES_ACTION, ORIGINES_RECLAMATION, PUBLICS_SATISFACTION } from '../../../src-shared/domain/qualite';
 import type { QualityRegisters } from '../../../src-shared/views';
 import { api, ApiError } from '../../api';
-import { DateField } from '../../components/DateField';
+import { DateField } from '../../components/fields/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
+import { NumberField } from '../../components/fields/NumberField';
 
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 const today = () => new Date().toISOString().slice(0, 10);
@@ -25,6 +26,7 @@ export function QualitePage() {
   const [formError, setFormError] = useState<string | null>(null);
   const shown = registers ?? data;
   const field = (k: string) => ({ value: (form[k] as string | null) ?? '', onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.currentTarget.value }) });
+  const dateField = (k: string) => ({ value: (form[k] as string | null) ?? '', onChange: (v: string) => setForm({ ...form, [k]: v }) });
 
   const save = async (route: 'qualite.saveAction' | 'qualite.saveReclamation' | 'qualite.addBesoin' | 'qualite.addSatisfaction', input: Record<string, unknown>) => {
     setFormError(null);
@@ -55,7 +57,7 @@ export function QualitePage() {
               <Select label="Origine" w={200} data={options(ORIGINES_ACTION)} value={(form.origine as string) ?? null} onChange={(v) => setForm({ ...form, origine: v })} />
               <TextInput label="Responsable" w={160} {...field('responsable')} />
               <TextInput label="Indicateur visé" w={220} {...field('indicateur')} />
-              <DateField label="Échéance" w={160} {...field('echeance')} />
+              <DateField label="Échéance" w={160} {...dateField('echeance')} />
               <Button onClick={() => void save('qualite.saveAction', { id: null, intitule: form.intitule ?? '', origine: form.origine, responsable: form.responsable ?? '', indicateur: form.indicateur ?? '', dateOuverture: today(), echeance: form.echeance || null, dateCloture: null, resultat: '' })}>
                 Ajouter
               </Button>
@@ -109,7 +111,7 @@ export function QualitePage() {
         <Tabs.Panel value="reclamations">
           <Paper withBorder p="md" mb="md">
             <Group align="flex-end" wrap="wrap">
-              <DateField label="Date" w={160} {...field('date')} />
+              <DateField label="Date" w={160} {...dateField('date')} />
               <Select label="De la part de" w={180} data={options(ORIGINES_RECLAMATION)} value={(form.origine as string) ?? null} onChange={(v) => setForm({ ...form, origine: v })} />
               <TextInput label="Objet" w={360} {...field('objet')} />
               <Button onClick={() => void save('qualite.saveReclamation', { id: null, date: form.date || today(), origine: form.origine, objet: form.objet ?? '', traitement: '', dateCloture: null })}>Enregistrer</Button>
@@ -139,7 +141,7 @@ export function QualitePage() {
         <Tabs.Panel value="besoins">
           <Paper withBorder p="md" mb="md">
             <Group align="flex-end" wrap="wrap">
-              <DateField label="Date" w={160} {...field('date')} />
+              <DateField label="Date" w={160} {...dateField('date')} />
               <Select label="Nature" w={300} data={options(NATURES_BESOIN)} value={(form.nature as string) ?? null} onChange={(v) => setForm({ ...form, nature: v })} />
               <TextInput label="Description" w={360} {...field('description')} />
               <Button onClick={() => void save('qualite.addBesoin', { date: form.date || today(), nature: form.nature, description: form.description ?? '' })}>Enregistrer</Button>
@@ -160,9 +162,9 @@ export function QualitePage() {
         <Tabs.Panel value="satisfaction">
           <Paper withBorder p="md" mb="md">
             <Group align="flex-end" wrap="wrap">
-              <DateField label="Date" w={160} {...field('date')} />
+              <DateField label="Date" w={160} {...dateField('date')} />
               <Select label="Qui répond" w={160} data={options(PUBLICS_SATISFACTION)} value={(form.public as string) ?? null} onChange={(v) => setForm({ ...form, public: v })} />
-              <NumberInput label="Note (1 à 5)" w={130} min={1} max={5} value={(form.note as number) ?? ''} onChange={(v) => setForm({ ...form, note: v === '' ? null : Number(v) })} />
+              <NumberField label="Note (1 à 5)" w={130} min={1} max={5} integer value={(form.note as number | null) ?? null} onChange={(v) => setForm({ ...form, note: v })} />
               <TextInput label="Commentaire" w={320} {...field('commentaire')} />
               <Button onClick={() => void save('qualite.addSatisfaction', { date: form.date || today(), public: form.public, note: form.note, commentaire: form.commentaire ?? '' })}>Enregistrer</Button>
             </Group>

@@ -4,7 +4,8 @@ import { IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { MOMENTS, QUESTION_TYPES, type Question, type QuestionnaireResults, type QuestionnaireView } from '../../../src-shared/qualite/questionnaires';
 import { api, ApiError } from '../../api';
-import { DateField } from '../../components/DateField';
+import { isIsoDate } from '../../../src-shared/rules/dates';
+import { DateField } from '../../components/fields/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { can } from '../../lib/permissions';
@@ -176,8 +177,8 @@ function ResultsView({ questionnaire }: { questionnaire: QuestionnaireView }) {
   return (
     <Stack>
       <Group>
-        <DateField label="Du" value={du} onChange={(e) => e.currentTarget.value && setDu(e.currentTarget.value)} />
-        <DateField label="Au" value={au} onChange={(e) => e.currentTarget.value && setAu(e.currentTarget.value)} />
+        <DateField label="Du" value={du} onChange={(v) => isIsoDate(v) && setDu(v)} />
+        <DateField label="Au" value={au} onChange={(v) => isIsoDate(v) && setAu(v)} />
       </Group>
       <FormAlert message={error} />
       {results && (

@@ -1,12 +1,13 @@
-import { Button, Group, NumberInput, Paper, Select, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Select, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { REGISTERS, rowLabel, type RegisterField, type RegisterKey, type RegisterRow } from '../../../src-shared/qualite/registers';
 import { api, ApiError } from '../../api';
-import { DateField } from '../../components/DateField';
+import { DateField } from '../../components/fields/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { formatDate } from '../../lib/format';
 import { ManualFilesModal } from './ManualFilesModal';
+import { NumberField } from '../../components/fields/NumberField';
 
 type Values = Record<string, string | number | null>;
 
@@ -141,9 +142,9 @@ function FieldInput({ field: f, value, error, refs, onChange }: { field: Registe
   const common = { label: f.label, error, withAsterisk: f.required };
   switch (f.kind) {
     case 'date':
-      return <DateField {...common} w={170} value={(value as string) ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)} />;
+      return <DateField {...common} w={170} value={(value as string) ?? ''} onChange={(v) => onChange(v || null)} />;
     case 'number':
-      return <NumberInput {...common} w={140} min={f.min} max={f.max} value={value ?? ''} onChange={(v) => onChange(v === '' ? null : Number(v))} />;
+      return <NumberField {...common} w={140} min={f.min} max={f.max} value={(value as number | null) ?? null} onChange={onChange} />;
     case 'select':
       return <Select {...common} w={260} data={Object.entries(f.options!).map(([v, l]) => ({ value: v, label: l }))} value={(value as string) ?? null} onChange={onChange} />;
     case 'ref':

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { RetentionDue, RetentionSettings } from '../../../src-shared/views';
@@ -7,6 +7,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
+import { NumberField } from '../../components/fields/NumberField';
 
 const MOTIFS = { non_embauche: 'Accueillie, non embauchée', fin_accompagnement: 'Parcours terminé' } as const;
 
@@ -122,9 +123,9 @@ export function ConservationPage() {
             Durées de conservation
           </Text>
           <Group align="flex-end">
-            <NumberInput label="Personne non embauchée (mois après le dernier contact)" w={300} min={12} max={120} value={shownPeriods.nonEmbaucheMois} onChange={(v) => setPeriods({ ...shownPeriods, nonEmbaucheMois: Number(v) })} />
-            <NumberInput label="Dossier d’accompagnement (mois après la fin)" w={280} min={12} max={120} value={shownPeriods.accompagnementMois} onChange={(v) => setPeriods({ ...shownPeriods, accompagnementMois: Number(v) })} />
-            <NumberInput label="Préavis (jours)" w={140} min={7} max={90} value={shownPeriods.preavisJours} onChange={(v) => setPeriods({ ...shownPeriods, preavisJours: Number(v) })} />
+            <NumberField label="Personne non embauchée (mois après le dernier contact)" w={300} min={12} max={120} integer value={shownPeriods.nonEmbaucheMois} onChange={(v) => setPeriods({ ...shownPeriods, nonEmbaucheMois: v ?? Number.NaN })} />
+            <NumberField label="Dossier d’accompagnement (mois après la fin)" w={280} min={12} max={120} integer value={shownPeriods.accompagnementMois} onChange={(v) => setPeriods({ ...shownPeriods, accompagnementMois: v ?? Number.NaN })} />
+            <NumberField label="Préavis (jours)" w={140} min={7} max={90} integer value={shownPeriods.preavisJours} onChange={(v) => setPeriods({ ...shownPeriods, preavisJours: v ?? Number.NaN })} />
             <Button variant="default" onClick={() => void savePeriods()}>
               Enregistrer
             </Button>

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { SIAE_KIND_LABELS, type SiaeKind } from '../../../src-shared/siae';
 import type { ConventionView } from '../../../src-shared/views-observatoire';
@@ -7,6 +7,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatNumber } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
+import { NumberField } from '../../components/fields/NumberField';
 
 /** Each dispositif's annexe financière per year: the ETP conventionnés behind the realisation rate. */
 export function ConventionsPage() {
@@ -14,7 +15,7 @@ export function ConventionsPage() {
   const kinds = structure.data?.dispositifs ?? [];
   const { data, error } = useRouteData('conventions.list');
   const [rows, setRows] = useState<ConventionView[] | null>(null);
-  const [form, setForm] = useState<{ kind: SiaeKind | null; annee: number; annexe: string; etp: number | string }>({ kind: null, annee: new Date().getFullYear(), annexe: '', etp: '' });
+  const [form, setForm] = useState<{ kind: SiaeKind | null; annee: number; annexe: string; etp: number | null }>({ kind: null, annee: new Date().getFullYear(), annexe: '', etp: null });
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const shown = rows ?? data ?? [];
@@ -25,7 +26,7 @@ export function ConventionsPage() {
     setBusy(true);
     setFormError(null);
     try {
-      setRows(await api('conventions.save', { kind, annee: form.annee, annexeFinanciere: form.annexe, etpConventionnes: form.etp === '' ? null : Number(form.etp) }));
+      setRows(await api('conventions.save', { kind, annee: form.annee, annexeFinanciere: form.annexe, etpConventionnes: form.etp }));
     } catch (err) {
       setFormError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Enregistrement impossible.');
     } finally {
@@ -40,9 +41,9 @@ export function ConventionsPage() {
       <Paper withBorder p="md" mb="md">
         <Group align="flex-end">
           <Select label="Dispositif" w={200} data={kinds.map((k) => ({ value: k, label: `${k} — ${SIAE_KIND_LABELS[k]}` }))} value={form.kind ?? kinds[0] ?? null} onChange={(v) => setForm({ ...form, kind: v as SiaeKind })} allowDeselect={false} />
-          <NumberInput label="Année" w={110} value={form.annee} onChange={(v) => setForm({ ...form, annee: Number(v) })} min={2000} max={2100} />
+          <NumberField label="Année" w={110} value={form.annee} onChange={(v) => setForm({ ...form, annee: v ?? Number.NaN })} min={2000} max={2100} integer />
           <TextInput label="Annexe financière" w={200} value={form.annexe} onChange={(e) => setForm({ ...form, annexe: e.currentTarget.value })} />
-          <NumberInput label="ETP conventionnés" w={160} value={form.etp} onChange={(v) => setForm({ ...form, etp: v })} decimalSeparator="," min={0} decimalScale={2} />
+          <NumberField label="ETP conventionnés" w={160} value={form.etp} onChange={(v) => setForm({ ...form, etp: v })} min={0} />
           <Button onClick={() => void save()} loading={busy}>
             Enregistrer
           </Button>
@@ -63,7 +64,7 @@ export function ConventionsPage() {
           </Table.Thead>
           <Table.Tbody>
             {shown.map((c) => (
-              <Table.Tr key={`${c.kind}-${c.annee}`} onClick={() => setForm({ kind: c.kind, annee: c.annee, annexe: c.annexeFinanciere, etp: c.etpConventionnes ?? '' })} style={{ cursor: 'pointer' }}>
+              <Table.Tr key={`${c.kind}-${c.annee}`} onClick={() => setForm({ kind: c.kind, annee: c.annee, annexe: c.annexeFinanciere, etp: c.etpConventionnes })} style={{ cursor: 'pointer' }}>
                 <Table.Td>{c.annee}</Table.Td>
                 <Table.Td>{c.kind}</Table.Td>
                 <Table.Td>{c.annexeFinanciere || '—'}</Table.Td>

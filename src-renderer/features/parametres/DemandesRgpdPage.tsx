@@ -12,7 +12,7 @@ import {
 } from '../../../src-shared/rgpd-requests';
 import type { PersonneSearchHit } from '../../../src-shared/views-accueil';
 import { api, ApiError } from '../../api';
-import { DateField } from '../../components/DateField';
+import { DateField } from '../../components/fields/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../lib/format';
@@ -219,7 +219,7 @@ function RequestForm({ initialPersonneId, onDone }: { initialPersonneId: string 
         error={fields.type}
         allowDeselect={false}
       />
-      <DateField label="Reçue le" value={recueLe} onChange={(e) => setRecueLe(e.currentTarget.value)} error={fields.recueLe} />
+      <DateField label="Reçue le" value={recueLe} onChange={(v) => setRecueLe(v)} error={fields.recueLe} />
       <TextInput label="Demandeur" value={demandeur} onChange={(e) => setDemandeur(e.currentTarget.value)} error={fields.demandeur} />
       <Textarea label="Objet de la demande" description="Ce que la personne demande, sans plus de détails que nécessaire." autosize minRows={2} value={objet} onChange={(e) => setObjet(e.currentTarget.value)} error={fields.objet} />
       <FormAlert message={error} />

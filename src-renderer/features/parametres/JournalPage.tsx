@@ -1,12 +1,14 @@
-import { Alert, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { AuditJournalPage, AuditJournalQuery } from '../../../src-shared/views';
 import { api, ApiError } from '../../api';
-import { DateField } from '../../components/DateField';
+import { isIsoDate } from '../../../src-shared/rules/dates';
+import { DateField } from '../../components/fields/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
+import { NumberField } from '../../components/fields/NumberField';
 
 const ACTIONS = [
   { value: 'read', label: 'Consultation' },
@@ -31,7 +33,7 @@ export function JournalPage() {
   const [filters, setFilters] = useState<AuditJournalQuery>(EMPTY);
   const [page, setPage] = useState<AuditJournalPage | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [months, setMonths] = useState<number | string>('');
+  const [months, setMonths] = useState<number | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -48,7 +50,7 @@ export function JournalPage() {
     setError(null);
     try {
       setPage(route === 'audit.purge' ? await api('audit.purge') : await api('audit.setRetention', { conservationMois: Number(months) }));
-      setMonths('');
+      setMonths(null);
     } catch (err) {
       setError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Action impossible.');
     }
@@ -76,8 +78,8 @@ export function JournalPage() {
       )}
       <Paper withBorder p="md" mb="md">
         <SimpleGrid cols={{ base: 2, md: 6 }}>
-          <DateField label="Du" value={filters.du ?? ''} onChange={(e) => set('du')(e.currentTarget.value)} />
-          <DateField label="Au" value={filters.au ?? ''} onChange={(e) => set('au')(e.currentTarget.value)} />
+          <DateField label="Du" value={filters.du ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && set('du')(v)} />
+          <DateField label="Au" value={filters.au ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && set('au')(v)} />
           <TextInput label="Utilisateur (identifiant)" value={filters.utilisateur ?? ''} onChange={(e) => set('utilisateur')(e.currentTarget.value)} />
           <Select label="Action" data={ACTIONS} value={filters.action} onChange={set('action')} clearable />
           <TextInput label="Objet" placeholder="personne, parcours…" value={filters.objet ?? ''} onChange={(e) => set('objet')(e.currentTarget.value)} />
@@ -137,8 +139,8 @@ export function JournalPage() {
           Les entrées plus anciennes sont purgées automatiquement au démarrage ; chaque purge est elle-même inscrite au journal.
         </Text>
         <Group align="flex-end">
-          <NumberInput label="Conserver (mois)" w={180} min={6} max={120} value={months} placeholder={String(page?.conservation.conservationMois ?? 12)} onChange={setMonths} />
-          <Button variant="default" disabled={months === ''} onClick={() => void act('audit.setRetention')}>
+          <NumberField label="Conserver (mois)" w={180} min={6} max={120} integer value={months} placeholder={String(page?.conservation.conservationMois ?? 12)} onChange={setMonths} />
+          <Button variant="default" disabled={months === null} onClick={() => void act('audit.setRetention')}>
             Enregistrer
           </Button>
           <Button variant="default" color="orange" onClick={() => void act('audit.purge')}>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { CATEGORIES_SORTIE, MOTIFS_SORTIE, type CategorieSortie, type MotifSortie } from '../../../src-shared/domain/insertion';
@@ -8,12 +8,13 @@ import { toIsoDate } from '../../../src-shared/rules/dates';
 import { SIAE_KINDS } from '../../../src-shared/siae';
 import type { ParametreView } from '../../../src-shared/views-insertion';
 import { api, ApiError } from '../../api';
-import { DateField } from '../../components/DateField';
+import { DateField } from '../../components/fields/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatNumber } from '../../lib/format';
 import { options } from '../../lib/options';
 import { useRouteData } from '../../lib/useRoute';
+import { NumberField } from '../../components/fields/NumberField';
 
 function describe(cle: CleParametre, valeur: unknown): string {
   if (cle === 'h_ref') return SIAE_KINDS.map((k) => `${k} ${formatNumber((valeur as Record<string, number>)[k]!)} h`).join(' · ');
@@ -27,7 +28,7 @@ function ValueEditor({ cle, value, onChange }: { cle: CleParametre; value: unkno
     return (
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
         {SIAE_KINDS.map((k) => (
-          <NumberInput key={k} label={k} value={v[k]} onChange={(x) => onChange({ ...v, [k]: typeof x === 'number' ? x : 0 })} allowDecimal={false} />
+          <NumberField key={k} label={k} value={v[k] ?? null} onChange={(x) => onChange({ ...v, [k]: x ?? Number.NaN })} integer />
         ))}
       </SimpleGrid>
     );
@@ -50,7 +51,7 @@ function ValueEditor({ cle, value, onChange }: { cle: CleParametre; value: unkno
       </Table>
     );
   }
-  return <NumberInput label="Nouvelle valeur" value={value as number} onChange={(x) => onChange(typeof x === 'number' ? x : 0)} allowDecimal={false} w={220} />;
+  return <NumberField label="Nouvelle valeur" value={(value as number | null) ?? null} onChange={(x) => onChange(x ?? Number.NaN)} integer w={220} />;
 }
 
 function ParametreCard({ p, onSaved }: { p: ParametreView; onSaved: (all: ParametreView[]) => void }) {
@@ -96,7 +97,7 @@ function ParametreCard({ p, onSaved }: { p: ParametreView; onSaved: (all: Parame
       ) : (
         <Stack mt="sm">
           <FormAlert message={error} />
-          <DateField label="Valable à partir du" value={valideDu} onChange={(e) => setValideDu(e.currentTarget.value)} w={220} />
+          <DateField label="Valable à partir du" value={valideDu} onChange={(v) => setValideDu(v)} w={220} />
           <ValueEditor cle={p.cle} value={value} onChange={setValue} />
           <Group>
             <Button size="sm" onClick={() => void save()}>

@@ -1,4 +1,4 @@
-import { Button, NumberInput, Paper, Stack } from '@mantine/core';
+import { Button, Paper, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { applyServerErrors } from '../../lib/forms';
 import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
+import { NumberField } from '../../components/fields/NumberField';
 
 const FIELDS = [
   { name: 'idleLockMinutes', label: 'Verrouillage après inactivité (minutes)', description: 'La session se verrouille si personne ne touche au poste pendant ce temps.' },
@@ -52,13 +53,13 @@ export function SecuritySettingsPage() {
                 control={form.control}
                 name={f.name}
                 render={({ field, fieldState }) => (
-                  <NumberInput
+                  <NumberField
                     label={f.label}
                     description={f.description}
-                    value={field.value ?? ''}
-                    onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
+                    value={Number.isFinite(field.value) ? (field.value as number) : null}
+                    onChange={(v) => field.onChange(v ?? Number.NaN)}
                     onBlur={field.onBlur}
-                    allowDecimal={false}
+                    integer
                     min={1}
                     error={fieldState.error?.message}
                   />

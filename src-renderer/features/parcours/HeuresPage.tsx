@@ -1,16 +1,21 @@
-import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, List, Modal, Paper, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconLock, IconPlus } from '@tabler/icons-react';
 import { addMonths, format, parseISO } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { CONTRAT_TYPES } from '../../../src-shared/domain/insertion';
+import { plural } from '../../../src-shared/format/french-number';
 import { etp } from '../../../src-shared/rules/heures';
+import { monthHoursPlausibility, type Plausibility } from '../../../src-shared/rules/plausibility';
 import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
 import type { ClientView, MonthGrid, MonthLine } from '../../../src-shared/views-insertion';
 import { api, ApiError } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
+import { MonthField } from '../../components/fields/MonthField';
+import { NumberField } from '../../components/fields/NumberField';
+import { confirmLeavingUnsaved, useUnsavedChanges } from '../../stores/unsaved-store';
 import { downloadBlob } from '../../lib/download';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -29,11 +34,12 @@ export function HeuresPage() {
   const [mois, setMois] = useState(format(new Date(), 'yyyy-MM'));
   const [grid, setGrid] = useState<MonthGrid | null>(null);
   const [lines, setLines] = useState<MonthLine[]>([]);
+  const [loaded, setLoaded] = useState<MonthLine[]>([]);
+  const [toConfirm, setToConfirm] = useState<string[] | null>(null);
   const [clients, setClients] = useState<ClientView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [lineErrors, setLineErrors] = useState<Record<number, string>>({});
   const [saving, setSaving] = useState(false);
-  const [dirty, setDirty] = useState(false);
   const [version, setVersion] = useState(0);
   const [newClient, setNewClient] = useState(false);
   const [alerts480, setAlerts480] = useState<string[]>([]);
@@ -46,9 +52,9 @@ export function HeuresPage() {
         if (!current) return;
         setGrid(loaded);
         setLines(loaded.lignes);
+        setLoaded(loaded.lignes);
         setError(null);
         setLineErrors({});
-        setDirty(false);
       },
       (err: unknown) => current && setError(err instanceof ApiError ? err.message : 'Chargement impossible.'),
     );
@@ -63,14 +69,41 @@ export function HeuresPage() {
 
   const update = (index: number, patch: Partial<MonthLine>) => {
     setLines((all) => all.map((l, i) => (i === index ? { ...l, ...patch } : l)));
-    setDirty(true);
   };
   const addClientLine = (index: number) => {
     setLines((all) => [...all.slice(0, index + 1), { ...all[index]!, clientId: null, heures: 0, saisieJournaliere: false }, ...all.slice(index + 1)]);
-    setDirty(true);
   };
 
-  const save = async () => {
+  // A line is changed when no loaded line of the same contract and client has its hours.
+  const changed = lines.filter((l) => !loaded.some((o) => o.contratId === l.contratId && o.clientId === l.clientId && o.heures === l.heures)).length + Math.max(0, loaded.length - lines.length);
+  const dirty = changed > 0;
+  useUnsavedChanges(dirty);
+  const goToMonth = async (next: string) => {
+    if (next !== mois && (await confirmLeavingUnsaved())) setMois(next);
+  };
+
+  // Each contract's month (all its clients together) against what the contract allows; shown on its last line.
+  const checks = useMemo(() => {
+    const byLine = new Map<number, Plausibility>();
+    const lastLine = new Map<string, number>();
+    lines.forEach((l, i) => lastLine.set(l.contratId, i));
+    for (const [contratId, i] of lastLine) {
+      const total = lines.filter((l) => l.contratId === contratId).reduce((sum, l) => sum + l.heures, 0);
+      const l = lines[i]!;
+      const check = monthHoursPlausibility(total, mois, { dateDebut: l.dateDebut, dateFin: l.dateFin, heuresHebdo: l.heuresHebdo });
+      if (check) byLine.set(i, check);
+    }
+    return byLine;
+  }, [lines, mois]);
+  const limits = [...checks.values()].filter((c) => c.level === 'limit').length;
+
+  const save = async (confirme = false) => {
+    const warnings = [...checks.entries()].filter(([, c]) => c.level === 'warning');
+    if (!confirme && warnings.length > 0) {
+      setToConfirm(warnings.map(([i, c]) => `${lines[i]!.prenom} ${lines[i]!.nom.toUpperCase()} : ${c.message}`));
+      return;
+    }
+    setToConfirm(null);
     setSaving(true);
     setError(null);
     setLineErrors({});
@@ -80,19 +113,23 @@ export function HeuresPage() {
         mois,
         contratIds: [...new Set(lines.map((l) => l.contratId))],
         entrees: kept.map(({ l }) => ({ contratId: l.contratId, clientId: l.clientId, date: `${mois}-01`, heures: l.heures })),
+        confirme,
       });
       notifications.show({ color: 'teal', message: `${formatNumber(saved.heures, 2)} heures enregistrées pour ${format(parseISO(`${mois}-01`), 'MMMM yyyy', { locale: fr })}.` });
       setAlerts480(saved.alertes480);
       setVersion((v) => v + 1);
     } catch (err) {
       if (err instanceof ApiError) {
-        setError(err.message);
         const byLine: Record<number, string> = {};
         for (const [field, message] of Object.entries(err.fields)) {
-          const n = /^entrees\.(\d+)$/.exec(field)?.[1];
+          const n = /^entrees\.(\d+)/.exec(field)?.[1];
           if (n !== undefined) byLine[kept[Number(n)]!.i] = message;
         }
-        setLineErrors(byLine);
+        if (err.code === 'CONFIRMATION_REQUIRED') setToConfirm(Object.entries(byLine).map(([i, m]) => `${lines[Number(i)]!.prenom} ${lines[Number(i)]!.nom.toUpperCase()} : ${m}`));
+        else {
+          setError(err.message);
+          setLineErrors(byLine);
+        }
       } else setError('Enregistrement impossible.');
     } finally {
       setSaving(false);
@@ -125,7 +162,7 @@ export function HeuresPage() {
     return { kind: k, hours, etp: grid ? etp(hours * 12, grid.hRef[k]) : 0 };
   }).filter((t) => lines.some((l) => l.dispositif === t.kind));
   const label = format(parseISO(`${mois}-01`), 'MMMM yyyy', { locale: fr });
-  const shift = (months: number) => setMois(format(addMonths(parseISO(`${mois}-01`), months), 'yyyy-MM'));
+  const shift = (months: number) => void goToMonth(format(addMonths(parseISO(`${mois}-01`), months), 'yyyy-MM'));
 
   return (
     <>
@@ -154,7 +191,7 @@ export function HeuresPage() {
         <ActionIcon variant="default" size="lg" aria-label="Mois précédent" onClick={() => shift(-1)}>
           <IconChevronLeft size={18} />
         </ActionIcon>
-        <TextInput type="month" aria-label="Mois" value={mois} onChange={(e) => e.currentTarget.value && setMois(e.currentTarget.value)} w={180} />
+        <MonthField aria-label="Mois" value={mois} onChange={(m) => void goToMonth(m)} w={150} />
         <ActionIcon variant="default" size="lg" aria-label="Mois suivant" onClick={() => shift(1)}>
           <IconChevronRight size={18} />
         </ActionIcon>
@@ -200,6 +237,11 @@ export function HeuresPage() {
                       {lineErrors[i]}
                     </Text>
                   )}
+                  {!lineErrors[i] && checks.get(i) && (
+                    <Text size="xs" c={checks.get(i)!.level === 'limit' ? 'red' : 'orange.9'}>
+                      {checks.get(i)!.message}
+                    </Text>
+                  )}
                   {l.saisieJournaliere && (
                     <Text size="xs" c="orange">
                       Saisie à la journée ce mois-ci : enregistrer remplacera le détail par le total.
@@ -237,24 +279,20 @@ export function HeuresPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <NumberInput
+                  <NumberField
                     ref={(el) => {
                       inputs.current[i] = el;
                     }}
                     aria-label={`Heures de ${l.prenom} ${l.nom}`}
-                    value={l.heures || ''}
-                    onChange={(v) => update(i, { heures: typeof v === 'number' ? v : 0 })}
+                    value={l.heures || null}
+                    onChange={(v) => update(i, { heures: v ?? 0 })}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter') {
                         e.preventDefault();
                         inputs.current[i + 1]?.focus();
                       }
                     }}
-                    decimalSeparator=","
-                    decimalScale={2}
                     min={0}
-                    max={744}
-                    hideControls
                     readOnly={readOnly}
                     size="xs"
                   />
@@ -279,17 +317,42 @@ export function HeuresPage() {
         </Alert>
       )}
       {!readOnly && lines.length > 0 && (
-        <Group mt="md">
-          <Button onClick={() => void save()} loading={saving} disabled={!dirty}>
-            Enregistrer le mois
-          </Button>
-          {dirty && (
-            <Text size="sm" c="dimmed">
-              Modifications non enregistrées
+        // Always in sight at the bottom of the window, however long the month's list.
+        <Paper withBorder shadow="sm" p="sm" mt="md" pos="sticky" bottom={0} style={{ zIndex: 5 }} aria-label="Enregistrement du mois">
+          <Group justify="space-between">
+            <Text size="sm" c={dirty ? undefined : 'dimmed'} fw={dirty ? 600 : undefined}>
+              {dirty ? `${plural(changed, 'ligne modifiée', 'lignes modifiées')}, non enregistrée${changed > 1 ? 's' : ''}` : 'Aucune modification'}
+              {limits > 0 ? ` — ${plural(limits, 'ligne impossible', 'lignes impossibles')} à corriger` : ''}
             </Text>
-          )}
-        </Group>
+            <Group>
+              {dirty && (
+                <Button variant="default" onClick={() => setLines(loaded)}>
+                  Annuler les modifications
+                </Button>
+              )}
+              <Button onClick={() => void save()} loading={saving} disabled={!dirty || limits > 0}>
+                Enregistrer le mois
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
       )}
+      <Modal opened={toConfirm !== null} onClose={() => setToConfirm(null)} title="Des heures inhabituelles" centered size="lg">
+        <Text size="sm" mb="xs">
+          Ces heures dépassent ce que le contrat prévoit. Vérifiez-les : s’il s’agit d’une faute de frappe, corrigez la ligne.
+        </Text>
+        <List size="sm" spacing={4}>
+          {toConfirm?.map((m) => <List.Item key={m}>{m}</List.Item>)}
+        </List>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setToConfirm(null)} data-autofocus>
+            Corriger
+          </Button>
+          <Button color="orange" onClick={() => void save(true)}>
+            Confirmer et enregistrer
+          </Button>
+        </Group>
+      </Modal>
       {newClient && (
         <ClientModal
           onClose={() => setNewClient(false)}

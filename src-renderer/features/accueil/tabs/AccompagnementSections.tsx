@@ -1,21 +1,44 @@
-import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { BILAN_TYPES, type BilanType } from '../../../../src-shared/domain/insertion';
 import { toIsoDate } from '../../../../src-shared/rules/dates';
 import type { BilanView, ParcoursView } from '../../../../src-shared/views-insertion';
 import { api } from '../../../api';
-import { DateField } from '../../../components/DateField';
-import { FormAlert } from '../../../components/FormAlert';
+import { DateField } from '../../../components/fields/DateField';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { fieldProps, NO_ERRORS, type FormErrors } from '../../../lib/form-errors';
 import { formatDate } from '../../../lib/format';
 import { options } from '../../../lib/options';
 import { saveParcours } from './save-parcours';
 import { printPdf } from '../../../lib/download';
+import { NumberField } from '../../../components/fields/NumberField';
+
+/** The fields of the CER and bilan forms by their path in the route's input, as the error summary names them. */
+const CER_LABELS = {
+  objectifs: 'Les objectifs de la personne',
+  moyensFormation: 'Formation proposée',
+  moyensEncadrement: 'Encadrement',
+  moyensAccompagnement: 'Accompagnement',
+  heuresHebdo: 'Heures par semaine',
+  dateSignature: 'Signé le',
+};
+const BILAN_LABELS = {
+  type: 'Type',
+  date: 'Date',
+  parolesPersonne: 'Ce que dit la personne',
+  revueObjectifs: 'Objectifs du CER',
+  revueFreins: 'Freins',
+  revueCompetences: 'Compétences',
+  prochainesEtapes: 'Prochaines étapes',
+};
 
 /** The contrat d'engagement réciproque: the person's goals in their words, the means the structure commits. */
 export function CerSection({ parcours, canWrite, onChange }: { parcours: ParcoursView; canWrite: boolean; onChange: (all: ParcoursView[]) => void }) {
   const current = parcours.cer[0];
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const setError = (message: string | null) => setErrors({ message, fields: {} });
+  const field = (path: string) => fieldProps('cer', errors, path);
   const [v, setV] = useState({
     objectifs: current?.objectifs ?? '',
     moyensFormation: current?.moyensFormation ?? '',
@@ -28,7 +51,7 @@ export function CerSection({ parcours, canWrite, onChange }: { parcours: Parcour
   });
   const e = parcours.echeances;
   const save = async () => {
-    if (await saveParcours(() => api('cer.save', { parcoursId: parcours.id, ...v, dateSignature: v.dateSignature || null }), onChange, 'Contrat d’engagement enregistré.', setError)) setEditing(false);
+    if (await saveParcours((confirme) => api('cer.save', { parcoursId: parcours.id, ...v, dateSignature: v.dateSignature || null, confirme }), onChange, 'Contrat d’engagement enregistré.', setErrors)) setEditing(false);
   };
   return (
     <Paper withBorder p="md" mt="md">
@@ -74,19 +97,19 @@ export function CerSection({ parcours, canWrite, onChange }: { parcours: Parcour
           )}
         </Group>
       )}
-      {!editing && <FormAlert message={error} />}
+      {!editing && <ErrorSummary form="cer" errors={errors} labels={CER_LABELS} />}
       {editing && (
         <Stack mt="sm">
-          <FormAlert message={error} />
-          <Textarea label="Les objectifs de la personne, avec ses mots" autosize minRows={2} value={v.objectifs} onChange={(ev) => setV({ ...v, objectifs: ev.currentTarget.value })} />
+          <ErrorSummary form="cer" errors={errors} labels={CER_LABELS} />
+          <Textarea label="Les objectifs de la personne, avec ses mots" {...field('objectifs')} autosize minRows={2} value={v.objectifs} onChange={(ev) => setV({ ...v, objectifs: ev.currentTarget.value })} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Textarea label="Formation proposée" autosize value={v.moyensFormation} onChange={(ev) => setV({ ...v, moyensFormation: ev.currentTarget.value })} />
-            <Textarea label="Encadrement" autosize value={v.moyensEncadrement} onChange={(ev) => setV({ ...v, moyensEncadrement: ev.currentTarget.value })} />
-            <Textarea label="Accompagnement" autosize value={v.moyensAccompagnement} onChange={(ev) => setV({ ...v, moyensAccompagnement: ev.currentTarget.value })} />
+            <Textarea label="Formation proposée" {...field('moyensFormation')} autosize value={v.moyensFormation} onChange={(ev) => setV({ ...v, moyensFormation: ev.currentTarget.value })} />
+            <Textarea label="Encadrement" {...field('moyensEncadrement')} autosize value={v.moyensEncadrement} onChange={(ev) => setV({ ...v, moyensEncadrement: ev.currentTarget.value })} />
+            <Textarea label="Accompagnement" {...field('moyensAccompagnement')} autosize value={v.moyensAccompagnement} onChange={(ev) => setV({ ...v, moyensAccompagnement: ev.currentTarget.value })} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput label="Heures de travail rémunéré par semaine" value={v.heuresHebdo ?? ''} onChange={(x) => setV({ ...v, heuresHebdo: typeof x === 'number' ? x : null })} decimalSeparator="," />
-            <DateField label="Signé le" value={v.dateSignature} onChange={(ev) => setV({ ...v, dateSignature: ev.currentTarget.value })} />
+            <NumberField label="Heures de travail rémunéré par semaine" {...field('heuresHebdo')} value={v.heuresHebdo ?? null} onChange={(x) => setV({ ...v, heuresHebdo: x })} min={0} max={48} />
+            <DateField label="Signé le" {...field('dateSignature')} value={v.dateSignature} onChange={(d) => setV({ ...v, dateSignature: d })} />
             <Stack gap={6} justify="flex-end">
               <Checkbox label="Signé par la personne" checked={v.signePersonne} onChange={(ev) => setV({ ...v, signePersonne: ev.currentTarget.checked })} />
               <Checkbox label="Signé par la structure" checked={v.signeStructure} onChange={(ev) => setV({ ...v, signeStructure: ev.currentTarget.checked })} />
@@ -111,11 +134,13 @@ const EMPTY_BILAN = { revueObjectifs: '', revueFreins: '', revueCompetences: '',
 /** Bilans: entry, periodic, prolongation, exit; the person's own words are a field of their own. */
 export function BilansSection({ parcours, canWrite, onChange }: { parcours: ParcoursView; canWrite: boolean; onChange: (all: ParcoursView[]) => void }) {
   const [draft, setDraft] = useState<(Omit<BilanView, 'id'> & { id: string | null }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const setError = (message: string | null) => setErrors({ message, fields: {} });
+  const field = (path: string) => fieldProps('bilan', errors, path);
   const e = parcours.echeances;
   const save = async () => {
     if (!draft) return;
-    if (await saveParcours(() => api('bilans.save', { ...draft, parcoursId: parcours.id }), onChange, 'Bilan enregistré.', setError)) setDraft(null);
+    if (await saveParcours((confirme) => api('bilans.save', { ...draft, parcoursId: parcours.id, confirme }), onChange, 'Bilan enregistré.', setErrors)) setDraft(null);
   };
   return (
     <Paper withBorder p="md" mt="md">
@@ -162,20 +187,21 @@ export function BilansSection({ parcours, canWrite, onChange }: { parcours: Parc
           Nouveau bilan
         </Button>
       )}
+      {!draft && <ErrorSummary form="bilan" errors={errors} labels={BILAN_LABELS} />}
       {draft && (
         <Stack mt="sm">
-          <FormAlert message={error} />
+          <ErrorSummary form="bilan" errors={errors} labels={BILAN_LABELS} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label="Type" data={options(BILAN_TYPES)} value={draft.type} onChange={(x) => x && setDraft({ ...draft, type: x as BilanType })} allowDeselect={false} />
-            <DateField label="Date" value={draft.date} onChange={(ev) => setDraft({ ...draft, date: ev.currentTarget.value })} />
+            <Select label="Type" {...field('type')} data={options(BILAN_TYPES)} value={draft.type} onChange={(x) => x && setDraft({ ...draft, type: x as BilanType })} allowDeselect={false} />
+            <DateField label="Date" {...field('date')} value={draft.date} onChange={(v) => setDraft({ ...draft, date: v })} />
           </SimpleGrid>
-          <Textarea label="Ce que dit la personne, avec ses mots" description="Sa parole, sans reformulation." autosize minRows={2} value={draft.parolesPersonne} onChange={(ev) => setDraft({ ...draft, parolesPersonne: ev.currentTarget.value })} />
+          <Textarea label="Ce que dit la personne, avec ses mots" {...field('parolesPersonne')} description="Sa parole, sans reformulation." autosize minRows={2} value={draft.parolesPersonne} onChange={(ev) => setDraft({ ...draft, parolesPersonne: ev.currentTarget.value })} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Textarea label="Objectifs du CER : où en est-on ?" autosize value={draft.revueObjectifs} onChange={(ev) => setDraft({ ...draft, revueObjectifs: ev.currentTarget.value })} />
-            <Textarea label="Freins" autosize value={draft.revueFreins} onChange={(ev) => setDraft({ ...draft, revueFreins: ev.currentTarget.value })} />
-            <Textarea label="Compétences" autosize value={draft.revueCompetences} onChange={(ev) => setDraft({ ...draft, revueCompetences: ev.currentTarget.value })} />
+            <Textarea label="Objectifs du CER : où en est-on ?" {...field('revueObjectifs')} autosize value={draft.revueObjectifs} onChange={(ev) => setDraft({ ...draft, revueObjectifs: ev.currentTarget.value })} />
+            <Textarea label="Freins" {...field('revueFreins')} autosize value={draft.revueFreins} onChange={(ev) => setDraft({ ...draft, revueFreins: ev.currentTarget.value })} />
+            <Textarea label="Compétences" {...field('revueCompetences')} autosize value={draft.revueCompetences} onChange={(ev) => setDraft({ ...draft, revueCompetences: ev.currentTarget.value })} />
           </SimpleGrid>
-          <Textarea label="Prochaines étapes" autosize value={draft.prochainesEtapes} onChange={(ev) => setDraft({ ...draft, prochainesEtapes: ev.currentTarget.value })} />
+          <Textarea label="Prochaines étapes" {...field('prochainesEtapes')} autosize value={draft.prochainesEtapes} onChange={(ev) => setDraft({ ...draft, prochainesEtapes: ev.currentTarget.value })} />
           <Group>
             <Checkbox label="Signé par la personne" checked={draft.signePersonne} onChange={(ev) => setDraft({ ...draft, signePersonne: ev.currentTarget.checked })} />
             <Checkbox label="Signé par la structure" checked={draft.signeStructure} onChange={(ev) => setDraft({ ...draft, signeStructure: ev.currentTarget.checked })} />

@@ -9,7 +9,7 @@ import { createAccueilInputSchema, decideAccueilInputSchema, updateAccueilInputS
 import { SIAE_KIND_LABELS, SIAE_KINDS } from '../../../../src-shared/siae';
 import type { AccueilView, ReferentOption } from '../../../../src-shared/views-accueil';
 import { api } from '../../../api';
-import { DateField } from '../../../components/DateField';
+import { FormDateField } from '../../../components/fields/FormDateField';
 import { FormAlert } from '../../../components/FormAlert';
 import { formatDate } from '../../../lib/format';
 import { options } from '../../../lib/options';
@@ -48,20 +48,20 @@ function IntakeForm({ accueil, file, onChange, referents }: TabProps & { accueil
       <Stack>
         <FormAlert message={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateField label="Premier contact" required readOnly={readOnly} {...form.register('datePremierContact')} error={errors.datePremierContact?.message} />
+          <FormDateField label="Premier contact" required readOnly={readOnly} control={form.control} name="datePremierContact" />
           <Controller
             control={form.control}
             name="canal"
             render={({ field }) => <Select label="Arrivée" data={options(CANAUX)} value={field.value} onChange={(v) => v && field.onChange(v)} allowDeselect={false} disabled={readOnly} />}
           />
-          <DateField label="Diagnostic socio-professionnel fait le" readOnly={readOnly} {...form.register('dateDiagnostic')} error={errors.dateDiagnostic?.message} />
-          <DateField label="Offre d’insertion présentée le" readOnly={readOnly} {...form.register('dateOffrePresentee')} error={errors.dateOffrePresentee?.message} />
+          <FormDateField label="Diagnostic socio-professionnel fait le" readOnly={readOnly} control={form.control} name="dateDiagnostic" />
+          <FormDateField label="Offre d’insertion présentée le" readOnly={readOnly} control={form.control} name="dateOffrePresentee" />
           <Controller
             control={form.control}
             name="offrePresenteePar"
             render={({ field }) => <Select label="Présentée par" data={people} value={field.value ?? null} onChange={field.onChange} clearable disabled={readOnly} />}
           />
-          <DateField label="Notice données personnelles remise le" readOnly={readOnly} {...form.register('dateNoticeRgpd')} error={errors.dateNoticeRgpd?.message} />
+          <FormDateField label="Notice données personnelles remise le" readOnly={readOnly} control={form.control} name="dateNoticeRgpd" />
         </SimpleGrid>
         <Textarea
           label="Ce que la personne souhaite faire, avec ses mots"
@@ -122,7 +122,7 @@ function DecisionForm({ accueil, file, onChange, referents }: TabProps & { accue
         <FormAlert message={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {select('decision', 'Décision', options(DECISIONS), 'En attente (liste d’attente)')}
-          {decision && <DateField label="Date de la décision" readOnly={readOnly} {...form.register('dateDecision')} error={form.formState.errors.dateDecision?.message} />}
+          {decision && <FormDateField label="Date de la décision" readOnly={readOnly} control={form.control} name="dateDecision" />}
           {decision && DECISIONS_AVEC_MOTIF.includes(decision) && select('motifDecision', 'Motif', options(MOTIFS_DECISION))}
           {decision === 'entree' && select('dispositif', 'Dispositif du parcours', SIAE_KINDS.map((k) => ({ value: k, label: `${k} — ${SIAE_KIND_LABELS[k]}` })))}
           {select('referentId', 'Référent·e', referents.map((r) => ({ value: r.id, label: r.displayName })))}
@@ -154,7 +154,7 @@ function NewIntake({ file, onChange }: TabProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Group align="flex-end">
-        <DateField label="Nouveau contact le" {...form.register('datePremierContact')} error={form.formState.errors.datePremierContact?.message} />
+        <FormDateField label="Nouveau contact le" control={form.control} name="datePremierContact" />
         <Controller
           control={form.control}
           name="canal"

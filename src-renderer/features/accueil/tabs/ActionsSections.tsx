@@ -1,23 +1,33 @@
-import { Badge, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { FREIN_TYPES, FREINS_SENSIBLES, type FreinType } from '../../../../src-shared/domain/freins';
 import { ECHEANCES_SUIVI, PRESTATAIRES, SITUATIONS_SUIVI, type Prestataire, type SituationSuivi } from '../../../../src-shared/domain/insertion';
 import { toIsoDate } from '../../../../src-shared/rules/dates';
 import type { ParcoursView, PartenaireView } from '../../../../src-shared/views-insertion';
 import { api } from '../../../api';
-import { DateField } from '../../../components/DateField';
-import { FormAlert } from '../../../components/FormAlert';
+import { DateField } from '../../../components/fields/DateField';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { fieldProps, NO_ERRORS, type FormErrors } from '../../../lib/form-errors';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { options } from '../../../lib/options';
 import { InlineFormButtons, saveParcours } from './save-parcours';
+import { NumberField } from '../../../components/fields/NumberField';
 
 type Kind = 'formation' | 'pmsmp' | 'action';
+
+/** The fields of each form by their path in the route's input, as the error summary names them. */
+const ACTION_LABELS: Record<Kind, Record<string, string>> = {
+  formation: { intitule: 'Intitulé', organismeId: 'Organisme', heures: 'Heures', dateDebut: 'Début', dateFin: 'Fin' },
+  pmsmp: { entreprise: 'Entreprise d’accueil', dateDebut: 'Début', dateFin: 'Fin' },
+  action: { typeFrein: 'Frein travaillé', date: 'Date', partenaireId: 'Partenaire', description: 'Ce qui a été fait' },
+};
+const SUIVI_LABELS = { date: 'Date', situation: 'Situation', commentaire: 'Commentaire' };
 
 /** Trainings, immersions and support actions on freins, each dated, with the partner who took part. */
 export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { parcours: ParcoursView; canWrite: boolean; sensibles: boolean; onChange: (all: ParcoursView[]) => void }) {
   const [kind, setKind] = useState<Kind | null>(null);
   const [partners, setPartners] = useState<PartenaireView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const today = toIsoDate(new Date());
   const [f, setF] = useState({ intitule: '', organismeId: null as string | null, dateDebut: today, dateFin: '', heures: null as number | null, qualifiante: false });
   const [m, setM] = useState({ dateDebut: today, dateFin: '', entreprise: '' });
@@ -27,6 +37,11 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
   }, [kind]);
   const partnerOptions = partners.map((p) => ({ value: p.id, label: p.nom }));
   const done = (ok: boolean) => ok && setKind(null);
+  const field = (path: string) => fieldProps(kind ?? 'action', errors, path);
+  const open = (k: Kind) => {
+    setErrors(NO_ERRORS);
+    setKind(k);
+  };
 
   const rows = [
     ...parcours.formations.map((x) => ({ date: x.dateDebut, label: `Formation : ${x.intitule}`, detail: [x.organisme, x.heures !== null ? `${formatNumber(x.heures, 2)} h` : null, x.qualifiante ? 'qualifiante' : null].filter(Boolean).join(' · ') })),
@@ -58,41 +73,41 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
       )}
       {canWrite && (
         <Group mt="sm" gap="xs">
-          <Button size="xs" variant="light" onClick={() => setKind('formation')}>
+          <Button size="xs" variant="light" onClick={() => open('formation')}>
             Formation
           </Button>
-          <Button size="xs" variant="light" onClick={() => setKind('pmsmp')}>
+          <Button size="xs" variant="light" onClick={() => open('pmsmp')}>
             Immersion (PMSMP)
           </Button>
-          <Button size="xs" variant="light" onClick={() => setKind('action')}>
+          <Button size="xs" variant="light" onClick={() => open('action')}>
             Action sur un frein
           </Button>
         </Group>
       )}
       {kind && (
         <Stack mt="sm">
-          <FormAlert message={error} />
+          <ErrorSummary form={kind} errors={errors} labels={ACTION_LABELS[kind]} />
           {kind === 'formation' && (
             <>
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput label="Intitulé" value={f.intitule} onChange={(e) => setF({ ...f, intitule: e.currentTarget.value })} />
-                <Select label="Organisme" data={partnerOptions} value={f.organismeId} onChange={(v) => setF({ ...f, organismeId: v })} clearable searchable placeholder="Partenaire" />
-                <NumberInput label="Heures" value={f.heures ?? ''} onChange={(v) => setF({ ...f, heures: typeof v === 'number' ? v : null })} decimalSeparator="," />
-                <DateField label="Début" value={f.dateDebut} onChange={(e) => setF({ ...f, dateDebut: e.currentTarget.value })} />
-                <DateField label="Fin" value={f.dateFin} onChange={(e) => setF({ ...f, dateFin: e.currentTarget.value })} />
+                <TextInput label="Intitulé" {...field('intitule')} value={f.intitule} onChange={(e) => setF({ ...f, intitule: e.currentTarget.value })} />
+                <Select label="Organisme" {...field('organismeId')} data={partnerOptions} value={f.organismeId} onChange={(v) => setF({ ...f, organismeId: v })} clearable searchable placeholder="Partenaire" />
+                <NumberField label="Heures" {...field('heures')} value={f.heures} onChange={(v) => setF({ ...f, heures: v })} min={0} />
+                <DateField label="Début" {...field('dateDebut')} value={f.dateDebut} onChange={(v) => setF({ ...f, dateDebut: v })} />
+                <DateField label="Fin" {...field('dateFin')} value={f.dateFin} onChange={(v) => setF({ ...f, dateFin: v })} />
                 <Checkbox mt="xl" label="Qualifiante" checked={f.qualifiante} onChange={(e) => setF({ ...f, qualifiante: e.currentTarget.checked })} />
               </SimpleGrid>
-              <InlineFormButtons label="Enregistrer la formation" onSave={() => void saveParcours(() => api('formations.save', { parcoursId: parcours.id, ...f, dateFin: f.dateFin || null }), onChange, 'Formation enregistrée.', setError).then(done)} onCancel={() => setKind(null)} />
+              <InlineFormButtons label="Enregistrer la formation" onSave={() => void saveParcours(() => api('formations.save', { parcoursId: parcours.id, ...f, dateFin: f.dateFin || null }), onChange, 'Formation enregistrée.', setErrors).then(done)} onCancel={() => setKind(null)} />
             </>
           )}
           {kind === 'pmsmp' && (
             <>
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput label="Entreprise d’accueil" value={m.entreprise} onChange={(e) => setM({ ...m, entreprise: e.currentTarget.value })} />
-                <DateField label="Début" value={m.dateDebut} onChange={(e) => setM({ ...m, dateDebut: e.currentTarget.value })} />
-                <DateField label="Fin" value={m.dateFin} onChange={(e) => setM({ ...m, dateFin: e.currentTarget.value })} />
+                <TextInput label="Entreprise d’accueil" {...field('entreprise')} value={m.entreprise} onChange={(e) => setM({ ...m, entreprise: e.currentTarget.value })} />
+                <DateField label="Début" {...field('dateDebut')} value={m.dateDebut} onChange={(v) => setM({ ...m, dateDebut: v })} />
+                <DateField label="Fin" {...field('dateFin')} value={m.dateFin} onChange={(v) => setM({ ...m, dateFin: v })} />
               </SimpleGrid>
-              <InlineFormButtons label="Enregistrer l’immersion" onSave={() => void saveParcours(() => api('pmsmp.save', { parcoursId: parcours.id, ...m, dateFin: m.dateFin || null }), onChange, 'Immersion enregistrée.', setError).then(done)} onCancel={() => setKind(null)} />
+              <InlineFormButtons label="Enregistrer l’immersion" onSave={() => void saveParcours(() => api('pmsmp.save', { parcoursId: parcours.id, ...m, dateFin: m.dateFin || null }), onChange, 'Immersion enregistrée.', setErrors).then(done)} onCancel={() => setKind(null)} />
             </>
           )}
           {kind === 'action' && (
@@ -100,11 +115,12 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <Select
                   label="Frein travaillé"
+                  {...field('typeFrein')}
                   data={options(FREIN_TYPES).filter((o) => sensibles || !FREINS_SENSIBLES.includes(o.value))}
                   value={a.typeFrein}
                   onChange={(v) => setA({ ...a, typeFrein: v as FreinType | null })}
                 />
-                <DateField label="Date" value={a.date} onChange={(e) => setA({ ...a, date: e.currentTarget.value })} />
+                <DateField label="Date" {...field('date')} value={a.date} onChange={(v) => setA({ ...a, date: v })} />
                 <div>
                   <Text size="sm" fw={500} mb={4}>
                     Menée par
@@ -113,10 +129,10 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
                 </div>
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                {a.prestataire === 'externe' && <Select label="Partenaire" data={partnerOptions} value={a.partenaireId} onChange={(v) => setA({ ...a, partenaireId: v })} searchable />}
-                <TextInput label="Ce qui a été fait" value={a.description} onChange={(e) => setA({ ...a, description: e.currentTarget.value })} />
+                {a.prestataire === 'externe' && <Select label="Partenaire" {...field('partenaireId')} data={partnerOptions} value={a.partenaireId} onChange={(v) => setA({ ...a, partenaireId: v })} searchable />}
+                <TextInput label="Ce qui a été fait" {...field('description')} value={a.description} onChange={(e) => setA({ ...a, description: e.currentTarget.value })} />
               </SimpleGrid>
-              <InlineFormButtons label="Enregistrer l’action" onSave={() => void saveParcours(() => api('actionsFreins.save', { parcoursId: parcours.id, ...a, typeFrein: a.typeFrein! }), onChange, 'Action enregistrée.', setError).then(done)} onCancel={() => setKind(null)} disabled={!a.typeFrein} />
+              <InlineFormButtons label="Enregistrer l’action" onSave={() => void saveParcours(() => api('actionsFreins.save', { parcoursId: parcours.id, ...a, typeFrein: a.typeFrein! }), onChange, 'Action enregistrée.', setErrors).then(done)} onCancel={() => setKind(null)} disabled={!a.typeFrein} />
             </>
           )}
         </Stack>
@@ -127,7 +143,7 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
 
 /** Where the person is 1, 3 and 6 months after the exit. */
 export function SuiviSection({ parcours, canWrite, onChange }: { parcours: ParcoursView; canWrite: boolean; onChange: (all: ParcoursView[]) => void }) {
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [draft, setDraft] = useState<{ echeanceMois: 1 | 3 | 6; date: string; situation: SituationSuivi | null; commentaire: string } | null>(null);
   return (
     <Paper withBorder p="md" mt="md">
@@ -146,20 +162,20 @@ export function SuiviSection({ parcours, canWrite, onChange }: { parcours: Parco
       </Group>
       {draft && (
         <Stack mt="sm">
-          <FormAlert message={error} />
+          <ErrorSummary form="suivi" errors={errors} labels={SUIVI_LABELS} />
           <Badge variant="light" tt="none">
             Suivi à {draft.echeanceMois} mois
           </Badge>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DateField label="Date" value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.currentTarget.value })} />
-            <Select label="Situation" data={options(SITUATIONS_SUIVI)} value={draft.situation} onChange={(v) => setDraft({ ...draft, situation: v as SituationSuivi | null })} />
-            <TextInput label="Commentaire" value={draft.commentaire} onChange={(e) => setDraft({ ...draft, commentaire: e.currentTarget.value })} />
+            <DateField label="Date" {...fieldProps('suivi', errors, 'date')} value={draft.date} onChange={(v) => setDraft({ ...draft, date: v })} />
+            <Select label="Situation" {...fieldProps('suivi', errors, 'situation')} data={options(SITUATIONS_SUIVI)} value={draft.situation} onChange={(v) => setDraft({ ...draft, situation: v as SituationSuivi | null })} />
+            <TextInput label="Commentaire" {...fieldProps('suivi', errors, 'commentaire')} value={draft.commentaire} onChange={(e) => setDraft({ ...draft, commentaire: e.currentTarget.value })} />
           </SimpleGrid>
           <Group>
             <Button
               size="sm"
               disabled={!draft.situation}
-              onClick={() => void saveParcours(() => api('suivis.save', { parcoursId: parcours.id, ...draft, situation: draft.situation! }), onChange, 'Suivi enregistré.', setError).then((ok) => ok && setDraft(null))}
+              onClick={() => void saveParcours(() => api('suivis.save', { parcoursId: parcours.id, ...draft, situation: draft.situation! }), onChange, 'Suivi enregistré.', setErrors).then((ok) => ok && setDraft(null))}
             >
               Enregistrer le suivi
             </Button>

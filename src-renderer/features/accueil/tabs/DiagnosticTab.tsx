@@ -10,7 +10,7 @@ import { toIsoDate } from '../../../../src-shared/rules/dates';
 import { saveCompetenceInputSchema, saveFreinInputSchema } from '../../../../src-shared/schemas/diagnostic';
 import type { CompetenceView, FreinView } from '../../../../src-shared/views-accueil';
 import { api } from '../../../api';
-import { DateField } from '../../../components/DateField';
+import { FormDateField } from '../../../components/fields/FormDateField';
 import { FormAlert } from '../../../components/FormAlert';
 import { ModalActions } from '../../../components/ModalActions';
 import { formatDate } from '../../../lib/format';
@@ -51,8 +51,8 @@ function FreinModal({ file, onChange, frein, onClose }: TabProps & { frein: Frei
           />
           <TextInput label="Commentaire" description="Court et factuel, sans jugement de valeur : la personne peut demander à le lire." {...form.register('commentaire')} error={form.formState.errors.commentaire?.message} />
           <SimpleGrid cols={2}>
-            <DateField label="Identifié le" required {...form.register('dateIdentification')} error={form.formState.errors.dateIdentification?.message} />
-            <DateField label="Levé le" {...form.register('dateLevee')} error={form.formState.errors.dateLevee?.message} />
+            <FormDateField label="Identifié le" required control={form.control} name="dateIdentification" />
+            <FormDateField label="Levé le" control={form.control} name="dateLevee" />
           </SimpleGrid>
           <ModalActions onCancel={onClose} submitLabel="Enregistrer" loading={form.formState.isSubmitting} />
         </Stack>
@@ -85,7 +85,7 @@ function CompetenceModal({ file, onChange, onClose }: TabProps & { onClose: () =
               name="niveau"
               render={({ field }) => <Select label="Niveau" data={numericOptions(NIVEAUX_COMPETENCE)} value={String(field.value)} onChange={(v) => field.onChange(Number(v))} allowDeselect={false} />}
             />
-            <DateField label="Évaluée le" {...form.register('dateEvaluation')} error={form.formState.errors.dateEvaluation?.message} />
+            <FormDateField label="Évaluée le" control={form.control} name="dateEvaluation" />
           </SimpleGrid>
           <ModalActions onCancel={onClose} submitLabel="Enregistrer" loading={form.formState.isSubmitting} />
         </Stack>

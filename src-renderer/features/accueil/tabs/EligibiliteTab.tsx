@@ -2,10 +2,11 @@ import { Alert, Badge, Button, Checkbox, Group, List, Paper, SegmentedControl, S
 import { useState } from 'react';
 import { CRITERE_KEYS, CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../../src-shared/domain/criteres';
 import { NIVEAUX_IMPLIQUANT_CAP_BEP } from '../../../../src-shared/domain/asp-codes';
-import { toIsoDate } from '../../../../src-shared/rules/dates';
+import { isIsoDate, toIsoDate } from '../../../../src-shared/rules/dates';
 import { evaluateEligibility, type AuteurDiagnostic, type StatutJustificatif } from '../../../../src-shared/rules/eligibility';
 import { SIAE_KINDS, type SiaeKind } from '../../../../src-shared/siae';
 import { api } from '../../../api';
+import { DateField } from '../../../components/fields/DateField';
 import { FormAlert } from '../../../components/FormAlert';
 import { formatDate } from '../../../lib/format';
 import type { TabProps } from '../PersonneFilePage';
@@ -30,7 +31,13 @@ function NewDiagnostic({ file, onChange }: TabProps) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const criteres = (Object.keys(checked) as Critere[]).map((critere) => ({ critere, dateJustificatif: checked[critere] || null }));
-  const result = evaluateEligibility({ dispositif, auteur, dateDiagnostic: date, criteres });
+  // The preview never computes with a date still being typed: until it is whole, today and no proof date.
+  const result = evaluateEligibility({
+    dispositif,
+    auteur,
+    dateDiagnostic: isIsoDate(date) ? date : toIsoDate(new Date()),
+    criteres: criteres.map((c) => ({ ...c, dateJustificatif: c.dateJustificatif && isIsoDate(c.dateJustificatif) ? c.dateJustificatif : null })),
+  });
   const visible = CRITERE_KEYS.filter((k) => file.droits.sensibles || !CRITERES_SENSIBLES.includes(k));
 
   const save = async () => {
@@ -53,7 +60,7 @@ function NewDiagnostic({ file, onChange }: TabProps) {
       <Stack>
         <FormAlert message={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput type="date" label="Date du diagnostic" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <DateField label="Date du diagnostic" value={date} onChange={setDate} />
           <Select label="Dispositif visé" data={SIAE_KINDS.map((k) => ({ value: k, label: k }))} value={dispositif} onChange={(v) => v && setDispositif(v as SiaeKind)} allowDeselect={false} />
           <div>
             <Text size="sm" fw={500} mb={4}>
@@ -100,11 +107,10 @@ function NewDiagnostic({ file, onChange }: TabProps) {
                   <Table.Td>{CRITERES[k].niveau}</Table.Td>
                   <Table.Td>
                     {on && (
-                      <TextInput
-                        type="date"
+                      <DateField
                         aria-label={`Date du justificatif : ${CRITERES[k].label}`}
                         value={checked[k] ?? ''}
-                        onChange={(e) => setChecked({ ...checked, [k]: e.currentTarget.value })}
+                        onChange={(v) => setChecked({ ...checked, [k]: v })}
                         size="xs"
                       />
                     )}

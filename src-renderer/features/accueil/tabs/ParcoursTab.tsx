@@ -1,13 +1,18 @@
-import { Alert, Badge, Button, Checkbox, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { CATEGORIES_SORTIE, CONTRAT_TYPES, CONTRATS_PAR_DISPOSITIF, DEROGATIONS, MOTIFS_SORTIE, type ContratType, type Derogation, type MotifSortie } from '../../../../src-shared/domain/insertion';
-import { addDaysIso, toIsoDate } from '../../../../src-shared/rules/dates';
+import { addDaysIso, isIsoDate, toIsoDate } from '../../../../src-shared/rules/dates';
 import { SIAE_KIND_LABELS, SIAE_KINDS, type SiaeKind } from '../../../../src-shared/siae';
 import type { ContratCheckView, ParcoursView } from '../../../../src-shared/views-insertion';
 import { api, ApiError } from '../../../api';
-import { DateField } from '../../../components/DateField';
-import { FormAlert } from '../../../components/FormAlert';
+import { DateField } from '../../../components/fields/DateField';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { fieldProps, formErrorsOf, NO_ERRORS, type FormErrors } from '../../../lib/form-errors';
+import { askToConfirm } from '../../../stores/confirm-store';
+import { formatLongDate } from '../../../../src-shared/format/french-date';
+import { exitWarnings } from '../../../../src-shared/rules/plausibility';
+import { saveParcours } from './save-parcours';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { can } from '../../../lib/permissions';
 import { useSessionStore } from '../../../stores/session-store';
@@ -15,6 +20,10 @@ import type { TabProps } from '../PersonneFilePage';
 import { BilansSection, CerSection } from './AccompagnementSections';
 import { ActionsSection, SuiviSection } from './ActionsSections';
 import { Chronologie } from './Chronologie';
+import { NumberField } from '../../../components/fields/NumberField';
+
+/** The contract form's fields by their path in the route's input, as the error summary names them. */
+const CONTRAT_LABELS = { type: 'Type', dateDebut: 'Début', dateFinPrevue: 'Fin prévue', heuresHebdo: 'Heures par semaine', dateFinReelle: 'Fin réelle', derogations: 'Dérogations' };
 
 interface ContractDraft {
   id: string | null;
@@ -29,14 +38,16 @@ interface ContractDraft {
 function ContractForm({ parcours, draft, onSaved, onCancel }: { parcours: ParcoursView; draft: ContractDraft; onSaved: (all: ParcoursView[]) => void; onCancel: () => void }) {
   const [value, setValue] = useState(draft);
   const [check, setCheck] = useState<ContratCheckView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const field = (path: string) => fieldProps('contrat', errors, path);
   const [saving, setSaving] = useState(false);
   const input = { ...value, parcoursId: parcours.id, dateFinPrevue: value.dateFinPrevue || null, dateFinReelle: value.dateFinReelle || null };
   const key = JSON.stringify(input);
 
   // The legal checks, computed by the main process as the user types (same rules as when saving).
   useEffect(() => {
-    if (!value.dateDebut) return;
+    // Only whole dates are checked: a date still being typed is not a date yet.
+    if (!isIsoDate(value.dateDebut)) return;
     let current = true;
     const timer = setTimeout(() => {
       api('contrats.check', JSON.parse(key) as typeof input).then(
@@ -52,12 +63,12 @@ function ContractForm({ parcours, draft, onSaved, onCancel }: { parcours: Parcou
 
   const save = async () => {
     setSaving(true);
-    setError(null);
+    setErrors(NO_ERRORS);
     try {
       onSaved(await api('contrats.save', input));
       notifications.show({ color: 'teal', message: 'Contrat enregistré.' });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Enregistrement impossible.');
+      setErrors(formErrorsOf(err));
     } finally {
       setSaving(false);
     }
@@ -70,14 +81,14 @@ function ContractForm({ parcours, draft, onSaved, onCancel }: { parcours: Parcou
         <Title order={4} size="h5">
           {value.id ? 'Modifier le contrat' : 'Nouveau contrat'}
         </Title>
-        <FormAlert message={error} />
+        <ErrorSummary form="contrat" errors={errors} labels={CONTRAT_LABELS} />
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
-          <Select label="Type" data={types} value={value.type} onChange={(v) => v && setValue({ ...value, type: v as ContratType })} allowDeselect={false} />
-          <TextDate label="Début" value={value.dateDebut} onChange={(v) => setValue({ ...value, dateDebut: v })} />
-          <TextDate label="Fin prévue" value={value.dateFinPrevue} onChange={(v) => setValue({ ...value, dateFinPrevue: v })} />
-          <NumberInput label="Heures par semaine" value={value.heuresHebdo ?? ''} onChange={(v) => setValue({ ...value, heuresHebdo: typeof v === 'number' ? v : null })} decimalSeparator="," min={0} max={48} />
+          <Select label="Type" {...field('type')} data={types} value={value.type} onChange={(v) => v && setValue({ ...value, type: v as ContratType })} allowDeselect={false} />
+          <DateField label="Début" {...field('dateDebut')} value={value.dateDebut} onChange={(v) => setValue({ ...value, dateDebut: v })} />
+          <DateField label="Fin prévue" {...field('dateFinPrevue')} value={value.dateFinPrevue} onChange={(v) => setValue({ ...value, dateFinPrevue: v })} />
+          <NumberField label="Heures par semaine" {...field('heuresHebdo')} value={value.heuresHebdo ?? null} onChange={(v) => setValue({ ...value, heuresHebdo: v })} min={0} max={48} />
         </SimpleGrid>
-        {value.id && <TextDate label="Fin réelle (si le contrat s’arrête avant la fin prévue)" value={value.dateFinReelle} onChange={(v) => setValue({ ...value, dateFinReelle: v })} />}
+        {value.id && <DateField label="Fin réelle (si le contrat s’arrête avant la fin prévue)" {...field('dateFinReelle')} value={value.dateFinReelle} onChange={(v) => setValue({ ...value, dateFinReelle: v })} />}
         <Checkbox.Group label="Dérogations" value={value.derogations} onChange={(v) => setValue({ ...value, derogations: v as Derogation[] })}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt={4}>
             {(Object.keys(DEROGATIONS) as Derogation[]).map((d) => (
@@ -108,31 +119,35 @@ function ContractForm({ parcours, draft, onSaved, onCancel }: { parcours: Parcou
   );
 }
 
-function TextDate({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
-  return <DateField label={label} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
-}
-
 function ExitForm({ parcours, onSaved }: { parcours: ParcoursView; onSaved: (all: ParcoursView[]) => void }) {
   const [date, setDate] = useState(parcours.sortie?.date ?? toIsoDate(new Date()));
   const [motif, setMotif] = useState<MotifSortie | null>(parcours.sortie?.motif ?? null);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const save = async () => {
-    if (!motif) return setError('Choisissez le motif de sortie.');
-    try {
-      onSaved(await api('sorties.save', { parcoursId: parcours.id, dateSortie: date, motif }));
-      notifications.show({ color: 'teal', message: 'Sortie enregistrée.' });
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Enregistrement impossible.');
-    }
+    if (!motif) return setErrors({ message: 'Choisissez le motif de sortie.', fields: { motif: 'Choisissez le motif de sortie (code ASP).' } });
+    if (!isIsoDate(date)) return setErrors({ message: 'La date de sortie est incomplète.', fields: { dateSortie: 'Saisissez la date sous la forme JJ/MM/AAAA.' } });
+    // Recording an exit closes the parcours and ends its contracts: say what will happen, then ask (issue 14 §6).
+    const running = parcours.contrats.map((c) => ({ dateDebut: c.dateDebut, dateFin: c.dateFinReelle ?? c.dateFinPrevue, label: `Le ${CONTRAT_TYPES[c.type]}` }));
+    const yes = await askToConfirm({
+      title: 'Enregistrer la sortie ?',
+      points: [
+        `Sortie le ${formatLongDate(date)}, motif ${motif} — ${MOTIFS_SORTIE[motif]}. Le parcours sera clos à cette date.`,
+        ...exitWarnings(date, toIsoDate(new Date()), running).map((w) => w.message),
+      ],
+      confirmLabel: 'Enregistrer la sortie',
+    });
+    if (!yes) return;
+    // What the route would ask to confirm has just been shown and confirmed.
+    await saveParcours(() => api('sorties.save', { parcoursId: parcours.id, dateSortie: date, motif, confirme: true }), onSaved, 'Sortie enregistrée.', setErrors);
   };
   return (
     <Stack>
-      <FormAlert message={error} />
+      <ErrorSummary form="sortie" errors={errors} labels={{ dateSortie: 'Date de sortie', motif: 'Motif (code ASP)' }} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextDate label="Date de sortie" value={date} onChange={setDate} />
+        <DateField label="Date de sortie" {...fieldProps('sortie', errors, 'dateSortie')} value={date} onChange={setDate} />
         <Select
           label="Motif (code ASP)"
+          {...fieldProps('sortie', errors, 'motif')}
           searchable
           data={(Object.keys(MOTIFS_SORTIE) as MotifSortie[]).map((m) => ({ value: m, label: `${m} — ${MOTIFS_SORTIE[m]}` }))}
           value={motif}

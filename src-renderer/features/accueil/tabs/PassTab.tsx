@@ -1,17 +1,17 @@
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { MOTIFS_PROLONGATION, MOTIFS_SUSPENSION } from '../../../../src-shared/domain/pass-iae';
-import { toIsoDate } from '../../../../src-shared/rules/dates';
+import { isIsoDate, toIsoDate } from '../../../../src-shared/rules/dates';
 import { formatPassNumber } from '../../../../src-shared/rules/identity';
 import { defaultPassEnd } from '../../../../src-shared/rules/pass-iae';
 import { addProlongationInputSchema, addSuspensionInputSchema, savePassInputSchema } from '../../../../src-shared/schemas/diagnostic';
 import { SIAE_KINDS } from '../../../../src-shared/siae';
 import type { PassView } from '../../../../src-shared/views-accueil';
 import { api } from '../../../api';
-import { DateField } from '../../../components/DateField';
+import { FormDateField } from '../../../components/fields/FormDateField';
 import { FormAlert } from '../../../components/FormAlert';
 import { formatDate } from '../../../lib/format';
 import type { TabProps } from '../PersonneFilePage';
@@ -24,6 +24,17 @@ function NewPass({ file, onChange }: TabProps) {
     resolver: zodResolver(savePassInputSchema),
     defaultValues: { personneId: file.personne.id, numero: '', dateDebut: '', dateFin: '' },
   });
+  // The end follows the start while the person has not typed an end of their own; only a whole date counts, never
+  // the start while it is being typed (it once became year 0004, issue 14).
+  const debut = form.watch('dateDebut');
+  const proposedEnd = useRef('');
+  useEffect(() => {
+    if (!isIsoDate(debut)) return;
+    const fin = form.getValues('dateFin');
+    if (fin && fin !== proposedEnd.current) return;
+    proposedEnd.current = defaultPassEnd(debut);
+    form.setValue('dateFin', proposedEnd.current, { shouldDirty: true });
+  }, [debut, form]);
   const submit = form.handleSubmit(async (values) => {
     const message = await saveFile(() => api('pass.save', values), onChange, 'PASS IAE enregistré.', form.setError, ['numero', 'dateDebut', 'dateFin']);
     setError(message);
@@ -38,16 +49,8 @@ function NewPass({ file, onChange }: TabProps) {
         <FormAlert message={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Numéro" description="12 lettres ou chiffres, espaces acceptés" {...form.register('numero')} error={form.formState.errors.numero?.message} />
-          <DateField
-            label="Début"
-            {...form.register('dateDebut', {
-              onChange: (e: { target: { value: string } }) => {
-                if (e.target.value && !form.getValues('dateFin')) form.setValue('dateFin', defaultPassEnd(e.target.value));
-              },
-            })}
-            error={form.formState.errors.dateDebut?.message}
-          />
-          <DateField label="Fin (24 mois par défaut)" {...form.register('dateFin')} error={form.formState.errors.dateFin?.message} />
+          <FormDateField label="Début" control={form.control} name="dateDebut" />
+          <FormDateField label="Fin (24 mois par défaut)" control={form.control} name="dateFin" />
         </SimpleGrid>
         <div>
           <Button type="submit" loading={form.formState.isSubmitting}>
@@ -76,8 +79,8 @@ function Suspension({ pass, onChange, onDone }: { pass: PassView; onDone: () => 
         <Text fw={600}>Suspendre</Text>
         <FormAlert message={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateField label="Du" {...form.register('dateDebut')} error={form.formState.errors.dateDebut?.message} />
-          <DateField label="Au" {...form.register('dateFin')} error={form.formState.errors.dateFin?.message} />
+          <FormDateField label="Du" control={form.control} name="dateDebut" />
+          <FormDateField label="Au" control={form.control} name="dateFin" />
           <Controller
             control={form.control}
             name="motif"
@@ -113,7 +116,7 @@ function Prolongation({ pass, file, onChange, onDone }: { pass: PassView; onDone
         <Text fw={600}>Prolonger</Text>
         <FormAlert message={error} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateField label="Nouvelle fin" {...form.register('dateFin')} error={form.formState.errors.dateFin?.message} />
+          <FormDateField label="Nouvelle fin" control={form.control} name="dateFin" />
           <Controller
             control={form.control}
             name="motif"

@@ -1,17 +1,24 @@
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ParcoursView } from '../../../../src-shared/views-insertion';
-import { ApiError } from '../../../api';
+import { formErrorsOf, NO_ERRORS, type FormErrors } from '../../../lib/form-errors';
+import { withConfirmation } from '../../../stores/confirm-store';
 
-/** Runs a route that returns the person's parcours, refreshes them, and reports the outcome; true when saved. */
-export async function saveParcours(call: () => Promise<ParcoursView[]>, onChange: (all: ParcoursView[]) => void, success: string, setError: (m: string | null) => void): Promise<boolean> {
+/**
+ * Runs a route that returns the person's parcours, refreshes them, and reports the outcome; true when saved. Unusual
+ * values the route asks to confirm are shown first (withConfirmation); every refusal goes to `setErrors`, its field
+ * messages by path, for the form's fields and its ErrorSummary.
+ */
+export async function saveParcours(call: (confirme: boolean) => Promise<ParcoursView[]>, onChange: (all: ParcoursView[]) => void, success: string, setErrors: (e: FormErrors) => void): Promise<boolean> {
   try {
-    onChange(await call());
+    const saved = await withConfirmation(call);
+    if (saved === null) return false;
+    onChange(saved);
     notifications.show({ color: 'teal', message: success });
-    setError(null);
+    setErrors(NO_ERRORS);
     return true;
   } catch (err) {
-    setError(err instanceof ApiError ? err.message : 'Enregistrement impossible.');
+    setErrors(formErrorsOf(err));
     return false;
   }
 }

@@ -1,0 +1,121 @@
+/**
+ * Data entry as a person types it (issue 14): numbers and dates typed key by key in French formats, the value read
+ * back from the database; impossible dates refused on the field; unusual hours confirmed; unsaved edits guarded.
+ * CEDRE_SCREENSHOTS=<folder> keeps a screenshot of each step.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningWebServer } from '../../src-main/web-server';
+import { launchChromium } from '../helpers/chromium';
+import { screenshotter } from './screenshots';
+import { julieInAci } from './julie-in-aci';
+import { AppShellPage, typeInto } from './pages';
+
+let browser: Browser;
+let server: RunningWebServer;
+let page: Page;
+let personneId: string;
+let contratId: string;
+const shot = screenshotter(() => page);
+
+const db = () => server.runtime.openOrNull()!.sqlite;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  // An English browser: dates and numbers must still be typed and shown the French way.
+  const story = await julieInAci(browser, 'en-US');
+  ({ server, page, personneId } = story);
+  await story.call('contrats.save', { parcoursId: story.parcoursId, type: 'CDDI', dateDebut: '2024-01-15', dateFinPrevue: '2024-12-31', heuresHebdo: 26, derogations: [] });
+  contratId = db().prepare('select id from contrats').pluck().get() as string;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const savedHours = (mois: string) => db().prepare('select sum(centiemes) from heures where contrat_id = ? and date = ?').pluck().get(contratId, `${mois}-01`) as number | null;
+
+describe('typing numbers and dates in an English browser', () => {
+  it('hours typed 151,67 key by key are saved as 151,67 after confirming they exceed the contract', async () => {
+    await new AppShellPage(page).navigateTo('Heures du mois');
+    await typeInto(page.getByLabel('Mois', { exact: true }), '02/2024');
+    const hours = page.getByLabel('Heures de Julie Arnaud');
+    await typeInto(hours, '151,67');
+    expect(await hours.inputValue()).toBe('151,67');
+    // 26 h a week over February's 29 days allow 107,71 h: flagged at the line, saved only once confirmed.
+    await page.getByText(/151,67 h : au-delà de ce que permet un contrat de 26 h par semaine/).waitFor();
+    await page.getByText('1 ligne modifiée, non enregistrée').waitFor();
+    await shot('saisie-01-heures-inhabituelles');
+    await page.getByRole('button', { name: 'Enregistrer le mois' }).click();
+    await page.getByRole('dialog', { name: 'Des heures inhabituelles' }).waitFor();
+    await shot('saisie-02-confirmation');
+    await page.getByRole('button', { name: 'Confirmer et enregistrer' }).click();
+    await page.getByText(/151,67 heures enregistrées pour février 2024/).waitFor();
+    expect(savedHours('2024-02')).toBe(15_167);
+  });
+
+  it('12.5 with a point is 12,5; more hours than the month holds are refused, never capped', async () => {
+    await typeInto(page.getByLabel('Mois', { exact: true }), '03/2024');
+    const hours = page.getByLabel('Heures de Julie Arnaud');
+    await typeInto(hours, '12.5');
+    await page.getByRole('button', { name: 'Enregistrer le mois' }).click();
+    await page.getByText(/12,50 heures enregistrées pour mars 2024/).waitFor();
+    expect(savedHours('2024-03')).toBe(1_250);
+
+    await typeInto(hours, '800');
+    await page.getByText(/800,00 h : plus d’heures que les 31 jours du contrat dans le mois n’en comptent \(744 h\)/).waitFor();
+    expect(await page.getByRole('button', { name: 'Enregistrer le mois' }).isDisabled()).toBe(true);
+    // Letters are not taken, with a message.
+    await hours.press('End');
+    await hours.pressSequentially('h');
+    expect(await hours.inputValue()).toBe('800');
+    await page.getByText('Saisissez un nombre : des chiffres et une virgule, par exemple 151,67.').waitFor();
+    await shot('saisie-03-heures-impossibles');
+    expect(savedHours('2024-03')).toBe(1_250);
+  });
+
+  it('leaving the grid with unsaved hours asks first', async () => {
+    await new AppShellPage(page).navigateTo('Tableau de bord');
+    const dialog = page.getByRole('dialog', { name: 'Modifications non enregistrées' });
+    await dialog.waitFor();
+    await shot('saisie-04-quitter-sans-enregistrer');
+    await dialog.getByRole('button', { name: 'Rester et enregistrer' }).click();
+    await page.getByRole('heading', { name: 'Heures du mois' }).waitFor();
+    await new AppShellPage(page).navigateTo('Tableau de bord');
+    await page.getByRole('dialog', { name: 'Modifications non enregistrées' }).getByRole('button', { name: 'Quitter sans enregistrer' }).click();
+    await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
+    expect(savedHours('2024-03')).toBe(1_250);
+  });
+
+  it('a PASS start typed key by key gives its end 24 months later, never a partial year', async () => {
+    await page.goto(`${server.url}#/personnes/${personneId}`);
+    await page.getByRole('tab', { name: 'PASS IAE' }).click();
+    await page.getByLabel('Numéro').fill('999992510001');
+    const debut = page.getByLabel('Début', { exact: true });
+    await typeInto(debut, '15012026');
+    expect(await debut.inputValue()).toBe('15/01/2026');
+    const fin = page.getByLabel('Fin (24 mois par défaut)');
+    expect(await fin.inputValue()).toBe('14/01/2028');
+    await shot('saisie-05-pass');
+    await page.getByRole('button', { name: 'Enregistrer le PASS' }).click();
+    await expect
+      .poll(() => db().prepare("select date_debut || ' ' || date_fin from pass_iae where numero = '999992510001'").pluck().get())
+      .toBe('2026-01-15 2028-01-14');
+  });
+
+  it('31/02 is refused on the field: « Cette date n’existe pas »', async () => {
+    await page.getByRole('tab', { name: 'Parcours' }).click();
+    await page.getByRole('button', { name: 'Formation', exact: true }).click();
+    await page.getByLabel('Intitulé').fill('CACES R489');
+    await typeInto(page.getByLabel('Heures', { exact: true }), '35,5');
+    const debut = page.getByLabel('Début', { exact: true });
+    await typeInto(debut, '31/02/2024');
+    await page.getByText('Cette date n’existe pas.').waitFor();
+    await shot('saisie-06-date-inexistante');
+    await typeInto(debut, '15/03/2024');
+    await typeInto(page.getByLabel('Fin', { exact: true }), '22/03/2024');
+    await page.getByRole('button', { name: 'Enregistrer la formation' }).click();
+    await page.getByRole('cell', { name: 'Formation : CACES R489' }).waitFor();
+    expect(db().prepare("select date_debut, date_fin, heures from formations where intitule = 'CACES R489'").get()).toEqual({ date_debut: '2024-03-15', date_fin: '2024-03-22', heures: 3_550 });
+  });
+});
