@@ -16,6 +16,7 @@ import { exportTables } from './services/import/workbook-export';
 import { workbookBuffer, writeCsvFolder } from './services/import/workbook-writer';
 import { UsersService } from './services/auth/users-service';
 import { createDemo, DEMO_PASSWORD } from './services/demo/demo-service';
+import { plural } from '../src-shared/format/french-number';
 
 async function openOrCreate(paths: AppPaths) {
   const cli = await openCliDatabase(paths);
@@ -28,10 +29,10 @@ export function printImportReport(report: ImportReport): void {
     for (const e of report.erreurs) console.error(`${where(e)}${e.message}`);
     const hidden = report.nombreErreurs - report.erreurs.length;
     if (hidden > 0) console.error(`… et ${hidden} autres erreurs.`);
-    console.error(`${report.nombreErreurs} erreur(s) : rien n'a été enregistré.`);
+    console.error(`${plural(report.nombreErreurs, 'erreur')} : rien n’a été enregistré.`);
     return;
   }
-  for (const f of report.feuilles) console.log(`${f.feuille.padEnd(15)} ${String(f.lignes).padStart(7)} ligne(s) : ${f.creees} créée(s), ${f.misesAJour} mise(s) à jour`);
+  for (const f of report.feuilles) console.log(`${f.feuille.padEnd(15)} ${plural(f.lignes, 'ligne').padStart(13)} : ${plural(f.creees, 'créée', 'créées')}, ${plural(f.misesAJour, 'mise à jour', 'mises à jour')}`);
   console.log(report.simulation ? 'Simulation : rien n’a été enregistré.' : `Import terminé en ${report.dureeMs} ms.`);
   if (report.structureCreee) console.log('Structure créée : au premier lancement, l’application demandera le compte administrateur.');
 }

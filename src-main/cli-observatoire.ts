@@ -66,7 +66,7 @@ export async function consolidateCommand(args: string[]): Promise<number> {
   const result = await consolidateFolder(folder, readRegistry(option(args, '--cles')));
   await writeConsolidation(out, result);
   const structures = result.lignes.filter((l) => l.niveau === 'structure').length;
-  console.log(`${structures} rapport(s) valide(s) consolidé(s) dans ${out}`);
+  console.log(`${structures > 1 ? `${structures} rapports valides consolidés` : `${structures} rapport valide consolidé`} dans ${out}`);
   for (const r of result.refuses) {
     console.error(`Refusé : ${r.fichier}`);
     for (const e of r.echecs) console.error(`  ${e}`);

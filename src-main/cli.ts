@@ -72,7 +72,7 @@ async function check(paths: AppPaths): Promise<void> {
     const problems = checkConsistency(opened.sqlite);
     if (problems.length === 0) console.log('Cohérence des données : correcte');
     for (const p of problems) console.log(`Cohérence : ${p.rule} — ${p.count >= 1000 ? 'au moins 1000' : p.count} cas (par exemple ${p.example})`);
-    if (problems.length) throw new Error(`${problems.length} règle(s) de cohérence non respectée(s).`);
+    if (problems.length) throw new Error(`${problems.length > 1 ? `${problems.length} règles de cohérence non respectées` : '1 règle de cohérence non respectée'}.`);
   } finally {
     cli.close();
   }

@@ -98,10 +98,16 @@ export interface AuditJournalRow {
   seq: number;
   at: string;
   utilisateur: string | null;
+  /** The account's name, when the login is still known. */
+  utilisateurNom: string | null;
   action: string;
   route: string;
   objet: string | null;
+  /** What the object is, in French. */
+  objetLibelle: string;
   enregistrement: string | null;
+  /** The person or account the record is about, by name, when it can be told. */
+  enregistrementLibelle: string | null;
   detail: string | null;
 }
 

@@ -1,21 +1,7 @@
-import { format, parseISO } from 'date-fns';
-import { fr } from 'date-fns/locale';
-
-/** "27 novembre 2026" */
-export function formatDate(iso: string): string {
-  return format(parseISO(iso), 'd MMMM yyyy', { locale: fr });
-}
-
-/** "27 novembre 2026 à 16:05" */
-export function formatDateTime(iso: string): string {
-  return format(parseISO(iso), "d MMMM yyyy 'à' HH:mm", { locale: fr });
-}
-
-/** "1 234,50" — with a plain no-break space, which every font has. */
-export function formatNumber(value: number, decimals = 0): string {
-  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-    .format(value)
-    .replace(/\u202f/g, '\u00a0');
-}
-
+/**
+ * The screens format through src-shared/format (issue 14 §7), so that a date or a number reads the same on screen,
+ * in PDFs and in messages: "1er décembre 2026", "30/11/2026", "1 234,50".
+ */
+export { formatLongDate as formatDate, formatShortDate, formatDateTime, formatMonth } from '../../src-shared/format/french-date';
+export { formatFigure, formatHours, formatNumber, plural } from '../../src-shared/format/french-number';
 export { formatSiret } from '../../src-shared/siret';

@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { create } from 'zustand';
 
 /**
@@ -58,4 +59,21 @@ export function useUnsavedChanges(dirty: boolean): void {
       useUnsavedStore.getState().mark(owner, false);
     };
   }, [owner, dirty]);
+}
+
+/** A react-hook-form form guards its edits until they are saved (reset with the saved values) or abandoned. */
+export function useFormGuard<T extends FieldValues>(form: UseFormReturn<T>): void {
+  useUnsavedChanges(form.formState.isDirty);
+}
+
+/**
+ * A form kept in plain state: unsaved while it is open and differs from what it held when it opened.
+ * `draft` must be JSON-serialisable.
+ */
+export function useDraftGuard(draft: unknown, open: boolean): void {
+  const [initial, setInitial] = useState<string | null>(null);
+  const json = open ? JSON.stringify(draft) : null;
+  if (open && initial === null) setInitial(json);
+  if (!open && initial !== null) setInitial(null);
+  useUnsavedChanges(open && initial !== null && json !== initial);
 }

@@ -26,8 +26,5 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && toIsoDate(d) === value;
 }
 
-/** "2024-06-28" → "28/06/2024": dates in French messages. */
-export function shortFrenchDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+/** "2024-06-28" → "28/06/2024": dates in French messages (src-shared/format/french-date.ts). */
+export { formatShortDate as shortFrenchDate } from '../format/french-date';

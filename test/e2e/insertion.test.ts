@@ -102,7 +102,7 @@ describe('mission insertion', () => {
     await typeInto(card.getByLabel('Valable à partir du'), '01/01/2026');
     await typeInto(card.getByLabel('Nouvelle valeur'), '960');
     await card.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByText(/960 depuis le 1 janvier 2026/).waitFor();
+    await page.getByText(/960 depuis le 1er janvier 2026/).waitFor();
     await shot('insertion-05-regles');
 
     await new AppShellPage(page).navigateTo('Sauvegardes');

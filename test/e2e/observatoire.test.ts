@@ -65,6 +65,12 @@ describe('observatoire', () => {
     await shot('rapport-apercu');
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Signer et télécharger le rapport' }).click();
+    // What will be signed is shown first: the year, the key, the main figures.
+    const confirm = page.getByRole('dialog', { name: /^Signer le rapport \d{4} \?$/ });
+    await confirm.getByText(/^(Clé de signature : |Une clé de signature sera créée)/).waitFor();
+    await confirm.getByText(/^Salariés en parcours : \d/).waitFor();
+    await shot('rapport-confirmation');
+    await confirm.getByRole('button', { name: 'Signer le rapport' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^rapport-99900001500019-\d{4}\.zip$/);
     const zipPath = join(tempDir(), download.suggestedFilename());

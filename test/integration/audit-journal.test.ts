@@ -17,6 +17,8 @@ describe('audit log screen', () => {
     await app.call('personnes.get', { id: created.personne.id }, t.encadrant);
     const reads = await app.call('audit.search', { objet: 'personne', enregistrement: created.personne.id, action: 'read' }, t.direction);
     expect(reads.lignes.map((l) => l.utilisateur)).toContain('encadrant.test');
+    // Read by people: the account's name, the object in French, the person's name rather than an identifier.
+    expect(reads.lignes[0]).toMatchObject({ utilisateurNom: 'encadrant Test', objetLibelle: 'Dossier de la personne', enregistrementLibelle: 'Julie ARNAUD' });
     expect(reads.chaineIntacte).toBe(true);
     const byUser = await app.call('audit.search', { utilisateur: 'CIP.test', du: '2026-03-02', au: '2026-03-02' }, t.direction);
     expect(byUser.total).toBeGreaterThan(0);

@@ -38,7 +38,10 @@ async function expectDrillDownMatches(a: TestApp, token: string, annee: number):
       expect(result.error.code, id).toBe('NOT_FOUND');
       continue;
     }
-    expect((result.data as { personnes: unknown[] }).personnes.length, id).toBe(value);
+    const personnes = (result.data as { personnes: Array<{ precision: string }> }).personnes;
+    expect(personnes.length, id).toBe(value);
+    // What a person reads: French dates and labels, never an ISO date or a code (issue 14 §7).
+    for (const p of personnes) expect(p.precision, id).not.toMatch(/\d{4}-\d{2}-\d{2}|Niveau ASP|Critère [A-Z_]+$|les_deux/);
     checked++;
   }
   return checked;

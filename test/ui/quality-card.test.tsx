@@ -49,7 +49,7 @@ describe('dashboard quality card', () => {
         <QualityDueCard />
       </MemoryRouter>,
     );
-    expect(await screen.findByText('Certification échue le 1 janvier 2020 : audit de renouvellement à organiser.')).toBeTruthy();
+    expect(await screen.findByText('Certification échue le 1er janvier 2020 : audit de renouvellement à organiser.')).toBeTruthy();
   });
 
   it('says nothing while the certification is far from its end', async () => {

@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import type * as ReactPdfModule from '@react-pdf/renderer';
 import type { ReactElement, ReactNode } from 'react';
 import { format } from 'date-fns';
-import { fr } from 'date-fns/locale';
 import type { StructureView } from '../../../src-shared/views';
+import { formatLongDate } from '../../../src-shared/format/french-date';
 
 export type ReactPdf = typeof ReactPdfModule;
 export type PdfKit = ReturnType<typeof createKit>;
@@ -24,7 +24,7 @@ export function loadPdfKit(): Promise<PdfKit> {
 }
 
 export function frenchDate(iso: string | null | undefined): string {
-  return iso ? format(new Date(`${iso}T12:00:00`), 'd MMMM yyyy', { locale: fr }) : '—';
+  return iso ? formatLongDate(iso) : '—';
 }
 
 export interface Column<T> {

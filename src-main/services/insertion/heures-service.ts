@@ -100,7 +100,7 @@ export class HeuresService {
     const ids = [...new Set(input.contratIds)];
     const known = new Map(this.db.select().from(contrats).where(inArray(contrats.id, ids)).all().map((c) => [c.id, c]));
     const missing = ids.filter((id) => !known.has(id));
-    if (missing.length) throw new AppError('NOT_FOUND', `${missing.length} contrat(s) de la saisie n'existent pas (ou plus).`);
+    if (missing.length) throw new AppError('NOT_FOUND', `${missing.length > 1 ? `${missing.length} contrats de la saisie n’existent pas` : '1 contrat de la saisie n’existe pas'} (ou plus).`);
     const clientIds = new Set(this.db.select({ id: clients.id }).from(clients).all().map((c) => c.id));
     const problems: Record<string, string> = {};
     input.entrees.forEach((e, i) => {

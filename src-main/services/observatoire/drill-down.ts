@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 import { CATEGORIES_SORTIE, MOTIFS_SORTIE, type CategorieSortie } from '../../../src-shared/domain/insertion';
 import { DECISIONS } from '../../../src-shared/domain/accueil';
+import { NIVEAUX_FORMATION, type NiveauFormation } from '../../../src-shared/domain/asp-codes';
+import { CRITERES, type Critere } from '../../../src-shared/domain/criteres';
 import { AppError } from '../../../src-shared/errors';
 import { baseId, hasPersonList, indicatorDefinition } from '../../../src-shared/observatoire/indicateurs';
 import { cerSignedInTime, isBilanOverdue } from '../../../src-shared/rules/echeances';
@@ -23,6 +25,20 @@ const CATEGORY_OF: Record<string, CategorieSortie> = {
   'sorties.autres': 'AUTRE',
   'sorties.retraits': 'RETRAIT',
 };
+
+const PROVIDER_LABELS = { interne: 'Accompagnement par la structure', externe: 'Accompagnement par un partenaire', les_deux: 'Accompagnement par la structure et un partenaire' } as const;
+
+/**
+ * The detail line as a person reads it (issue 14 §7): the SQL writes ISO dates and codes, shown here as French dates
+ * and labels; no code or ISO date reaches the screen.
+ */
+export function readablePrecision(precision: string): string {
+  const level = /^Niveau ASP (\w+)$/.exec(precision)?.[1];
+  if (level) return `Niveau de formation : ${NIVEAUX_FORMATION[level as NiveauFormation] ?? 'non renseigné'}`;
+  const critere = /^Critère (\w+)$/.exec(precision)?.[1];
+  if (critere) return `Critère : ${CRITERES[critere as Critere]?.label ?? critere}`;
+  return precision.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => shortFrenchDate(iso));
+}
 
 const NO_LIST = 'Cet indicateur (une somme, un taux, ou un nombre d’actions) n’a pas de liste de personnes.';
 
@@ -49,7 +65,7 @@ export class DrillDownService {
     const kept = rows.filter((r) => kind === null || r.dispositif === kind);
     const names = this.namesOf([...new Set(kept.map((r) => r.personne_id))]);
     const personnes: DrillDownPerson[] = kept
-      .map((r) => ({ personneId: r.personne_id, ...names.get(r.personne_id)!, dispositif: r.dispositif, precision: r.precision }))
+      .map((r) => ({ personneId: r.personne_id, ...names.get(r.personne_id)!, dispositif: r.dispositif, precision: readablePrecision(r.precision) }))
       .sort((a, b) => a.nom.localeCompare(b.nom, 'fr') || a.prenom.localeCompare(b.prenom, 'fr'));
     return { id, libelle: indicatorDefinition(id)?.label ?? id, personnes };
   }
@@ -176,7 +192,7 @@ export class DrillDownService {
       const provider = (m: { interne: boolean; externe: boolean }) => (m.interne && m.externe ? 'les_deux' : m.interne ? 'interne' : m.externe ? 'externe' : null);
       return [...merged.values()]
         .filter((m) => measure === 'concernes' || provider(m) === measure)
-        .map((m) => ({ personne_id: m.personne_id, dispositif: m.dispositif ?? kind, precision: provider(m) ? `Accompagnement ${provider(m)!.replace('_', ' ')}` : 'Sans action dans l’année' }));
+        .map((m) => ({ personne_id: m.personne_id, dispositif: m.dispositif ?? kind, precision: provider(m) ? PROVIDER_LABELS[provider(m)!] : 'Sans action dans l’année' }));
     }
     if (base.startsWith('sorties.')) {
       const exits = this.indicators.exitsOfYear(start, end, this.indicators.parametresOfYear(annee));

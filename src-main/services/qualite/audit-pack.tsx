@@ -18,6 +18,7 @@ import { toIsoDate } from '../../../src-shared/rules/dates';
 import type { OpenRuntime } from '../../app-runtime';
 import { frenchDate, loadPdfKit, type PdfKit } from '../documents/pdf-layout';
 import { getStructure } from '../structure/structure-service';
+import { plural } from '../../../src-shared/format/french-number';
 
 interface PackData {
   structure: StructureView;
@@ -42,7 +43,7 @@ function AuditPackPdf({ kit, data }: { kit: PdfKit; data: PackData }) {
       </Text>
       <Field label="Structure">{data.structure.nom}</Field>
       <Field label="Année évaluée">{String(data.annee)}</Field>
-      <Field label="Équipe au 31 décembre">{`${data.equipe.presents} personne(s), dont ${data.equipe.formes} formée(s) dans les trois dernières années (${data.equipe.heures} h de formation dans l’année)`}</Field>
+      <Field label="Équipe au 31 décembre">{`${plural(data.equipe.presents, 'personne')}, dont ${plural(data.equipe.formes, 'formée', 'formées')} dans les trois dernières années (${data.equipe.heures} h de formation dans l’année)`}</Field>
       {(Object.keys(MISSIONS) as Array<keyof typeof MISSIONS>).map((mission) => (
         <kit.View key={mission}>
           <Text style={styles.h2}>Auto-évaluation — mission {MISSIONS[mission].toLowerCase()}</Text>

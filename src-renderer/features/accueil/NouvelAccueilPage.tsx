@@ -18,6 +18,7 @@ import { options } from '../../lib/options';
 import { can } from '../../lib/permissions';
 import { useSessionStore } from '../../stores/session-store';
 import { IDENTITY_FIELDS, IdentityFields } from './IdentityFields';
+import { useFormGuard, useUnsavedStore } from '../../stores/unsaved-store';
 
 type Values = z.input<typeof createPersonneInputSchema>;
 
@@ -47,11 +48,14 @@ export function NouvelAccueilPage() {
       accueil: { datePremierContact: toIsoDate(new Date()), canal: 'physique' },
     },
   });
+  useFormGuard(form);
 
   const save = async (values: Values, ignorerDoublons: boolean) => {
     setError(null);
     try {
       const file = await api('personnes.create', { ...values, ignorerDoublons });
+      // Saved: nothing is left unsaved on the way to the new file.
+      useUnsavedStore.getState().clear();
       void navigate(`/personnes/${file.personne.id}`);
     } catch (err) {
       setError(applyServerErrors(err, form.setError, [...IDENTITY_FIELDS, 'accueil.datePremierContact', 'accueil.canal']));
@@ -106,7 +110,8 @@ export function NouvelAccueilPage() {
           <List>
             {(duplicates ?? []).map((d) => (
               <List.Item key={d.id}>
-                <Anchor component={Link} to={`/personnes/${d.id}`}>
+                {/* Choosing the person already known abandons this new intake on purpose. */}
+                <Anchor component={Link} to={`/personnes/${d.id}`} onClick={() => useUnsavedStore.getState().clear()}>
                   {d.prenom} {d.nom}
                 </Anchor>{' '}
                 <Text span c="dimmed">

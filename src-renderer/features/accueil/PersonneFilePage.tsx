@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Tabs, Text, Title } from '@mantine/core';
 import { IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
 import { useSessionStore } from '../../stores/session-store';
+import { confirmLeavingUnsaved } from '../../stores/unsaved-store';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CIVILITES } from '../../../src-shared/domain/asp-codes';
@@ -116,7 +117,8 @@ export function PersonneFilePage() {
           )}
         </Group>
       </Group>
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      {/* Another tab unmounts this one: unsaved edits are asked about first. */}
+      <Tabs value={tab} onChange={(next) => void confirmLeavingUnsaved().then((leave) => leave && setTab(next))} keepMounted={false}>
         <Tabs.List mb="md">
           {file.droits.accueilRead && <Tabs.Tab value="accueil">Accueil et décision</Tabs.Tab>}
           {file.droits.accueilRead && <Tabs.Tab value="diagnostic">Diagnostic</Tabs.Tab>}

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { can } from '../../lib/permissions';
 import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
+import { plural } from '../../../src-shared/format/french-number';
 
 const PUBLICS = { salarie: 'Salarié·es', client: 'Clients' } as const;
 const percent = (v: number) => `${Math.round(v * 100)} %`;
@@ -66,7 +67,7 @@ export function QuestionnairesPage() {
                   )}
                 </Group>
                 <Text size="sm" c="dimmed">
-                  {PUBLICS[q.public]} · {MOMENTS[q.moment]} · {q.questions.length} question(s) · {q.nombreReponses} réponse(s)
+                  {PUBLICS[q.public]} · {MOMENTS[q.moment]} · {plural(q.questions.length, 'question')} · {plural(q.nombreReponses, 'réponse')}
                 </Text>
               </div>
               <Group>
@@ -208,7 +209,7 @@ function ResultsView({ questionnaire }: { questionnaire: QuestionnaireView }) {
                   <Table.Td w="45%">
                     <Text size="sm">{r.question.libelle}</Text>
                     <Text size="xs" c="dimmed">
-                      {r.reponses} réponse(s)
+                      {plural(r.reponses, 'réponse')}
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -13,6 +13,7 @@ import { downloadBlob } from '../../lib/download';
 import { base64ToBlob } from '../../lib/files';
 import { formatDateTime } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
+import { askToConfirm } from '../../stores/confirm-store';
 
 const KEY_FIGURES = [
   'public.salaries_en_parcours',
@@ -50,12 +51,25 @@ export function RapportPage() {
   };
 
   const sign = async () => {
+    if (!preview) return;
+    const year = preview.payload.annee;
+    // Signing is an act towards the federation: say exactly what will be signed, then ask (issue 14 §6).
+    const yes = await askToConfirm({
+      title: `Signer le rapport ${year} ?`,
+      points: [
+        `Vous signez, au nom de ${preview.payload.structure.nom}, le rapport ${year} que la fédération vérifiera. Un rapport signé ne se modifie plus : une correction serait un nouveau rapport, signé à son tour.`,
+        preview.cle ? `Clé de signature : ${preview.cle.kid}` : 'Une clé de signature sera créée : envoyez sa fiche d’enregistrement à la fédération.',
+        ...KEY_FIGURES.map((id) => `${indicatorDefinition(id)?.label ?? id} : ${formatIndicator(id, preview.payload.indicateurs[id], preview.payload.suppressed.includes(id))}`),
+      ],
+      confirmLabel: 'Signer le rapport',
+    });
+    if (!yes) return;
     setBusy('sign');
     setError(null);
     try {
-      const made = await api('rapports.produce', { annee });
+      const made = await api('rapports.produce', { annee: year });
       downloadBlob(made.fileName, base64ToBlob(made.base64, 'application/zip'));
-      notifications.show({ color: 'teal', message: `Rapport ${annee} signé et enregistré : ${made.fileName}` });
+      notifications.show({ color: 'teal', message: `Rapport ${year} signé et enregistré : ${made.fileName}` });
       history.reload();
       setPreview(null);
     } catch (err) {

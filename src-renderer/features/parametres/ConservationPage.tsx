@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
 import { NumberField } from '../../components/fields/NumberField';
+import { plural } from '../../../src-shared/format/french-number';
 
 const MOTIFS = { non_embauche: 'Accueillie, non embauchée', fin_accompagnement: 'Parcours terminé' } as const;
 
@@ -135,7 +136,7 @@ export function ConservationPage() {
       <Modal opened={confirm} onClose={() => setConfirm(false)} title="Anonymiser ces dossiers ?">
         <Stack>
           <Alert color="orange">
-            Les noms, coordonnées, NIR, numéros de PASS et tous les textes libres de {chosen.length} personne(s) seront effacés définitivement. Les dates,
+            Les noms, coordonnées, NIR, numéros de PASS et tous les textes libres de {plural(chosen.length, 'personne')} seront effacés définitivement. Les dates,
             heures, sorties et critères restent, sans nom : les statistiques des années passées ne changent pas. L’opération est inscrite au journal.
           </Alert>
           <Group justify="flex-end">

@@ -50,7 +50,7 @@ export function DemandesRgpdPage() {
       <FormAlert message={error} />
       {late > 0 && (
         <Alert color="red" mb="sm" role="status">
-          {late} demande(s) ont dépassé le délai d’un mois.
+          {late > 1 ? `${late} demandes ont dépassé` : '1 demande a dépassé'} le délai d’un mois.
         </Alert>
       )}
       <Paper withBorder>

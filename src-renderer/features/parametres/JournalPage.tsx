@@ -108,13 +108,15 @@ export function JournalPage() {
               <Table.Tr key={l.seq}>
                 <Table.Td>{l.seq}</Table.Td>
                 <Table.Td>{formatDateTime(l.at)}</Table.Td>
-                <Table.Td>{l.utilisateur ?? '—'}</Table.Td>
+                <Table.Td>{l.utilisateurNom ?? l.utilisateur ?? '—'}</Table.Td>
                 <Table.Td>{ACTION_LABELS[l.action] ?? l.action}</Table.Td>
-                <Table.Td>{l.objet ?? l.route}</Table.Td>
+                <Table.Td>{l.objet ? l.objetLibelle : l.route}</Table.Td>
                 <Table.Td>
-                  <Text size="xs" ff="monospace">
-                    {l.enregistrement ?? ''}
-                  </Text>
+                  {l.enregistrementLibelle ?? (
+                    <Text size="xs" c="dimmed" title={l.enregistrement ?? undefined}>
+                      {l.enregistrement ? 'Dossier effacé ou anonymisé' : ''}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -12,6 +12,7 @@ import { options } from '../../../lib/options';
 import { saveParcours } from './save-parcours';
 import { printPdf } from '../../../lib/download';
 import { NumberField } from '../../../components/fields/NumberField';
+import { useDraftGuard } from '../../../stores/unsaved-store';
 
 /** The fields of the CER and bilan forms by their path in the route's input, as the error summary names them. */
 const CER_LABELS = {
@@ -49,6 +50,7 @@ export function CerSection({ parcours, canWrite, onChange }: { parcours: Parcour
     signePersonne: false,
     signeStructure: false,
   });
+  useDraftGuard(v, editing);
   const e = parcours.echeances;
   const save = async () => {
     if (await saveParcours((confirme) => api('cer.save', { parcoursId: parcours.id, ...v, dateSignature: v.dateSignature || null, confirme }), onChange, 'Contrat d’engagement enregistré.', setErrors)) setEditing(false);
@@ -137,6 +139,7 @@ export function BilansSection({ parcours, canWrite, onChange }: { parcours: Parc
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const setError = (message: string | null) => setErrors({ message, fields: {} });
   const field = (path: string) => fieldProps('bilan', errors, path);
+  useDraftGuard(draft, draft !== null);
   const e = parcours.echeances;
   const save = async () => {
     if (!draft) return;

@@ -16,6 +16,7 @@ import { options } from '../../../lib/options';
 import { useSessionStore } from '../../../stores/session-store';
 import type { TabProps } from '../PersonneFilePage';
 import { saveFile } from './save-file';
+import { useFormGuard } from '../../../stores/unsaved-store';
 
 function IntakeForm({ accueil, file, onChange, referents }: TabProps & { accueil: AccueilView; referents: ReferentOption[] }) {
   const me = useSessionStore((s) => s.session!.user);
@@ -33,14 +34,16 @@ function IntakeForm({ accueil, file, onChange, referents }: TabProps & { accueil
       souhaits: accueil.souhaits,
     },
   });
+  useFormGuard(form);
   const errors = form.formState.errors;
   const readOnly = !file.droits.accueilWrite;
   const submit = form.handleSubmit(async (values) => {
-    setError(
-      await saveFile(() => api('accueils.update', values), onChange, 'Accueil enregistré.', form.setError, [
+    const message = await saveFile(() => api('accueils.update', values), onChange, 'Accueil enregistré.', form.setError, [
         'datePremierContact', 'canal', 'dateOffrePresentee', 'offrePresenteePar', 'dateNoticeRgpd', 'dateDiagnostic', 'souhaits',
-      ]),
-    );
+      ]);
+    setError(message);
+    // Saved: these values are the form's new starting point (nothing left unsaved).
+    if (!message) form.reset(values);
   });
   const people = [{ value: me.id, label: me.displayName }, ...referents.filter((r) => r.id !== me.id).map((r) => ({ value: r.id, label: r.displayName }))];
   return (
@@ -98,14 +101,16 @@ function DecisionForm({ accueil, file, onChange, referents }: TabProps & { accue
       referentId: accueil.referent?.id ?? null,
     },
   });
+  useFormGuard(form);
   const decision = form.watch('decision');
   const readOnly = !file.droits.diagnosticWrite;
   const submit = form.handleSubmit(async (values) => {
-    setError(
-      await saveFile(() => api('accueils.decide', values), onChange, values.decision ? 'Décision enregistrée.' : 'Remis sur la liste d’attente.', form.setError, [
+    const message = await saveFile(() => api('accueils.decide', values), onChange, values.decision ? 'Décision enregistrée.' : 'Remis sur la liste d’attente.', form.setError, [
         'decision', 'dateDecision', 'motifDecision', 'reorientationVers', 'dispositif', 'referentId',
-      ]),
-    );
+      ]);
+    setError(message);
+    // Saved: these values are the form's new starting point (nothing left unsaved).
+    if (!message) form.reset(values);
   });
   const select = (name: 'decision' | 'motifDecision' | 'dispositif' | 'referentId', label: string, data: Array<{ value: string; label: string }>, placeholder?: string) => (
     <Controller
@@ -148,8 +153,11 @@ function NewIntake({ file, onChange }: TabProps) {
     resolver: zodResolver(createAccueilInputSchema),
     defaultValues: { personneId: file.personne.id, datePremierContact: toIsoDate(new Date()), canal: 'physique' },
   });
+  useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
-    setError(await saveFile(() => api('accueils.create', values), onChange, 'Nouvel accueil ouvert.', form.setError, ['datePremierContact', 'canal']));
+    const message = await saveFile(() => api('accueils.create', values), onChange, 'Nouvel accueil ouvert.', form.setError, ['datePremierContact', 'canal']);
+    setError(message);
+    if (!message) form.reset(values);
   });
   return (
     <form onSubmit={submit} noValidate>

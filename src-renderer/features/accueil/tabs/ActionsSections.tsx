@@ -12,6 +12,7 @@ import { formatDate, formatNumber } from '../../../lib/format';
 import { options } from '../../../lib/options';
 import { InlineFormButtons, saveParcours } from './save-parcours';
 import { NumberField } from '../../../components/fields/NumberField';
+import { useDraftGuard } from '../../../stores/unsaved-store';
 
 type Kind = 'formation' | 'pmsmp' | 'action';
 
@@ -35,6 +36,7 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
   useEffect(() => {
     if (kind) api('partenaires.list').then(setPartners, () => setPartners([]));
   }, [kind]);
+  useDraftGuard(kind === 'formation' ? f : kind === 'pmsmp' ? m : a, kind !== null);
   const partnerOptions = partners.map((p) => ({ value: p.id, label: p.nom }));
   const done = (ok: boolean) => ok && setKind(null);
   const field = (path: string) => fieldProps(kind ?? 'action', errors, path);
@@ -145,6 +147,7 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
 export function SuiviSection({ parcours, canWrite, onChange }: { parcours: ParcoursView; canWrite: boolean; onChange: (all: ParcoursView[]) => void }) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [draft, setDraft] = useState<{ echeanceMois: 1 | 3 | 6; date: string; situation: SituationSuivi | null; commentaire: string } | null>(null);
+  useDraftGuard(draft, draft !== null);
   return (
     <Paper withBorder p="md" mt="md">
       <Title order={4} size="h5" mb="xs">

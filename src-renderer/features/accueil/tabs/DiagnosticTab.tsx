@@ -17,6 +17,7 @@ import { formatDate } from '../../../lib/format';
 import { numericOptions, options } from '../../../lib/options';
 import type { TabProps } from '../PersonneFilePage';
 import { saveFile } from './save-file';
+import { useFormGuard } from '../../../stores/unsaved-store';
 
 function FreinModal({ file, onChange, frein, onClose }: TabProps & { frein: FreinView | null; onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +28,7 @@ function FreinModal({ file, onChange, frein, onClose }: TabProps & { frein: Frei
       ? { ...frein, personneId: file.personne.id, dateLevee: frein.dateLevee ?? '' }
       : { personneId: file.personne.id, type: undefined, niveau: 2, commentaire: '', dateIdentification: toIsoDate(new Date()), dateLevee: '' },
   });
+  useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
     const message = await saveFile(() => api('freins.save', values), onChange, 'Frein enregistré.', form.setError, ['type', 'niveau', 'commentaire', 'dateIdentification', 'dateLevee']);
     setError(message);
@@ -67,6 +69,7 @@ function CompetenceModal({ file, onChange, onClose }: TabProps & { onClose: () =
     resolver: zodResolver(saveCompetenceInputSchema),
     defaultValues: { personneId: file.personne.id, libelle: '', codeRome: '', niveau: 2, dateEvaluation: toIsoDate(new Date()) },
   });
+  useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
     const message = await saveFile(() => api('competences.save', values), onChange, 'Compétence enregistrée.', form.setError, ['libelle', 'codeRome', 'niveau', 'dateEvaluation']);
     setError(message);

@@ -9,6 +9,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { IDENTITY_FIELDS, IdentityFields } from '../IdentityFields';
 import type { TabProps } from '../PersonneFilePage';
 import { saveFile } from './save-file';
+import { useFormGuard } from '../../../stores/unsaved-store';
 
 export function IdentiteTab({ file, onChange }: TabProps) {
   const p = file.personne;
@@ -37,8 +38,11 @@ export function IdentiteTab({ file, onChange }: TabProps) {
       sansRessources: p.sansRessources,
     },
   });
+  useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
-    setError(await saveFile(() => api('personnes.update', values), onChange, 'Identité enregistrée.', form.setError, IDENTITY_FIELDS));
+    const message = await saveFile(() => api('personnes.update', values), onChange, 'Identité enregistrée.', form.setError, IDENTITY_FIELDS);
+    setError(message);
+    if (!message) form.reset(values);
   });
   const readOnly = !file.droits.personnesWrite;
   return (

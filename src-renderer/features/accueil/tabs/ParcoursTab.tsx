@@ -21,6 +21,7 @@ import { BilansSection, CerSection } from './AccompagnementSections';
 import { ActionsSection, SuiviSection } from './ActionsSections';
 import { Chronologie } from './Chronologie';
 import { NumberField } from '../../../components/fields/NumberField';
+import { useDraftGuard, useUnsavedChanges } from '../../../stores/unsaved-store';
 
 /** The contract form's fields by their path in the route's input, as the error summary names them. */
 const CONTRAT_LABELS = { type: 'Type', dateDebut: 'Début', dateFinPrevue: 'Fin prévue', heuresHebdo: 'Heures par semaine', dateFinReelle: 'Fin réelle', derogations: 'Dérogations' };
@@ -40,6 +41,7 @@ function ContractForm({ parcours, draft, onSaved, onCancel }: { parcours: Parcou
   const [check, setCheck] = useState<ContratCheckView | null>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const field = (path: string) => fieldProps('contrat', errors, path);
+  useDraftGuard(value, true);
   const [saving, setSaving] = useState(false);
   const input = { ...value, parcoursId: parcours.id, dateFinPrevue: value.dateFinPrevue || null, dateFinReelle: value.dateFinReelle || null };
   const key = JSON.stringify(input);
@@ -120,8 +122,11 @@ function ContractForm({ parcours, draft, onSaved, onCancel }: { parcours: Parcou
 }
 
 function ExitForm({ parcours, onSaved }: { parcours: ParcoursView; onSaved: (all: ParcoursView[]) => void }) {
-  const [date, setDate] = useState(parcours.sortie?.date ?? toIsoDate(new Date()));
+  const [opened] = useState(() => toIsoDate(new Date()));
+  const [date, setDate] = useState(parcours.sortie?.date ?? opened);
   const [motif, setMotif] = useState<MotifSortie | null>(parcours.sortie?.motif ?? null);
+  // Unsaved while it differs from the exit recorded (or, before any, from the blank form).
+  useUnsavedChanges(date !== (parcours.sortie?.date ?? opened) || motif !== (parcours.sortie?.motif ?? null));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const save = async () => {
     if (!motif) return setErrors({ message: 'Choisissez le motif de sortie.', fields: { motif: 'Choisissez le motif de sortie (code ASP).' } });

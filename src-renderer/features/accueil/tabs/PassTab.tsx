@@ -17,6 +17,7 @@ import { formatDate } from '../../../lib/format';
 import type { TabProps } from '../PersonneFilePage';
 import { PASS_COLORS, passLabel } from '../labels';
 import { saveFile } from './save-file';
+import { useFormGuard } from '../../../stores/unsaved-store';
 
 function NewPass({ file, onChange }: TabProps) {
   const [error, setError] = useState<string | null>(null);
@@ -24,6 +25,7 @@ function NewPass({ file, onChange }: TabProps) {
     resolver: zodResolver(savePassInputSchema),
     defaultValues: { personneId: file.personne.id, numero: '', dateDebut: '', dateFin: '' },
   });
+  useFormGuard(form);
   // The end follows the start while the person has not typed an end of their own; only a whole date counts, never
   // the start while it is being typed (it once became year 0004, issue 14).
   const debut = form.watch('dateDebut');
@@ -68,6 +70,7 @@ function Suspension({ pass, onChange, onDone }: { pass: PassView; onDone: () => 
     resolver: zodResolver(addSuspensionInputSchema),
     defaultValues: { passId: pass.id, dateDebut: toIsoDate(new Date()), dateFin: '', motif: undefined },
   });
+  useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
     const message = await saveFile(() => api('pass.addSuspension', values), onChange, 'Suspension enregistrée.', form.setError, ['dateDebut', 'dateFin', 'motif']);
     setError(message);
@@ -105,6 +108,7 @@ function Prolongation({ pass, file, onChange, onDone }: { pass: PassView; onDone
     resolver: zodResolver(addProlongationInputSchema),
     defaultValues: { passId: pass.id, dateFin: '', motif: undefined, dispositif: file.accueils?.[0]?.dispositif ?? 'ACI' },
   });
+  useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
     const message = await saveFile(() => api('pass.addProlongation', values), onChange, 'Prolongation enregistrée.', form.setError, ['dateFin', 'motif', 'dispositif']);
     setError(message);

@@ -1,0 +1,46 @@
+/** What the audit log names, as the direction reads it on the audit screen (issue 14 §7: no internal code shown). */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  accueil: 'Accueil',
+  action_amelioration: 'Plan d’amélioration',
+  action_frein: 'Action sur un frein',
+  audit_log: 'Journal d’audit',
+  auto_evaluation: 'Auto-évaluation',
+  bilan: 'Bilan',
+  cer: 'Contrat d’engagement réciproque',
+  cle_signature: 'Clé de signature',
+  conservation_rgpd: 'Conservation (RGPD)',
+  contrat: 'Contrat de travail',
+  convention: 'Conventions (ETP)',
+  copie_externe: 'Copie sur clé USB',
+  demande_rgpd: 'Demande RGPD',
+  demonstration: 'Structure de démonstration',
+  document_qualite_fichier: 'Document du manuel qualité',
+  donnees: 'Données',
+  dossier_audit: 'Dossier d’audit',
+  formation: 'Formation',
+  grille_exigences: 'Grille d’auto-évaluation',
+  heures: 'Heures du mois',
+  import: 'Import',
+  journal_audit: 'Journal d’audit',
+  liste_personnes: 'Liste des personnes',
+  mois_cloture: 'Clôture du mois',
+  observatoire: 'Indicateurs',
+  parametre: 'Règles et seuils',
+  parcours: 'Parcours',
+  partenaire: 'Partenaire',
+  personne: 'Dossier de la personne',
+  pmsmp: 'Immersion (PMSMP)',
+  questionnaire: 'Questionnaire',
+  rapport_annuel: 'Rapport annuel',
+  settings: 'Réglages',
+  sortie: 'Sortie',
+  structure: 'Structure',
+  suivi_sortie: 'Suivi après la sortie',
+  user: 'Compte utilisateur',
+  user_list: 'Comptes utilisateurs',
+};
+
+export function auditEntityLabel(entity: string | null): string {
+  if (!entity) return '—';
+  return AUDIT_ENTITY_LABELS[entity] ?? entity.replace(/_/g, ' ');
+}
