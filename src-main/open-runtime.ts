@@ -84,9 +84,9 @@ export class OpenRuntime {
     this.diagnostic = new DiagnosticService(opened.db);
     this.pass = new PassService(opened.db, opened.sqlite);
     this.parametres = new ParametresService(opened.sqlite);
-    this.accompagnement = new AccompagnementService(opened.db, this.parametres);
+    this.accompagnement = new AccompagnementService(opened.db, this.parametres, opened.sqlite);
     this.dueWork = new DueWorkService(opened.sqlite, this.parametres);
-    this.actions = new ActionsService(opened.db);
+    this.actions = new ActionsService(opened.db, opened.sqlite);
     this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement, this.actions);
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
     this.clients = new ClientsService(opened.db);

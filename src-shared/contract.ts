@@ -43,7 +43,7 @@ import {
   savePassInputSchema,
   type OffreInsertion,
 } from './schemas/diagnostic';
-import { bilanDocumentInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
+import { bilanDocumentInputSchema, deleteParcoursEntryInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
 import { anonymiseInputSchema, conventionInputSchema, retentionSettingsInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
 import type { ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
@@ -113,6 +113,7 @@ export const contract = {
   'competences.save': route<PersonneFile>()(saveCompetenceInputSchema),
   'competences.delete': route<PersonneFile>()(deleteInputSchema),
   'eligibilite.save': route<PersonneFile>()(saveEligibiliteInputSchema),
+  'eligibilite.delete': route<PersonneFile>()(deleteInputSchema),
   'pass.save': route<PersonneFile>()(savePassInputSchema),
   'pass.addSuspension': route<PersonneFile>()(addSuspensionInputSchema),
   'pass.addProlongation': route<PersonneFile>()(addProlongationInputSchema),
@@ -141,6 +142,7 @@ export const contract = {
   'pmsmp.save': route<ParcoursView[]>()(pmsmpInputSchema),
   'actionsFreins.save': route<ParcoursView[]>()(actionFreinInputSchema),
   'suivis.save': route<ParcoursView[]>()(suiviInputSchema),
+  'parcours.deleteEntry': route<ParcoursView[]>()(deleteParcoursEntryInputSchema),
   'partenaires.list': route<PartenaireView[]>()(emptyInput),
   'partenaires.save': route<PartenaireView[]>()(partenaireInputSchema),
   'partenaires.interventions': route<PartenaireIntervention[]>()(idInput),

@@ -65,6 +65,7 @@ export interface EcheancesView {
 export interface FormationView {
   id: string;
   intitule: string;
+  organismeId: string | null;
   organisme: string | null;
   dateDebut: string;
   dateFin: string | null;
@@ -84,6 +85,7 @@ export interface ActionFreinView {
   typeFrein: import('./domain/freins').FreinType;
   date: string;
   prestataire: import('./domain/insertion').Prestataire;
+  partenaireId: string | null;
   partenaire: string | null;
   description: string;
 }

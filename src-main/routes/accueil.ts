@@ -125,12 +125,17 @@ export const accueilRoutes = {
   },
   'eligibilite.save': {
     permission: 'diagnostic.write',
-    audit: audit('create', 'diagnostic_eligibilite'),
+    audit: audit('update', 'diagnostic_eligibilite'),
     handler: (ctx, input) => {
       ctx.open.personnes.row(input.personneId);
       ctx.open.diagnostic.saveEligibilite(input, ctx.user!.id, ctx.now);
       return fileOf(ctx, input.personneId);
     },
+  },
+  'eligibilite.delete': {
+    permission: 'diagnostic.write',
+    audit: audit('delete', 'diagnostic_eligibilite'),
+    handler: (ctx, input) => fileOf(ctx, ctx.open.diagnostic.deleteEligibilite(input.id)),
   },
 
   'pass.save': {

@@ -99,18 +99,28 @@ export const insertionRoutes = {
   },
   'formations.save': {
     permission: 'parcours.write',
-    audit: { action: 'create', entity: 'formation', recordId: personneOf },
+    audit: { action: 'update', entity: 'formation', recordId: personneOf },
     handler: (ctx, input) => onParcours(ctx, input.parcoursId, () => ctx.open.actions.saveFormation(input, ctx.now)),
   },
   'pmsmp.save': {
     permission: 'parcours.write',
-    audit: { action: 'create', entity: 'pmsmp', recordId: personneOf },
+    audit: { action: 'update', entity: 'pmsmp', recordId: personneOf },
     handler: (ctx, input) => onParcours(ctx, input.parcoursId, () => ctx.open.actions.savePmsmp(input, ctx.now)),
   },
   'actionsFreins.save': {
     permission: 'parcours.write',
-    audit: { action: 'create', entity: 'action_frein', recordId: personneOf },
+    audit: { action: 'update', entity: 'action_frein', recordId: personneOf },
     handler: (ctx, input) => onParcours(ctx, input.parcoursId, () => ctx.open.actions.saveActionFrein(input, droitsOf(ctx.user!).sensibles, ctx.now)),
+  },
+  'parcours.deleteEntry': {
+    permission: 'parcours.write',
+    audit: { action: 'delete', entity: 'element_parcours', recordId: personneOf },
+    handler: (ctx, input) =>
+      onParcours(ctx, input.parcoursId, () =>
+        input.type === 'bilan'
+          ? ctx.open.accompagnement.deleteBilan(input.parcoursId, input.id, input.confirme)
+          : ctx.open.actions.deleteEntry(input.type, input.parcoursId, input.id, droitsOf(ctx.user!).sensibles, input.confirme),
+      ),
   },
   'suivis.save': {
     permission: 'parcours.write',

@@ -41,6 +41,8 @@ export const deleteInputSchema = z.object({ id: z.string().min(1) }).strict();
 
 export const saveEligibiliteInputSchema = z
   .object({
+    /** A diagnostic of the person being corrected (its criteria are replaced), or none for a new one. */
+    id: z.string().nullish().transform((v) => v || null),
     personneId: z.string().min(1),
     date: dateField('Date du diagnostic'),
     auteur: z.enum(['structure', 'prescripteur'], 'Indiquez qui a fait le diagnostic.'),

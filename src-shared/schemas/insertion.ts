@@ -132,6 +132,7 @@ export const partenaireInputSchema = z
 
 export const formationInputSchema = z
   .object({
+    id: z.string().nullish().transform((v) => v || null),
     parcoursId: z.string().min(1),
     intitule: z.string().trim().min(2, 'Indiquez l’intitulé de la formation.').max(200, '200 caractères au plus.'),
     organismeId: z.string().nullish().transform((v) => v || null),
@@ -139,28 +140,36 @@ export const formationInputSchema = z
     dateFin: optionalDateField('Fin de la formation'),
     heures: z.number().min(0, 'Nombre d’heures invalide.').max(5000, 'Nombre d’heures invalide.').nullish().transform((v) => v ?? null),
     qualifiante: z.boolean().optional().default(false),
+    /** The person confirmed the values flagged as unusual (src-shared/rules/plausibility.ts). */
+    confirme: z.boolean().optional().default(false),
   })
   .strict()
   .refine((f) => !f.dateFin || f.dateFin >= f.dateDebut, { path: ['dateFin'], message: 'La fin doit suivre le début.' });
 
 export const pmsmpInputSchema = z
   .object({
+    id: z.string().nullish().transform((v) => v || null),
     parcoursId: z.string().min(1),
     dateDebut: dateField('Début de l’immersion'),
     dateFin: optionalDateField('Fin de l’immersion'),
     entreprise: z.string().trim().min(2, 'Indiquez l’entreprise d’accueil.').max(200, '200 caractères au plus.'),
+    /** The person confirmed the values flagged as unusual (src-shared/rules/plausibility.ts). */
+    confirme: z.boolean().optional().default(false),
   })
   .strict()
   .refine((f) => !f.dateFin || f.dateFin >= f.dateDebut, { path: ['dateFin'], message: 'La fin doit suivre le début.' });
 
 export const actionFreinInputSchema = z
   .object({
+    id: z.string().nullish().transform((v) => v || null),
     parcoursId: z.string().min(1),
     typeFrein: z.enum(['illetrisme', 'demarch', 'heberg', 'mobilite', 'sante', 'justice', 'surendet', 'manque_dispo'], 'Choisissez le frein travaillé.'),
     date: dateField('Date de l’action'),
     prestataire: z.enum(['interne', 'externe'], 'Indiquez qui a mené l’action.'),
     partenaireId: z.string().nullish().transform((v) => v || null),
     description: longText('Description', 500),
+    /** The person confirmed the values flagged as unusual (src-shared/rules/plausibility.ts). */
+    confirme: z.boolean().optional().default(false),
   })
   .strict()
   .refine((a) => a.prestataire === 'interne' || a.partenaireId, { path: ['partenaireId'], message: 'Choisissez le partenaire qui a mené l’action.' });
@@ -176,3 +185,17 @@ export const suiviInputSchema = z
   .strict();
 
 export const bilanDocumentInputSchema = z.object({ parcoursId: z.string().min(1), bilanId: z.string().min(1) }).strict();
+
+/** What a parcours holds that a person may correct by deleting it (issue 14 §5). */
+export const PARCOURS_ENTRY_TYPES = ['bilan', 'formation', 'pmsmp', 'actionFrein'] as const;
+export type ParcoursEntryType = (typeof PARCOURS_ENTRY_TYPES)[number];
+
+export const deleteParcoursEntryInputSchema = z
+  .object({
+    parcoursId: z.string().min(1),
+    type: z.enum(PARCOURS_ENTRY_TYPES, 'Élément inconnu.'),
+    id: z.string().min(1),
+    /** The person confirmed the values flagged as unusual (src-shared/rules/plausibility.ts). */
+    confirme: z.boolean().optional().default(false),
+  })
+  .strict();

@@ -115,7 +115,21 @@ describe('typing numbers and dates in an English browser', () => {
     await typeInto(debut, '15/03/2024');
     await typeInto(page.getByLabel('Fin', { exact: true }), '22/03/2024');
     await page.getByRole('button', { name: 'Enregistrer la formation' }).click();
-    await page.getByRole('cell', { name: 'Formation : CACES R489' }).waitFor();
+    await page.getByRole('cell', { name: 'Formation : CACES R489', exact: true }).waitFor();
     expect(db().prepare("select date_debut, date_fin, heures from formations where intitule = 'CACES R489'").get()).toEqual({ date_debut: '2024-03-15', date_fin: '2024-03-22', heures: 3_550 });
+  });
+
+  it('a training is corrected, then deleted after confirming; the database follows', async () => {
+    await page.getByRole('button', { name: 'Modifier : Formation : CACES R489' }).click();
+    await typeInto(page.getByLabel('Heures', { exact: true }), '38,5');
+    await page.getByRole('button', { name: 'Enregistrer la formation' }).click();
+    await page.getByText('38,50 h').waitFor();
+    expect(db().prepare("select heures from formations where intitule = 'CACES R489'").pluck().get()).toBe(3_850);
+    await page.getByRole('button', { name: 'Supprimer : Formation : CACES R489' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Supprimer ?' });
+    await shot('saisie-07-supprimer');
+    await confirm.getByRole('button', { name: 'Supprimer' }).click();
+    await page.getByText('Saisie supprimée.').waitFor();
+    expect(db().prepare('select count(*) from formations').pluck().get()).toBe(0);
   });
 });

@@ -60,7 +60,7 @@ describe('mission insertion', () => {
     await page.getByLabel('Intitulé').fill('Permis B');
     await typeInto(page.getByLabel('Heures', { exact: true }), '30,5');
     await page.getByRole('button', { name: 'Enregistrer la formation' }).click();
-    await page.getByRole('cell', { name: 'Formation : Permis B' }).waitFor();
+    await page.getByRole('cell', { name: 'Formation : Permis B', exact: true }).waitFor();
 
     const shell = new AppShellPage(page);
     await shell.navigateTo('Heures du mois');

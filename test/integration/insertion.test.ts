@@ -307,3 +307,60 @@ describe('plausibility (issue 14 §4): unusual values are confirmed, impossible 
     expect((await app.call('sorties.save', { parcoursId, dateSortie: '2024-07-14', motif: '9' }, t.cip))[0]!.sortie!.date).toBe('2024-07-14');
   });
 });
+
+describe('mistakes can be undone (issue 14 §5)', () => {
+  it('bilans, trainings, immersions and support actions are corrected and deleted, audited; a signed year is confirmed first', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const { personneId, parcoursId } = await enteredInAci(t, 'Arnaud', '2024-01-15', '2026-01-14');
+    await app.call('contrats.save', contract(parcoursId), t.cip);
+    const sqlite = app.runtime.openOrNull()!.sqlite;
+    await app.call('bilans.save', { parcoursId, type: 'etape', date: '2024-04-10', parolesPersonne: 'Je progresse.' }, t.cip);
+    await app.call('formations.save', { parcoursId, intitule: 'Permis B', dateDebut: '2024-03-01', heures: 30 }, t.cip);
+    await app.call('pmsmp.save', { parcoursId, dateDebut: '2024-05-02', entreprise: 'Jardins du Pic' }, t.cip);
+    let [p] = await app.call('actionsFreins.save', { parcoursId, typeFrein: 'mobilite', date: '2024-02-01', prestataire: 'interne' }, t.cip);
+    // Corrected in place, with the same checks as when created.
+    [p] = await app.call('formations.save', { id: p!.formations[0]!.id, parcoursId, intitule: 'Permis B (code)', dateDebut: '2024-03-01', heures: 35.5 }, t.cip);
+    expect(p!.formations).toEqual([expect.objectContaining({ intitule: 'Permis B (code)', heures: 35.5 })]);
+    expect((await app.fail('formations.save', { id: p!.formations[0]!.id, parcoursId, intitule: 'Permis B', dateDebut: '2024-03-01', dateFin: '2024-02-01' }, t.cip)).fields).toEqual({ dateFin: 'La fin doit suivre le début.' });
+    [p] = await app.call('pmsmp.save', { id: p!.pmsmp[0]!.id, parcoursId, dateDebut: '2024-05-03', entreprise: 'Jardins du Pic' }, t.cip);
+    [p] = await app.call('actionsFreins.save', { id: p!.actionsFreins[0]!.id, parcoursId, typeFrein: 'mobilite', date: '2024-02-02', prestataire: 'interne', description: 'Carte de bus' }, t.cip);
+    expect([p!.pmsmp[0]!.dateDebut, p!.actionsFreins[0]!.description]).toEqual(['2024-05-03', 'Carte de bus']);
+    expect(sqlite.prepare('select count(*) from formations').pluck().get()).toBe(1);
+
+    // The 2024 report is signed: deleting what counted in 2024 is confirmed, and the signed report does not change.
+    await app.call('rapports.produce', { annee: 2024 }, t.direction);
+    const signed = sqlite.prepare('select hash from rapports_annuels').pluck().get();
+    const asked = await app.fail('parcours.deleteEntry', { parcoursId, type: 'bilan', id: p!.bilans[0]!.id }, t.cip);
+    expect(asked).toMatchObject({ code: 'CONFIRMATION_REQUIRED', fields: { id: 'Le rapport annuel 2024 est déjà signé : il restera tel qu’il a été signé, mais les indicateurs 2024 affichés changeront.' } });
+    expect(sqlite.prepare('select count(*) from bilans').pluck().get()).toBe(1);
+    for (const [type, id] of [['bilan', p!.bilans[0]!.id], ['formation', p!.formations[0]!.id], ['pmsmp', p!.pmsmp[0]!.id], ['actionFrein', p!.actionsFreins[0]!.id]] as const) {
+      [p] = await app.call('parcours.deleteEntry', { parcoursId, type, id, confirme: true }, t.cip);
+    }
+    expect([p!.bilans, p!.formations, p!.pmsmp, p!.actionsFreins]).toEqual([[], [], [], []]);
+    expect(sqlite.prepare('select hash from rapports_annuels').pluck().get()).toBe(signed);
+    expect(sqlite.prepare("select count(*) from audit_log where route = 'parcours.deleteEntry' and action = 'delete' and entity_id = ?").pluck().get(personneId)).toBe(4);
+    // Nothing to delete twice, nothing of another parcours, and not for a role that cannot write a parcours.
+    expect((await app.fail('parcours.deleteEntry', { parcoursId, type: 'bilan', id: 'inconnu', confirme: true }, t.cip)).code).toBe('NOT_FOUND');
+    expect((await app.fail('parcours.deleteEntry', { parcoursId, type: 'bilan', id: 'inconnu' }, t.encadrant)).code).toBe('FORBIDDEN');
+  });
+
+  it('an eligibility diagnostic is corrected; deleted only when no parcours rests on it', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const created = await app.call('personnes.create', personneInput({ nom: 'Benali' }), t.cip);
+    const personneId = created.personne.id;
+    const diag = { personneId, date: '2026-02-02', auteur: 'structure' as const, dispositif: 'ACI' as const, criteres: [{ critere: 'RSA' as const, dateJustificatif: '2026-01-15' }] };
+    let file = await app.call('eligibilite.save', diag, t.cip);
+    const id = file.diagnostics![0]!.id;
+    file = await app.call('eligibilite.save', { ...diag, id, criteres: [{ critere: 'DELD' as const, dateJustificatif: '2026-01-20' }] }, t.cip);
+    expect(file.diagnostics!.map((d) => [d.id, d.criteres.map((c) => c.critere)])).toEqual([[id, ['DELD']]]);
+    const other = await app.call('personnes.create', personneInput({ nom: 'Caron', nir: '', identifiantFt: '' }), t.cip);
+    expect((await app.fail('eligibilite.save', { ...diag, id, personneId: other.personne.id }, t.cip)).code).toBe('NOT_FOUND');
+    // Once it founded an entry, it is corrected, not deleted.
+    await app.call('accueils.decide', { id: created.accueils![0]!.id, decision: 'entree', dateDecision: '2026-02-10', dispositif: 'ACI', referentId: t.ids.cip, motifDecision: null, reorientationVers: '' }, t.cip);
+    expect(await app.fail('eligibilite.delete', { id }, t.cip)).toMatchObject({ code: 'CONFLICT', message: 'Ce diagnostic fonde l’entrée en parcours ACI : corrigez-le plutôt que de le supprimer.' });
+    const spare = (await app.call('eligibilite.save', { ...diag, date: '2026-02-03' }, t.cip)).diagnostics!.find((d) => d.id !== id)!;
+    expect((await app.call('eligibilite.delete', { id: spare.id }, t.cip)).diagnostics!.map((d) => d.id)).toEqual([id]);
+  });
+});

@@ -139,9 +139,9 @@ describe('timeline of a parcours', () => {
       cer: [{ id: 'v', version: 1, objectifs: 'x', moyensFormation: '', moyensEncadrement: '', moyensAccompagnement: '', heuresHebdo: null, dateSignature: '2024-01-31', signePersonne: true, signeStructure: true, createdAt: '' }],
       bilans: [{ id: 'b', type: 'sortie', date: '2024-06-28', revueObjectifs: '', revueFreins: '', revueCompetences: '', parolesPersonne: '', prochainesEtapes: '', signePersonne: false, signeStructure: false }],
       echeances: { cerAttenduLe: null, cerSigneDansDelai: null, prochainBilan: null, bilanEnRetard: false },
-      formations: [{ id: 'f', intitule: 'Permis B', organisme: null, dateDebut: '2024-03-01', dateFin: null, heures: null, qualifiante: false }],
+      formations: [{ id: 'f', intitule: 'Permis B', organismeId: null, organisme: null, dateDebut: '2024-03-01', dateFin: null, heures: null, qualifiante: false }],
       pmsmp: [],
-      actionsFreins: [{ id: 'a', typeFrein: 'mobilite', date: '2024-02-01', prestataire: 'externe', partenaire: 'Auto-école', description: '' }],
+      actionsFreins: [{ id: 'a', typeFrein: 'mobilite', date: '2024-02-01', prestataire: 'externe', partenaireId: 'p', partenaire: 'Auto-école', description: '' }],
       suivis: [{ echeanceMois: 1, date: '2024-07-30', situation: 'emploi_durable', commentaire: '' }],
     });
     expect(events.map((e) => [e.date, e.type])).toEqual([

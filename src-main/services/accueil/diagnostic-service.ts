@@ -2,7 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client';
-import { competences, criteresEligibilite, diagnosticsEligibilite, freins } from '../../../db/schema';
+import { competences, criteresEligibilite, diagnosticsEligibilite, freins, parcours } from '../../../db/schema';
+import { shortFrenchDate } from '../../../src-shared/rules/dates';
 import { AppError } from '../../../src-shared/errors';
 import { CRITERES } from '../../../src-shared/domain/criteres';
 import { FREINS_SENSIBLES } from '../../../src-shared/domain/freins';
@@ -30,6 +31,22 @@ export class DiagnosticService {
     const id = uuidv7(now.getTime());
     this.db.insert(freins).values({ id, personneId: input.personneId, ...values, createdAt: at }).run();
     return id;
+  }
+
+  /**
+   * A diagnostic entered by mistake. One that founded an entry in parcours (the parcours' profile at entry, and the
+   * observatoire's criteria counts, rest on it) is corrected rather than deleted.
+   */
+  deleteEligibilite(id: string): string {
+    const current = this.db.select().from(diagnosticsEligibilite).where(eq(diagnosticsEligibilite.id, id)).get();
+    if (!current) throw notFound('Diagnostic d’éligibilité');
+    const used = this.db.select({ debut: parcours.dateDebut, dispositif: parcours.dispositif }).from(parcours).where(eq(parcours.diagnosticId, id)).get();
+    if (used) {
+      throw new AppError('CONFLICT', `Ce diagnostic fonde l’entrée en parcours ${used.dispositif}${used.debut ? ` du ${shortFrenchDate(used.debut)}` : ''} : corrigez-le plutôt que de le supprimer.`);
+    }
+    this.db.delete(criteresEligibilite).where(eq(criteresEligibilite.diagnosticId, id)).run();
+    this.db.delete(diagnosticsEligibilite).where(eq(diagnosticsEligibilite.id, id)).run();
+    return current.personneId;
   }
 
   deleteFrein(id: string, sensibles: boolean): string {
@@ -63,12 +80,18 @@ export class DiagnosticService {
   }
 
   /** Records a new eligibility diagnosis with its criteria; the proof type defaults to the criterion's usual proof. */
+  /** A new eligibility diagnostic, or a correction of one of the person's (`id`): its criteria are replaced. */
   saveEligibilite(input: z.output<typeof saveEligibiliteInputSchema>, userId: string, now: Date): string {
-    const id = uuidv7(now.getTime());
-    this.db
-      .insert(diagnosticsEligibilite)
-      .values({ id, personneId: input.personneId, date: input.date, auteur: input.auteur, prescripteur: input.prescripteur, dispositif: input.dispositif, createdBy: userId, createdAt: now.toISOString() })
-      .run();
+    const values = { date: input.date, auteur: input.auteur, prescripteur: input.prescripteur, dispositif: input.dispositif };
+    const id = input.id ?? uuidv7(now.getTime());
+    if (input.id) {
+      const current = this.db.select({ id: diagnosticsEligibilite.id }).from(diagnosticsEligibilite).where(and(eq(diagnosticsEligibilite.id, input.id), eq(diagnosticsEligibilite.personneId, input.personneId))).get();
+      if (!current) throw notFound('Diagnostic d’éligibilité');
+      this.db.update(diagnosticsEligibilite).set(values).where(eq(diagnosticsEligibilite.id, id)).run();
+      this.db.delete(criteresEligibilite).where(eq(criteresEligibilite.diagnosticId, id)).run();
+    } else {
+      this.db.insert(diagnosticsEligibilite).values({ id, personneId: input.personneId, ...values, createdBy: userId, createdAt: now.toISOString() }).run();
+    }
     for (const c of input.criteres) {
       this.db
         .insert(criteresEligibilite)

@@ -1,6 +1,7 @@
 /** The accompaniment of a parcours: the CER (versioned, never overwritten) and the bilans. */
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../../db/client';
 import { bilans, cer } from '../../../db/schema';
 import type { BilanType } from '../../../src-shared/domain/insertion';
@@ -13,11 +14,13 @@ import { uuidv7 } from '../../lib/uuid';
 import { notFound } from '../access';
 import type { ParametresService } from './parametres-service';
 import { assertPlausible, futureFactWarning } from '../../../src-shared/rules/plausibility';
+import { signedYearWarnings } from './signed-years';
 
 export class AccompagnementService {
   constructor(
     private readonly db: Db,
     private readonly parametres: ParametresService,
+    private readonly sqlite: Database.Database,
   ) {}
 
   saveCer(input: z.output<typeof cerInputSchema>, userId: string, now: Date): void {
@@ -58,11 +61,21 @@ export class AccompagnementService {
       signeStructure: input.signeStructure,
     };
     if (input.id) {
-      const updated = this.db.update(bilans).set(values).where(and(eq(bilans.id, input.id), eq(bilans.parcoursId, input.parcoursId))).returning({ id: bilans.id }).get();
-      if (!updated) throw notFound('Bilan');
+      const current = this.db.select({ date: bilans.date }).from(bilans).where(and(eq(bilans.id, input.id), eq(bilans.parcoursId, input.parcoursId))).get();
+      if (!current) throw notFound('Bilan');
+      assertPlausible(signedYearWarnings(this.sqlite, [current.date, input.date]).map((w) => ['date', w] as const), input.confirme, 'le bilan');
+      this.db.update(bilans).set(values).where(eq(bilans.id, input.id)).run();
       return;
     }
     this.db.insert(bilans).values({ id: uuidv7(now.getTime()), parcoursId: input.parcoursId, ...values, createdBy: userId, createdAt: now.toISOString() }).run();
+  }
+
+  /** A bilan entered by mistake; one of a year whose report is signed is confirmed first. */
+  deleteBilan(parcoursId: string, id: string, confirmed: boolean): void {
+    const current = this.db.select({ date: bilans.date }).from(bilans).where(and(eq(bilans.id, id), eq(bilans.parcoursId, parcoursId))).get();
+    if (!current) throw notFound('Bilan');
+    assertPlausible(signedYearWarnings(this.sqlite, [current.date]).map((w) => ['id', w] as const), confirmed, 'ce changement');
+    this.db.delete(bilans).where(eq(bilans.id, id)).run();
   }
 
   cerOf(parcoursId: string): CerView[] {

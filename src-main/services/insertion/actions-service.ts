@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../../db/client';
 import { actionsFreins, formations, partenaires, pmsmp, suivisSortie } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
@@ -14,11 +15,16 @@ import type { PartenaireType, Prestataire, SituationSuivi } from '../../../src-s
 import { fromCentiemes, toCentiemes } from '../../../src-shared/rules/heures';
 import type { actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema } from '../../../src-shared/schemas/insertion';
 import type { ActionFreinView, FormationView, PartenaireIntervention, PartenaireView, PmsmpView, SuiviView } from '../../../src-shared/views-insertion';
+import { assertPlausible } from '../../../src-shared/rules/plausibility';
 import { uuidv7 } from '../../lib/uuid';
+import { signedYearWarnings, yearsOf } from './signed-years';
 import { notFound } from '../access';
 
 export class ActionsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite: Database.Database,
+  ) {}
 
   partenaires(): PartenaireView[] {
     // Correlated on the outer row: written out, since drizzle renders a bare column name inside the subquery.
@@ -71,26 +77,73 @@ export class ActionsService {
     }
   }
 
+  /** Creates a training, or corrects one of the parcours (`id`); a change in a signed year is confirmed first. */
   saveFormation(input: z.output<typeof formationInputSchema>, now: Date): void {
     this.assertPartner(input.organismeId, 'organismeId');
-    this.db
-      .insert(formations)
-      .values({ id: uuidv7(now.getTime()), parcoursId: input.parcoursId, intitule: input.intitule, organismeId: input.organismeId, dateDebut: input.dateDebut, dateFin: input.dateFin, heures: input.heures === null ? null : toCentiemes(input.heures), qualifiante: input.qualifiante, createdAt: now.toISOString() })
-      .run();
+    const values = { intitule: input.intitule, organismeId: input.organismeId, dateDebut: input.dateDebut, dateFin: input.dateFin, heures: input.heures === null ? null : toCentiemes(input.heures), qualifiante: input.qualifiante };
+    if (!input.id) {
+      this.db.insert(formations).values({ id: uuidv7(now.getTime()), parcoursId: input.parcoursId, ...values, createdAt: now.toISOString() }).run();
+      return;
+    }
+    const current = this.db.select().from(formations).where(and(eq(formations.id, input.id), eq(formations.parcoursId, input.parcoursId))).get();
+    if (!current) throw notFound('Formation');
+    this.confirmSignedYears([...yearsOf(current.dateDebut, current.dateFin), ...yearsOf(input.dateDebut, input.dateFin)], input.confirme);
+    this.db.update(formations).set(values).where(eq(formations.id, input.id)).run();
   }
 
   savePmsmp(input: z.output<typeof pmsmpInputSchema>, now: Date): void {
-    this.db.insert(pmsmp).values({ id: uuidv7(now.getTime()), parcoursId: input.parcoursId, dateDebut: input.dateDebut, dateFin: input.dateFin, entreprise: input.entreprise, createdAt: now.toISOString() }).run();
+    const values = { dateDebut: input.dateDebut, dateFin: input.dateFin, entreprise: input.entreprise };
+    if (!input.id) {
+      this.db.insert(pmsmp).values({ id: uuidv7(now.getTime()), parcoursId: input.parcoursId, ...values, createdAt: now.toISOString() }).run();
+      return;
+    }
+    const current = this.db.select().from(pmsmp).where(and(eq(pmsmp.id, input.id), eq(pmsmp.parcoursId, input.parcoursId))).get();
+    if (!current) throw notFound('Immersion');
+    this.confirmSignedYears([current.dateDebut, input.dateDebut], input.confirme);
+    this.db.update(pmsmp).set(values).where(eq(pmsmp.id, input.id)).run();
+  }
+
+  /**
+   * Deletes a training, an immersion or a support action of the parcours (with the same rights as writing it);
+   * one that counted in a signed year is confirmed first (the signed report stays as it was signed).
+   */
+  deleteEntry(type: 'formation' | 'pmsmp' | 'actionFrein', parcoursId: string, id: string, sensibles: boolean, confirmed: boolean): void {
+    if (type === 'formation') {
+      const f = this.db.select().from(formations).where(and(eq(formations.id, id), eq(formations.parcoursId, parcoursId))).get();
+      if (!f) throw notFound('Formation');
+      this.confirmSignedYears(yearsOf(f.dateDebut, f.dateFin), confirmed);
+      this.db.delete(formations).where(eq(formations.id, id)).run();
+    } else if (type === 'pmsmp') {
+      const m = this.db.select().from(pmsmp).where(and(eq(pmsmp.id, id), eq(pmsmp.parcoursId, parcoursId))).get();
+      if (!m) throw notFound('Immersion');
+      this.confirmSignedYears([m.dateDebut], confirmed);
+      this.db.delete(pmsmp).where(eq(pmsmp.id, id)).run();
+    } else {
+      const a = this.db.select().from(actionsFreins).where(and(eq(actionsFreins.id, id), eq(actionsFreins.parcoursId, parcoursId))).get();
+      // A health or justice action the user may not see does not exist for them.
+      if (!a || (!sensibles && FREINS_SENSIBLES.includes(a.typeFrein as FreinType))) throw notFound('Action');
+      this.confirmSignedYears([a.date], confirmed);
+      this.db.delete(actionsFreins).where(eq(actionsFreins.id, id)).run();
+    }
+  }
+
+  private confirmSignedYears(dates: string[], confirmed: boolean): void {
+    assertPlausible(signedYearWarnings(this.sqlite, dates).map((w) => ['id', w] as const), confirmed, 'ce changement');
   }
 
   /** Health and justice actions reveal the frein itself: they need the same right as the frein. */
   saveActionFrein(input: z.output<typeof actionFreinInputSchema>, sensibles: boolean, now: Date): void {
     if (!sensibles && FREINS_SENSIBLES.includes(input.typeFrein)) throw new AppError('FORBIDDEN', 'Les actions sur la santé et la justice ne peuvent être saisies que par la direction ou un·e CIP.');
     this.assertPartner(input.partenaireId, 'partenaireId');
-    this.db
-      .insert(actionsFreins)
-      .values({ id: uuidv7(now.getTime()), parcoursId: input.parcoursId, typeFrein: input.typeFrein, date: input.date, prestataire: input.prestataire, partenaireId: input.prestataire === 'externe' ? input.partenaireId : null, description: input.description, createdAt: now.toISOString() })
-      .run();
+    const values = { typeFrein: input.typeFrein, date: input.date, prestataire: input.prestataire, partenaireId: input.prestataire === 'externe' ? input.partenaireId : null, description: input.description };
+    if (!input.id) {
+      this.db.insert(actionsFreins).values({ id: uuidv7(now.getTime()), parcoursId: input.parcoursId, ...values, createdAt: now.toISOString() }).run();
+      return;
+    }
+    const current = this.db.select().from(actionsFreins).where(and(eq(actionsFreins.id, input.id), eq(actionsFreins.parcoursId, input.parcoursId))).get();
+    if (!current || (!sensibles && FREINS_SENSIBLES.includes(current.typeFrein as FreinType))) throw notFound('Action');
+    this.confirmSignedYears([current.date, input.date], input.confirme);
+    this.db.update(actionsFreins).set(values).where(eq(actionsFreins.id, input.id)).run();
   }
 
   saveSuivi(input: z.output<typeof suiviInputSchema>, dateSortie: string | null, now: Date): void {
@@ -111,7 +164,7 @@ export class ActionsService {
         .where(eq(formations.parcoursId, parcoursId))
         .orderBy(asc(formations.dateDebut))
         .all()
-        .map((f) => ({ id: f.id, intitule: f.intitule, organisme: f.organismeId ? (names.get(f.organismeId) ?? null) : null, dateDebut: f.dateDebut, dateFin: f.dateFin, heures: f.heures === null ? null : fromCentiemes(f.heures), qualifiante: f.qualifiante })),
+        .map((f) => ({ id: f.id, intitule: f.intitule, organismeId: f.organismeId, organisme: f.organismeId ? (names.get(f.organismeId) ?? null) : null, dateDebut: f.dateDebut, dateFin: f.dateFin, heures: f.heures === null ? null : fromCentiemes(f.heures), qualifiante: f.qualifiante })),
       pmsmp: this.db.select().from(pmsmp).where(eq(pmsmp.parcoursId, parcoursId)).orderBy(asc(pmsmp.dateDebut)).all().map((p) => ({ id: p.id, dateDebut: p.dateDebut, dateFin: p.dateFin, entreprise: p.entreprise })),
       actionsFreins: this.db
         .select()
@@ -120,7 +173,7 @@ export class ActionsService {
         .orderBy(asc(actionsFreins.date))
         .all()
         .filter((a) => sensibles || !FREINS_SENSIBLES.includes(a.typeFrein as FreinType))
-        .map((a) => ({ id: a.id, typeFrein: a.typeFrein as FreinType, date: a.date, prestataire: a.prestataire as Prestataire, partenaire: a.partenaireId ? (names.get(a.partenaireId) ?? null) : null, description: a.description })),
+        .map((a) => ({ id: a.id, typeFrein: a.typeFrein as FreinType, date: a.date, prestataire: a.prestataire as Prestataire, partenaireId: a.partenaireId, partenaire: a.partenaireId ? (names.get(a.partenaireId) ?? null) : null, description: a.description })),
       suivis: this.db
         .select()
         .from(suivisSortie)

@@ -13,6 +13,7 @@ import { saveParcours } from './save-parcours';
 import { printPdf } from '../../../lib/download';
 import { NumberField } from '../../../components/fields/NumberField';
 import { useDraftGuard } from '../../../stores/unsaved-store';
+import { askToConfirm } from '../../../stores/confirm-store';
 
 /** The fields of the CER and bilan forms by their path in the route's input, as the error summary names them. */
 const CER_LABELS = {
@@ -140,6 +141,10 @@ export function BilansSection({ parcours, canWrite, onChange }: { parcours: Parc
   const setError = (message: string | null) => setErrors({ message, fields: {} });
   const field = (path: string) => fieldProps('bilan', errors, path);
   useDraftGuard(draft, draft !== null);
+  const remove = async (b: BilanView) => {
+    const yes = await askToConfirm({ title: 'Supprimer ce bilan ?', points: [`${BILAN_TYPES[b.type]} du ${formatDate(b.date)} : il sera supprimé du parcours, avec la parole de la personne qu’il contient. La suppression est inscrite au journal d’audit.`], confirmLabel: 'Supprimer le bilan', color: 'red' });
+    if (yes) await saveParcours((confirme) => api('parcours.deleteEntry', { parcoursId: parcours.id, type: 'bilan', id: b.id, confirme }), onChange, 'Bilan supprimé.', setErrors);
+  };
   const e = parcours.echeances;
   const save = async () => {
     if (!draft) return;
@@ -170,8 +175,13 @@ export function BilansSection({ parcours, canWrite, onChange }: { parcours: Parc
                   PDF
                 </Button>
                 {canWrite && (
-                  <Button size="compact-xs" variant="subtle" onClick={() => setDraft({ ...b })}>
+                  <Button size="compact-xs" variant="subtle" onClick={() => setDraft({ ...b })} aria-label={`Modifier le bilan du ${formatDate(b.date)}`}>
                     Modifier
+                  </Button>
+                )}
+                {canWrite && (
+                  <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(b)} aria-label={`Supprimer le bilan du ${formatDate(b.date)}`}>
+                    Supprimer
                   </Button>
                 )}
               </Group>

@@ -11,6 +11,8 @@ import { fieldProps, NO_ERRORS, type FormErrors } from '../../../lib/form-errors
 import { formatDate, formatNumber } from '../../../lib/format';
 import { options } from '../../../lib/options';
 import { InlineFormButtons, saveParcours } from './save-parcours';
+import { askToConfirm } from '../../../stores/confirm-store';
+import type { ParcoursEntryType } from '../../../../src-shared/schemas/insertion';
 import { NumberField } from '../../../components/fields/NumberField';
 import { useDraftGuard } from '../../../stores/unsaved-store';
 
@@ -30,9 +32,13 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
   const [partners, setPartners] = useState<PartenaireView[]>([]);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const today = toIsoDate(new Date());
-  const [f, setF] = useState({ intitule: '', organismeId: null as string | null, dateDebut: today, dateFin: '', heures: null as number | null, qualifiante: false });
-  const [m, setM] = useState({ dateDebut: today, dateFin: '', entreprise: '' });
-  const [a, setA] = useState({ typeFrein: null as FreinType | null, date: today, prestataire: 'interne' as Prestataire, partenaireId: null as string | null, description: '' });
+  // `id` is set when an entry is being corrected, null for a new one.
+  const blankF = { id: null as string | null, intitule: '', organismeId: null as string | null, dateDebut: today, dateFin: '', heures: null as number | null, qualifiante: false };
+  const blankM = { id: null as string | null, dateDebut: today, dateFin: '', entreprise: '' };
+  const blankA = { id: null as string | null, typeFrein: null as FreinType | null, date: today, prestataire: 'interne' as Prestataire, partenaireId: null as string | null, description: '' };
+  const [f, setF] = useState(blankF);
+  const [m, setM] = useState(blankM);
+  const [a, setA] = useState(blankA);
   useEffect(() => {
     if (kind) api('partenaires.list').then(setPartners, () => setPartners([]));
   }, [kind]);
@@ -42,13 +48,47 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
   const field = (path: string) => fieldProps(kind ?? 'action', errors, path);
   const open = (k: Kind) => {
     setErrors(NO_ERRORS);
+    if (k === 'formation') setF(blankF);
+    if (k === 'pmsmp') setM(blankM);
+    if (k === 'action') setA(blankA);
     setKind(k);
+  };
+  const correct = (k: Kind, fill: () => void) => {
+    setErrors(NO_ERRORS);
+    fill();
+    setKind(k);
+  };
+  // Deleting asks first; one that counted in a signed year is confirmed a second time (withConfirmation).
+  const remove = async (type: ParcoursEntryType, id: string, label: string) => {
+    const yes = await askToConfirm({ title: 'Supprimer ?', points: [`${label} : cette saisie sera supprimée du parcours. La suppression est inscrite au journal d’audit.`], confirmLabel: 'Supprimer', color: 'red' });
+    if (yes) await saveParcours((confirme) => api('parcours.deleteEntry', { parcoursId: parcours.id, type, id, confirme }), onChange, 'Saisie supprimée.', setErrors);
   };
 
   const rows = [
-    ...parcours.formations.map((x) => ({ date: x.dateDebut, label: `Formation : ${x.intitule}`, detail: [x.organisme, x.heures !== null ? `${formatNumber(x.heures, 2)} h` : null, x.qualifiante ? 'qualifiante' : null].filter(Boolean).join(' · ') })),
-    ...parcours.pmsmp.map((x) => ({ date: x.dateDebut, label: `Immersion (PMSMP) : ${x.entreprise}`, detail: x.dateFin ? `jusqu’au ${formatDate(x.dateFin)}` : '' })),
-    ...parcours.actionsFreins.map((x) => ({ date: x.date, label: `Action sur le frein « ${FREIN_TYPES[x.typeFrein]} »`, detail: [x.prestataire === 'interne' ? 'par la structure' : `par ${x.partenaire ?? 'un partenaire'}`, x.description].filter(Boolean).join(' · ') })),
+    ...parcours.formations.map((x) => ({
+      id: x.id,
+      type: 'formation' as const,
+      date: x.dateDebut,
+      label: `Formation : ${x.intitule}`,
+      detail: [x.organisme, x.heures !== null ? `${formatNumber(x.heures, 2)} h` : null, x.qualifiante ? 'qualifiante' : null].filter(Boolean).join(' · '),
+      edit: () => correct('formation', () => setF({ id: x.id, intitule: x.intitule, organismeId: x.organismeId, dateDebut: x.dateDebut, dateFin: x.dateFin ?? '', heures: x.heures, qualifiante: x.qualifiante })),
+    })),
+    ...parcours.pmsmp.map((x) => ({
+      id: x.id,
+      type: 'pmsmp' as const,
+      date: x.dateDebut,
+      label: `Immersion (PMSMP) : ${x.entreprise}`,
+      detail: x.dateFin ? `jusqu’au ${formatDate(x.dateFin)}` : '',
+      edit: () => correct('pmsmp', () => setM({ id: x.id, dateDebut: x.dateDebut, dateFin: x.dateFin ?? '', entreprise: x.entreprise })),
+    })),
+    ...parcours.actionsFreins.map((x) => ({
+      id: x.id,
+      type: 'actionFrein' as const,
+      date: x.date,
+      label: `Action sur le frein « ${FREIN_TYPES[x.typeFrein]} »`,
+      detail: [x.prestataire === 'interne' ? 'par la structure' : `par ${x.partenaire ?? 'un partenaire'}`, x.description].filter(Boolean).join(' · '),
+      edit: () => correct('action', () => setA({ id: x.id, typeFrein: x.typeFrein, date: x.date, prestataire: x.prestataire, partenaireId: x.partenaireId, description: x.description })),
+    })),
   ].sort((x, y) => x.date.localeCompare(y.date));
 
   return (
@@ -63,11 +103,23 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
       ) : (
         <Table aria-label="Actions du parcours">
           <Table.Tbody>
-            {rows.map((r, i) => (
-              <Table.Tr key={i}>
+            {rows.map((r) => (
+              <Table.Tr key={r.id}>
                 <Table.Td w={130}>{formatDate(r.date)}</Table.Td>
                 <Table.Td>{r.label}</Table.Td>
                 <Table.Td c="dimmed">{r.detail}</Table.Td>
+                {canWrite && (
+                  <Table.Td w={170}>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-xs" variant="subtle" onClick={r.edit} aria-label={`Modifier : ${r.label}`}>
+                        Modifier
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(r.type, r.id, r.label)} aria-label={`Supprimer : ${r.label}`}>
+                        Supprimer
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -99,7 +151,7 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
                 <DateField label="Fin" {...field('dateFin')} value={f.dateFin} onChange={(v) => setF({ ...f, dateFin: v })} />
                 <Checkbox mt="xl" label="Qualifiante" checked={f.qualifiante} onChange={(e) => setF({ ...f, qualifiante: e.currentTarget.checked })} />
               </SimpleGrid>
-              <InlineFormButtons label="Enregistrer la formation" onSave={() => void saveParcours(() => api('formations.save', { parcoursId: parcours.id, ...f, dateFin: f.dateFin || null }), onChange, 'Formation enregistrée.', setErrors).then(done)} onCancel={() => setKind(null)} />
+              <InlineFormButtons label="Enregistrer la formation" onSave={() => void saveParcours((confirme) => api('formations.save', { parcoursId: parcours.id, ...f, dateFin: f.dateFin || null, confirme }), onChange, 'Formation enregistrée.', setErrors).then(done)} onCancel={() => setKind(null)} />
             </>
           )}
           {kind === 'pmsmp' && (
@@ -109,7 +161,7 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
                 <DateField label="Début" {...field('dateDebut')} value={m.dateDebut} onChange={(v) => setM({ ...m, dateDebut: v })} />
                 <DateField label="Fin" {...field('dateFin')} value={m.dateFin} onChange={(v) => setM({ ...m, dateFin: v })} />
               </SimpleGrid>
-              <InlineFormButtons label="Enregistrer l’immersion" onSave={() => void saveParcours(() => api('pmsmp.save', { parcoursId: parcours.id, ...m, dateFin: m.dateFin || null }), onChange, 'Immersion enregistrée.', setErrors).then(done)} onCancel={() => setKind(null)} />
+              <InlineFormButtons label="Enregistrer l’immersion" onSave={() => void saveParcours((confirme) => api('pmsmp.save', { parcoursId: parcours.id, ...m, dateFin: m.dateFin || null, confirme }), onChange, 'Immersion enregistrée.', setErrors).then(done)} onCancel={() => setKind(null)} />
             </>
           )}
           {kind === 'action' && (
@@ -134,7 +186,7 @@ export function ActionsSection({ parcours, canWrite, sensibles, onChange }: { pa
                 {a.prestataire === 'externe' && <Select label="Partenaire" {...field('partenaireId')} data={partnerOptions} value={a.partenaireId} onChange={(v) => setA({ ...a, partenaireId: v })} searchable />}
                 <TextInput label="Ce qui a été fait" {...field('description')} value={a.description} onChange={(e) => setA({ ...a, description: e.currentTarget.value })} />
               </SimpleGrid>
-              <InlineFormButtons label="Enregistrer l’action" onSave={() => void saveParcours(() => api('actionsFreins.save', { parcoursId: parcours.id, ...a, typeFrein: a.typeFrein! }), onChange, 'Action enregistrée.', setErrors).then(done)} onCancel={() => setKind(null)} disabled={!a.typeFrein} />
+              <InlineFormButtons label="Enregistrer l’action" onSave={() => void saveParcours((confirme) => api('actionsFreins.save', { parcoursId: parcours.id, ...a, typeFrein: a.typeFrein!, confirme }), onChange, 'Action enregistrée.', setErrors).then(done)} onCancel={() => setKind(null)} disabled={!a.typeFrein} />
             </>
           )}
         </Stack>

@@ -11,6 +11,8 @@ import { FormAlert } from '../../../components/FormAlert';
 import { formatDate } from '../../../lib/format';
 import type { TabProps } from '../PersonneFilePage';
 import { saveFile } from './save-file';
+import { askToConfirm } from '../../../stores/confirm-store';
+import type { DiagnosticView } from '../../../../src-shared/views-accueil';
 
 const STATUT: Record<StatutJustificatif, { label: string; color: string }> = {
   valide: { label: 'Justificatif valable', color: 'teal' },
@@ -19,14 +21,19 @@ const STATUT: Record<StatutJustificatif, { label: string; color: string }> = {
   posterieur: { label: 'Daté après le diagnostic', color: 'red' },
 };
 
-function NewDiagnostic({ file, onChange }: TabProps) {
+/** A new eligibility diagnostic, or the correction of one (`correcting`): the same form and the same checks. */
+function NewDiagnostic({ file, onChange, correcting = null, onDone }: TabProps & { correcting?: DiagnosticView | null; onDone?: () => void }) {
   const defaultDispositif = file.accueils?.[0]?.dispositif ?? 'ACI';
-  const [date, setDate] = useState(toIsoDate(new Date()));
-  const [auteur, setAuteur] = useState<AuteurDiagnostic>('structure');
-  const [prescripteur, setPrescripteur] = useState('');
-  const [dispositif, setDispositif] = useState<SiaeKind>(defaultDispositif);
+  const [date, setDate] = useState(correcting?.date ?? toIsoDate(new Date()));
+  const [auteur, setAuteur] = useState<AuteurDiagnostic>(correcting?.auteur ?? 'structure');
+  const [prescripteur, setPrescripteur] = useState(correcting?.prescripteur ?? '');
+  const [dispositif, setDispositif] = useState<SiaeKind>(correcting?.dispositif ?? defaultDispositif);
   const [checked, setChecked] = useState<Partial<Record<Critere, string>>>(() =>
-    file.personne.niveauFormation && NIVEAUX_IMPLIQUANT_CAP_BEP.includes(file.personne.niveauFormation) ? { CAP_BEP: '' } : {},
+    correcting
+      ? Object.fromEntries(correcting.criteres.map((c) => [c.critere, c.dateJustificatif ?? '']))
+      : file.personne.niveauFormation && NIVEAUX_IMPLIQUANT_CAP_BEP.includes(file.personne.niveauFormation)
+        ? { CAP_BEP: '' }
+        : {},
   );
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -44,7 +51,7 @@ function NewDiagnostic({ file, onChange }: TabProps) {
     setSaving(true);
     setError(
       await saveFile(
-        () => api('eligibilite.save', { personneId: file.personne.id, date, auteur, prescripteur, dispositif, criteres: criteres.map((c) => ({ ...c, typeJustificatif: '' })) }),
+        () => api('eligibilite.save', { id: correcting?.id ?? null, personneId: file.personne.id, date, auteur, prescripteur, dispositif, criteres: criteres.map((c) => ({ ...c, typeJustificatif: '' })) }),
         onChange,
         'Diagnostic d’éligibilité enregistré.',
       ),
@@ -55,7 +62,7 @@ function NewDiagnostic({ file, onChange }: TabProps) {
   return (
     <Paper withBorder p="lg">
       <Title order={3} size="h4" mb="md">
-        Nouveau diagnostic d’éligibilité
+        {correcting ? `Corriger le diagnostic du ${formatDate(correcting.date)}` : 'Nouveau diagnostic d’éligibilité'}
       </Title>
       <Stack>
         <FormAlert message={error} />
@@ -145,8 +152,13 @@ function NewDiagnostic({ file, onChange }: TabProps) {
         </Alert>
         <Group>
           <Button onClick={() => void save()} loading={saving} disabled={!date}>
-            Enregistrer le diagnostic
+            {correcting ? 'Enregistrer la correction' : 'Enregistrer le diagnostic'}
           </Button>
+          {onDone && (
+            <Button variant="default" onClick={onDone}>
+              Annuler
+            </Button>
+          )}
         </Group>
       </Stack>
     </Paper>
@@ -155,6 +167,12 @@ function NewDiagnostic({ file, onChange }: TabProps) {
 
 export function EligibiliteTab({ file, onChange }: TabProps) {
   const diagnostics = file.diagnostics ?? [];
+  const [correcting, setCorrecting] = useState<DiagnosticView | null>(null);
+  const canWrite = file.droits.diagnosticWrite;
+  const remove = async (d: DiagnosticView) => {
+    const yes = await askToConfirm({ title: 'Supprimer ce diagnostic ?', points: [`Le diagnostic d’éligibilité du ${formatDate(d.date)} (${d.dispositif}) et ses critères seront supprimés. La suppression est inscrite au journal d’audit.`], confirmLabel: 'Supprimer le diagnostic', color: 'red' });
+    if (yes) await saveFile(() => api('eligibilite.delete', { id: d.id }), onChange, 'Diagnostic supprimé.');
+  };
   return (
     <Stack gap="lg" maw={980}>
       {diagnostics.map((d, i) => (
@@ -163,9 +181,21 @@ export function EligibiliteTab({ file, onChange }: TabProps) {
             <Title order={3} size="h4">
               {i === 0 ? 'Dernier diagnostic' : 'Diagnostic précédent'} du {formatDate(d.date)} — {d.dispositif}
             </Title>
-            <Badge color={d.eligible ? 'teal' : 'orange'} size="lg" tt="none">
-              {d.eligible ? 'Éligible' : 'Non éligible en l’état'}
-            </Badge>
+            <Group gap="xs">
+              <Badge color={d.eligible ? 'teal' : 'orange'} size="lg" tt="none">
+                {d.eligible ? 'Éligible' : 'Non éligible en l’état'}
+              </Badge>
+              {canWrite && (
+                <Button size="compact-sm" variant="subtle" onClick={() => setCorrecting(d)} aria-label={`Corriger le diagnostic du ${formatDate(d.date)}`}>
+                  Corriger
+                </Button>
+              )}
+              {canWrite && (
+                <Button size="compact-sm" variant="subtle" color="red" onClick={() => void remove(d)} aria-label={`Supprimer le diagnostic du ${formatDate(d.date)}`}>
+                  Supprimer
+                </Button>
+              )}
+            </Group>
           </Group>
           <Text size="sm" c="dimmed" mb="sm">
             {d.auteur === 'structure' ? 'Fait par la structure' : `Fait par ${d.prescripteur} (prescripteur habilité)`} ; valable jusqu’au {formatDate(d.valableJusquau)}
@@ -189,7 +219,19 @@ export function EligibiliteTab({ file, onChange }: TabProps) {
           )}
         </Paper>
       ))}
-      {file.droits.diagnosticWrite ? <NewDiagnostic file={file} onChange={onChange} /> : diagnostics.length === 0 && <Text c="dimmed">Pas encore de diagnostic d’éligibilité.</Text>}
+      {canWrite && correcting && (
+        <NewDiagnostic
+          key={correcting.id}
+          file={file}
+          correcting={correcting}
+          onDone={() => setCorrecting(null)}
+          onChange={(next) => {
+            onChange(next);
+            setCorrecting(null);
+          }}
+        />
+      )}
+      {canWrite && !correcting ? <NewDiagnostic file={file} onChange={onChange} /> : !canWrite && diagnostics.length === 0 && <Text c="dimmed">Pas encore de diagnostic d’éligibilité.</Text>}
     </Stack>
   );
 }
