@@ -6,12 +6,13 @@
  * with a dynamic import of the package (which stays a real import everywhere) on first use — it also stays off the
  * start-up path. Templates receive its components through the kit and import only its types.
  */
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type * as ReactPdfModule from '@react-pdf/renderer';
-import type { ReactElement, ReactNode } from 'react';
+import { Children, createElement, type ReactElement, type ReactNode } from 'react';
 import { format } from 'date-fns';
 import type { StructureView } from '../../../src-shared/views';
 import { formatLongDate } from '../../../src-shared/format/french-date';
+import { PDF_FONT_DIR, pdfSafeText } from './pdf-text';
 
 export type ReactPdf = typeof ReactPdfModule;
 export type PdfKit = ReturnType<typeof createKit>;
@@ -34,8 +35,10 @@ export interface Column<T> {
 }
 
 function createKit(pdf: ReactPdf) {
-  const { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } = pdf;
-const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  const { Document, Font, Page, StyleSheet, Text: RawText, View, renderToBuffer } = pdf;
+  /** The kit's Text: every string it holds goes through pdfSafeText first, whatever the template passes. */
+  const Text = (props: ReactPdfModule.TextProps & { children?: ReactNode }) => createElement(RawText, props, ...Children.toArray(props.children).map((c) => (typeof c === 'string' ? pdfSafeText(c) : c)));
+const fontDir = PDF_FONT_DIR;
 Font.register({
   family: 'DejaVu Sans',
   fonts: [

@@ -64,7 +64,7 @@ export class RetentionService {
   anonymise(ids: readonly string[], today: string, now: Date, user: { id: string; login: string } | null): number {
     const due = new Map(this.review(today).filter((d) => d.echue).map((d) => [d.personneId, d]));
     const refused = ids.filter((id) => !due.has(id));
-    if (refused.length) throw new AppError('VALIDATION', `${refused.length > 1 ? `${refused.length} personnes ne sont pas arrivées` : '1 personne n’est pas arrivée'} au terme de leur durée de conservation : rien n’a été anonymisé.`);
+    if (refused.length) throw new AppError('VALIDATION', `${refused.length > 1 ? `${refused.length} personnes ne sont pas arrivées au terme de leur` : '1 personne n’est pas arrivée au terme de sa'} durée de conservation : rien n’a été anonymisé.`);
     const at = formatISO(now);
     for (const id of ids) {
       anonymisePerson(this.sqlite, id, at);
