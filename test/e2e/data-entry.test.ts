@@ -113,6 +113,12 @@ describe('typing numbers and dates in an English browser', () => {
     await page.getByText('Cette date n’existe pas.').waitFor();
     await shot('saisie-06-date-inexistante');
     await typeInto(debut, '15/03/2024');
+    // Or picked in the calendar, which opens on the month typed.
+    await page.getByRole('button', { name: 'Ouvrir le calendrier' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: '14 mars 2024' }).click();
+    await shot('saisie-06b-calendrier');
+    expect(await debut.inputValue()).toBe('14/03/2024');
+    await typeInto(debut, '15/03/2024');
     await typeInto(page.getByLabel('Fin', { exact: true }), '22/03/2024');
     await page.getByRole('button', { name: 'Enregistrer la formation' }).click();
     await page.getByRole('cell', { name: 'Formation : CACES R489', exact: true }).waitFor();

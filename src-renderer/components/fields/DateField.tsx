@@ -42,47 +42,48 @@ export const DateField = forwardRef<HTMLInputElement, DateFieldProps>(function D
     onChange(valueOf(readDateText(next, { min, max }), next));
   };
   return (
-    <Popover opened={open} onChange={setOpen} position="bottom-start" withinPortal trapFocus returnFocus>
-      <Popover.Target>
-        <TextInput
-          ref={ref}
-          placeholder="JJ/MM/AAAA"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={10}
-          readOnly={readOnly}
-          disabled={disabled}
-          {...props}
-          value={text}
-          error={own || error}
-          onChange={(event) => change(withDateSlashes(text, event.currentTarget.value))}
-          onBlur={(event) => {
-            setTouched(true);
-            onBlur?.(event);
-          }}
-          rightSection={
-            readOnly || disabled ? null : (
+    <TextInput
+      ref={ref}
+      placeholder="JJ/MM/AAAA"
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={10}
+      readOnly={readOnly}
+      disabled={disabled}
+      {...props}
+      value={text}
+      error={own || error}
+      onChange={(event) => change(withDateSlashes(text, event.currentTarget.value))}
+      onBlur={(event) => {
+        setTouched(true);
+        onBlur?.(event);
+      }}
+      rightSection={
+        readOnly || disabled ? null : (
+          // The calendar hangs on its button, so that the input keeps the id its form gives it.
+          <Popover opened={open} onChange={setOpen} position="bottom-end" withinPortal trapFocus returnFocus>
+            <Popover.Target>
               <ActionIcon variant="subtle" color="gray" aria-label="Ouvrir le calendrier" onClick={() => setOpen((o) => !o)}>
                 <IconCalendar size={16} />
               </ActionIcon>
-            )
-          }
-        />
-      </Popover.Target>
-      <Popover.Dropdown>
-        <DatePicker
-          locale="fr"
-          firstDayOfWeek={1}
-          value={reading.kind === 'date' ? reading.iso : null}
-          defaultDate={reading.kind === 'date' ? reading.iso : undefined}
-          minDate={min}
-          maxDate={max}
-          onChange={(picked) => {
-            if (picked) change(formatShortDate(picked));
-            setOpen(false);
-          }}
-        />
-      </Popover.Dropdown>
-    </Popover>
+            </Popover.Target>
+            <Popover.Dropdown>
+              <DatePicker
+                locale="fr"
+                firstDayOfWeek={1}
+                value={reading.kind === 'date' ? reading.iso : null}
+                defaultDate={reading.kind === 'date' ? reading.iso : undefined}
+                minDate={min}
+                maxDate={max}
+                onChange={(picked) => {
+                  if (picked) change(formatShortDate(picked));
+                  setOpen(false);
+                }}
+              />
+            </Popover.Dropdown>
+          </Popover>
+        )
+      }
+    />
   );
 });

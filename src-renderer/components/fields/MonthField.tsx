@@ -25,51 +25,52 @@ export function MonthField({ value, onChange, ...props }: MonthFieldProps) {
   const reading = readMonthText(text);
   const message = reading.kind === 'invalid' || (reading.kind === 'partial' && touched) ? reading.message : null;
   return (
-    <Popover opened={open} onChange={setOpen} position="bottom-start" withinPortal trapFocus returnFocus>
-      <Popover.Target>
-        <TextInput
-          placeholder="MM/AAAA"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={7}
-          {...props}
-          value={text}
-          error={message}
-          onChange={(event) => {
-            const next = event.currentTarget.value.length > text.length && /^\d{3}$/.test(event.currentTarget.value) ? `${event.currentTarget.value.slice(0, 2)}/${event.currentTarget.value.slice(2)}` : event.currentTarget.value;
-            setText(next);
-            setTouched(false);
-            const read = readMonthText(next);
-            if (read.kind === 'month') {
-              setShown(read.month);
-              onChange(read.month);
-            }
-          }}
-          onBlur={() => {
-            setTouched(true);
-            if (readMonthText(text).kind === 'empty') setText(formatShortMonth(value));
-          }}
-          rightSection={
+    <TextInput
+      placeholder="MM/AAAA"
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={7}
+      {...props}
+      value={text}
+      error={message}
+      onChange={(event) => {
+        const typed = event.currentTarget.value;
+        const next = typed.length > text.length && /^\d{3}$/.test(typed) ? `${typed.slice(0, 2)}/${typed.slice(2)}` : typed;
+        setText(next);
+        setTouched(false);
+        const read = readMonthText(next);
+        if (read.kind === 'month') {
+          setShown(read.month);
+          onChange(read.month);
+        }
+      }}
+      onBlur={() => {
+        setTouched(true);
+        if (readMonthText(text).kind === 'empty') setText(formatShortMonth(value));
+      }}
+      rightSection={
+        <Popover opened={open} onChange={setOpen} position="bottom-end" withinPortal trapFocus returnFocus>
+          <Popover.Target>
             <ActionIcon variant="subtle" color="gray" aria-label="Ouvrir le calendrier des mois" onClick={() => setOpen((o) => !o)}>
               <IconCalendar size={16} />
             </ActionIcon>
-          }
-        />
-      </Popover.Target>
-      <Popover.Dropdown>
-        <MonthPicker
-          locale="fr"
-          value={`${value}-01`}
-          defaultDate={`${value}-01`}
-          onChange={(picked) => {
-            if (picked) {
-              onChange(picked.slice(0, 7));
-              setText(formatShortMonth(picked.slice(0, 7)));
-            }
-            setOpen(false);
-          }}
-        />
-      </Popover.Dropdown>
-    </Popover>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <MonthPicker
+              locale="fr"
+              value={`${value}-01`}
+              defaultDate={`${value}-01`}
+              onChange={(picked) => {
+                if (picked) {
+                  onChange(picked.slice(0, 7));
+                  setText(formatShortMonth(picked.slice(0, 7)));
+                }
+                setOpen(false);
+              }}
+            />
+          </Popover.Dropdown>
+        </Popover>
+      }
+    />
   );
 }

@@ -6,14 +6,16 @@ import { Link } from 'react-router';
 import type { PartenaireIntervention } from '../../../src-shared/views-insertion';
 import { formatDate } from '../../lib/format';
 import { PARTENAIRE_TYPES, type PartenaireType } from '../../../src-shared/domain/insertion';
-import { api, ApiError } from '../../api';
-import { FormAlert } from '../../components/FormAlert';
+import { api } from '../../api';
 import { ModalActions } from '../../components/ModalActions';
+import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { options } from '../../lib/options';
 import { can } from '../../lib/permissions';
 import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { fieldProps, formErrorsOf, NO_ERRORS, type FormErrors } from '../../lib/form-errors';
 
 /** The partners of the territory and how many parcours each took part in: how the structure involves its territory. */
 export function PartenairesPage() {
@@ -21,7 +23,8 @@ export function PartenairesPage() {
   const { data, error, reload } = useRouteData('partenaires.list');
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState({ nom: '', type: null as PartenaireType | null, contact: '' });
-  const [formError, setFormError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const field = (path: string) => fieldProps('partenaire', errors, path);
   const [open, setOpen] = useState<string | null>(null);
   const [interventions, setInterventions] = useState<PartenaireIntervention[]>([]);
   const toggle = async (id: string) => {
@@ -32,13 +35,15 @@ export function PartenairesPage() {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
-      await api('partenaires.save', { ...form, type: form.type! });
+      // The route's own check says when the type is missing, on the field.
+      await api('partenaires.save', { ...form, type: form.type as PartenaireType });
       notifications.show({ color: 'teal', message: 'Partenaire ajouté.' });
       setAdding(false);
       setForm({ nom: '', type: null, contact: '' });
+      setErrors(NO_ERRORS);
       reload();
     } catch (err) {
-      setFormError(err instanceof ApiError ? err.message : 'Enregistrement impossible.');
+      setErrors(formErrorsOf(err));
     }
   };
   return (
@@ -108,10 +113,10 @@ export function PartenairesPage() {
       <Modal opened={adding} onClose={() => setAdding(false)} title="Nouveau partenaire">
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack>
-            <FormAlert message={formError} />
-            <TextInput label="Nom" required data-autofocus value={form.nom} onChange={(e) => setForm({ ...form, nom: e.currentTarget.value })} />
-            <Select label="Type" required data={options(PARTENAIRE_TYPES)} value={form.type} onChange={(v) => setForm({ ...form, type: v as PartenaireType | null })} />
-            <TextInput label="Contact" value={form.contact} onChange={(e) => setForm({ ...form, contact: e.currentTarget.value })} />
+            <ErrorSummary form="partenaire" errors={errors} labels={{ nom: 'Nom', type: 'Type', contact: 'Contact' }} />
+            <TextInput label="Nom" required data-autofocus {...field('nom')} value={form.nom} onChange={(e) => setForm({ ...form, nom: e.currentTarget.value })} />
+            <Select label="Type" required {...field('type')} data={options(PARTENAIRE_TYPES)} value={form.type} onChange={(v) => setForm({ ...form, type: v as PartenaireType | null })} />
+            <TextInput label="Contact" {...field('contact')} value={form.contact} onChange={(e) => setForm({ ...form, contact: e.currentTarget.value })} />
             <ModalActions onCancel={() => setAdding(false)} submitLabel="Ajouter" loading={false} />
           </Stack>
         </form>
