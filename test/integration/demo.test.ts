@@ -61,7 +61,17 @@ describe('first run: demo or an imported structure', () => {
     expect(status).toMatchObject({ state: 'ready', demonstration: true, structureName: 'Ensemble Solidaire des Coteaux (démonstration)' });
     expect((await app.fail('setup.demo', {})).code).toBe('CONFLICT');
     expect((await app.call('auth.login', { login: 'cip', password: 'demonstration' })).user.role).toBe('cip');
-  }, 30_000);
+    // Complete (issue 14 §10): the three years the observatoire shows are established years, partners took part,
+    // and the insertion offer is written, so the welcome booklet prints.
+    const open = app.runtime.openOrNull()!;
+    const shownYear = app.clock.now().getFullYear() - 1;
+    for (const year of [shownYear - 2, shownYear - 1, shownYear]) expect(open.indicators.compute(year).indicateurs['public.salaries_en_parcours'], String(year)).toBeGreaterThan(100);
+    const direction = (await app.call('auth.login', { login: 'direction', password: 'demonstration' })).token;
+    const partners = await app.call('partenaires.list', {}, direction);
+    expect(partners.length).toBeGreaterThanOrEqual(6);
+    expect(partners.filter((p) => p.interventions > 0).length).toBeGreaterThanOrEqual(5);
+    expect((await app.call('documents.livret', {}, direction)).fileName).toMatch(/\.pdf$/);
+  }, 60_000);
 
   it('after an import into a new file, the wizard shows the imported structure and only adds the administrator', async () => {
     const { importFolder, EXEMPLE_2024 } = await import('../helpers/import');

@@ -13,6 +13,7 @@ import type { ImportService } from '../import/import-service';
 import { readTables } from '../import/workbook-reader';
 import { generateDemo, seededRandom, type DemoOptions } from './demo-generator';
 import { seedQualityDemo } from './demo-quality';
+import { seedDemoTerritory } from './demo-territory';
 
 export const DEMO_PASSWORD = 'demonstration';
 
@@ -49,6 +50,7 @@ export function createDemo(
     deps.sqlite.prepare("update accueils set referent_id = (select referent_id from parcours p where p.personne_id = accueils.personne_id order by p.date_debut limit 1) where decision = 'entree'").run();
     deps.sqlite.prepare('update personnes set dernier_referent_id = (select referent_id from accueils a where a.id = personnes.dernier_accueil_id)').run();
     seedQualityDemo(deps.sqlite, options.seed, toIsoDate(now));
+    seedDemoTerritory(deps.sqlite, options.seed, now);
     deps.sqlite.prepare("insert into settings (key, value, updated_at) values ('demonstration', 'true', ?) on conflict (key) do update set value = 'true'").run(now.toISOString());
     result = { report, accounts: DEMO_ACCOUNTS.map((a) => a.login) };
   })();

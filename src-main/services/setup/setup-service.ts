@@ -53,7 +53,9 @@ export function completeSetup(ctx: RequestContext, input: z.output<typeof setupI
  */
 export function openDemo(ctx: RequestContext): SystemStatus {
   if (hasStructure(ctx.open.db)) throw new AppError('CONFLICT', 'Une structure est déjà enregistrée dans cette base : la démonstration se crée dans une base vide.');
-  createDemo(ctx.open, { scale: 1, years: 3, seed: 2026 }, ctx.now);
+  // Five years, so that the three the observatoire shows (the last complete year and the two before) are all
+  // established years, not the demo's first months.
+  createDemo(ctx.open, { scale: 1, years: 5, seed: 2026 }, ctx.now);
   ctx.audit({ action: 'create', entity: 'demonstration' });
   ctx.open.markSetUp();
   return ctx.runtime.status();

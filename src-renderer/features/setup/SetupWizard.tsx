@@ -107,7 +107,7 @@ export function SetupWizard({ onDone, preset }: { onDone: () => Promise<void>; p
             <Alert color="teal" variant="light" title="Envie de découvrir d’abord ?">
               <Group justify="space-between" align="center" wrap="wrap">
                 <Text size="sm" maw={460}>
-                  Ouvrez une structure de démonstration fictive (une AI et un ACI, trois ans de parcours) pour parcourir l’application avant d’y mettre vos données.
+                  Ouvrez une structure de démonstration fictive (une AI et un ACI, cinq ans de parcours, ses partenaires) pour parcourir l’application avant d’y mettre vos données.
                 </Text>
                 <Button variant="white" onClick={() => void openDemo()} loading={demoBusy}>
                   Découvrir avec la démonstration
