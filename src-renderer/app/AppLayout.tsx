@@ -58,7 +58,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Afficher le menu" />
-            <Title order={1} size="h4" c="teal.8">
+            <Title order={1} size="h4" c="teal.9">
               Cèdre Parcours
             </Title>
             {status?.state === 'ready' && (
@@ -71,9 +71,10 @@ export function AppLayout() {
           {can(session.user, 'personnes.read') && <PersonSearch />}
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <UnstyledButton aria-label={`Menu de ${session.user.displayName}`} data-testid="user-menu">
+              {/* Its name is what it shows (WCAG 2.5.3): the account and its role. */}
+              <UnstyledButton data-testid="user-menu" aria-haspopup="menu">
                 <Group gap="xs" wrap="nowrap">
-                  <Avatar color="teal" radius="xl" size="sm">
+                  <Avatar color="teal" variant="filled" radius="xl" size="sm" aria-hidden>
                     {initials(session.user.displayName)}
                   </Avatar>
                   <Stack gap={0} visibleFrom="xs">

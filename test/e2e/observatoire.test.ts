@@ -50,8 +50,8 @@ describe('observatoire', () => {
     await shot('indicateurs');
 
     await page.getByRole('tab', { name: 'Sorties' }).click();
-    const count = await page.getByRole('button', { name: 'Voir les personnes : Sorties constatées', exact: true }).textContent();
-    await page.getByRole('button', { name: 'Voir les personnes : Sorties constatées', exact: true }).click();
+    const count = await page.getByRole('button', { name: /^\d+ — voir les personnes : Sorties constatées$/ }).textContent();
+    await page.getByRole('button', { name: /^\d+ — voir les personnes : Sorties constatées$/ }).click();
     const rows = page.getByRole('table', { name: 'Personnes concernées' }).locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(Number(count));

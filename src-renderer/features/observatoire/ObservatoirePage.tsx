@@ -11,7 +11,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { DrillDownModal } from './DrillDownModal';
 
 const SECTIONS: IndicatorSection[] = ['accueil', 'public', 'activite', 'accompagnement', 'sorties', 'qualite'];
-const COLORS = ['#0c8599', '#f08c00', '#5c940d', '#862e9c', '#c92a2a'];
+// Dark enough for text on white (the tooltip writes each series in its colour): WCAG AA, issue 14 §9.
+const COLORS = ['#0b7285', '#b8400b', '#237032', '#862e9c', '#c92a2a'];
 
 /**
  * The year's indicators of the common frame (REPORT-SPEC §2), for the structure or one dispositif, beside the two
@@ -185,7 +186,7 @@ export function ObservatoirePage() {
                             </Table.Td>
                             <Table.Td ta="right">
                               {listable ? (
-                                <UnstyledButton onClick={() => setDetail(key(id))} c="teal.8" fw={600} aria-label={`Voir les personnes : ${def.label}`}>
+                                <UnstyledButton onClick={() => setDetail(key(id))} c="teal.9" fw={600} aria-label={`${formatIndicator(id, v)} — voir les personnes : ${def.label}`}>
                                   {formatIndicator(id, v)}
                                 </UnstyledButton>
                               ) : (
