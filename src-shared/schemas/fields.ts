@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../rules/dates';
 
 export function dateField(label: string) {
-  return z.string(`${label} : indiquez une date.`).refine(isIsoDate, `${label} : date invalide (format attendu AAAA-MM-JJ).`);
+  return z.string(`${label} : indiquez une date.`).refine(isIsoDate, `${label} : date incomplète ou qui n’existe pas (JJ/MM/AAAA).`);
 }
 
 export function optionalDateField(label: string) {
@@ -11,7 +11,7 @@ export function optionalDateField(label: string) {
     .string()
     .nullish()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isIsoDate(v), `${label} : date invalide (format attendu AAAA-MM-JJ).`);
+    .refine((v) => v === null || isIsoDate(v), `${label} : date incomplète ou qui n’existe pas (JJ/MM/AAAA).`);
 }
 
 export function optionalText(max: number, label: string) {

@@ -53,7 +53,7 @@ describe('person file', () => {
     expect(error.fields).toMatchObject({
       civilite: 'Choisissez la civilité.',
       nom: 'Indiquez le nom.',
-      dateNaissance: 'Date de naissance : date invalide (format attendu AAAA-MM-JJ).',
+      dateNaissance: 'Date de naissance : date incomplète ou qui n’existe pas (JJ/MM/AAAA).',
       identifiantFt: expect.stringMatching(/Identifiant France Travail invalide/),
       nir: expect.stringMatching(/Numéro de sécurité sociale invalide/),
       email: 'Adresse de courriel invalide.',
