@@ -46,10 +46,18 @@ describe('typing numbers and dates in an English browser', () => {
     await page.getByText(/151,67 h : au-delà de ce que permet un contrat de 26 h par semaine/).waitFor();
     await page.getByText('1 ligne modifiée, non enregistrée').waitFor();
     await shot('saisie-01-heures-inhabituelles');
-    await page.getByRole('button', { name: 'Enregistrer le mois' }).click();
+    // The keyboard alone: Tab reaches the save bar, and the confirmation is answered without the mouse.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Enregistrer le mois');
+    await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Des heures inhabituelles' }).waitFor();
     await shot('saisie-02-confirmation');
-    await page.getByRole('button', { name: 'Confirmer et enregistrer' }).click();
+    // The safe answer has the focus first.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Corriger');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Confirmer et enregistrer');
+    await page.keyboard.press('Enter');
     await page.getByText(/151,67 heures enregistrées pour février 2024/).waitFor();
     expect(savedHours('2024-02')).toBe(15_167);
   });

@@ -2,13 +2,15 @@ import { Badge, Button, Group, Paper, Select, Table, Tabs, Text, TextInput } fro
 import { useState } from 'react';
 import { NATURES_BESOIN, ORIGINES_ACTION, ORIGINES_RECLAMATION, PUBLICS_SATISFACTION } from '../../../src-shared/domain/qualite';
 import type { QualityRegisters } from '../../../src-shared/views';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { DateField } from '../../components/fields/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
 import { NumberField } from '../../components/fields/NumberField';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { fieldProps, formErrorsOf, NO_ERRORS, type FormErrors } from '../../lib/form-errors';
 
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 const today = () => new Date().toISOString().slice(0, 10);
@@ -19,22 +21,26 @@ type Form = Record<string, string | number | null>;
  * The quality registers of the CEDRE approach: the continuous-improvement plan, complaints, the territory's unmet
  * needs and satisfaction answers. They feed the "Qualité et territoire" indicators of the annual report.
  */
+/** The registers' fields by their path in the routes' input, as the error summary names them. */
+const QUALITE_LABELS = { intitule: 'Action', responsable: 'Responsable', indicateur: 'Indicateur visé', echeance: 'Échéance', date: 'Date', objet: 'Objet', description: 'Description', note: 'Note', commentaire: 'Commentaire', public: 'Public', nature: 'Nature' };
+
 export function QualitePage() {
   const { data, error } = useRouteData('qualite.registres');
   const [registers, setRegisters] = useState<QualityRegisters | null>(null);
   const [form, setForm] = useState<Form>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const shown = registers ?? data;
-  const field = (k: string) => ({ value: (form[k] as string | null) ?? '', onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.currentTarget.value }) });
-  const dateField = (k: string) => ({ value: (form[k] as string | null) ?? '', onChange: (v: string) => setForm({ ...form, [k]: v }) });
+  // Each field carries its own refusal and the id the summary links to.
+  const field = (k: string) => ({ ...fieldProps('qualite', errors, k), value: (form[k] as string | null) ?? '', onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.currentTarget.value }) });
+  const dateField = (k: string) => ({ ...fieldProps('qualite', errors, k), value: (form[k] as string | null) ?? '', onChange: (v: string) => setForm({ ...form, [k]: v }) });
 
   const save = async (route: 'qualite.saveAction' | 'qualite.saveReclamation' | 'qualite.addBesoin' | 'qualite.addSatisfaction', input: Record<string, unknown>) => {
-    setFormError(null);
+    setErrors(NO_ERRORS);
     try {
       setRegisters(await (api as (r: string, i: unknown) => Promise<QualityRegisters>)(route, input));
       setForm({});
     } catch (err) {
-      setFormError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Enregistrement impossible.');
+      setErrors(formErrorsOf(err));
     }
   };
   const close = (route: 'qualite.saveAction' | 'qualite.saveReclamation', row: Record<string, unknown>) => save(route, { ...row, dateCloture: today() });
@@ -42,7 +48,8 @@ export function QualitePage() {
   return (
     <>
       <PageHeader title="Qualité et amélioration continue" description="Les registres de la démarche CEDRE ; ils alimentent la partie « Qualité et territoire » du rapport annuel." />
-      <FormAlert message={error ?? formError} />
+      <FormAlert message={error} />
+      <ErrorSummary form="qualite" errors={errors} labels={QUALITE_LABELS} />
       <Tabs defaultValue="plan" onChange={() => setForm({})}>
         <Tabs.List mb="md">
           <Tabs.Tab value="plan">Plan d’amélioration</Tabs.Tab>
@@ -164,7 +171,7 @@ export function QualitePage() {
             <Group align="flex-end" wrap="wrap">
               <DateField label="Date" w={160} {...dateField('date')} />
               <Select label="Qui répond" w={160} data={options(PUBLICS_SATISFACTION)} value={(form.public as string) ?? null} onChange={(v) => setForm({ ...form, public: v })} />
-              <NumberField label="Note (1 à 5)" w={130} min={1} max={5} integer value={(form.note as number | null) ?? null} onChange={(v) => setForm({ ...form, note: v })} />
+              <NumberField label="Note (1 à 5)" {...fieldProps('qualite', errors, 'note')} w={130} min={1} max={5} integer value={(form.note as number | null) ?? null} onChange={(v) => setForm({ ...form, note: v })} />
               <TextInput label="Commentaire" w={320} {...field('commentaire')} />
               <Button onClick={() => void save('qualite.addSatisfaction', { date: form.date || today(), public: form.public, note: form.note, commentaire: form.commentaire ?? '' })}>Enregistrer</Button>
             </Group>
