@@ -11,6 +11,7 @@ import { useRouteData } from '../../lib/useRoute';
 import { NumberField } from '../../components/fields/NumberField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { fieldProps, formErrorsOf, NO_ERRORS, type FormErrors } from '../../lib/form-errors';
+import { useUnsavedChanges } from '../../stores/unsaved-store';
 
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 const today = () => new Date().toISOString().slice(0, 10);
@@ -29,6 +30,7 @@ export function QualitePage() {
   const [registers, setRegisters] = useState<QualityRegisters | null>(null);
   const [form, setForm] = useState<Form>({});
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  useUnsavedChanges(Object.values(form).some((v) => v !== null && v !== '' && v !== undefined));
   const shown = registers ?? data;
   // Each field carries its own refusal and the id the summary links to.
   const field = (k: string) => ({ ...fieldProps('qualite', errors, k), value: (form[k] as string | null) ?? '', onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.currentTarget.value }) });

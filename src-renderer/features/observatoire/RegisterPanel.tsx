@@ -8,6 +8,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { formatDate } from '../../lib/format';
 import { ManualFilesModal } from './ManualFilesModal';
 import { NumberField } from '../../components/fields/NumberField';
+import { useUnsavedChanges } from '../../stores/unsaved-store';
 
 type Values = Record<string, string | number | null>;
 
@@ -21,6 +22,10 @@ export function RegisterPanel({ registre }: { registre: RegisterKey }) {
   const [refs, setRefs] = useState<Record<string, RegisterRow[]>>({});
   const [values, setValues] = useState<Values>({});
   const [editingId, setEditingId] = useState<string | null>(null);
+  // What the form held when it was opened (nothing for a new line, the row for a correction): unsaved when it differs.
+  const [baseline, setBaseline] = useState<Values>({});
+  const blank = (v: Values) => JSON.stringify(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== '')));
+  useUnsavedChanges(blank(values) !== blank(baseline));
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [filesOf, setFilesOf] = useState<RegisterRow | null>(null);
@@ -42,6 +47,7 @@ export function RegisterPanel({ registre }: { registre: RegisterKey }) {
     try {
       setRows(await api('qualite.saveRegistre', { registre, ligne: { id: editingId, ...values } }));
       setValues({});
+      setBaseline({});
       setEditingId(null);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Enregistrement impossible.');
@@ -81,7 +87,7 @@ export function RegisterPanel({ registre }: { registre: RegisterKey }) {
         <FormAlert message={error} />
         <Group justify="flex-end" mt="sm">
           {editingId && (
-            <Button variant="default" onClick={() => (setEditingId(null), setValues({}))}>
+            <Button variant="default" onClick={() => (setEditingId(null), setValues({}), setBaseline({}))}>
               Annuler
             </Button>
           )}
@@ -109,7 +115,12 @@ export function RegisterPanel({ registre }: { registre: RegisterKey }) {
               ))}
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Button size="compact-xs" variant="subtle" onClick={() => (setEditingId(row.id), setValues(Object.fromEntries(spec.fields.map((f) => [f.name, row[f.name] ?? null]))))}>
+                  <Button size="compact-xs" variant="subtle" onClick={() => {
+                      const filled = Object.fromEntries(spec.fields.map((f) => [f.name, row[f.name] ?? null])) as Values;
+                      setEditingId(row.id);
+                      setValues(filled);
+                      setBaseline(filled);
+                    }}>
                     Corriger
                   </Button>
                   {spec.attachments && (

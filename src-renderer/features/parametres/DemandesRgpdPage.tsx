@@ -17,6 +17,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
+import { useDraftGuard } from '../../stores/unsaved-store';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -190,6 +191,7 @@ function RequestForm({ initialPersonneId, onDone }: { initialPersonneId: string 
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  useDraftGuard({ personneId, type, recueLe, demandeur, objet }, true);
 
   const save = async () => {
     if (!type) {

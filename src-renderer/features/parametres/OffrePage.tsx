@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { printPdf } from '../../lib/download';
 import { applyServerErrors } from '../../lib/forms';
 import { useRouteData } from '../../lib/useRoute';
+import { useFormGuard } from '../../stores/unsaved-store';
 
 const SECTIONS: Array<{ name: keyof OffreInsertion; label: string; description: string }> = [
   { name: 'presentation', label: 'Qui sommes-nous ?', description: 'La structure, son projet, ses valeurs.' },
@@ -26,6 +27,7 @@ export function OffrePage() {
   const current = useRouteData('offre.get');
   const [error, setError] = useState<string | null>(null);
   const form = useForm<z.input<typeof offreInsertionSchema>, unknown, OffreInsertion>({ resolver: zodResolver(offreInsertionSchema) });
+  useFormGuard(form);
   useEffect(() => {
     if (current.data) form.reset(current.data);
   }, [current.data, form]);

@@ -15,6 +15,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { options } from '../../lib/options';
 import { useRouteData } from '../../lib/useRoute';
 import { NumberField } from '../../components/fields/NumberField';
+import { useDraftGuard } from '../../stores/unsaved-store';
 
 function describe(cle: CleParametre, valeur: unknown): string {
   if (cle === 'h_ref') return SIAE_KINDS.map((k) => `${k} ${formatNumber((valeur as Record<string, number>)[k]!)} h`).join(' · ');
@@ -58,6 +59,7 @@ function ParametreCard({ p, onSaved }: { p: ParametreView; onSaved: (all: Parame
   const [editing, setEditing] = useState(false);
   const [valideDu, setValideDu] = useState(toIsoDate(new Date()));
   const [value, setValue] = useState<unknown>(p.actuel);
+  useDraftGuard({ valideDu, value }, editing);
   const [error, setError] = useState<string | null>(null);
   const info = PARAMETRE_LABELS[p.cle];
   const save = async () => {

@@ -11,6 +11,7 @@ import { api } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
 import { applyServerErrors } from '../../lib/forms';
 import { ModalActions } from '../../components/ModalActions';
+import { useFormGuard } from '../../stores/unsaved-store';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -51,6 +52,7 @@ export function CreateUserModal({ onClose, onSaved }: Props) {
     resolver: zodResolver(createUserInputSchema),
     defaultValues: { displayName: '', login: '', role: 'cip', isAdmin: false, temporaryPassword: '' },
   });
+  useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     try {
@@ -88,6 +90,7 @@ export function EditUserModal({ user, onClose, onSaved }: Props & { user: UserVi
     resolver: zodResolver(updateUserInputSchema),
     defaultValues: { id: user.id, displayName: user.displayName, role: user.role, isAdmin: user.isAdmin, active: user.active },
   });
+  useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     try {
@@ -127,6 +130,7 @@ export function ResetPasswordModal({ user, onClose, onSaved }: Props & { user: U
     resolver: zodResolver(resetPasswordInputSchema),
     defaultValues: { id: user.id, temporaryPassword: '' },
   });
+  useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     try {
