@@ -14,6 +14,17 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /**
+ * How far each role sees, to tell when an administrator would grant more than they hold (issue 20 §2): the direction
+ * sees everything, a CIP the health and justice facts, the encadrant and the accueil each a part, lecture the least.
+ */
+export const ROLE_RANK: Record<Role, number> = { direction: 4, cip: 3, encadrant: 2, accueil: 2, lecture: 1 };
+
+/** True when `granted` sees more than `holder`: granting it needs a second person of the direction. */
+export function roleIsAbove(granted: Role, holder: Role): boolean {
+  return ROLE_RANK[granted] > ROLE_RANK[holder];
+}
+
+/**
  * What each named permission requires. `public` needs no session, `authenticated` any unlocked session, `admin` the
  * administrator flag; the others list the roles that hold them. Later features add their permissions here.
  */

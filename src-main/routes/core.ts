@@ -7,6 +7,8 @@ import { changePassword, login, sessionInfo, unlock } from '../services/auth/aut
 import { hashPassword } from '../services/auth/passwords';
 import { completeSetup, openDemo } from '../services/setup/setup-service';
 import { getStructure } from '../services/structure/structure-service';
+import { checkRoleGrant } from '../services/auth/role-grants';
+import type { Role } from '../../src-shared/roles';
 
 function backupViews(runtime: AppRuntime): BackupView[] {
   return runtime.backups().map(({ file, createdAt, sizeBytes, reason }) => ({ file, createdAt, sizeBytes, reason }));
@@ -101,18 +103,15 @@ export const coreRoutes = {
   'users.create': {
     permission: 'admin',
     audit: { action: 'create', entity: 'user' },
-    handler: (ctx, input) =>
-      ctx.open.users.create(
-        {
-          login: input.login,
-          displayName: input.displayName,
-          role: input.role,
-          isAdmin: input.isAdmin,
-          password: input.temporaryPassword,
-          mustChangePassword: true,
-        },
+    handler: (ctx, input) => {
+      const confirmedBy = checkRoleGrant(ctx, { targetId: null, before: null, after: { role: input.role, isAdmin: input.isAdmin }, confirmation: input.confirmation });
+      const created = ctx.open.users.create(
+        { login: input.login, displayName: input.displayName, role: input.role, isAdmin: input.isAdmin, password: input.temporaryPassword, mustChangePassword: true },
         ctx.now,
-      ),
+      );
+      ctx.audit({ action: 'update', entity: 'role', entityId: created.id, detail: { roleApres: input.role, adminApres: input.isAdmin, confirmePar: confirmedBy } });
+      return created;
+    },
   },
   'users.update': {
     permission: 'admin',
@@ -121,8 +120,14 @@ export const coreRoutes = {
       const { users, sessions } = ctx.open;
       const existing = users.byId(input.id);
       if (!existing) throw new AppError('NOT_FOUND', "Ce compte n'existe pas (ou plus).");
+      // The last administrator first: the clearest reason when it applies.
       const losesAdmin = existing.isAdmin && existing.active && (!input.isAdmin || !input.active);
       if (losesAdmin) users.assertAnotherActiveAdmin(existing.id);
+      const before = { role: existing.role as Role, isAdmin: existing.isAdmin };
+      const confirmedBy = checkRoleGrant(ctx, { targetId: existing.id, before, after: { role: input.role, isAdmin: input.isAdmin }, confirmation: input.confirmation });
+      if (before.role !== input.role || before.isAdmin !== input.isAdmin) {
+        ctx.audit({ action: 'update', entity: 'role', entityId: existing.id, detail: { roleAvant: before.role, roleApres: input.role, adminAvant: before.isAdmin, adminApres: input.isAdmin, confirmePar: confirmedBy } });
+      }
       const updated = users.update(
         existing.id,
         { displayName: input.displayName, role: input.role, isAdmin: input.isAdmin, active: input.active },

@@ -37,6 +37,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   pmsmp: 'Immersion (PMSMP)',
   questionnaire: 'Questionnaire',
   rapport_annuel: 'Rapport annuel',
+  role: 'Rôle ou droit d’administration',
   settings: 'Réglages',
   sortie: 'Sortie',
   structure: 'Structure',

@@ -4,6 +4,15 @@ import { displayNameSchema, loginSchema, passwordSchema } from './common';
 
 const roleSchema = z.enum(ROLES, 'Rôle inconnu.');
 
+/**
+ * A second account of the direction confirming, with its own password, a role above the administrator's own
+ * (issue 20 §2: account administration is not a way to more access).
+ */
+const secondDirectionSchema = z
+  .object({ login: z.string().trim().min(1, 'Identifiant du compte de la direction qui confirme.').max(60), password: z.string().min(1, 'Son mot de passe.').max(200) })
+  .nullish()
+  .transform((v) => v ?? null);
+
 export const createUserInputSchema = z
   .object({
     displayName: displayNameSchema,
@@ -12,6 +21,7 @@ export const createUserInputSchema = z
     isAdmin: z.boolean().default(false),
     /** A temporary password the administrator hands over; the user must change it at first login. */
     temporaryPassword: passwordSchema,
+    confirmation: secondDirectionSchema,
   })
   .strict();
 
@@ -22,6 +32,7 @@ export const updateUserInputSchema = z
     role: roleSchema,
     isAdmin: z.boolean(),
     active: z.boolean(),
+    confirmation: secondDirectionSchema,
   })
   .strict();
 

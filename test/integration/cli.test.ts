@@ -64,9 +64,9 @@ describe('cedre import / export / template', () => {
     expect(await runCli(['import', bad, '--db', db])).toBe(1);
     expect(err.join('\n')).toContain('sorties, ligne 6, colonne motif : « 99 » n’est pas une valeur connue.');
     expect(err.join('\n')).toContain('sorties, ligne 7, colonne ref_personne : Personne inconnue');
-    expect(err.join('\n')).toContain("rien n'a été enregistré");
+    expect(err.join('\n')).toContain('rien n’a été enregistré');
     expect(await runCli(['import', EXEMPLE_2024, '--db', db])).toBe(0);
-    expect(out.join('\n')).toMatch(/personnes\s+6 ligne\(s\) : 6 créée\(s\)/);
+    expect(out.join("\n")).toMatch(/personnes\s+6\u00a0lignes : 6\u00a0créées/);
     const dest = join(tempDir(), 'export.xlsx');
     expect(await runCli(['export', '--db', db, '--out', dest])).toBe(0);
     expect(existsSync(dest)).toBe(true);

@@ -1,9 +1,9 @@
-import { Checkbox, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Paper, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, useForm, type Control, type Path } from 'react-hook-form';
+import { Controller, useForm, type Control, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { ROLE_LABELS, ROLES, type Role } from '../../../src-shared/roles';
+import { ROLE_LABELS, roleIsAbove, ROLES, type Role } from '../../../src-shared/roles';
 import { PASSWORD_MIN_LENGTH } from '../../../src-shared/schemas/common';
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from '../../../src-shared/schemas/users';
 import type { UserView } from '../../../src-shared/views';
@@ -12,6 +12,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { applyServerErrors } from '../../lib/forms';
 import { ModalActions } from '../../components/ModalActions';
 import { useFormGuard } from '../../stores/unsaved-store';
+import { useSessionStore } from '../../stores/session-store';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -41,24 +42,47 @@ function RoleAndAdminFields<T extends { role: Role; isAdmin?: boolean }>({ contr
   );
 }
 
+/**
+ * When the chosen role sees more than the administrator's own, a second account of the direction confirms with its
+ * login and password (issue 20 §2); the main process checks the same rule.
+ */
+function SecondDirectionFields({ form, role }: { form: UseFormReturn<{ confirmation?: { login: string; password: string } | null }>; role: Role }) {
+  const me = useSessionStore((st) => st.session!.user);
+  if (!roleIsAbove(role, me.role)) return null;
+  const errors = form.formState.errors.confirmation;
+  return (
+    <Paper withBorder p="sm" bg="orange.0">
+      <Text size="sm" mb="xs">
+        Le rôle « {ROLE_LABELS[role]} » donne accès à plus que le vôtre : une autre personne de la direction confirme ici, avec son identifiant et son mot de passe.
+      </Text>
+      <Group grow>
+        <TextInput label="Identifiant (direction)" autoComplete="off" {...form.register('confirmation.login')} error={errors?.login?.message} />
+        <PasswordInput label="Son mot de passe" autoComplete="off" {...form.register('confirmation.password')} error={errors?.password?.message} />
+      </Group>
+    </Paper>
+  );
+}
+
 interface Props {
   onClose: () => void;
   onSaved: (user: UserView) => void;
 }
 
 export function CreateUserModal({ onClose, onSaved }: Props) {
+  const me = useSessionStore((st) => st.session!.user);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<z.input<typeof createUserInputSchema>>({
     resolver: zodResolver(createUserInputSchema),
-    defaultValues: { displayName: '', login: '', role: 'cip', isAdmin: false, temporaryPassword: '' },
+    defaultValues: { displayName: '', login: '', role: 'cip', isAdmin: false, temporaryPassword: '', confirmation: null },
   });
+  const role = form.watch('role');
   useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     try {
-      onSaved(await api('users.create', values));
+      onSaved(await api('users.create', { ...values, confirmation: roleIsAbove(values.role, me.role) ? values.confirmation : null }));
     } catch (err) {
-      setError(applyServerErrors(err, form.setError, ['displayName', 'login', 'role', 'temporaryPassword']));
+      setError(applyServerErrors(err, form.setError, ['displayName', 'login', 'role', 'temporaryPassword', 'confirmation.login', 'confirmation.password']));
     }
   });
   return (
@@ -69,6 +93,7 @@ export function CreateUserModal({ onClose, onSaved }: Props) {
           <TextInput label="Prénom et nom" required data-autofocus {...form.register('displayName')} error={form.formState.errors.displayName?.message} />
           <TextInput label="Identifiant de connexion" description="Par exemple : s.martin" required {...form.register('login')} error={form.formState.errors.login?.message} />
           <RoleAndAdminFields control={form.control} />
+          <SecondDirectionFields form={form as never} role={role} />
           <PasswordInput
             label="Mot de passe temporaire"
             description={`Au moins ${PASSWORD_MIN_LENGTH} caractères. À transmettre de vive voix : il devra être changé à la première connexion.`}
@@ -85,18 +110,20 @@ export function CreateUserModal({ onClose, onSaved }: Props) {
 }
 
 export function EditUserModal({ user, onClose, onSaved }: Props & { user: UserView }) {
+  const me = useSessionStore((st) => st.session!.user);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<z.input<typeof updateUserInputSchema>>({
     resolver: zodResolver(updateUserInputSchema),
-    defaultValues: { id: user.id, displayName: user.displayName, role: user.role, isAdmin: user.isAdmin, active: user.active },
+    defaultValues: { id: user.id, displayName: user.displayName, role: user.role, isAdmin: user.isAdmin, active: user.active, confirmation: null },
   });
+  const role = form.watch('role');
   useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     try {
-      onSaved(await api('users.update', values));
+      onSaved(await api('users.update', { ...values, confirmation: role !== user.role && roleIsAbove(values.role, me.role) ? values.confirmation : null }));
     } catch (err) {
-      setError(applyServerErrors(err, form.setError, ['displayName', 'role']));
+      setError(applyServerErrors(err, form.setError, ['displayName', 'role', 'confirmation.login', 'confirmation.password']));
     }
   });
   return (
@@ -106,6 +133,7 @@ export function EditUserModal({ user, onClose, onSaved }: Props & { user: UserVi
           <FormAlert message={error} />
           <TextInput label="Prénom et nom" required data-autofocus {...form.register('displayName')} error={form.formState.errors.displayName?.message} />
           <RoleAndAdminFields control={form.control} />
+          {role !== user.role && <SecondDirectionFields form={form as never} role={role} />}
           <Controller
             control={form.control}
             name="active"
