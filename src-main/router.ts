@@ -62,6 +62,7 @@ const MESSAGES = {
   mustChangePassword: 'Vous devez d’abord choisir un nouveau mot de passe.',
   forbidden: "Votre rôle ne permet pas cette action. Demandez à la direction si vous en avez besoin.",
   invalid: 'Certaines informations sont invalides : corrigez les champs signalés.',
+  unknownReference: 'Une personne, un compte ou un dossier indiqué n’existe pas (ou plus) : rien n’a été enregistré.',
   diskFull: "Le disque est plein : rien n'a été enregistré. Libérez de la place (ou demandez à votre support), puis recommencez.",
   busy: "La base de données est occupée par une autre opération : rien n'a été enregistré. Réessayez dans un instant.",
   ioError: "La base de données ne peut pas être écrite (disque retiré, droits, panne) : rien n'a été enregistré. Vérifiez le disque puis recommencez.",
@@ -144,6 +145,8 @@ export class Router {
     }
 
     // Input is parsed only once the caller may run the route: others learn nothing, not even what is expected.
+    const nul = pathOfNulCharacter(rawInput ?? {});
+    if (nul !== null) throw new AppError('VALIDATION', 'Un texte contient un caractère invisible interdit (NUL) : retapez-le.', nul ? { [nul]: 'Caractère invisible interdit.' } : undefined);
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodErrorToAppError(parsed.error);
 
@@ -211,6 +214,8 @@ function toPayload(err: unknown, routeName: string): AppErrorPayload {
   // SQLite's own conditions the user can act on; the transaction has been rolled back.
   const sqliteCode = (err as { code?: unknown } | null)?.code;
   if (sqliteCode === 'SQLITE_FULL') return { code: 'UNAVAILABLE', message: MESSAGES.diskFull };
+  // A reference to a person, account or parcours that does not exist (issue 20 §6: it was a 500).
+  if (sqliteCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { code: 'VALIDATION', message: MESSAGES.unknownReference };
   if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED') return { code: 'UNAVAILABLE', message: MESSAGES.busy };
   if (sqliteCode === 'SQLITE_READONLY' || sqliteCode === 'SQLITE_IOERR' || (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_IOERR'))) {
     return { code: 'UNAVAILABLE', message: MESSAGES.ioError };
@@ -218,3 +223,26 @@ function toPayload(err: unknown, routeName: string): AppErrorPayload {
   console.error(`[cedre] route ${routeName} a échoué :`, err);
   return { code: 'INTERNAL', message: MESSAGES.internal };
 }
+
+/**
+ * The path of the first text holding a NUL character (U+0000), '' for the top level, null when there is none. NUL
+ * truncates text in C libraries, PDFs and CSV readers: no route takes it (issue 20 §6).
+ */
+export function pathOfNulCharacter(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = pathOfNulCharacter(v, path ? `${path}.${i}` : String(i));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = pathOfNulCharacter(v, path ? `${path}.${k}` : k);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+

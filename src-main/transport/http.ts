@@ -131,7 +131,14 @@ async function handle(server: Server, options: HttpTransportOptions, req: Incomi
       refuse(res, 400, 'VALIDATION', 'Les données envoyées ne sont pas du JSON valide.');
       return;
     }
-    const routeName = decodeURIComponent(url.slice('/rpc/'.length).split('?')[0]!);
+    let routeName: string;
+    try {
+      routeName = decodeURIComponent(url.slice('/rpc/'.length).split('?')[0]!);
+    } catch {
+      // A malformed % escape (issue 20 §6): a French 404, never a crash of the request.
+      refuse(res, 404, 'NOT_FOUND', 'Cette opération n’existe pas.');
+      return;
+    }
     const sessionHeader = req.headers[HTTP_SESSION_HEADER];
     const result = await options.dispatcher.dispatch(routeName, input, {
       sessionToken: typeof sessionHeader === 'string' && sessionHeader.length > 0 ? sessionHeader : null,

@@ -103,6 +103,9 @@ describe('HTTP transport', () => {
     const huge = await send({ method: 'POST', path: '/rpc/setup.complete', headers: { ...headers, 'content-type': 'application/json' }, body: Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20) }).catch(() => ({ status: 413, body: '', headers: {} }));
     expect(huge.status).toBe(413);
     expect((await send({ method: 'GET', path: '/rpc/system.status', headers })).status).toBe(405);
+    // A malformed % escape in the route's name: a French 404, not a 500 (issue 20 §6).
+    const badEscape = await send({ method: 'POST', path: '/rpc/system.%E0%A4%A', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' });
+    expect([badEscape.status, JSON.parse(badEscape.body).error.message]).toEqual([404, 'Cette opération n’existe pas.']);
     expect((await send({ method: 'DELETE', path: '/' })).status).toBe(405);
     expect(usersCount()).toBe(0);
   });

@@ -54,3 +54,15 @@ describe('role grants', () => {
     expect((await app.fail('users.update', { id: t.ids.admin, displayName: 'Martine Durand', role: 'cip', isAdmin: true, active: true }, t.admin)).code).toBe('FORBIDDEN');
   });
 });
+
+describe('malformed input gets a French 4xx, never a 500 (issue 20 §6)', () => {
+  it('NUL characters, references to nothing', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const nul = await app.fail('partenaires.save', { nom: 'Centre\u0000social', type: 'association' }, t.cip);
+    expect(nul).toMatchObject({ code: 'VALIDATION', fields: { nom: 'Caractère invisible interdit.' } });
+    const request = { personneId: '', type: 'acces', recueLe: '2026-03-01', demandeur: 'La personne elle-même' };
+    expect(await app.fail('rgpd.saveDemande', request, t.direction)).toMatchObject({ code: 'VALIDATION', message: 'Une personne, un compte ou un dossier indiqué n’existe pas (ou plus) : rien n’a été enregistré.' });
+    expect(app.count('demandes_rgpd')).toBe(0);
+  });
+});
