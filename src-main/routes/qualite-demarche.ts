@@ -113,7 +113,7 @@ export const qualiteDemarcheRoutes = {
     handler: (ctx, input) => {
       const questionnaire = ctx.open.questionnaires.get(input.id);
       if (!questionnaire.actif) throw new AppError('CONFLICT', 'Ce questionnaire n’est plus proposé.');
-      ctx.open.sessions.lock(ctx.session!);
+      ctx.open.sessions.openKiosk(ctx.session!, questionnaire.id);
       return questionnaire;
     },
   },
@@ -122,6 +122,10 @@ export const qualiteDemarcheRoutes = {
     allowLocked: true,
     touchesSession: false,
     handler: (ctx, input) => {
+      // A session locked by inactivity, or an open one, is not a kiosk: its answers would not be anonymous answers.
+      if (ctx.session?.kioskQuestionnaireId !== input.questionnaireId) {
+        throw new AppError('FORBIDDEN', 'Les réponses ne s’enregistrent que depuis la borne ouverte pour ce questionnaire.');
+      }
       ctx.open.questionnaires.submit(input, ctx.now);
       return null;
     },

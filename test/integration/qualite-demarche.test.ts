@@ -157,6 +157,12 @@ describe('questionnaires and the kiosk', () => {
     const bilan = list[0]!;
     expect((await app.fail('questionnaires.save', { ...bilan, questions: [] }, t.direction)).fields).toHaveProperty('questions');
     expect((await app.fail('borne.ouvrir', { id: bilan.id }, t.accueil)).code).toBe('FORBIDDEN');
+    // Only a kiosk answers (issue 20 §6): not an open session, not one locked by inactivity, not another questionnaire.
+    const notKiosk = 'Les réponses ne s’enregistrent que depuis la borne ouverte pour ce questionnaire.';
+    expect(await app.fail('borne.repondre', { questionnaireId: bilan.id, reponses: { q1: 5 } }, t.cip)).toMatchObject({ code: 'FORBIDDEN', message: notKiosk });
+    await app.call('auth.lock', {}, t.cip);
+    expect((await app.fail('borne.repondre', { questionnaireId: bilan.id, reponses: { q1: 5 } }, t.cip)).message).toBe(notKiosk);
+    await app.call('auth.unlock', { password: 'définitif-456' }, t.cip);
 
     // The kiosk: the session is locked, so the person answering reaches nothing else, but can answer.
     await app.call('borne.ouvrir', { id: bilan.id }, t.cip);
@@ -171,6 +177,7 @@ describe('questionnaires and the kiosk', () => {
       [{ q5: '   ' }, /au moins une question/],
     ];
     for (const [reponses, message] of refused) expect((await app.fail('borne.repondre', { questionnaireId: bilan.id, reponses }, t.cip)).message).toMatch(message);
+    expect((await app.fail('borne.repondre', { questionnaireId: list[1]!.id, reponses: { q1: 5 } }, t.cip)).message).toBe(notKiosk);
     await answer({ q1: 5, q2: true, q3: 4, q4: 3, q5: 'Plus de formations' });
     await answer({ q1: 3, q2: false });
     app.clock.advanceMinutes(60 * 24 * 40);

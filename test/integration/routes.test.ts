@@ -145,8 +145,11 @@ describe('sessions', () => {
     expect((await app.fail('structure.get', {}, session.token)).message).toBe('Vous devez d’abord choisir un nouveau mot de passe.');
     const same = await app.fail('auth.changePassword', { currentPassword: 'provisoire-456', newPassword: 'provisoire-456', newPasswordConfirmation: 'provisoire-456' }, session.token);
     expect(same.fields).toEqual({ newPassword: "Le nouveau mot de passe doit être différent de l'actuel." });
-    await app.call('auth.changePassword', { currentPassword: 'provisoire-456', newPassword: 'encore un autre', newPasswordConfirmation: 'encore un autre' }, session.token);
-    expect((await app.call('structure.get', {}, session.token)).nom).toBe('Chantier des Coteaux');
+    const renewed = await app.call('auth.changePassword', { currentPassword: 'provisoire-456', newPassword: 'encore un autre', newPasswordConfirmation: 'encore un autre' }, session.token);
+    // The token is rotated (issue 20 §6): the old one is worth nothing, the new one carries on.
+    expect(renewed.token).not.toBe(session.token);
+    expect((await app.fail('structure.get', {}, session.token)).code).toBe('UNAUTHENTICATED');
+    expect((await app.call('structure.get', {}, renewed.token)).nom).toBe('Chantier des Coteaux');
   });
 });
 

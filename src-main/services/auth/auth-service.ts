@@ -93,6 +93,8 @@ export function changePassword(
     );
     ctx.audit({ action: 'update', entity: 'user', entityId: session.userId, detail: { champ: 'mot_de_passe' } });
   });
-  ctx.open.sessions.revokeUser(session.userId, session.token);
-  return sessionInfo(ctx, session);
+  // A new password ends every session of the account, this one included, and this window continues under a new
+  // token (issue 20 §6): a token seen before the change is worth nothing after it.
+  ctx.open.sessions.revokeUser(session.userId);
+  return sessionInfo(ctx, ctx.open.sessions.create(session.userId));
 }

@@ -7,6 +7,8 @@ export interface Session {
   createdAt: Date;
   lastActivityAt: Date;
   locked: boolean;
+  /** The questionnaire this session's kiosk shows, while the kiosk is open (issue 20 §6: only a kiosk answers). */
+  kioskQuestionnaireId: string | null;
 }
 
 /**
@@ -19,7 +21,7 @@ export class SessionStore {
 
   create(userId: string): Session {
     const now = this.clock.now();
-    const session: Session = { token: randomBytes(32).toString('base64url'), userId, createdAt: now, lastActivityAt: now, locked: false };
+    const session: Session = { token: randomBytes(32).toString('base64url'), userId, createdAt: now, lastActivityAt: now, locked: false, kioskQuestionnaireId: null };
     this.sessions.set(session.token, session);
     return session;
   }
@@ -42,8 +44,15 @@ export class SessionStore {
     session.locked = true;
   }
 
+  /** Locks the session into the kiosk of one questionnaire: it answers that questionnaire and nothing else. */
+  openKiosk(session: Session, questionnaireId: string): void {
+    session.locked = true;
+    session.kioskQuestionnaireId = questionnaireId;
+  }
+
   unlock(session: Session): void {
     session.locked = false;
+    session.kioskQuestionnaireId = null;
     session.lastActivityAt = this.clock.now();
   }
 
