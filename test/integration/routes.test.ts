@@ -81,7 +81,12 @@ describe('login and lockout', () => {
     const admin = await app.setUp();
     for (let i = 0; i < 4; i++) expect((await app.fail('auth.login', { login: 'm.durand', password: `faux ${i}` })).message).toBe('Identifiant ou mot de passe incorrect.');
     expect((await app.fail('auth.login', { login: 'm.durand', password: 'faux 5' })).message).toMatch(/^Ce compte est bloqué après plusieurs mots de passe erronés, jusqu'à \d\d:\d\d/);
-    expect((await app.fail('structure.get', {}, admin)).code).toBe('UNAUTHENTICATED'); // its sessions ended
+    // Someone guessing elsewhere does not end the account's own open sessions (issue 20 §6).
+    expect((await app.call('structure.get', {}, admin)).nom).toBe('Chantier des Coteaux');
+    // An unknown login gets the same answers, so the lockout does not tell which accounts exist.
+    for (let i = 0; i < 4; i++) expect((await app.fail('auth.login', { login: 'inconnu', password: `faux ${i}` })).message).toBe('Identifiant ou mot de passe incorrect.');
+    expect((await app.fail('auth.login', { login: 'inconnu', password: 'faux 5' })).message).toMatch(/^Ce compte est bloqué après plusieurs mots de passe erronés, jusqu'à \d\d:\d\d/);
+    expect((await app.fail('auth.login', { login: 'Inconnu', password: 'faux 6' })).message).toMatch(/bloqué/);
     expect((await app.fail('auth.login', { login: 'm.durand', password: 'un chêne solide' })).message).toMatch(/bloqué/);
     app.clock.advanceMinutes(14);
     expect((await app.fail('auth.login', { login: 'm.durand', password: 'un chêne solide' })).message).toMatch(/bloqué/);

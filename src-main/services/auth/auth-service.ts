@@ -41,7 +41,7 @@ export function checkPasswordWithLockout(ctx: RequestContext, userId: string, pa
       users.update(row.id, { failedAttempts: 0, lockedUntil: until.toISOString() }, ctx.now);
       ctx.audit({ action: 'lockout', entity: 'user', entityId: row.id, userId: row.id, userLogin: row.login });
     });
-    ctx.open.sessions.revokeUser(row.id);
+    // The account's open sessions are the person's own: someone guessing from elsewhere must not end them.
     throw new AppError('UNAUTHENTICATED', lockedMessage(until));
   }
   ctx.transaction(() => {
@@ -51,12 +51,34 @@ export function checkPasswordWithLockout(ctx: RequestContext, userId: string, pa
   throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
 }
 
+/** Failures on logins that match no active account, per open database, in memory (like sessions). */
+const unknownLoginFailures = new WeakMap<object, Map<string, { failed: number; lockedUntil: Date | null }>>();
+function unknownLogins(ctx: RequestContext): Map<string, { failed: number; lockedUntil: Date | null }> {
+  let byLogin = unknownLoginFailures.get(ctx.open);
+  if (!byLogin) unknownLoginFailures.set(ctx.open, (byLogin = new Map()));
+  // Bounded: someone trying many logins cannot grow it without limit.
+  if (byLogin.size > 10_000) byLogin.clear();
+  return byLogin;
+}
+
 export function login(ctx: RequestContext, input: { login: string; password: string }): SessionInfo {
   const { users, sessions } = ctx.open;
   const row = users.byLogin(input.login);
   if (!row || !row.active) {
     verifyPassword(input.password, DUMMY_HASH); // same cost as a real check: do not reveal which logins exist
     ctx.transaction(() => ctx.audit({ action: 'login_failed', detail: { login: input.login.slice(0, 40) } }));
+    // …nor by the lockout: an unknown login is "locked" after as many failures as a real one (issue 20 §6).
+    const { maxFailedAttempts, lockoutMinutes } = ctx.open.security.get();
+    const key = input.login.trim().toLowerCase();
+    const seen = unknownLogins(ctx).get(key);
+    if (seen?.lockedUntil && seen.lockedUntil > ctx.now) throw new AppError('UNAUTHENTICATED', lockedMessage(seen.lockedUntil));
+    const failed = (seen?.lockedUntil ? 0 : (seen?.failed ?? 0)) + 1;
+    if (failed >= maxFailedAttempts) {
+      const until = addMinutes(ctx.now, lockoutMinutes);
+      unknownLogins(ctx).set(key, { failed: 0, lockedUntil: until });
+      throw new AppError('UNAUTHENTICATED', lockedMessage(until));
+    }
+    unknownLogins(ctx).set(key, { failed, lockedUntil: null });
     throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   }
   checkPasswordWithLockout(ctx, row.id, input.password);
