@@ -20,6 +20,16 @@ class FakeWebContents {
   setWindowOpenHandler(handler: (d: { url: string }) => { action: 'deny' }) {
     this.openHandler = handler;
   }
+  permissionRequest: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionCheck: (() => boolean) | null = null;
+  session = {
+    setPermissionRequestHandler: (h: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void) => {
+      this.permissionRequest = h;
+    },
+    setPermissionCheckHandler: (h: () => boolean) => {
+      this.permissionCheck = h;
+    },
+  };
 }
 
 class FakeBrowserWindow {
@@ -82,7 +92,14 @@ describe('main window', () => {
     expect(shell.openExternal).toHaveBeenCalledWith('https://www.cnil.fr/');
     expect(win.webContents.openHandler!({ url: 'http://example.org/' })).toEqual({ action: 'deny' });
     expect(win.webContents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    // Only the allowed sites, even in https (issue 20 §6).
+    for (const url of ['https://example.org/', 'https://www.cnil.fr.evil.example/', 'https://user@www.cnil.fr/', 'https://evil.example/?https://www.cnil.fr']) win.webContents.openHandler!({ url });
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
+    // No web permission is ever granted.
+    const granted: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) win.webContents.permissionRequest!(null, permission, (g) => granted.push(g));
+    expect(granted).toEqual([false, false, false, false]);
+    expect(win.webContents.permissionCheck!()).toBe(false);
   });
 });
 
