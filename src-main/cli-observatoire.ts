@@ -40,8 +40,15 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const result = await verifyReport(readFileSync(file), { thumbprint: option(args, '--thumbprint') ?? null });
   if (result.valide) {
     const p = result.payload!;
-    console.log(`valide — ${p.structure.nom} (SIRET ${p.structure.siret}), année ${p.annee}, clé ${result.kid}`);
-    return 0;
+    const who = `${p.structure.nom} (SIRET ${p.structure.siret}), année ${p.annee}, clé ${result.kid}`;
+    if (result.cleVerifiee) {
+      console.log(`valide — ${who} (clé enregistrée)`);
+      return 0;
+    }
+    // Intact is not authentic: never a bare "valide" without the registered key (issue 20 §4). Exit code 2.
+    console.log(`intègre, mais clé non vérifiée — ${who}`);
+    console.log(`Comparez l’empreinte ${result.kid} à celle de la fiche d’enregistrement de la structure, puis : cedre verify <zip> --thumbprint <empreinte>`);
+    return 2;
   }
   for (const e of result.echecs) console.error(e);
   return 1;

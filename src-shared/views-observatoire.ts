@@ -65,6 +65,8 @@ export interface ReportHistoryView {
 
 export interface VerificationView {
   valide: boolean;
+  /** Signed with the thumbprint given (the structure's registered key); a valid report without it is only intact. */
+  cleVerifiee: boolean;
   echecs: string[];
   kid: string | null;
   structure: { nom: string; siret: string; departement: string } | null;

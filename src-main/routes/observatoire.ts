@@ -136,6 +136,7 @@ export const observatoireRoutes = {
       const p = result.payload;
       return {
         valide: result.valide,
+        cleVerifiee: result.cleVerifiee,
         echecs: result.echecs,
         kid: result.kid,
         structure: p ? { nom: p.structure.nom, siret: p.structure.siret, departement: p.structure.departement } : null,

@@ -89,8 +89,13 @@ describe('cedre report / verify / consolidate', () => {
     const zip = join(outDir, 'rapport-52000001500013-2024.zip');
     expect(out).toEqual([zip]);
     out = [];
-    expect(await runCli(['verify', zip])).toBe(0);
-    expect(out[0]).toMatch(/^valide — Chantier des Coteaux \(exemple\) \(SIRET 52000001500013\), année 2024, clé /);
+    // Without the registered thumbprint: intact, never a bare "valide" (issue 20 §4), exit code 2.
+    expect(await runCli(['verify', zip])).toBe(2);
+    expect(out[0]).toMatch(/^intègre, mais clé non vérifiée — Chantier des Coteaux \(exemple\) \(SIRET 52000001500013\), année 2024, clé /);
+    const kid = /clé (\S+)$/.exec(out[0]!)![1]!;
+    out = [];
+    expect(await runCli(['verify', zip, '--thumbprint', kid])).toBe(0);
+    expect(out[0]).toMatch(/^valide — Chantier des Coteaux \(exemple\) \(SIRET 52000001500013\), année 2024, clé \S+ \(clé enregistrée\)$/);
     expect(await runCli(['verify', zip, '--thumbprint', 'cle-de-quelqu-un-d-autre'])).toBe(1);
     expect(err.join('\n')).toMatch(/^Clé inconnue/m);
     const entries = unzipSync(readFileSync(zip));

@@ -91,7 +91,9 @@ describe('observatoire routes', () => {
     const made = await app!.call('rapports.produce', { annee: 2024 }, t.direction);
     expect(made.kid).toBe(keys[0]!.kid);
     const verified = await app!.call('rapports.verify', { file: { name: made.fileName, base64: made.base64 }, thumbprint: made.kid }, t.encadrant);
-    expect(verified).toMatchObject({ valide: true, echecs: [], annee: 2024, structure: { siret: '52000001500013' } });
+    expect(verified).toMatchObject({ valide: true, cleVerifiee: true, echecs: [], annee: 2024, structure: { siret: '52000001500013' } });
+    const unverified = await app!.call('rapports.verify', { file: { name: made.fileName, base64: made.base64 }, thumbprint: null }, t.encadrant);
+    expect(unverified).toMatchObject({ valide: true, cleVerifiee: false });
     const broken = await app!.call('rapports.verify', { file: { name: 'x.zip', base64: Buffer.from('abc').toString('base64') }, thumbprint: null }, t.direction);
     expect(broken).toMatchObject({ valide: false, echecs: ['Archive malformée : ce fichier n’est pas une archive ZIP lisible.'] });
     const history = await app!.call('rapports.history', {}, t.direction);

@@ -14,6 +14,11 @@ export interface VerificationResult {
   echecs: string[];
   kid: string | null;
   payload: ReportPayload | null;
+  /**
+   * The signing key is the one registered for the structure (a thumbprint was given and matches). Without it, a valid
+   * report is only *intact*: anyone can sign a report with a key of their own (issue 20 §4).
+   */
+  cleVerifiee: boolean;
 }
 
 const MAX_ENTRIES = 16;
@@ -21,7 +26,7 @@ const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 
 export async function verifyReport(zip: Uint8Array, options: { thumbprint?: string | null } = {}): Promise<VerificationResult> {
   const echecs: string[] = [];
-  const fail = (message: string): VerificationResult => ({ valide: false, echecs: [...echecs, message], kid: null, payload: null });
+  const fail = (message: string): VerificationResult => ({ valide: false, echecs: [...echecs, message], kid: null, payload: null, cleVerifiee: false });
 
   let entries: Record<string, Uint8Array>;
   try {
@@ -71,7 +76,7 @@ export async function verifyReport(zip: Uint8Array, options: { thumbprint?: stri
     const key = await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, 'EdDSA');
     payloadBytes = (await flattenedVerify(flattened, key)).payload;
   } catch {
-    return { valide: false, echecs: ['Signature invalide : le contenu de rapport.json a été modifié, ou il n’a pas été signé par la clé jointe.'], kid, payload: null };
+    return { valide: false, echecs: ['Signature invalide : le contenu de rapport.json a été modifié, ou il n’a pas été signé par la clé jointe.'], kid, payload: null, cleVerifiee: false };
   }
   if (options.thumbprint && options.thumbprint !== kid) {
     echecs.push(`Clé inconnue : le rapport est signé par la clé ${kid}, alors que la clé enregistrée pour cette structure est ${options.thumbprint}.`);
@@ -81,11 +86,11 @@ export async function verifyReport(zip: Uint8Array, options: { thumbprint?: stri
   try {
     payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payloadBytes)) as ReportPayload;
   } catch {
-    return { valide: false, echecs: [...echecs, 'Format : le contenu signé n’est pas un JSON lisible.'], kid, payload: null };
+    return { valide: false, echecs: [...echecs, 'Format : le contenu signé n’est pas un JSON lisible.'], kid, payload: null, cleVerifiee: false };
   }
   if (payload.format !== REPORT_FORMAT || payload.version !== REPORT_VERSION) {
     echecs.push(`Version de format non prise en charge : « ${String(payload.format)} » version ${String(payload.version)} (attendu : ${REPORT_FORMAT} version ${REPORT_VERSION}).`);
-    return { valide: false, echecs, kid, payload: null };
+    return { valide: false, echecs, kid, payload: null, cleVerifiee: false };
   }
   const listed = new Set<string>([REPORT_JSON]);
   for (const doc of Array.isArray(payload.documents) ? payload.documents : []) {
@@ -95,5 +100,5 @@ export async function verifyReport(zip: Uint8Array, options: { thumbprint?: stri
     else if (sha256Hex(bytes) !== doc.sha256) echecs.push(`Empreinte du document : le SHA-256 de ${doc.nom} ne correspond pas au rapport signé (document modifié).`);
   }
   for (const name of Object.keys(entries)) if (!listed.has(name)) echecs.push(`Archive malformée : le fichier ${name} n’est pas couvert par la signature.`);
-  return { valide: echecs.length === 0, echecs, kid, payload };
+  return { valide: echecs.length === 0, echecs, kid, payload, cleVerifiee: echecs.length === 0 && !!options.thumbprint && options.thumbprint === kid };
 }

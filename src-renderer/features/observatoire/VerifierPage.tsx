@@ -51,7 +51,13 @@ export function VerifierPage() {
       <FormAlert message={error} />
       {result &&
         (result.valide ? (
-          <Alert color="teal" title="Rapport valide" maw={720}>
+          <Alert color={result.cleVerifiee ? 'teal' : 'orange'} title={result.cleVerifiee ? 'Rapport valide, signé par la clé enregistrée' : 'Intègre, mais clé non vérifiée'} maw={720}>
+            {!result.cleVerifiee && (
+              <Text size="sm" fw={600} mb={4}>
+                Le rapport n’a pas été modifié depuis sa signature, mais rien ne dit encore qui l’a signé : comparez l’empreinte {result.kid} à celle de la
+                fiche d’enregistrement de la structure, ou saisissez-la ci-dessus.
+              </Text>
+            )}
             <Text size="sm">
               {result.structure!.nom} — SIRET {formatSiret(result.structure!.siret)} — département {result.structure!.departement}
             </Text>
