@@ -165,6 +165,8 @@ function ResultsView({ questionnaire }: { questionnaire: QuestionnaireView }) {
   const [results, setResults] = useState<QuestionnaireResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    // The period is asked for once both dates are whole; the fields hold what is being typed meanwhile.
+    if (!isIsoDate(du) || !isIsoDate(au)) return;
     let current = true;
     api('questionnaires.results', { id: questionnaire.id, du, au }).then(
       (r) => current && (setResults(r), setError(null)),
@@ -178,8 +180,8 @@ function ResultsView({ questionnaire }: { questionnaire: QuestionnaireView }) {
   return (
     <Stack>
       <Group>
-        <DateField label="Du" value={du} onChange={(v) => isIsoDate(v) && setDu(v)} />
-        <DateField label="Au" value={au} onChange={(v) => isIsoDate(v) && setAu(v)} />
+        <DateField label="Du" value={du} onChange={setDu} />
+        <DateField label="Au" value={au} onChange={setAu} />
       </Group>
       <FormAlert message={error} />
       {results && (

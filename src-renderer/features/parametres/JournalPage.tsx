@@ -3,7 +3,6 @@ import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { AuditJournalPage, AuditJournalQuery } from '../../../src-shared/views';
 import { api, ApiError } from '../../api';
-import { isIsoDate } from '../../../src-shared/rules/dates';
 import { DateField } from '../../components/fields/DateField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -78,8 +77,8 @@ export function JournalPage() {
       )}
       <Paper withBorder p="md" mb="md">
         <SimpleGrid cols={{ base: 2, md: 6 }}>
-          <DateField label="Du" value={filters.du ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && set('du')(v)} />
-          <DateField label="Au" value={filters.au ?? ''} onChange={(v) => (v === '' || isIsoDate(v)) && set('au')(v)} />
+          <DateField label="Du" value={filters.du ?? ''} onChange={set('du')} />
+          <DateField label="Au" value={filters.au ?? ''} onChange={set('au')} />
           <TextInput label="Utilisateur (identifiant)" value={filters.utilisateur ?? ''} onChange={(e) => set('utilisateur')(e.currentTarget.value)} />
           <Select label="Action" data={ACTIONS} value={filters.action} onChange={set('action')} clearable />
           <TextInput label="Objet" placeholder="personne, parcours…" value={filters.objet ?? ''} onChange={(e) => set('objet')(e.currentTarget.value)} />
