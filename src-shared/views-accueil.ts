@@ -1,4 +1,5 @@
 /** Route outputs of the mission accueil. Sensitive fields are already removed for roles that may not see them. */
+import type { Withheld } from './domain/need-to-know';
 import type { Canal, Decision, MotifDecision } from './domain/accueil';
 import type { Civilite, DureeInscription, NiveauFormation, Orienteur, RsaSituation } from './domain/asp-codes';
 import type { Critere } from './domain/criteres';
@@ -59,7 +60,8 @@ export interface PersonneView {
   identifiantFt: string | null;
   /** null when empty or when the role may not see it (see `droits.nir`). */
   nir: string | null;
-  orienteur: Orienteur | null;
+  /** Withheld whole from roles without `sensibles.read` (need-to-know.ts): Cap emploi, SPIP and PJJ tell too much. */
+  orienteur: Withheld<Orienteur | null>;
   rsa: RsaSituation | null;
   dureeInscriptionFt: DureeInscription | null;
   sansRessources: boolean;
@@ -127,7 +129,7 @@ export interface PassView {
   /** Ends within 3 months. */
   alerte: boolean;
   suspensions: Array<{ id: string; dateDebut: string; dateFin: string; motif: MotifSuspension }>;
-  prolongations: Array<{ id: string; dateDebut: string; dateFin: string; motif: MotifProlongation }>;
+  prolongations: Array<{ id: string; dateDebut: string; dateFin: string; motif: Withheld<MotifProlongation> }>;
 }
 
 export interface DroitsDossier {

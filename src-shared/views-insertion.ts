@@ -1,4 +1,5 @@
 /** Route outputs of the mission insertion. */
+import type { Withheld } from './domain/need-to-know';
 import type { CategorieSortie, ContratType, Derogation, MotifSortie } from './domain/insertion';
 import type { SiaeKind } from './siae';
 import type { UserRef } from './views-accueil';
@@ -10,7 +11,8 @@ export interface ContratView {
   dateFinPrevue: string | null;
   dateFinReelle: string | null;
   heuresHebdo: number | null;
-  derogations: Derogation[];
+  /** Withheld whole from roles without `sensibles.read`: RQTH and aménagement de peine tell too much. */
+  derogations: Withheld<Derogation[]>;
   avertissements: string[];
   /** Hours recorded on the contract, all months. */
   heures: number;
@@ -18,7 +20,8 @@ export interface ContratView {
 
 export interface SortieView {
   date: string;
-  motif: MotifSortie;
+  /** Withheld from roles without `sensibles.read` (motifs 16 and 18); the category stays. */
+  motif: Withheld<MotifSortie>;
   categorie: CategorieSortie;
   /** Whether it counts in the exit rates (REPORT-SPEC §2.5). */
   comptee: boolean;
@@ -43,7 +46,8 @@ export interface BilanView {
   type: import('./domain/insertion').BilanType;
   date: string;
   revueObjectifs: string;
-  revueFreins: string;
+  /** Withheld from roles without `sensibles.read`: the freins review speaks of health and justice freins too. */
+  revueFreins: Withheld<string>;
   revueCompetences: string;
   parolesPersonne: string;
   prochainesEtapes: string;

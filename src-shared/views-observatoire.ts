@@ -15,6 +15,8 @@ export interface ObservatoireYear {
   masques: string[];
   /** Whether this user may open the list of persons behind a count. */
   detailAutorise: boolean;
+  /** The lists of the families that split persons by a health or justice fact (need-to-know.ts) may be opened too. */
+  detailSensibleAutorise: boolean;
 }
 
 export interface DrillDownPerson {

@@ -72,7 +72,7 @@ export const insertionRoutes = {
   'heures.exportMonth': {
     permission: 'heures.write',
     audit: { action: 'export', entity: 'heures', recordId: (input) => input.mois },
-    handler: (ctx, input) => ctx.open.heures.exportMonth(input.mois),
+    handler: (ctx, input) => ctx.open.heures.exportMonth(input.mois, droitsOf(ctx.user!).sensibles),
   },
   'clients.list': { permission: 'parcours.read', handler: (ctx) => ctx.open.clients.list() },
   'clients.save': {

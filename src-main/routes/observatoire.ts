@@ -1,6 +1,7 @@
 /** Routes of the mission observatoire (indicators, drill-down, signed report, keys, verification), the quality registers and the import. */
 import { createElement } from 'react';
 import { AppError } from '../../src-shared/errors';
+import { isSensitivePartition } from '../../src-shared/observatoire/sensitive-lists';
 import { isSensitiveIndicator } from '../../src-shared/observatoire/suppression';
 import { roleHasPermission } from '../../src-shared/roles';
 import { toIsoDate } from '../../src-shared/rules/dates';
@@ -78,6 +79,7 @@ export const observatoireRoutes = {
         anneesDisponibles: availableYears(ctx),
         masques,
         detailAutorise: roleHasPermission(ctx.user!.role, ctx.user!.isAdmin, 'personnes.read'),
+        detailSensibleAutorise: mayReadSensitive(ctx),
       };
     },
   },
@@ -86,8 +88,10 @@ export const observatoireRoutes = {
     audit: { action: 'read', entity: 'observatoire', recordId: (input) => `${input.annee}:${input.id}` },
     handler: (ctx, input) => {
       if (!roleHasPermission(ctx.user!.role, ctx.user!.isAdmin, 'observatoire.read')) throw new AppError('FORBIDDEN', 'Votre rôle ne permet pas cette action.');
-      if (isSensitiveIndicator(input.id) && !mayReadSensitive(ctx)) {
-        throw new AppError('FORBIDDEN', 'Cette liste touche à la santé ou à la justice : elle est réservée à la direction et aux CIP.');
+      // A sensitive count, or any list of a family that holds one: the harmless lists would single out the persons
+      // of the sensitive ones by complement (issue 20 §1, src-shared/domain/need-to-know.ts).
+      if ((isSensitiveIndicator(input.id) || isSensitivePartition(input.id)) && !mayReadSensitive(ctx)) {
+        throw new AppError('FORBIDDEN', 'Cette liste touche à la santé ou à la justice, directement ou par déduction : elle est réservée à la direction et aux CIP.');
       }
       assertYear(input.annee, toIsoDate(ctx.now));
       return ctx.open.drillDown.persons(input.annee, input.id);

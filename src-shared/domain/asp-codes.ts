@@ -48,8 +48,6 @@ export const ORIENTEURS = {
 export type Orienteur = keyof typeof ORIENTEURS;
 export const ORIENTEUR_CODES = Object.keys(ORIENTEURS) as Orienteur[];
 
-/** Orienteurs whose very name reveals a criminal-justice matter (RGPD art. 10): shown to need-to-know roles only. */
-export const ORIENTEURS_SENSIBLES: readonly Orienteur[] = ['09', '10'];
 
 export const DUREES_INSCRIPTION = {
   '01': 'Moins de 6 mois',

@@ -1,4 +1,5 @@
 /** Administrative eligibility criteria for the IAE (domain-reference §2.2). */
+import { sensitiveCodes } from './need-to-know';
 export interface CritereDefinition {
   niveau: 1 | 2;
   label: string;
@@ -32,7 +33,7 @@ export type Critere = keyof typeof CRITERES;
 export const CRITERE_KEYS = Object.keys(CRITERES) as Critere[];
 
 /** Health (AAH, TH) and justice (DETENTION_MJ): need-to-know roles only. */
-export const CRITERES_SENSIBLES: readonly Critere[] = ['AAH', 'TH', 'DETENTION_MJ'];
+export const CRITERES_SENSIBLES: readonly Critere[] = sensitiveCodes('critere');
 
 /** Pairs a diagnostic may not hold together (les-emplois form validation). */
 export const CRITERES_EXCLUSIFS: ReadonlyArray<readonly [Critere, Critere]> = [

@@ -1,4 +1,5 @@
 /** Obstacles to employment ("freins"), the ASP typology (domain-reference §4.3). */
+import { sensitiveCodes } from './need-to-know';
 export const FREIN_TYPES = {
   illetrisme: 'Illettrisme / analphabétisme / français langue étrangère',
   demarch: 'Démarches administratives et accès aux droits',
@@ -13,7 +14,7 @@ export type FreinType = keyof typeof FREIN_TYPES;
 export const FREIN_TYPE_KEYS = Object.keys(FREIN_TYPES) as FreinType[];
 
 /** Health (RGPD art. 9) and justice (art. 10): visible to need-to-know roles only. */
-export const FREINS_SENSIBLES: readonly FreinType[] = ['sante', 'justice'];
+export const FREINS_SENSIBLES: readonly FreinType[] = sensitiveCodes('frein');
 
 export const FREIN_NIVEAUX = { 1: 'Léger', 2: 'Modéré', 3: 'Important' } as const;
 export type FreinNiveau = 1 | 2 | 3;

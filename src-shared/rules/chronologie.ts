@@ -1,4 +1,5 @@
 /** The timeline of a parcours: every dated event, oldest first (issue 4 item 1). Pure, so screens and PDFs share it. */
+import { labelOrWithheld } from '../domain/need-to-know';
 import { BILAN_TYPES, CONTRAT_TYPES, MOTIFS_SORTIE, SITUATIONS_SUIVI } from '../domain/insertion';
 import { FREIN_TYPES } from '../domain/freins';
 import type { ParcoursView } from '../views-insertion';
@@ -20,7 +21,7 @@ export function chronologie(p: ParcoursView): Evenement[] {
   for (const f of p.formations) events.push({ date: f.dateDebut, type: 'formation', libelle: `Formation : ${f.intitule}${f.qualifiante ? ' (qualifiante)' : ''}` });
   for (const m of p.pmsmp) events.push({ date: m.dateDebut, type: 'pmsmp', libelle: `Immersion chez ${m.entreprise}` });
   for (const a of p.actionsFreins) events.push({ date: a.date, type: 'action', libelle: `Action sur le frein « ${FREIN_TYPES[a.typeFrein]} » ${a.prestataire === 'interne' ? 'par la structure' : `avec ${a.partenaire ?? 'un partenaire'}`}` });
-  if (p.sortie) events.push({ date: p.sortie.date, type: 'sortie', libelle: `Sortie : ${MOTIFS_SORTIE[p.sortie.motif]}` });
+  if (p.sortie) events.push({ date: p.sortie.date, type: 'sortie', libelle: `Sortie : ${labelOrWithheld(MOTIFS_SORTIE, p.sortie.motif)}` });
   for (const s of p.suivis) events.push({ date: s.date, type: 'suivi', libelle: `Suivi à ${s.echeanceMois} mois : ${SITUATIONS_SUIVI[s.situation]}` });
   const order: Evenement['type'][] = ['contrat', 'cer', 'bilan', 'formation', 'pmsmp', 'action', 'fin_contrat', 'sortie', 'suivi'];
   return events.sort((a, b) => a.date.localeCompare(b.date) || order.indexOf(a.type) - order.indexOf(b.type));

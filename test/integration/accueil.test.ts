@@ -16,7 +16,9 @@ describe('person file', () => {
   it('creates a person with a first intake, normalising identifiers, and finds them by name, FT id or PASS', async () => {
     const t = await start();
     const file = await app.call('personnes.create', personneInput(), t.accueil);
-    expect(file.personne).toMatchObject({ nom: 'Arnaud', identifiantFt: '1234567A', nir: null, orienteur: '03' });
+    // The accueil records the orienteur but does not read any back (need-to-know.ts): it is kept as entered.
+    expect(file.personne).toMatchObject({ nom: 'Arnaud', identifiantFt: '1234567A', nir: null, orienteur: 'reserve' });
+    expect((await app.call('personnes.get', { id: file.personne.id }, t.cip)).personne.orienteur).toBe('03');
     expect(file.accueils).toHaveLength(1);
     expect(file.accueils![0]).toMatchObject({ datePremierContact: '2026-02-02', canal: 'physique', decision: null });
     // The accueil role may not write the NIR: it was dropped, not stored.
@@ -161,7 +163,8 @@ describe('access rules', () => {
     expect(cip.diagnostics![0]!.criteres.map((c) => c.critere).sort()).toEqual(['DETENTION_MJ', 'QPV']);
     for (const role of ['accueil', 'lecture'] as const) {
       const file = await app.call('personnes.get', { id: personneId }, t[role]);
-      expect(file.personne).toMatchObject({ orienteur: null, nir: null });
+      // Withheld for everybody alike, not null for the SPIP referrals only (issue 20 §1).
+      expect(file.personne).toMatchObject({ orienteur: 'reserve', nir: null });
       expect(file.freins!.map((f) => f.type)).toEqual(['heberg']);
       expect(file.diagnostics![0]!.criteres.map((c) => c.critere)).toEqual(['QPV']);
       expect(JSON.stringify(file)).not.toMatch(/justice|DETENTION|Obligation de soins|296050700012308|"09"/);

@@ -1,3 +1,4 @@
+import { isWithheld, WITHHELD_LABEL } from '../../../src-shared/domain/need-to-know';
 import { BILAN_TYPES } from '../../../src-shared/domain/insertion';
 import { formatPassNumber } from '../../../src-shared/rules/identity';
 import { SIAE_KIND_LABELS } from '../../../src-shared/siae';
@@ -75,7 +76,7 @@ export function BilanDocument({ kit, structure, personne, parcours, passNumero, 
       <Header kit={kit} personne={personne} parcours={parcours} passNumero={passNumero} />
       {section('Ce que dit la personne', bilan.parolesPersonne ? `« ${bilan.parolesPersonne} »` : '')}
       {section('Les objectifs du contrat d’engagement', bilan.revueObjectifs)}
-      {section('Les freins', bilan.revueFreins)}
+      {section('Les freins', isWithheld(bilan.revueFreins) ? WITHHELD_LABEL : bilan.revueFreins)}
       {section('Les compétences', bilan.revueCompetences)}
       {section('Les prochaines étapes', bilan.prochainesEtapes)}
       <View style={styles.signatures} wrap={false}>

@@ -52,7 +52,7 @@ function parcoursContext(ctx: RequestContext, parcoursId: string) {
     const today = toIsoDate(ctx.now);
     const parcours = ctx.open.parcours.ofPersonne(row.personneId, today, droitsOf(ctx.user!).sensibles).find((p) => p.id === parcoursId)!;
     const file = ctx.open.personnes.file(row.personneId, ctx.user!, today);
-    const pass = ctx.open.personnes.passOf(row.personneId, today).find((p) => !parcours.dateDebut || (p.dateDebut <= parcours.dateDebut && parcours.dateDebut <= p.finCalculee));
+    const pass = ctx.open.personnes.passOf(row.personneId, today, droitsOf(ctx.user!).sensibles).find((p) => !parcours.dateDebut || (p.dateDebut <= parcours.dateDebut && parcours.dateDebut <= p.finCalculee));
     return { structure: getStructure(ctx.open.db), personne: file.personne, parcours, passNumero: pass?.numero ?? null };
   });
 }

@@ -1,3 +1,4 @@
+import { labelOrWithheld } from '../../../src-shared/domain/need-to-know';
 import { CANAUX, DECISIONS, EN_ATTENTE_LABEL, MOTIFS_DECISION, NIVEAUX_COMPETENCE } from '../../../src-shared/domain/accueil';
 import { CIVILITES, NIVEAUX_FORMATION, ORIENTEURS } from '../../../src-shared/domain/asp-codes';
 import { CRITERES } from '../../../src-shared/domain/criteres';
@@ -28,7 +29,7 @@ export function IntakeSummary({ kit, structure, file, accueil }: { kit: PdfKit; 
       <Field label="Téléphone, courriel">{[p.telephone, p.email].filter(Boolean).join(' — ') || '—'}</Field>
       <Field label="Niveau de formation">{p.niveauFormation ? NIVEAUX_FORMATION[p.niveauFormation] : '—'}</Field>
       <Field label="Identifiant France Travail">{p.identifiantFt ?? '—'}</Field>
-      <Field label="Orientée par">{p.orienteur ? ORIENTEURS[p.orienteur] : '—'}</Field>
+      <Field label="Orientée par">{p.orienteur ? labelOrWithheld(ORIENTEURS, p.orienteur) : '—'}</Field>
 
       <Text style={styles.h2}>L’accueil</Text>
       <Field label="Premier contact">{`${frenchDate(accueil.datePremierContact)} (${CANAUX[accueil.canal]})`}</Field>

@@ -1,4 +1,5 @@
 /** The accompaniment of a parcours: the CER (versioned, never overwritten) and the bilans. */
+import { withholdUnlessSensitive } from '../need-to-know';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type Database from 'better-sqlite3';
@@ -100,7 +101,8 @@ export class AccompagnementService {
       }));
   }
 
-  bilansOf(parcoursId: string): BilanView[] {
+  /** `sensibles`: whether the freins review may be read (need-to-know.ts). */
+  bilansOf(parcoursId: string, sensibles: boolean): BilanView[] {
     return this.db
       .select()
       .from(bilans)
@@ -112,7 +114,7 @@ export class AccompagnementService {
         type: b.type as BilanType,
         date: b.date,
         revueObjectifs: b.revueObjectifs,
-        revueFreins: b.revueFreins,
+        revueFreins: withholdUnlessSensitive(b.revueFreins, sensibles),
         revueCompetences: b.revueCompetences,
         parolesPersonne: b.parolesPersonne,
         prochainesEtapes: b.prochainesEtapes,

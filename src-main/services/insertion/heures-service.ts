@@ -1,4 +1,5 @@
 /** Hours: a month saved in one transaction for a set of contracts, and closed months that no longer change. */
+import { withholdUnlessSensitive } from '../need-to-know';
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { endOfMonth, format, parseISO } from 'date-fns';
@@ -57,9 +58,10 @@ export class HeuresService {
   /**
    * The month in the shape of the ASP monthly statement (état mensuel individualisé): one line per salarié and
    * contract, with the PASS number, the hours, and the real end and exit motif when the parcours ended that month.
-   * UTF-8 with BOM and semicolons, so that Excel opens it as is.
+   * UTF-8 with BOM and semicolons, so that Excel opens it as is. The exit motif is « reserve » for a role without
+   * `sensibles.read` (motifs 16 and 18, need-to-know.ts).
    */
-  exportMonth(mois: string): CsvDocument {
+  exportMonth(mois: string, sensibles: boolean): CsvDocument {
     const first = `${mois}-01`;
     const last = format(endOfMonth(parseISO(first)), 'yyyy-MM-dd');
     const rows = this.sqlite
@@ -80,7 +82,7 @@ export class HeuresService {
       return /[;"\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     };
     const lines = rows.map((r) =>
-      [r.pass, r.nom, r.prenom, r.date_naissance, r.dispositif, r.type, r.date_debut, r.fin, mois, fromCentiemes(Number(r.centiemes)).toFixed(2).replace('.', ','), r.sortie, r.motif].map(cell).join(';'),
+      [r.pass, r.nom, r.prenom, r.date_naissance, r.dispositif, r.type, r.date_debut, r.fin, mois, fromCentiemes(Number(r.centiemes)).toFixed(2).replace('.', ','), r.sortie, r.motif === null ? null : withholdUnlessSensitive(r.motif, sensibles)].map(cell).join(';'),
     );
     return { fileName: `heures-${mois}.csv`, content: `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n` };
   }

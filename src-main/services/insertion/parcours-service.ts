@@ -1,4 +1,5 @@
 /** Parcours: opened by an entry decision, carrying contracts (checked against the law) and closed by an exit. */
+import { withholdUnlessSensitive } from '../need-to-know';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -95,7 +96,7 @@ export class ParcoursService {
       .all()
       .filter((c) => c.id !== input.id)
       .map((c) => ({ type: c.type as ContratType, dateDebut: c.dateDebut, dateFin: contractEnd(c) }));
-    const pass = this.personnes.passOf(p.personneId, today).find((x) => x.dateDebut <= input.dateDebut && input.dateDebut <= x.finCalculee) ?? null;
+    const pass = this.personnes.passOf(p.personneId, today, true).find((x) => x.dateDebut <= input.dateDebut && input.dateDebut <= x.finCalculee) ?? null;
     return checkContrat(
       { type: input.type, dateDebut: input.dateDebut, dateFin: contractEnd(input), heuresHebdo: input.heuresHebdo, derogations: input.derogations },
       { dispositif: p.dispositif as SiaeKind, autres, pass: pass && { dateDebut: pass.dateDebut, finCalculee: pass.finCalculee } },
@@ -173,7 +174,7 @@ export class ParcoursService {
 
   private view(p: ParcoursRow, names: Map<string, string>, today: string, sensibles: boolean): ParcoursView {
     const versions = this.accompagnement.cerOf(p.id);
-    const bilanList = this.accompagnement.bilansOf(p.id);
+    const bilanList = this.accompagnement.bilansOf(p.id, sensibles);
     const contracts = this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).orderBy(asc(contrats.dateDebut)).all();
     const year = p.dateSortie?.slice(0, 4) ?? '0000';
     const hours = this.hoursOfParcours.get(`${year}-01-01`, `${year}-12-31`, p.id);
@@ -193,7 +194,7 @@ export class ParcoursService {
         dateFinPrevue: c.dateFinPrevue,
         dateFinReelle: c.dateFinReelle,
         heuresHebdo: c.heuresHebdo === null ? null : fromCentiemes(c.heuresHebdo),
-        derogations: JSON.parse(c.derogations) as Derogation[],
+        derogations: withholdUnlessSensitive(JSON.parse(c.derogations) as Derogation[], sensibles),
         avertissements: JSON.parse(c.avertissements) as string[],
         heures: fromCentiemes(this.hoursOfContract.get(c.id)?.total ?? 0),
       })),
@@ -202,7 +203,7 @@ export class ParcoursService {
         p.dateSortie && motif && p.dateDebut
           ? {
               date: p.dateSortie,
-              motif,
+              motif: withholdUnlessSensitive(motif, sensibles),
               categorie: exitCategory(motif, this.parametres.valueAt('mapping_sorties', p.dateSortie)),
               comptee: isExitCounted({ dispositif, parcoursDebut: p.dateDebut, dateSortie: p.dateSortie, heuresAnneeSortie: fromCentiemes(hours?.annee ?? 0), heuresTotales: total }),
             }

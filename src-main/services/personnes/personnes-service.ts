@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../../../db/client';
 import { accueils, competences, criteresEligibilite, diagnosticsEligibilite, freins, passIae, passProlongations, passSuspensions, personnes, users } from '../../../db/schema';
 import type { Canal, Decision, MotifDecision } from '../../../src-shared/domain/accueil';
-import { ORIENTEURS_SENSIBLES, type Civilite, type DureeInscription, type NiveauFormation, type Orienteur, type RsaSituation } from '../../../src-shared/domain/asp-codes';
+import { type Civilite, type DureeInscription, type NiveauFormation, type Orienteur, type RsaSituation } from '../../../src-shared/domain/asp-codes';
 import { CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
 import { FREINS_SENSIBLES, type FreinType } from '../../../src-shared/domain/freins';
 import type { MotifProlongation, MotifSuspension } from '../../../src-shared/domain/pass-iae';
@@ -27,6 +27,7 @@ import type { z } from 'zod';
 import type { listPersonnesInputSchema, personneFieldsSchema } from '../../../src-shared/schemas/personne';
 import { uuidv7 } from '../../lib/uuid';
 import { droitsOf, notFound } from '../access';
+import { withholdUnlessSensitive } from '../need-to-know';
 import { duplicateKey, ftsQuery, searchText, sortKey } from './search-text';
 
 type PersonneFields = z.output<typeof personneFieldsSchema>;
@@ -109,13 +110,13 @@ export class PersonnesService {
   /** Fields the user's role cannot see come back empty from the form: they keep their stored value. */
   update(id: string, fields: PersonneFields, droits: { nir: boolean; sensibles: boolean }, now: Date): void {
     const current = this.row(id);
-    const hiddenOrienteur = !droits.sensibles && current.orienteur !== null && ORIENTEURS_SENSIBLES.includes(current.orienteur as Orienteur);
     this.db
       .update(personnes)
       .set({
         ...fields,
         nir: droits.nir ? fields.nir : current.nir,
-        orienteur: hiddenOrienteur ? current.orienteur : fields.orienteur,
+        // A role that does not see the orienteur cannot change it either (its form does not show it).
+        orienteur: droits.sensibles ? fields.orienteur : current.orienteur,
         cleDoublon: duplicateKey(fields.nom, fields.prenom, fields.dateNaissance),
         nomTri: sortKey(fields.nom, fields.prenom),
         updatedAt: now.toISOString(),
@@ -192,7 +193,7 @@ export class PersonnesService {
       .filter((f) => droits.sensibles || !FREINS_SENSIBLES.includes(f.type as FreinType))
       .map((f) => ({ id: f.id, type: f.type as FreinType, niveau: f.niveau as 1 | 2 | 3, commentaire: f.commentaire, dateIdentification: f.dateIdentification, dateLevee: f.dateLevee }));
     file.diagnostics = this.diagnosticsOf(id, droits.sensibles);
-    file.pass = this.passOf(id, today);
+    file.pass = this.passOf(id, today, droits.sensibles);
     return file;
   }
 
@@ -256,7 +257,8 @@ export class PersonnesService {
     });
   }
 
-  passOf(personneId: string, today: string): PassView[] {
+  /** `sensibles`: whether prolongation motifs may be read (RQTH), see need-to-know.ts. */
+  passOf(personneId: string, today: string, sensibles: boolean): PassView[] {
     const rows = this.db.select().from(passIae).where(eq(passIae.personneId, personneId)).orderBy(desc(passIae.dateDebut)).all();
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
@@ -278,7 +280,7 @@ export class PersonnesService {
         statut: passStatus(dates, today),
         alerte: passEndsSoon(dates, today),
         suspensions: dates.suspensions.map((s) => ({ id: s.id, dateDebut: s.dateDebut, dateFin: s.dateFin, motif: s.motif as MotifSuspension })),
-        prolongations: dates.prolongations.map((s) => ({ id: s.id, dateDebut: s.dateDebut, dateFin: s.dateFin, motif: s.motif as MotifProlongation })),
+        prolongations: dates.prolongations.map((s) => ({ id: s.id, dateDebut: s.dateDebut, dateFin: s.dateFin, motif: withholdUnlessSensitive(s.motif as MotifProlongation, sensibles) })),
       };
     });
   }
@@ -303,7 +305,7 @@ export function toPersonneView(row: PersonneRow, canNir: boolean, sensibles: boo
     niveauFormation: row.niveauFormation as NiveauFormation | null,
     identifiantFt: row.identifiantFt,
     nir: canNir ? row.nir : null,
-    orienteur: orienteur && !sensibles && ORIENTEURS_SENSIBLES.includes(orienteur) ? null : orienteur,
+    orienteur: withholdUnlessSensitive(orienteur, sensibles),
     rsa: row.rsa as RsaSituation | null,
     dureeInscriptionFt: row.dureeInscriptionFt as DureeInscription | null,
     sansRessources: row.sansRessources,

@@ -1,7 +1,8 @@
 import { Checkbox, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { Controller, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { CIVILITES, DUREES_INSCRIPTION, NIVEAUX_FORMATION, ORIENTEURS, ORIENTEURS_SENSIBLES, RSA_SITUATIONS } from '../../../src-shared/domain/asp-codes';
+import { CIVILITES, DUREES_INSCRIPTION, NIVEAUX_FORMATION, ORIENTEURS, RSA_SITUATIONS } from '../../../src-shared/domain/asp-codes';
+import { sensitiveClassOf, WITHHELD_LABEL } from '../../../src-shared/domain/need-to-know';
 import type { personneFieldsSchema } from '../../../src-shared/schemas/personne';
 import { FormDateField } from '../../components/fields/FormDateField';
 import { options } from '../../lib/options';
@@ -15,22 +16,25 @@ export const IDENTITY_FIELDS = [
 
 /**
  * Identity, contact and profile of a person, for creation and edition alike. `showNir` and `showSensitive` follow
- * the user's rights: a field the role may not see is not rendered at all.
+ * the user's rights: a field the role may not see is not rendered at all. `orienteurWithheld`: the file's orienteur is
+ * not shown to this role (src-shared/domain/need-to-know.ts); it stays as recorded.
  */
 export function IdentityFields<T extends IdentityValues & FieldValues>({
   form,
   showNir,
   showSensitive,
+  orienteurWithheld = false,
   readOnly = false,
 }: {
   form: UseFormReturn<T>;
   showNir: boolean;
   showSensitive: boolean;
+  orienteurWithheld?: boolean;
   readOnly?: boolean;
 }) {
   const f = form as unknown as UseFormReturn<IdentityValues>;
   const errors = f.formState.errors;
-  const orienteurs = options(ORIENTEURS, true).filter((o) => showSensitive || !ORIENTEURS_SENSIBLES.includes(o.value));
+  const orienteurs = options(ORIENTEURS, true).filter((o) => showSensitive || sensitiveClassOf('orienteur', o.value) === null);
   const select = (name: Path<IdentityValues>, label: string, data: Array<{ value: string; label: string }>, extra: object = {}) => (
     <Controller
       control={f.control}
@@ -74,7 +78,11 @@ export function IdentityFields<T extends IdentityValues & FieldValues>({
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {select('niveauFormation', 'Niveau de formation', options(NIVEAUX_FORMATION, true))}
-        {select('orienteur', 'Orienté·e par', orienteurs)}
+        {orienteurWithheld ? (
+          <TextInput label="Orienté·e par" value={WITHHELD_LABEL} readOnly disabled description="Cap emploi, SPIP et PJJ disent la santé ou la justice : l’orienteur n’est montré à aucun autre rôle." />
+        ) : (
+          select('orienteur', 'Orienté·e par', orienteurs)
+        )}
         <TextInput
           label="Identifiant France Travail"
           description="7 chiffres et une lettre, ou 11 chiffres"

@@ -1,3 +1,4 @@
+import { isSensitivePartition } from '../../../src-shared/observatoire/sensitive-lists';
 import { ActionIcon, Alert, Group, Paper, Popover, SegmentedControl, Select, SimpleGrid, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -163,7 +164,7 @@ export function ObservatoirePage() {
                       {rowsOf(section).map((id) => {
                         const def = indicatorDefinition(id)!;
                         const v = value(data.indicateurs, id);
-                        const listable = data.detailAutorise && hasPersonList(id) && typeof v === 'number' && v > 0;
+                        const listable = data.detailAutorise && (data.detailSensibleAutorise || !isSensitivePartition(id)) && hasPersonList(id) && typeof v === 'number' && v > 0;
                         return (
                           <Table.Tr key={id}>
                             <Table.Td>

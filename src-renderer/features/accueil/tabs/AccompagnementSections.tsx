@@ -1,3 +1,4 @@
+import { isWithheld } from '../../../../src-shared/domain/need-to-know';
 import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { BILAN_TYPES, type BilanType } from '../../../../src-shared/domain/insertion';
@@ -175,7 +176,7 @@ export function BilansSection({ parcours, canWrite, onChange }: { parcours: Parc
                   PDF
                 </Button>
                 {canWrite && (
-                  <Button size="compact-xs" variant="subtle" onClick={() => setDraft({ ...b })} aria-label={`Modifier le bilan du ${formatDate(b.date)}`}>
+                  <Button size="compact-xs" variant="subtle" onClick={() => setDraft({ ...b, revueFreins: isWithheld(b.revueFreins) ? '' : b.revueFreins })} aria-label={`Modifier le bilan du ${formatDate(b.date)}`}>
                     Modifier
                   </Button>
                 )}

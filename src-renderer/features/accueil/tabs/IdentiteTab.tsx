@@ -10,6 +10,7 @@ import { IDENTITY_FIELDS, IdentityFields } from '../IdentityFields';
 import type { TabProps } from '../PersonneFilePage';
 import { saveFile } from './save-file';
 import { useFormGuard } from '../../../stores/unsaved-store';
+import { isWithheld } from '../../../../src-shared/domain/need-to-know';
 
 export function IdentiteTab({ file, onChange }: TabProps) {
   const p = file.personne;
@@ -32,7 +33,7 @@ export function IdentiteTab({ file, onChange }: TabProps) {
       niveauFormation: p.niveauFormation,
       identifiantFt: p.identifiantFt ?? '',
       nir: p.nir ?? '',
-      orienteur: p.orienteur,
+      orienteur: isWithheld(p.orienteur) ? null : p.orienteur,
       rsa: p.rsa,
       dureeInscriptionFt: p.dureeInscriptionFt,
       sansRessources: p.sansRessources,
@@ -50,7 +51,7 @@ export function IdentiteTab({ file, onChange }: TabProps) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormAlert message={error} />
-          <IdentityFields form={form} showNir={file.droits.nir} showSensitive={file.droits.sensibles} readOnly={readOnly} />
+          <IdentityFields form={form} showNir={file.droits.nir} showSensitive={file.droits.sensibles} orienteurWithheld={isWithheld(file.personne.orienteur)} readOnly={readOnly} />
           {!readOnly && (
             <div>
               <Button type="submit" loading={form.formState.isSubmitting}>

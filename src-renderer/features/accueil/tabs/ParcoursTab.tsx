@@ -1,3 +1,4 @@
+import { isWithheld, labelOrWithheld } from '../../../../src-shared/domain/need-to-know';
 import { Alert, Badge, Button, Checkbox, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -121,12 +122,18 @@ function ContractForm({ parcours, draft, onSaved, onCancel }: { parcours: Parcou
   );
 }
 
+/** The exit motif on record; a withheld one never reaches this form (only need-to-know roles write exits). */
+function recordedMotif(parcours: ParcoursView): MotifSortie | null {
+  const motif = parcours.sortie?.motif ?? null;
+  return motif === null || isWithheld(motif) ? null : motif;
+}
+
 function ExitForm({ parcours, onSaved }: { parcours: ParcoursView; onSaved: (all: ParcoursView[]) => void }) {
   const [opened] = useState(() => toIsoDate(new Date()));
   const [date, setDate] = useState(parcours.sortie?.date ?? opened);
-  const [motif, setMotif] = useState<MotifSortie | null>(parcours.sortie?.motif ?? null);
+  const [motif, setMotif] = useState<MotifSortie | null>(recordedMotif(parcours));
   // Unsaved while it differs from the exit recorded (or, before any, from the blank form).
-  useUnsavedChanges(date !== (parcours.sortie?.date ?? opened) || motif !== (parcours.sortie?.motif ?? null));
+  useUnsavedChanges(date !== (parcours.sortie?.date ?? opened) || motif !== recordedMotif(parcours));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const save = async () => {
     if (!motif) return setErrors({ message: 'Choisissez le motif de sortie.', fields: { motif: 'Choisissez le motif de sortie (code ASP).' } });
@@ -231,7 +238,7 @@ function ParcoursCard({ parcours, onChange }: { parcours: ParcoursView; onChange
               <Table.Td>{formatNumber(c.heures, 2)}</Table.Td>
               <Table.Td>
                 {canWrite && !parcours.sortie && (
-                  <Button size="xs" variant="subtle" onClick={() => setEditing({ ...c, dateFinPrevue: c.dateFinPrevue ?? '', dateFinReelle: c.dateFinReelle ?? '' })}>
+                  <Button size="xs" variant="subtle" onClick={() => setEditing({ ...c, derogations: isWithheld(c.derogations) ? [] : c.derogations, dateFinPrevue: c.dateFinPrevue ?? '', dateFinReelle: c.dateFinReelle ?? '' })}>
                     Modifier
                   </Button>
                 )}
@@ -260,7 +267,7 @@ function ParcoursCard({ parcours, onChange }: { parcours: ParcoursView; onChange
       {parcours.dateDebut && <BilansSection parcours={parcours} canWrite={canWrite} onChange={onChange} />}
       {parcours.dateDebut && <ActionsSection parcours={parcours} canWrite={canWrite} sensibles={can(user, 'sensibles.read')} onChange={onChange} />}
       {parcours.sortie && (
-        <Alert mt="md" color={parcours.sortie.comptee ? 'teal' : 'gray'} title={`Sortie : ${MOTIFS_SORTIE[parcours.sortie.motif]}`}>
+        <Alert mt="md" color={parcours.sortie.comptee ? 'teal' : 'gray'} title={`Sortie : ${labelOrWithheld(MOTIFS_SORTIE, parcours.sortie.motif)}`}>
           Catégorie : {CATEGORIES_SORTIE[parcours.sortie.categorie]}.{' '}
           {parcours.sortie.comptee
             ? 'Elle compte dans les sorties constatées de l’année.'

@@ -1,3 +1,4 @@
+import { isWithheld, WITHHELD_LABEL } from '../../../../src-shared/domain/need-to-know';
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
@@ -186,7 +187,7 @@ export function PassTab({ file, onChange }: TabProps) {
                     <Table.Td>
                       du {formatDate(s.dateDebut)} au {formatDate(s.dateFin)}
                     </Table.Td>
-                    <Table.Td>{MOTIFS_PROLONGATION[s.motif].label}</Table.Td>
+                    <Table.Td>{isWithheld(s.motif) ? WITHHELD_LABEL : MOTIFS_PROLONGATION[s.motif].label}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
