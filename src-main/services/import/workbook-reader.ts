@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { readZipBounded, ZipRefusedError } from '../../lib/bounded-zip';
 import Papa from 'papaparse';
 import { IMPORT_LIMITS, IMPORT_SHEETS, SHEET_COLUMNS, type ImportProblem, type ImportSheet } from '../../../src-shared/import-format';
 import { normalizeHeader } from '../../../src-shared/rules/import-cells';
@@ -34,8 +34,12 @@ export interface RawWorkbook {
   warnings: ImportProblem[];
 }
 
-/** An .xlsx is a ZIP; its declared uncompressed size is checked before anything is inflated (ZIP bombs). */
-const MAX_XLSX_INFLATED_BYTES = 300 * 1024 * 1024;
+/**
+ * An .xlsx is a ZIP: before ExcelJS reads it, every part is inflated once here counting the real bytes (ZIP bombs,
+ * lying directories) and its XML is checked for nesting and DOCTYPE (bounded-zip.ts). 200 000 rows of 60 short
+ * columns stay under these bounds.
+ */
+const XLSX_LIMITS = { maxEntries: 2000, maxInflatedBytes: 250 * 1024 * 1024, maxXmlDepth: 64 };
 
 function fileProblem(feuille: string, message: string): ImportProblem {
   return { feuille, ligne: 0, colonne: null, message };
@@ -159,20 +163,11 @@ function count(s: string, ch: string): number {
 // ---- XLSX -----------------------------------------------------------------------------------------------------
 
 async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
-  let inflated = 0;
   try {
-    unzipSync(file.bytes, {
-      filter: (entry) => {
-        inflated += entry.originalSize;
-        return false;
-      },
-    });
-  } catch {
-    book.problems.push(fileProblem(file.name, `« ${file.name} » n’est pas un classeur Excel lisible (fichier endommagé ou d’un autre format).`));
-    return;
-  }
-  if (inflated > MAX_XLSX_INFLATED_BYTES) {
-    book.problems.push(fileProblem(file.name, `« ${file.name} » est trop volumineux une fois décompressé : découpez-le en plusieurs classeurs.`));
+    await readZipBounded(file.bytes, XLSX_LIMITS, () => false);
+  } catch (err) {
+    if (!(err instanceof ZipRefusedError)) throw err;
+    book.problems.push(fileProblem(file.name, xlsxRefusal(file.name, err)));
     return;
   }
   const workbook = new ExcelJS.Workbook();
@@ -202,6 +197,23 @@ async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
       table.push(cells);
     }
     addSheet(book, file.name, name, table);
+  }
+}
+
+function xlsxRefusal(name: string, err: ZipRefusedError): string {
+  switch (err.reason) {
+    case 'trop_volumineux':
+    case 'trop_de_fichiers':
+      return `« ${name} » est trop volumineux une fois décompressé : découpez-le en plusieurs classeurs.`;
+    case 'taille_mensongere':
+      return `« ${name} » est un classeur fabriqué ou endommagé : les tailles qu’il annonce sont fausses. Enregistrez-le à nouveau depuis votre tableur.`;
+    case 'xml_trop_profond':
+    case 'xml_doctype':
+      return `« ${name} » contient une structure qu’aucun tableur n’écrit (${err.reason === 'xml_doctype' ? 'déclaration DOCTYPE' : 'imbrication excessive'}) : il est refusé par précaution.`;
+    case 'chiffre':
+      return `« ${name} » est protégé par un mot de passe : enregistrez-le sans protection avant de l’importer.`;
+    default:
+      return `« ${name} » n’est pas un classeur Excel lisible (fichier endommagé ou d’un autre format).`;
   }
 }
 

@@ -4,7 +4,7 @@
  * against the one registered for the SIRET (when given), the format version, and the SHA-256 of every listed
  * document. Every failure is reported as one French line saying what failed; nothing throws.
  */
-import { unzipSync } from 'fflate';
+import { readZipBounded, ZipRefusedError } from '../../lib/bounded-zip';
 import { calculateJwkThumbprint, decodeProtectedHeader, flattenedVerify, importJWK, type JWK } from 'jose';
 import { REPORT_FORMAT, REPORT_JSON, REPORT_VERSION, type ReportPayload } from '../../../src-shared/observatoire/report-format';
 import { sha256Hex } from './annual-report';
@@ -22,29 +22,23 @@ export interface VerificationResult {
 }
 
 const MAX_ENTRIES = 16;
-const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
+/** A report holds a JSON, a PDF and a few CSVs: a few megabytes. Counted on the bytes really inflated (bounded-zip.ts). */
+const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
 
 export async function verifyReport(zip: Uint8Array, options: { thumbprint?: string | null } = {}): Promise<VerificationResult> {
   const echecs: string[] = [];
   const fail = (message: string): VerificationResult => ({ valide: false, echecs: [...echecs, message], kid: null, payload: null, cleVerifiee: false });
 
-  let entries: Record<string, Uint8Array>;
+  let entries: Map<string, Uint8Array>;
   try {
-    let count = 0;
-    let size = 0;
-    unzipSync(zip, {
-      filter: (f) => {
-        count++;
-        size += f.originalSize;
-        return false;
-      },
-    });
-    if (count > MAX_ENTRIES || size > MAX_INFLATED_BYTES) return fail('Archive malformée : trop de fichiers ou trop volumineuse pour un rapport annuel.');
-    entries = unzipSync(zip);
-  } catch {
+    entries = await readZipBounded(zip, { maxEntries: MAX_ENTRIES, maxInflatedBytes: MAX_INFLATED_BYTES });
+  } catch (err) {
+    if (!(err instanceof ZipRefusedError)) throw err;
+    if (err.reason === 'trop_de_fichiers' || err.reason === 'trop_volumineux') return fail('Archive malformée : trop de fichiers ou trop volumineuse pour un rapport annuel.');
+    if (err.reason === 'taille_mensongere') return fail('Archive malformée : les tailles annoncées par l’archive sont fausses (fichier modifié ou fabriqué).');
     return fail('Archive malformée : ce fichier n’est pas une archive ZIP lisible.');
   }
-  const json = entries[REPORT_JSON];
+  const json = entries.get(REPORT_JSON);
   if (!json) return fail(`Archive malformée : le fichier ${REPORT_JSON} est absent.`);
 
   let jws: { protected?: unknown; payload?: unknown; signature?: unknown };
@@ -95,7 +89,7 @@ export async function verifyReport(zip: Uint8Array, options: { thumbprint?: stri
   const listed = new Set<string>([REPORT_JSON]);
   for (const doc of Array.isArray(payload.documents) ? payload.documents : []) {
     listed.add(doc.nom);
-    const bytes = entries[doc.nom];
+    const bytes = entries.get(doc.nom);
     if (!bytes) echecs.push(`Empreinte du document : ${doc.nom} est listé dans le rapport signé mais absent de l’archive.`);
     else if (sha256Hex(bytes) !== doc.sha256) echecs.push(`Empreinte du document : le SHA-256 de ${doc.nom} ne correspond pas au rapport signé (document modifié).`);
   }
