@@ -3,7 +3,7 @@
  * restore that puts one back in place of the current file.
  */
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backupsToDelete } from './retention';
 import { applyKey, databaseFileState, encryptionOf } from './encryption';
@@ -76,20 +76,23 @@ export function removePartialBackups(dir: string): void {
  * checked with the key given; a clear one needs none.
  */
 export function verifyBackup(path: string, key: Buffer | null = null): void {
+  const name = basename(path);
   const encrypted = databaseFileState(path) === 'encrypted';
-  if (encrypted && !key) throw new Error(`La sauvegarde ${path} est chiffrée : sa clé est nécessaire pour la vérifier.`);
-  const copy = new Database(path, { readonly: true, fileMustExist: true });
+  if (encrypted && !key) throw new Error(`La sauvegarde ${name} est chiffrée : sa clé est nécessaire pour la vérifier.`);
+  // One French sentence whatever SQLite found (a quick_check can list a hundred problems, in English): the user's
+  // choice is the same, take another backup (issue 20 §6).
+  let copy: Database.Database | null = null;
   try {
+    copy = new Database(path, { readonly: true, fileMustExist: true });
     if (encrypted) applyKey(copy, key!);
-    const result = copy.pragma('quick_check', { simple: true });
-    if (result !== 'ok') throw new Error(`La sauvegarde ${path} est endommagée (${String(result)}).`);
+    if (copy.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('quick_check');
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw new Error(`La sauvegarde ${path} ne s'ouvre pas avec la clé de cette installation (ou elle est endommagée).`, { cause: err });
+      throw new Error(`La sauvegarde ${name} ne s'ouvre pas avec la clé de cette installation (ou elle est endommagée) : choisissez-en une autre.`, { cause: err });
     }
-    throw err;
+    throw new Error(`La sauvegarde ${name} est endommagée (fichier tronqué ou altéré) : choisissez-en une autre.`, { cause: err });
   } finally {
-    copy.close();
+    copy?.close();
   }
 }
 
@@ -127,10 +130,14 @@ export function restoreBackupFile(dbFile: string, backupPath: string, now = new 
   fsyncFile(incoming);
   let keptAs: string | null = null;
   if (existsSync(dbFile)) {
+    // The copy is made under a temporary name and renamed once whole: a kill meanwhile leaves only a `.partiel`
+    // file, which start-up removes (removeRestoreLeftovers), never a truncated copy passing for the replaced base.
     keptAs = `${dbFile}.remplacee-${stamp(now)}`;
-    copyFileSync(dbFile, keptAs);
-    for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(dbFile + suffix)) copyFileSync(dbFile + suffix, keptAs + suffix);
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (!existsSync(dbFile + suffix)) continue;
+      copyFileSync(dbFile + suffix, keptAs + suffix + PARTIAL_SUFFIX);
+      fsyncFile(keptAs + suffix + PARTIAL_SUFFIX);
+      renameSync(keptAs + suffix + PARTIAL_SUFFIX, keptAs + suffix);
     }
   }
   // A journal of the replaced database must never be applied to the restored one.
@@ -141,6 +148,18 @@ export function restoreBackupFile(dbFile: string, backupPath: string, now = new 
 
 /** What an interrupted restore leaves beside the database; the next restore overwrites it, start-up removes it. */
 export const RESTORE_SUFFIX = '.restauration-en-cours';
+
+/**
+ * What a restore killed in the middle leaves beside the database file: the incoming copy and a half-made copy of the
+ * replaced base. Called at start-up, when no restore of this process can be running.
+ */
+export function removeRestoreLeftovers(dbFile: string): void {
+  rmSync(dbFile + RESTORE_SUFFIX, { force: true });
+  const dir = dirname(dbFile);
+  const prefix = `${basename(dbFile)}.remplacee-`;
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith(PARTIAL_SUFFIX)) rmSync(join(dir, f), { force: true });
+}
 
 function fsyncFile(path: string): void {
   const fd = openSync(path, 'r+');

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseDamagedError, openDatabase } from '../db/client';
-import { createBackup, listBackups, pruneBackups, removePartialBackups, restoreBackupFile, verifyBackup, RESTORE_SUFFIX, type BackupFile } from '../db/backup';
+import { createBackup, listBackups, pruneBackups, removePartialBackups, removeRestoreLeftovers, restoreBackupFile, verifyBackup, type BackupFile } from '../db/backup';
 import type { BackupSummary, SystemStatus } from '../src-shared/views';
 import { AppError } from '../src-shared/errors';
 import type { AppPaths } from './app-paths';
@@ -77,7 +77,7 @@ export class AppRuntime {
     mkdirSync(this.paths.dataDir, { recursive: true });
     // What a restore or an encryption killed before its final rename left beside the database (db/backup.ts,
     // db/encryption.ts); the database itself is whole either way.
-    rmSync(this.paths.dbFile + RESTORE_SUFFIX, { force: true });
+    removeRestoreLeftovers(this.paths.dbFile);
     for (const suffix of ['', '-journal']) rmSync(this.paths.dbFile + ENCRYPTING_SUFFIX + suffix, { force: true });
     removePartialBackups(this.paths.backupDir);
     // A backup received from the browser for a restore, left by a process killed during it (routes/securite.ts).

@@ -45,3 +45,45 @@ describe('damaged database', () => {
     expect(readFileSync(join(dataDir, 'cedre.sqlite'), 'utf8')).toBe('pas une base');
   });
 });
+
+describe('a restore that went wrong (issue 20 §6)', () => {
+  it('a damaged backup gets one French line, whatever SQLite found, and changes nothing', async () => {
+    const dataDir = tempDir();
+    app = await TestApp.start(dataDir);
+    const admin = await app.setUp();
+    const backups = join(dataDir, 'sauvegardes');
+    const good = await createBackup(app.runtime.openOrNull()!.sqlite, backups, 'manuelle');
+    const bytes = readFileSync(good.path);
+    // Truncated (a copy cut short), and scribbled over (quick_check then lists problem after problem, in English).
+    const truncated = join(backups, good.file.replace('manuelle', 'tronquee'));
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const scribbled = join(backups, good.file.replace('manuelle', 'abimee'));
+    const copy = Buffer.from(bytes);
+    copy.fill(0xab, 4096 * 2, Math.min(copy.length, 4096 * 12));
+    writeFileSync(scribbled, copy);
+    for (const file of [truncated, scribbled]) {
+      const refused = await app.fail('backups.restore', { file: file.split('/').pop() }, admin);
+      expect(refused.code).toBe('VALIDATION');
+      expect(refused.message).not.toMatch(/\n/);
+      expect(refused.message).not.toMatch(/database|malformed|disk image|page|btree|row/i);
+      expect(refused.message).toMatch(/^La sauvegarde .* est endommagée \(fichier tronqué ou altéré\) : choisissez-en une autre\. Rien n’a été modifié\.$/);
+    }
+    expect(await app.call('structure.get', {}, admin)).toMatchObject({ nom: 'Chantier des Coteaux' });
+  });
+
+  it('leftovers of a restore killed while copying are removed at start; whole copies of a replaced base are kept', async () => {
+    const dataDir = tempDir();
+    app = await TestApp.start(dataDir);
+    await app.setUp();
+    app.close();
+    const halfCopy = join(dataDir, 'cedre.sqlite.remplacee-2026-11-30T10-00-00-000Z.partiel');
+    const halfWal = join(dataDir, 'cedre.sqlite.remplacee-2026-11-30T10-00-00-000Z-wal.partiel');
+    const incoming = join(dataDir, 'cedre.sqlite.restauration-en-cours');
+    const wholeCopy = join(dataDir, 'cedre.sqlite.remplacee-2026-11-29T10-00-00-000Z');
+    for (const f of [halfCopy, halfWal, incoming, wholeCopy]) writeFileSync(f, 'SQLite format 3\0 à moitié');
+    app = await TestApp.start(dataDir);
+    expect(app.runtime.stateKind()).toBe('ready');
+    expect([halfCopy, halfWal, incoming].filter((f) => existsSync(f))).toEqual([]);
+    expect(existsSync(wholeCopy)).toBe(true);
+  });
+});
