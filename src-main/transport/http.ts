@@ -60,21 +60,31 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Beyond this, a body is no longer drained for a clean 413: the connection is cut. */
+const MAX_DRAINED_BYTES = 4 * MAX_BODY_BYTES;
+
+/**
+ * The body, or a rejection once it passes the limit. An oversized body is still read to its end (and dropped) so
+ * the client receives the French 413 instead of a reset connection (issue 20 §6); only an absurd one is cut.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const announced = Number(req.headers['content-length'] ?? 0);
+    if (announced > MAX_DRAINED_BYTES) {
+      reject(new Error('too-large'));
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too-large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_DRAINED_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new Error('too-large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
+    req.on('close', () => size > MAX_BODY_BYTES && reject(new Error('too-large')));
   });
 }
 
