@@ -103,19 +103,25 @@ export const coreRoutes = {
   'users.create': {
     permission: 'admin',
     audit: { action: 'create', entity: 'user' },
+    // The confirmation's failed attempt is written on its own (lockout); the account in one transaction after it.
+    transaction: false,
     handler: (ctx, input) => {
       const confirmedBy = checkRoleGrant(ctx, { targetId: null, before: null, after: { role: input.role, isAdmin: input.isAdmin }, confirmation: input.confirmation });
-      const created = ctx.open.users.create(
-        { login: input.login, displayName: input.displayName, role: input.role, isAdmin: input.isAdmin, password: input.temporaryPassword, mustChangePassword: true },
-        ctx.now,
-      );
-      ctx.audit({ action: 'update', entity: 'role', entityId: created.id, detail: { roleApres: input.role, adminApres: input.isAdmin, confirmePar: confirmedBy } });
-      return created;
+      return ctx.transaction(() => {
+        const created = ctx.open.users.create(
+          { login: input.login, displayName: input.displayName, role: input.role, isAdmin: input.isAdmin, password: input.temporaryPassword, mustChangePassword: true },
+          ctx.now,
+        );
+        ctx.audit({ action: 'update', entity: 'role', entityId: created.id, detail: { roleApres: input.role, adminApres: input.isAdmin, confirmePar: confirmedBy } });
+        return created;
+      });
     },
   },
   'users.update': {
     permission: 'admin',
     audit: { action: 'update', entity: 'user' },
+    // The confirmation's failed attempt is written on its own (lockout); the change in one transaction after it.
+    transaction: false,
     handler: (ctx, input) => {
       const { users, sessions } = ctx.open;
       const existing = users.byId(input.id);
@@ -125,16 +131,16 @@ export const coreRoutes = {
       if (losesAdmin) users.assertAnotherActiveAdmin(existing.id);
       const before = { role: existing.role as Role, isAdmin: existing.isAdmin };
       const confirmedBy = checkRoleGrant(ctx, { targetId: existing.id, before, after: { role: input.role, isAdmin: input.isAdmin }, confirmation: input.confirmation });
-      if (before.role !== input.role || before.isAdmin !== input.isAdmin) {
-        ctx.audit({ action: 'update', entity: 'role', entityId: existing.id, detail: { roleAvant: before.role, roleApres: input.role, adminAvant: before.isAdmin, adminApres: input.isAdmin, confirmePar: confirmedBy } });
-      }
-      const updated = users.update(
-        existing.id,
-        { displayName: input.displayName, role: input.role, isAdmin: input.isAdmin, active: input.active },
-        ctx.now,
-      );
-      if (!input.active) sessions.revokeUser(existing.id);
-      return updated;
+      return ctx.transaction(() => {
+        // Checked again inside the transaction: another administrator may have changed it meanwhile.
+        if (losesAdmin) users.assertAnotherActiveAdmin(existing.id);
+        if (before.role !== input.role || before.isAdmin !== input.isAdmin) {
+          ctx.audit({ action: 'update', entity: 'role', entityId: existing.id, detail: { roleAvant: before.role, roleApres: input.role, adminAvant: before.isAdmin, adminApres: input.isAdmin, confirmePar: confirmedBy } });
+        }
+        const updated = users.update(existing.id, { displayName: input.displayName, role: input.role, isAdmin: input.isAdmin, active: input.active }, ctx.now);
+        if (!input.active) sessions.revokeUser(existing.id);
+        return updated;
+      });
     },
   },
   'users.resetPassword': {

@@ -47,6 +47,27 @@ describe('role grants', () => {
     );
   });
 
+  it('wrong confirmations count toward the confirming account’s lockout, so a director’s password cannot be guessed through them', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    await app.call('users.update', { id: t.ids.accueil, displayName: 'accueil Test', role: 'accueil', isAdmin: true, active: true }, t.admin);
+    const input = { displayName: 'Nouvelle directrice', login: 'n.directrice', role: 'direction' as const, isAdmin: false, temporaryPassword: 'temporaire-123' };
+    for (let i = 0; i < 4; i++) {
+      expect((await app.fail('users.create', { ...input, confirmation: { login: 'direction.test', password: `essai-${i}` } }, t.accueil)).fields).toEqual({
+        'confirmation.password': 'Identifiant ou mot de passe incorrect, ou compte qui n’est pas de la direction.',
+      });
+    }
+    expect(app.runtime.openOrNull()!.users.byLogin('direction.test')!.failedAttempts).toBe(4);
+    // The fifth locks the account: even the right password no longer confirms, nor logs in, for the lockout's length.
+    const fifth = await app.fail('users.create', { ...input, confirmation: { login: 'direction.test', password: 'essai-5' } }, t.accueil);
+    expect(fifth.fields!['confirmation.password']).toMatch(/bloqué/);
+    expect((await app.fail('users.create', { ...input, confirmation: { login: 'direction.test', password: 'définitif-456' } }, t.accueil)).code).toBe('VALIDATION');
+    expect((await app.fail('auth.login', { login: 'direction.test', password: 'définitif-456' })).message).toMatch(/bloqué/);
+    expect(app.runtime.openOrNull()!.users.byLogin('n.directrice')).toBeUndefined();
+    // Its open session goes on (the guesser must not end it).
+    expect((await app.call('auth.session', {}, t.direction))!.user.login).toBe('direction.test');
+  });
+
   it('a direction administrator changes other accounts freely, still not its own', async () => {
     app = await TestApp.start();
     const t = await team(app);

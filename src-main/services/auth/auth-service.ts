@@ -5,7 +5,7 @@ import type { RequestContext } from '../../router';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import type { Session } from './sessions';
 
-const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
+export const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
 function lockedMessage(until: Date): string {
   return (

@@ -6,7 +6,8 @@
 import { roleIsAbove, ROLE_LABELS, type Role } from '../../../src-shared/roles';
 import { AppError } from '../../../src-shared/errors';
 import type { RequestContext } from '../../router';
-import { verifyPassword } from './passwords';
+import { checkPasswordWithLockout, WRONG_CREDENTIALS } from './auth-service';
+import { DUMMY_HASH, verifyPassword } from './passwords';
 
 export interface RoleGrant {
   targetId: string | null;
@@ -28,12 +29,20 @@ export function checkRoleGrant(ctx: RequestContext, grant: RoleGrant): string | 
   const needed = `Le rôle « ${ROLE_LABELS[grant.after.role]} » donne accès à plus que le vôtre : un autre compte de la direction doit confirmer avec son mot de passe.`;
   if (!grant.confirmation) throw new AppError('CONFIRMATION_REQUIRED', needed, { 'confirmation.login': needed });
   const confirmer = ctx.open.users.byLogin(grant.confirmation.login.toLowerCase());
-  const valid =
-    confirmer && confirmer.active && confirmer.role === 'direction' && confirmer.id !== actor.id && confirmer.id !== grant.targetId && verifyPassword(grant.confirmation.password, confirmer.passwordHash);
-  if (!valid) {
-    throw new AppError('VALIDATION', 'La confirmation n’est pas valable : il faut l’identifiant et le mot de passe d’un autre compte actif de la direction.', {
-      'confirmation.password': 'Identifiant ou mot de passe incorrect, ou compte qui n’est pas de la direction.',
-    });
+  const refuse = (field = 'Identifiant ou mot de passe incorrect, ou compte qui n’est pas de la direction.') =>
+    new AppError('VALIDATION', 'La confirmation n’est pas valable : il faut l’identifiant et le mot de passe d’un autre compte actif de la direction.', { 'confirmation.password': field });
+  if (!confirmer || !confirmer.active || confirmer.role !== 'direction' || confirmer.id === actor.id || confirmer.id === grant.targetId) {
+    verifyPassword(grant.confirmation.password, DUMMY_HASH); // same cost either way
+    throw refuse();
+  }
+  // A wrong password counts toward the confirming account's lockout, as at its login: the confirmation cannot be used
+  // to guess a director's password (the caller's route writes outside one transaction so the count is kept).
+  try {
+    checkPasswordWithLockout(ctx, confirmer.id, grant.confirmation.password);
+  } catch (err) {
+    // A wrong password keeps the field's own wording; a locked account says until when.
+    if (err instanceof AppError && err.code === 'UNAUTHENTICATED') throw refuse(err.message === WRONG_CREDENTIALS ? undefined : err.message);
+    throw err;
   }
   return confirmer.login;
 }
