@@ -4,8 +4,9 @@
  * structure yet), `ready`, or `damaged` (the file cannot be opened; the way forward is restoring a backup). Both
  * transports and the CLI start from here.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { anchorFilesIn, checkAnchors, signAnchor, writeAnchorBeside } from './services/audit/audit-anchors';
 import { DatabaseDamagedError, openDatabase } from '../db/client';
 import { createBackup, listBackups, pruneBackups, removePartialBackups, removeRestoreLeftovers, restoreBackupFile, verifyBackup, type BackupFile } from '../db/backup';
 import type { BackupSummary, SystemStatus } from '../src-shared/views';
@@ -31,6 +32,9 @@ function summary(b: BackupFile | undefined): BackupSummary | null {
 
 /** Name of a backup file received for a restore (system.restoreFromFile), written in the data folder meanwhile. */
 export const RECEIVED_BACKUP_PREFIX = '.sauvegarde-recue-';
+
+/** Where the anchors of a journal abandoned by a restore are kept, beside the backups (not checked any more). */
+export const ABANDONED_ANCHORS_DIR = 'ancres-avant-restauration';
 
 export interface RuntimeOptions {
   /**
@@ -266,6 +270,7 @@ export class AppRuntime {
     restoreBackupFile(this.paths.dbFile, chosen.path, this.clock.now(), this.unlocked?.key ?? null);
     await this.openDatabase();
     if (!this.open) throw new AppError('UNAVAILABLE', `La sauvegarde du ${chosen.createdAt} ne s'ouvre pas : restaurez-en une autre.`);
+    await this.setAsideAnchorsOfAbandonedJournal();
     return { restored: chosen, safety };
   }
 
@@ -283,6 +288,7 @@ export class AppRuntime {
     if (!this.open) {
       throw new AppError('UNAVAILABLE', `La sauvegarde du ${latest.createdAt} ne s'ouvre pas non plus : contactez votre support.`);
     }
+    await this.setAsideAnchorsOfAbandonedJournal();
     return { restored: latest, keptAs };
   }
 
@@ -330,6 +336,7 @@ export class AppRuntime {
     if (this.unlocked) await this.openWithKey(this.unlocked);
     else await this.openDatabase();
     if (!this.open) throw new AppError('UNAVAILABLE', 'La sauvegarde a été mise en place mais ne s’ouvre pas : restaurez-en une autre.');
+    await this.setAsideAnchorsOfAbandonedJournal();
     return { keptAs };
   }
 
@@ -374,8 +381,39 @@ export class AppRuntime {
     if (!this.open) return null;
     const now = this.clock.now();
     const made = await createBackup(this.open.sqlite, this.paths.backupDir, reason, now);
+    await this.anchorBeside(made.path, now);
     pruneBackups(this.paths.backupDir, now);
     return made;
+  }
+
+  /**
+   * The audit chain's head, signed, beside a backup (services/audit/audit-anchors.ts). A failure to sign (no key can
+   * be unwrapped on this PC) never fails the backup: it is said in the log and the backup stands.
+   */
+  private async anchorBeside(path: string, now: Date): Promise<void> {
+    if (!this.open) return;
+    try {
+      const structure = getStructure(this.open.db);
+      const text = await signAnchor(this.open.sqlite, this.open.signingKeys, structure?.siret ?? '', now);
+      if (text) writeAnchorBeside(path, text);
+    } catch (err) {
+      console.warn('[cedre] ancre du journal non écrite :', (err as Error).message);
+    }
+  }
+
+  /**
+   * After a restore, the anchors signed after the restored backup attest a journal that no longer exists (that
+   * timeline was abandoned, on purpose and audited): they are moved aside, kept, and no longer checked.
+   */
+  private async setAsideAnchorsOfAbandonedJournal(): Promise<void> {
+    if (!this.open) return;
+    const aside = join(this.paths.backupDir, ABANDONED_ANCHORS_DIR);
+    for (const file of anchorFilesIn([{ dir: this.paths.backupDir, label: 'Sauvegardes' }])) {
+      const [check] = (await checkAnchors(this.open.sqlite, [file])).verifiees;
+      if (check?.statut !== 'modifiee' && check?.statut !== 'supprimee') continue;
+      mkdirSync(aside, { recursive: true });
+      renameSync(file.path, join(aside, basename(file.path)));
+    }
   }
 
   close(): void {

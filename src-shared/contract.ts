@@ -8,7 +8,7 @@ import { setupInputSchema } from './schemas/setup';
 import { changePasswordInputSchema, loginInputSchema, unlockInputSchema } from './schemas/auth';
 import { createUserInputSchema, resetPasswordInputSchema, updateUserInputSchema } from './schemas/users';
 import { securitySettingsSchema } from './schemas/settings';
-import type { AuditJournalPage, BackupView, EncryptionStatusView, RecoverySheetView, ExternalCopyStatus, QualityRegisters, RetentionDue, RetentionSettings, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
+import type { AnchorReport, AuditJournalPage, BackupView, EncryptionStatusView, RecoverySheetView, ExternalCopyStatus, QualityRegisters, RetentionDue, RetentionSettings, SecuritySettings, SessionInfo, StructureView, SystemStatus, UserView } from './views';
 import type { z } from 'zod';
 import { externalCopyInputSchema, restoreBackupInputSchema } from './schemas/backups';
 import { rgpdAnswerInputSchema, rgpdRequestInputSchema } from './schemas/rgpd';
@@ -90,6 +90,8 @@ export const contract = {
   'backups.create': route<BackupView[]>()(emptyInput),
   'backups.restore': route<SystemStatus>()(restoreBackupInputSchema),
   'audit.search': route<AuditJournalPage>()(auditSearchInputSchema),
+  /** The audit chain against its signed anchors beside the backups and their USB copies (issue 20 §5). */
+  'audit.ancres': route<AnchorReport>()(emptyInput),
   'audit.setRetention': route<AuditJournalPage>()(auditRetentionInputSchema),
   'audit.purge': route<AuditJournalPage>()(emptyInput),
   'backups.externalStatus': route<ExternalCopyStatus>()(emptyInput),

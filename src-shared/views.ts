@@ -120,6 +120,24 @@ export interface AuditJournalPage {
   conservation: AuditRetention;
 }
 
+/** One anchor of the audit chain (src-main/services/audit/audit-anchors.ts) checked against the journal. */
+export interface AnchorCheckView {
+  /** Where it was found: the backups folder, the USB copy folder. */
+  source: string;
+  /** When it was signed (ISO), null when it could not be read. */
+  date: string | null;
+  /** The journal line it attests. */
+  ligne: number | null;
+  statut: 'conforme' | 'modifiee' | 'supprimee' | 'purgee' | 'invalide';
+  message: string;
+}
+
+export interface AnchorReport {
+  verifiees: AnchorCheckView[];
+  /** Since which anchor the journal is no longer what was attested; null when every anchor agrees. */
+  conclusion: string | null;
+}
+
 /** Retention periods of RGPD (domain-reference §6.2), in months after the last activity; the notice in days. */
 export interface RetentionSettings {
   nonEmbaucheMois: number;

@@ -8,6 +8,7 @@ import { hashPassword } from '../services/auth/passwords';
 import { completeSetup, openDemo } from '../services/setup/setup-service';
 import { getStructure } from '../services/structure/structure-service';
 import { checkRoleGrant } from '../services/auth/role-grants';
+import { anchorFilesIn, checkAnchors } from '../services/audit/audit-anchors';
 import type { Role } from '../../src-shared/roles';
 
 function backupViews(runtime: AppRuntime): BackupView[] {
@@ -180,6 +181,16 @@ export const coreRoutes = {
     permission: 'audit.read',
     audit: { action: 'read', entity: 'audit_log' },
     handler: (ctx, input) => ctx.open.auditJournal.search(input),
+  },
+  'audit.ancres': {
+    permission: 'audit.read',
+    transaction: false,
+    handler: (ctx) => {
+      const folders = [{ dir: ctx.runtime.paths.backupDir, label: 'Sauvegardes' }];
+      const usb = ctx.open.externalCopy.status().dossier;
+      if (usb) folders.push({ dir: usb, label: 'Copie externe' });
+      return checkAnchors(ctx.open.sqlite, anchorFilesIn(folders));
+    },
   },
   'audit.setRetention': {
     permission: 'audit.read',

@@ -3,6 +3,7 @@
  * PDF and CSV, the flattened JWS signed with the structure's Ed25519 key, all in one ZIP; and the history of the
  * reports produced, append-only and hash-chained so that it cannot be altered silently.
  */
+import { chainHead } from '../audit/audit-anchors';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
@@ -109,7 +110,7 @@ export class AnnualReportService {
     const key = this.keys.ensure(now, signer.id);
     onProgress(0.3, 'Mise en page du rapport PDF');
     const kit = await loadPdfKit();
-    const pdf = (await kit.render(createElement(ReportPdf, { kit, payload, signature: { kid: key.kid, signeLe: now.toISOString(), signePar: signer.name } }), REPORT_PDF)).base64;
+    const pdf = (await kit.render(createElement(ReportPdf, { kit, payload, signature: { kid: key.kid, signeLe: now.toISOString(), signePar: signer.name, journal: chainHead(this.sqlite) } }), REPORT_PDF)).base64;
     const pdfBytes = Buffer.from(pdf, 'base64');
     const csvBytes = Buffer.from(indicatorsCsv(payload.indicateurs), 'utf8');
     onProgress(0.8, 'Signature');

@@ -15,7 +15,8 @@ import { frenchDate, type PdfKit } from '../documents/pdf-layout';
 export interface ReportPdfProps {
   kit: PdfKit;
   payload: Omit<ReportPayload, 'documents'>;
-  signature: { kid: string; signeLe: string; signePar: string };
+  /** `journal`: the audit chain's head at signature time, an anchor the federation keeps (issue 20 §5). */
+  signature: { kid: string; signeLe: string; signePar: string; journal: { seq: number; hash: string } | null };
 }
 
 const BAR_COLORS = ['#0c8599', '#f08c00', '#5c940d', '#862e9c', '#c92a2a', '#1864ab'];
@@ -177,6 +178,15 @@ export function ReportPdf({ kit, payload, signature }: ReportPdfProps) {
         <kit.Field label="Empreinte de la clé (kid)">{signature.kid}</kit.Field>
         <kit.Field label="Date de signature">{frenchDate(signature.signeLe.slice(0, 10))}</kit.Field>
         <kit.Field label="Signé par">{signature.signePar}</kit.Field>
+        {signature.journal && (
+          <kit.Field label="Journal d’audit à la signature">{`ligne ${signature.journal.seq}, empreinte ${signature.journal.hash}`}</kit.Field>
+        )}
+        {signature.journal && (
+          <Text style={styles.paragraph}>
+            Cette ancre permet de vérifier plus tard que le journal d’audit de la structure n’a été ni tronqué ni réécrit avant cette date : la ligne indiquée doit
+            toujours y porter cette empreinte.
+          </Text>
+        )}
       </Framed>
     </Document>
   );

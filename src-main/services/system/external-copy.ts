@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } f
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { BACKUP_KEY_SUFFIX, verifyBackup, type BackupFile } from '../../../db/backup';
+import { ANCHOR_SUFFIX } from '../audit/audit-anchors';
 import { encryptionOf } from '../../../db/encryption';
 import { AppError } from '../../../src-shared/errors';
 import type { ExternalCopySettings, ExternalCopyStatus } from '../../../src-shared/views';
@@ -67,6 +68,8 @@ export class ExternalCopyService {
       removeSideFiles(partial);
       // The key file first: a copy on the key is never without what a new PC needs to open it with the recovery key.
       if (existsSync(backup.path + BACKUP_KEY_SUFFIX)) copyFileSync(backup.path + BACKUP_KEY_SUFFIX, join(target, name + BACKUP_KEY_SUFFIX));
+      // The audit chain's signed anchor too: kept apart from the PC, it is what a rewritten journal cannot match.
+      if (existsSync(backup.path + ANCHOR_SUFFIX)) copyFileSync(backup.path + ANCHOR_SUFFIX, join(target, name + ANCHOR_SUFFIX));
       renameSync(partial, join(target, name));
       const old = readdirSync(target).filter((f) => f.startsWith(EXTERNAL_PREFIX) && f.endsWith('.sqlite')).sort().reverse().slice(KEEP);
       for (const f of old) {

@@ -8,6 +8,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/format';
 import { NumberField } from '../../components/fields/NumberField';
+import { AuditAnchorsPanel } from './AuditAnchorsPanel';
 
 const ACTIONS = [
   { value: 'read', label: 'Consultation' },
@@ -75,6 +76,7 @@ export function JournalPage() {
           </Text>
         </Group>
       )}
+      <AuditAnchorsPanel />
       <Paper withBorder p="md" mb="md">
         <SimpleGrid cols={{ base: 2, md: 6 }}>
           <DateField label="Du" value={filters.du ?? ''} onChange={set('du')} />
