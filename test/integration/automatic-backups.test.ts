@@ -92,10 +92,14 @@ describe('copy to a USB key or another disk', () => {
       app.clock.advanceMinutes(24 * 60);
       await app.runtime.externalCopyIfDue();
     }
-    // Ten copies, each with its key file (what a new PC needs with the recovery key), and nothing else.
+    // Ten copies, each with its key file (what a new PC needs with the recovery key); the signed anchors of the audit
+    // chain stay, one per copy ever made (issue 20 §5: the USB key is where they cannot be reached from the PC).
     const copies = readdirSync(usb).filter((f) => f.endsWith('.sqlite'));
     expect(copies).toHaveLength(10);
-    expect(readdirSync(usb).sort()).toEqual([...copies, ...copies.map((f) => `${f}.cle`)].sort());
+    const anchors = readdirSync(usb).filter((f) => f.endsWith('.ancre.json'));
+    expect(anchors).toHaveLength(13);
+    expect(readdirSync(usb).filter((f) => !f.endsWith('.ancre.json')).sort()).toEqual([...copies, ...copies.map((f) => `${f}.cle`)].sort());
+    for (const copy of copies) expect(anchors).toContain(`${copy}.ancre.json`);
     expect(app.runtime.openOrNull()!.externalCopy.status().dernierEchec).toBeNull();
     expect(readdirSync(join(app.dataDir, 'sauvegardes')).length).toBeGreaterThan(0);
   });

@@ -93,6 +93,6 @@ export async function verifyReport(zip: Uint8Array, options: { thumbprint?: stri
     if (!bytes) echecs.push(`Empreinte du document : ${doc.nom} est listé dans le rapport signé mais absent de l’archive.`);
     else if (sha256Hex(bytes) !== doc.sha256) echecs.push(`Empreinte du document : le SHA-256 de ${doc.nom} ne correspond pas au rapport signé (document modifié).`);
   }
-  for (const name of Object.keys(entries)) if (!listed.has(name)) echecs.push(`Archive malformée : le fichier ${name} n’est pas couvert par la signature.`);
+  for (const name of entries.keys()) if (!listed.has(name)) echecs.push(`Archive malformée : le fichier ${name} n’est pas couvert par la signature.`);
   return { valide: echecs.length === 0, echecs, kid, payload, cleVerifiee: echecs.length === 0 && !!options.thumbprint && options.thumbprint === kid };
 }
