@@ -42,11 +42,14 @@ Commandes :
   report --year Y       Produit le rapport annuel signé (rapport-<SIRET>-<Y>.zip) dans --out (dossier,
                         par défaut le dossier courant) et affiche son chemin. --signataire "Nom".
   verify <zip>          Vérifie un rapport : signature, format, empreintes des documents ; avec
-                        --thumbprint <kid>, la clé enregistrée par la fédération. Affiche « valide »
-                        (code 0) ou une ligne par échec (code 1).
-  consolidate <dossier> Vérifie tous les rapports .zip du dossier, refuse et liste les invalides, écrit le
-                        tableau des structures et les totaux (département, dispositif) dans --out
-                        (.xlsx ou .csv). --cles <fichier.csv> : les clés enregistrées (siret;kid).
+                        --thumbprint <kid> ou --cles <fichier.csv> (siret;kid), la clé enregistrée.
+                        « valide » (code 0), « intègre, mais clé non vérifiée » (code 2) ou une ligne
+                        par échec (code 1).
+  consolidate <dossier> Vérifie tous les rapports .zip du dossier, un par SIRET et par année (un même
+                        rapport en double compte une fois), une seule année (--annee Y, sinon la plus
+                        récente) ; refuse et liste les autres ; écrit le tableau des structures et les
+                        totaux dans --out (.xlsx ou .csv). --cles <fichier.csv> : les clés enregistrées
+                        (siret;kid) ; un SIRET sans clé enregistrée est alors refusé.
   version               Affiche la version.
 
 Options :

@@ -2,6 +2,7 @@
  * The services of an open database, built once per opening: what every route handler reaches through `ctx.open`.
  * The database's lifecycle (keys, opening, restores, backups) is AppRuntime's (app-runtime.ts).
  */
+import { MemberRegistry } from './services/federation/member-registry';
 import type { OpenedDatabase, Db } from '../db/client';
 import type { Clock } from './lib/clock';
 import { AuditLog } from './services/audit/audit-log';
@@ -56,6 +57,7 @@ export class OpenRuntime {
   readonly imports: ImportService;
   readonly indicators: IndicatorsService;
   readonly signingKeys: SigningKeyService;
+  readonly members: MemberRegistry;
   readonly reports: AnnualReportService;
   readonly drillDown: DrillDownService;
   readonly externalCopy: ExternalCopyService;
@@ -93,6 +95,7 @@ export class OpenRuntime {
     this.imports = new ImportService(opened.sqlite, this.audit);
     this.indicators = new IndicatorsService(opened.sqlite, this.parametres);
     this.signingKeys = new SigningKeyService(opened.sqlite, new DataKeyProtector(dataKey));
+    this.members = new MemberRegistry(opened.sqlite);
     this.reports = new AnnualReportService(opened.db, opened.sqlite, this.indicators, this.signingKeys);
     this.drillDown = new DrillDownService(opened.sqlite, this.indicators);
     this.externalCopy = new ExternalCopyService(opened.sqlite);

@@ -46,7 +46,8 @@ import {
 import { bilanDocumentInputSchema, deleteParcoursEntryInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
 import { anonymiseInputSchema, conventionInputSchema, retentionSettingsInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
-import type { ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
+import { memberKeyInputSchema } from './schemas/federation';
+import type { MemberKeyView, ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
 import type { ImportReport } from './import-format';
 import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
@@ -158,6 +159,9 @@ export const contract = {
   'rapports.produce': route<ProducedReportView>()(yearInputSchema),
   'rapports.history': route<ReportHistoryView[]>()(emptyInput),
   'rapports.verify': route<VerificationView>()(verifyInputSchema),
+  'federation.membres': route<MemberKeyView[]>()(emptyInput),
+  'federation.enregistrerMembre': route<MemberKeyView[]>()(memberKeyInputSchema),
+  'federation.retirerMembre': route<MemberKeyView[]>()(idInput),
   'cles.list': route<SigningKeyInfo[]>()(emptyInput),
   'cles.create': route<SigningKeyInfo[]>()(emptyInput),
   'cles.rotate': route<SigningKeyInfo[]>()(emptyInput),

@@ -58,6 +58,8 @@ export const PERMISSION_ROLES = {
   'observatoire.read': ['direction', 'cip', 'lecture'],
   /** Signing and sending the annual report, the structure's signing key. */
   'rapports.sign': ['direction'],
+  /** The federation's register of its members' signing keys (a federation's own installation). */
+  'federation.manage': ['direction'],
   /** Checking a report file: anyone in the structure may. */
   'rapports.verify': ROLES,
   /** The quality registers (improvement plan, complaints, unmet needs, satisfaction answers). */

@@ -74,6 +74,18 @@ export interface VerificationView {
   structure: { nom: string; siret: string; departement: string } | null;
   annee: number | null;
   genereLe: string | null;
+  /** What the federation's register of member keys says of this report's key; null when no register is kept. */
+  registre: string | null;
+}
+
+/** One key of a member in the federation's register (issue 17 §3). */
+export interface MemberKeyView {
+  id: string;
+  siret: string;
+  nom: string;
+  kid: string;
+  dateFiche: string;
+  retireeLe: string | null;
 }
 
 export interface ConventionView {

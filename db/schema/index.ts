@@ -12,3 +12,4 @@ export * from './observatoire';
 export * from './qualite';
 export * from './rgpd';
 export * from './qualite-demarche';
+export * from './federation';

@@ -15,7 +15,7 @@ import { exportTables } from '../services/import/workbook-export';
 import { workbookBuffer } from '../services/import/workbook-writer';
 import { assertYear } from '../services/observatoire/annual-report';
 import { KeySheet } from '../services/observatoire/key-sheet';
-import { verifyReport } from '../services/observatoire/report-verifier';
+import { authenticateReport } from '../services/federation/authenticate';
 import type { SigningKeyView } from '../services/observatoire/signing-keys';
 import { getStructure } from '../services/structure/structure-service';
 
@@ -135,8 +135,9 @@ export const observatoireRoutes = {
   'rapports.verify': {
     permission: 'rapports.verify',
     transaction: false,
-    handler: async (_ctx, input): Promise<VerificationView> => {
-      const result = await verifyReport(Buffer.from(input.file.base64, 'base64'), { thumbprint: input.thumbprint || null });
+    handler: async (ctx, input): Promise<VerificationView> => {
+      // Without a thumbprint typed, the federation's register of member keys (when it keeps one) decides (issue 20 §4).
+      const result = await authenticateReport(Buffer.from(input.file.base64, 'base64'), input.thumbprint || null, ctx.open.members);
       const p = result.payload;
       return {
         valide: result.valide,
@@ -146,8 +147,20 @@ export const observatoireRoutes = {
         structure: p ? { nom: p.structure.nom, siret: p.structure.siret, departement: p.structure.departement } : null,
         annee: p?.annee ?? null,
         genereLe: p?.genere_le ?? null,
+        registre: result.registre,
       };
     },
+  },
+  'federation.membres': { permission: 'federation.manage', handler: (ctx) => ctx.open.members.list() },
+  'federation.enregistrerMembre': {
+    permission: 'federation.manage',
+    audit: { action: 'update', entity: 'cle_membre', recordId: (input) => `${input.siret}:${input.kid}` },
+    handler: (ctx, input) => ctx.open.members.save(input, ctx.now),
+  },
+  'federation.retirerMembre': {
+    permission: 'federation.manage',
+    audit: { action: 'delete', entity: 'cle_membre', recordId: (input) => input.id },
+    handler: (ctx, input) => ctx.open.members.remove(input.id),
   },
   'cles.list': { permission: 'rapports.sign', handler: (ctx) => ctx.open.signingKeys.list().map(keyInfo) },
   'cles.create': {

@@ -21,6 +21,7 @@ import { QualitePage } from '../features/observatoire/QualitePage';
 import { ConventionsPage } from '../features/parametres/ConventionsPage';
 import { ImportPage } from '../features/parametres/ImportPage';
 import { JournalPage } from '../features/parametres/JournalPage';
+import { MembresPage } from '../features/observatoire/MembresPage';
 import { AutoEvaluationPage } from '../features/observatoire/AutoEvaluationPage';
 import { DemarchePage } from '../features/observatoire/DemarchePage';
 import { QuestionnairesPage } from '../features/observatoire/QuestionnairesPage';
@@ -48,6 +49,7 @@ export const appRouter = createHashRouter([
       { path: 'observatoire/rapport', element: <RapportPage /> },
       { path: 'observatoire/cle', element: <ClePage /> },
       { path: 'observatoire/verifier', element: <VerifierPage /> },
+      { path: 'observatoire/membres', element: <MembresPage /> },
       { path: 'parametres/conventions', element: <ConventionsPage /> },
       { path: 'parametres/import', element: <ImportPage /> },
       { path: 'parametres/offre', element: <OffrePage /> },

@@ -7,6 +7,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   auto_evaluation: 'Auto-évaluation',
   bilan: 'Bilan',
   cer: 'Contrat d’engagement réciproque',
+  cle_membre: 'Registre des clés des membres',
   cle_signature: 'Clé de signature',
   conservation_rgpd: 'Conservation (RGPD)',
   contrat: 'Contrat de travail',

@@ -103,6 +103,7 @@ describe('navigation', () => {
       'Rapport annuel',
       'Clé de signature',
       'Vérifier un rapport',
+      'Registre des membres',
       'Conventions (ETP)',
       'Import et export',
       'Offre d’insertion',

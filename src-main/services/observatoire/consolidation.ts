@@ -10,7 +10,7 @@ import { baseId, indicatorDefinition, type IndicatorMap } from '../../../src-sha
 import type { ReportPayload } from '../../../src-shared/observatoire/report-format';
 import { round } from '../../../src-shared/rules/heures';
 import { SIAE_KINDS } from '../../../src-shared/siae';
-import { verifyReport } from './report-verifier';
+import { authenticateReport, type KeyRegister } from '../federation/authenticate';
 
 export interface ConsolidationRow {
   niveau: 'structure' | 'departement' | 'dispositif' | 'ensemble';
@@ -25,6 +25,10 @@ export interface Consolidation {
   colonnes: string[];
   lignes: ConsolidationRow[];
   refuses: Array<{ fichier: string; echecs: string[] }>;
+  /** The one year consolidated (null when no report was valid). */
+  annee?: number | null;
+  /** Files that are the same signed report as another one, counted once. */
+  doublons?: Array<{ fichier: string; memeQue: string }>;
 }
 
 /** Numerator and denominator ids of each rate, so totals recompute it. */
@@ -38,21 +42,66 @@ const MEANS: Record<string, string> = { 'sorties.duree_moyenne_parcours_mois': '
 /** Neither additive nor recomputable from the file: left empty in totals. */
 const NOT_ADDITIVE = new Set(['accueil.delai_median_decision_jours', 'qualite.satisfaction_moyenne']);
 
-export async function consolidateFolder(folder: string, registry: Map<string, string> = new Map()): Promise<Consolidation> {
+export interface ConsolidationOptions {
+  /** The members' registered keys; when kept, a report whose key is not registered for its SIRET is refused. */
+  register?: KeyRegister | null;
+  /** The year consolidated; by default the latest year among the valid reports. */
+  annee?: number | null;
+}
+
+/**
+ * Every .zip of a folder, verified, then made one report per (SIRET, year) of one year (issue 17 §2): a file that is
+ * the same signed report as another is counted once and said; two different reports of one SIRET and year keep the
+ * later signature and name the other; reports of another year are set aside, never mixed. Every refusal names its
+ * file and why.
+ */
+export async function consolidateFolder(folder: string, options: ConsolidationOptions = {}): Promise<Consolidation> {
   const files = readdirSync(folder)
     .filter((f) => extname(f).toLowerCase() === '.zip')
-    .sort();
-  const valid: Array<{ fichier: string; payload: ReportPayload }> = [];
+    .sort((a, b) => a.localeCompare(b, 'fr'));
+  const valid: Array<{ fichier: string; payload: ReportPayload; identity: string }> = [];
   const refuses: Consolidation['refuses'] = [];
+  const register = options.register && !options.register.isEmpty() ? options.register : null;
   for (const fichier of files) {
-    const bytes = readFileSync(join(folder, fichier));
-    const first = await verifyReport(bytes);
-    const registered = first.payload ? registry.get(first.payload.structure.siret) : undefined;
-    const result = registered ? await verifyReport(bytes, { thumbprint: registered }) : first;
-    if (result.valide && result.payload) valid.push({ fichier, payload: result.payload });
-    else refuses.push({ fichier, echecs: result.echecs });
+    const result = await authenticateReport(readFileSync(join(folder, fichier)), null, register);
+    if (!result.valide || !result.payload) refuses.push({ fichier, echecs: result.echecs });
+    else if (register && !result.cleVerifiee) refuses.push({ fichier, echecs: [result.registre ?? 'Clé non enregistrée pour ce SIRET.'] });
+    else valid.push({ fichier, payload: result.payload, identity: JSON.stringify(result.payload) });
   }
-  return consolidate(valid.map((v) => v.payload), refuses);
+  const years = [...new Set(valid.map((v) => v.payload.annee))].sort((a, b) => b - a);
+  const annee = options.annee ?? years[0] ?? null;
+  // The same signed report under two names (a download made twice) is one report: found before anything else.
+  const doublons: Consolidation['doublons'] = [];
+  const distinct = new Map<string, (typeof valid)[number]>();
+  // The shortest name is taken for the original: « rapport (1).zip » is the copy of « rapport.zip ».
+  for (const report of [...valid].sort((a, b) => a.fichier.length - b.fichier.length || a.fichier.localeCompare(b.fichier, 'fr'))) {
+    const twin = distinct.get(report.identity);
+    if (twin) doublons.push({ fichier: report.fichier, memeQue: twin.fichier });
+    else distinct.set(report.identity, report);
+  }
+  const kept = new Map<string, (typeof valid)[number]>();
+  for (const report of distinct.values()) {
+    const { siret } = report.payload.structure;
+    if (report.payload.annee !== annee) {
+      refuses.push({ fichier: report.fichier, echecs: [`Rapport de l’année ${report.payload.annee} : cette consolidation porte sur ${annee}. Consolidez cette année à part (--annee ${report.payload.annee}).`] });
+      continue;
+    }
+    const previous = kept.get(siret);
+    if (!previous) {
+      kept.set(siret, report);
+    } else {
+      const [later, earlier] = report.payload.genere_le > previous.payload.genere_le ? [report, previous] : [previous, report];
+      kept.set(siret, later);
+      refuses.push({
+        fichier: earlier.fichier,
+        echecs: [
+          `Deux rapports différents pour ${siret} (${later.payload.structure.nom}) et ${annee} : « ${earlier.fichier} » (signé le ${earlier.payload.genere_le.slice(0, 10)}) et « ${later.fichier} » (signé le ${later.payload.genere_le.slice(0, 10)}). Le plus récent est retenu ; retirez l’autre du dossier si c’est voulu.`,
+        ],
+      });
+    }
+  }
+  const result = consolidate([...kept.values()].map((v) => v.payload), refuses);
+  return { ...result, annee, doublons };
 }
 
 export function consolidate(reports: ReportPayload[], refuses: Consolidation['refuses'] = []): Consolidation {

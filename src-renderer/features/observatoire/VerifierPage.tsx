@@ -37,7 +37,7 @@ export function VerifierPage() {
           <FileInput label="Rapport (.zip)" placeholder="Choisir le fichier rapport-….zip" accept=".zip,application/zip" value={file} onChange={(f) => { setFile(f); setResult(null); }} clearable />
           <TextInput
             label="Empreinte de clé enregistrée (facultatif)"
-            description="Celle de la fiche d’enregistrement : le rapport doit avoir été signé avec cette clé."
+            description="Celle de la fiche d’enregistrement : le rapport doit avoir été signé avec cette clé. Laissée vide, le registre des membres (s’il est tenu) est consulté."
             value={thumbprint}
             onChange={(e) => setThumbprint(e.currentTarget.value)}
           />
@@ -65,6 +65,11 @@ export function VerifierPage() {
               Année {result.annee}, produit le {formatDateTime(result.genereLe!)}, signé avec la clé {result.kid}.
             </Text>
             <Text size="sm">La signature, la version du format et l’empreinte de chaque document sont correctes.</Text>
+            {result.registre && (
+              <Text size="sm" fw={600} mt={4}>
+                {result.registre}
+              </Text>
+            )}
           </Alert>
         ) : (
           <Alert color="red" title="Rapport refusé" maw={720}>

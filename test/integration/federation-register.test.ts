@@ -1,0 +1,122 @@
+/**
+ * The federation's register of member keys and a consolidation that cannot be fooled (issue 17 §2–3, issue 20 §4):
+ * verification says « valide » only for the key registered for the SIRET, refuses another or a retired key, and the
+ * consolidation counts a duplicated file once, keeps one report per SIRET and year, never mixes years, and refuses a
+ * SIRET without a registered key when a key list is given.
+ */
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KeyListFile } from '../../src-main/services/federation/key-list';
+import { consolidateFolder } from '../../src-main/services/observatoire/consolidation';
+import { TestApp } from '../helpers/app';
+import { tempDir } from '../helpers/temp';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+const SIRET = '52000001500013';
+
+async function producedReport(admin: string, annee: number) {
+  const made = await app.call('rapports.produce', { annee }, admin);
+  return { ...made, bytes: Buffer.from(made.base64, 'base64') };
+}
+
+function verify(admin: string, bytes: Buffer, thumbprint: string | null = null) {
+  return app.call('rapports.verify', { file: { name: 'rapport.zip', base64: bytes.toString('base64') }, thumbprint }, admin);
+}
+
+describe('the register of member keys', () => {
+  it('makes verification say « valide » for the registered key only, and refuse another or a retired one', async () => {
+    app = await TestApp.start();
+    const admin = await app.setUp();
+    const report = await producedReport(admin, 2025);
+
+    // No register kept: intact, key not verified.
+    expect(await verify(admin, report.bytes)).toMatchObject({ valide: true, cleVerifiee: false, registre: null });
+
+    // Registered from the member's sheet (a copy with spaces and line breaks is accepted).
+    const spaced = `${report.kid.slice(0, 20)} \n${report.kid.slice(20)}`;
+    const members = await app.call('federation.enregistrerMembre', { siret: '520 000 015 00013', nom: 'Chantier des Coteaux', kid: spaced, dateFiche: '2025-01-10' }, admin);
+    expect(members).toEqual([expect.objectContaining({ siret: SIRET, kid: report.kid, retireeLe: null })]);
+    expect(await verify(admin, report.bytes)).toMatchObject({ valide: true, cleVerifiee: true, registre: expect.stringMatching(/Clé enregistrée pour Chantier des Coteaux/) });
+
+    // Retired before the report was generated: refused, with the date.
+    await app.call('federation.enregistrerMembre', { id: members[0]!.id, siret: SIRET, nom: 'Chantier des Coteaux', kid: report.kid, dateFiche: '2025-01-10', retireeLe: '2026-01-01' }, admin);
+    const retired = await verify(admin, report.bytes);
+    expect(retired.valide).toBe(false);
+    expect(retired.echecs.join(' ')).toMatch(/retirée le 2026-01-01, avant ce rapport/);
+
+    // Only another key registered for this SIRET: refused, both keys named.
+    await app.call('federation.retirerMembre', { id: members[0]!.id }, admin);
+    const other = 'A'.repeat(43);
+    await app.call('federation.enregistrerMembre', { siret: SIRET, nom: 'Chantier des Coteaux', kid: other, dateFiche: '2025-01-10' }, admin);
+    const foreign = await verify(admin, report.bytes);
+    expect(foreign.valide).toBe(false);
+    expect(foreign.echecs.join(' ')).toContain(`signé par la clé ${report.kid}, qui n’est pas celle enregistrée pour le SIRET ${SIRET} (${other})`);
+    // A thumbprint typed on the screen is still the user's choice.
+    expect(await verify(admin, report.bytes, report.kid)).toMatchObject({ valide: true, cleVerifiee: true });
+
+    // A register that does not know this SIRET: intact, not authenticated, and said.
+    const [entry] = await app.call('federation.membres', {}, admin);
+    await app.call('federation.retirerMembre', { id: entry!.id }, admin);
+    await app.call('federation.enregistrerMembre', { siret: '73282932000074', nom: 'Atelier du Lac', kid: other, dateFiche: '2025-02-01' }, admin);
+    expect(await verify(admin, report.bytes)).toMatchObject({ valide: true, cleVerifiee: false, registre: expect.stringMatching(/n’est pas dans le registre des membres/) });
+  }, 60_000);
+
+  it('refuses a wrong SIRET, a mistyped thumbprint and a key already another member’s, with French messages per field', async () => {
+    app = await TestApp.start();
+    const admin = await app.setUp();
+    const bad = await app.fail('federation.enregistrerMembre', { siret: '52000001500014', nom: 'X', kid: 'abc', dateFiche: '2025-13-01', retireeLe: null }, admin);
+    expect(bad.code).toBe('VALIDATION');
+    expect(Object.keys(bad.fields!).sort()).toEqual(['dateFiche', 'kid', 'nom', 'siret']);
+    expect(bad.fields!.kid).toMatch(/43 caractères/);
+    const kid = 'B'.repeat(43);
+    await app.call('federation.enregistrerMembre', { siret: SIRET, nom: 'Chantier des Coteaux', kid, dateFiche: '2025-01-10' }, admin);
+    const taken = await app.fail('federation.enregistrerMembre', { siret: '73282932000074', nom: 'Atelier du Lac', kid, dateFiche: '2025-01-10' }, admin);
+    expect(taken).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/déjà enregistrée pour un autre SIRET \(52000001500013\)/) });
+    expect(await app.call('federation.membres', {}, admin)).toHaveLength(1);
+  });
+});
+
+describe('a consolidation that cannot be fooled', () => {
+  it('counts a duplicated file once, keeps the later of two reports of one SIRET and year, never mixes years, and refuses a SIRET without a registered key', async () => {
+    app = await TestApp.start();
+    const admin = await app.setUp();
+    const folder = tempDir('cedre-consolidation-');
+    const early = await producedReport(admin, 2025);
+    writeFileSync(join(folder, 'rapport-2025.zip'), early.bytes);
+    copyFileSync(join(folder, 'rapport-2025.zip'), join(folder, 'rapport-2025 (1).zip'));
+    // A day later (a new session: the first one locked meanwhile), a corrected report of the same year.
+    app.clock.advanceMinutes(60 * 24);
+    const again = (await app.call('auth.login', { login: 'm.durand', password: 'un chêne solide' })).token;
+    const later = await producedReport(again, 2025);
+    writeFileSync(join(folder, 'rapport-2025-corrige.zip'), later.bytes);
+    writeFileSync(join(folder, 'rapport-2024.zip'), (await producedReport(again, 2024)).bytes);
+
+    const result = await consolidateFolder(folder);
+    expect(result.annee).toBe(2025);
+    expect(result.lignes.filter((l) => l.niveau === 'structure')).toHaveLength(1);
+    expect(result.doublons).toEqual([{ fichier: 'rapport-2025 (1).zip', memeQue: 'rapport-2025.zip' }]);
+    const refused = Object.fromEntries(result.refuses.map((r) => [r.fichier, r.echecs.join(' ')]));
+    expect(Object.keys(refused).sort()).toEqual(['rapport-2024.zip', 'rapport-2025.zip']);
+    expect(refused['rapport-2024.zip']).toMatch(/année 2024 : cette consolidation porte sur 2025.*--annee 2024/);
+    expect(refused['rapport-2025.zip']).toMatch(/Deux rapports différents pour 52000001500013.*« rapport-2025-corrige.zip ».*Le plus récent est retenu/);
+    // The structure line is the later report's.
+    expect(result.lignes.find((l) => l.niveau === 'structure')!.annee).toBe(2025);
+
+    // The other year on its own.
+    const y2024 = await consolidateFolder(folder, { annee: 2024 });
+    expect(y2024.lignes.filter((l) => l.niveau === 'structure')).toHaveLength(1);
+    expect(y2024.refuses.map((r) => r.fichier).sort()).toEqual(['rapport-2025-corrige.zip', 'rapport-2025.zip']);
+
+    // With a key list that does not hold this SIRET: every report refused, the SIRET named.
+    const list = new KeyListFile(`siret;kid\n73282932000074;${'C'.repeat(43)}\n`);
+    const keyed = await consolidateFolder(folder, { register: list });
+    expect(keyed.lignes.filter((l) => l.niveau === 'structure')).toHaveLength(0);
+    expect(keyed.refuses.every((r) => /SIRET 52000001500013 .*n’est pas dans le registre/.test(r.echecs.join(' ')))).toBe(true);
+    // With its key: accepted.
+    const withKey = await consolidateFolder(folder, { register: new KeyListFile(`${SIRET};${later.kid}\n`) });
+    expect(withKey.lignes.filter((l) => l.niveau === 'structure')).toHaveLength(1);
+  }, 90_000);
+});
