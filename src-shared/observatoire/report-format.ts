@@ -40,7 +40,12 @@ export function reportFileName(siret: string, annee: number): string {
 }
 
 /** `id;valeur`, one indicator a line, UTF-8 with BOM; nulls empty, decimals with a point (machine-readable). */
-export function indicatorsCsv(indicateurs: IndicatorMap): string {
-  const lines = ['id;valeur', ...Object.entries(indicateurs).map(([id, v]) => `${id};${v === null ? '' : String(v)}`)];
+/**
+ * `indicateurs.csv` (REPORT-SPEC §3–4): a suppressed value is written `s`, a missing one (no denominator) is left
+ * empty, so that a reader tells « masked » from « not computable ». Values keep the dot: a machine file.
+ */
+export function indicatorsCsv(indicateurs: IndicatorMap, suppressed: readonly string[] = []): string {
+  const masked = new Set(suppressed);
+  const lines = ['id;valeur', ...Object.entries(indicateurs).map(([id, v]) => `${id};${masked.has(id) ? 's' : v === null ? '' : String(v)}`)];
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

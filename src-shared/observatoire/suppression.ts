@@ -13,14 +13,42 @@ export function isSensitiveIndicator(id: string): boolean {
   return SENSITIVE_EXACT.has(base) || SENSITIVE_PREFIXES.some((p) => base.startsWith(p));
 }
 
-export function suppressSmallCells(indicateurs: IndicatorMap): { indicateurs: IndicatorMap; suppressed: string[] } {
-  const out: IndicatorMap = {};
-  const suppressed: string[] = [];
-  for (const [id, value] of Object.entries(indicateurs)) {
-    if ((value === 1 || value === 2) && isSensitiveIndicator(id)) {
-      out[id] = null;
-      suppressed.push(id);
-    } else out[id] = value;
+/**
+ * The additive groups an id belongs to (REPORT-SPEC §3, amended): the id with its `par_dispositif.<KIND>.` values, and
+ * for a frein's count, `concernes` with its `interne`, `externe` and `les_deux` in the same scope. Publishing one member
+ * of a group next to the others would let a masked member be recovered by adding or subtracting.
+ */
+export function additiveGroupsOf(id: string, ids: readonly string[]): string[][] {
+  const base = baseId(id);
+  const byBase = ids.filter((other) => baseId(other) === base);
+  const groups = [byBase];
+  const frein = /^(par_dispositif\.[A-Z]+\.)?(accompagnement\.freins\.[a-z_]+\.)(concernes|interne|externe|les_deux)$/.exec(id);
+  if (frein) {
+    const scope = `${frein[1] ?? ''}${frein[2]}`;
+    groups.push(['concernes', 'interne', 'externe', 'les_deux'].map((part) => `${scope}${part}`).filter((member) => ids.includes(member)));
   }
-  return { indicateurs: out, suppressed: suppressed.sort() };
+  return groups;
+}
+
+/**
+ * Small cells of sensitive ids (1 or 2) are masked, then every member of a group holding a masked id, until nothing
+ * changes (groups share ids), so that no masked value can be derived from published ones.
+ */
+export function suppressSmallCells(indicateurs: IndicatorMap): { indicateurs: IndicatorMap; suppressed: string[] } {
+  const ids = Object.keys(indicateurs);
+  const masked = new Set(ids.filter((id) => (indicateurs[id] === 1 || indicateurs[id] === 2) && isSensitiveIndicator(id)));
+  const pending = [...masked];
+  while (pending.length) {
+    const id = pending.pop()!;
+    for (const group of additiveGroupsOf(id, ids)) {
+      for (const member of group) {
+        if (masked.has(member)) continue;
+        masked.add(member);
+        pending.push(member);
+      }
+    }
+  }
+  const out: IndicatorMap = {};
+  for (const [id, value] of Object.entries(indicateurs)) out[id] = masked.has(id) ? null : value;
+  return { indicateurs: out, suppressed: [...masked].sort() };
 }

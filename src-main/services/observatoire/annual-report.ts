@@ -112,7 +112,7 @@ export class AnnualReportService {
     const kit = await loadPdfKit();
     const pdf = (await kit.render(createElement(ReportPdf, { kit, payload, signature: { kid: key.kid, signeLe: now.toISOString(), signePar: signer.name, journal: chainHead(this.sqlite) } }), REPORT_PDF)).base64;
     const pdfBytes = Buffer.from(pdf, 'base64');
-    const csvBytes = Buffer.from(indicatorsCsv(payload.indicateurs), 'utf8');
+    const csvBytes = Buffer.from(indicatorsCsv(payload.indicateurs, payload.suppressed), 'utf8');
     onProgress(0.8, 'Signature');
     const full: ReportPayload = {
       ...payload,
