@@ -5,6 +5,7 @@
 import type { CategorieSortie, MotifSortie } from '../domain/insertion';
 import type { SiaeKind } from '../siae';
 import type { IndicatorMap } from './indicateurs';
+import { CSV_MASKED, csvDocument } from '../format/csv';
 
 export const REPORT_FORMAT = 'cadre-commun-rapport-annuel';
 export const REPORT_VERSION = 1;
@@ -46,6 +47,5 @@ export function reportFileName(siret: string, annee: number): string {
  */
 export function indicatorsCsv(indicateurs: IndicatorMap, suppressed: readonly string[] = []): string {
   const masked = new Set(suppressed);
-  const lines = ['id;valeur', ...Object.entries(indicateurs).map(([id, v]) => `${id};${masked.has(id) ? 's' : v === null ? '' : String(v)}`)];
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(['id', 'valeur'], Object.entries(indicateurs).map(([id, v]) => [id, masked.has(id) ? CSV_MASKED : v]), { decimal: 'dot' });
 }

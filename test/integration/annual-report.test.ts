@@ -78,7 +78,8 @@ describe('signed annual report', () => {
     for (const personal of ['Arnaud', 'Julie', '1996-05-02', 'Objectifs définis']) expect(text).not.toContain(personal);
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(unzipSync(zip)['indicateurs.csv']);
     expect(csv.startsWith('\uFEFFid;valeur\r\n')).toBe(true);
-    expect(csv).toContain('\r\npublic.criteres.AAH;\r\n');
+    // A masked value is « s », a missing one empty (REPORT-SPEC §3 amended).
+    expect(csv).toContain('\r\npublic.criteres.AAH;s\r\n');
     expect(csv).toContain('\r\nactivite.taux_realisation;0.1396\r\n');
     const header = JSON.parse(new TextDecoder().decode(unzipSync(zip)['rapport.json']));
     expect(Object.keys(header).sort()).toEqual(['payload', 'protected', 'signature']);

@@ -232,6 +232,31 @@ describe('export and template', () => {
     expect(second.indicators.compute(2024).indicateurs).toEqual(firstIndicators);
   });
 
+  it('CSV exports neutralise formulas (CSV injection) and the import reads them back as they were (issue 16 §5)', async () => {
+    const { exportTables } = await import('../../src-main/services/import/workbook-export');
+    const { writeCsvFolder } = await import('../../src-main/services/import/workbook-writer');
+    const { readFileSync } = await import('node:fs');
+    const first = await freshRuntime();
+    await importFolder(first, EXEMPLE_2024);
+    const hostile = { nom: '=HYPERLINK("http://x.example";"Cliquez")', prenom: '+33 6 12 34 56 78', commune: '@SUM(A1:A9)' };
+    const id = (first.sqlite.prepare('select id from personnes order by id limit 1').get() as { id: string }).id;
+    first.sqlite.prepare('update personnes set nom = ?, prenom = ?, commune = ? where id = ?').run(hostile.nom, hostile.prenom, hostile.commune, id);
+    const dir = tempDir();
+    writeCsvFolder(dir, exportTables(first.sqlite, '2026-03-02'));
+    const text = readFileSync(join(dir, 'personnes.csv'), 'utf8');
+    // Not one cell of the file starts with a formula character once unquoted.
+    const cells = text.split(/\r\n/).flatMap((line) => line.split(';')).map((c) => c.replace(/^"/, ''));
+    expect(cells.filter((c) => /^[=+@\t]/.test(c))).toEqual([]);
+    expect(text).toContain(`"'=HYPERLINK(""http://x.example"";""Cliquez"")"`);
+    // The monthly statement for the ASP too.
+    const month = (first.sqlite.prepare('select substr(min(date), 1, 7) as m from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id where p.personne_id = ?').get(id) as { m: string | null }).m;
+    if (month) expect(first.heures.exportMonth(month, true).content).toContain("'=HYPERLINK(");
+    app!.close();
+    const second = await freshRuntime();
+    expect((await importFolder(second, dir)).ok).toBe(true);
+    expect(second.sqlite.prepare('select nom, prenom, commune from personnes where nom like ?').get('%HYPERLINK%')).toEqual(hostile);
+  });
+
   it('rows created in the app are exported with their id as ref, and re-importing them updates them', async () => {
     const { exportTables } = await import('../../src-main/services/import/workbook-export');
     const { writeCsvFolder } = await import('../../src-main/services/import/workbook-writer');

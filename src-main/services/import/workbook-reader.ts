@@ -3,6 +3,7 @@
  * Every way a file can be wrong ends as a French problem on the file, never an exception: size and row limits keep a
  * foreign or damaged file from exhausting memory, and nothing here touches the database.
  */
+import { unneutralizeCsvCell } from '../../../src-shared/format/csv';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -150,7 +151,8 @@ function readCsv(file: ImportFile, book: RawWorkbook): void {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = count(firstLine, ';') >= count(firstLine, ',') ? ';' : ',';
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const table = parsed.data.filter((row, i) => !(i === parsed.data.length - 1 && row.length === 1 && row[0] === ''));
+  // A cell the app's CSV writer neutralised (« '=… », CSV injection) comes back as it was written.
+  const table = parsed.data.filter((row, i) => !(i === parsed.data.length - 1 && row.length === 1 && row[0] === '')).map((row) => row.map(unneutralizeCsvCell));
   addSheet(book, file.name, name, table);
 }
 

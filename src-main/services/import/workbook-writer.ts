@@ -2,6 +2,7 @@
  * Writes sheets of the import format as one .xlsx workbook (for people) or a folder of CSV files (for scripts).
  * Used by the template and by the export, so that what the app writes is always something it can read back.
  */
+import { csvDocument } from '../../../src-shared/format/csv';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -66,14 +67,10 @@ export function writeCsvFolder(dir: string, tables: SheetTable): string[] {
     const rows = tables[name];
     if (!rows) continue;
     const header = SHEET_COLUMNS[name].map((c) => c.name);
-    const lines = [header, ...rows].map((r) => r.map((v) => csvCell(String(v))).join(';'));
     const path = join(dir, `${name}.csv`);
-    writeFileSync(path, '\uFEFF' + lines.join('\r\n') + '\r\n');
+    // The import format's own text (numbers already written as the reader expects); formulas neutralised.
+    writeFileSync(path, csvDocument(header, rows.map((r) => r.map((v) => String(v)))));
     written.push(path);
   }
   return written;
-}
-
-function csvCell(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -1,4 +1,5 @@
 /** Hours: a month saved in one transaction for a set of contracts, and closed months that no longer change. */
+import { csvDocument } from '../../../src-shared/format/csv';
 import { withholdUnlessSensitive } from '../need-to-know';
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -77,14 +78,8 @@ export class HeuresService {
       )
       .all(last, first, last, first, last, first, last) as Array<Record<string, string | number | null>>;
     const header = ['numero_pass_iae', 'nom', 'prenom', 'date_naissance', 'dispositif', 'type_contrat', 'debut_contrat', 'fin_contrat', 'mois', 'heures_travaillees', 'date_sortie', 'motif_sortie'];
-    const cell = (v: string | number | null | undefined) => {
-      const text = v === null || v === undefined ? '' : String(v);
-      return /[;"\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
-    const lines = rows.map((r) =>
-      [r.pass, r.nom, r.prenom, r.date_naissance, r.dispositif, r.type, r.date_debut, r.fin, mois, fromCentiemes(Number(r.centiemes)).toFixed(2).replace('.', ','), r.sortie, r.motif === null ? null : withholdUnlessSensitive(r.motif, sensibles)].map(cell).join(';'),
-    );
-    return { fileName: `heures-${mois}.csv`, content: `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n` };
+    const lines = rows.map((r) => [r.pass, r.nom, r.prenom, r.date_naissance, r.dispositif, r.type, r.date_debut, r.fin, mois, fromCentiemes(Number(r.centiemes)).toFixed(2).replace('.', ','), r.sortie, r.motif === null ? null : withholdUnlessSensitive(r.motif, sensibles)]);
+    return { fileName: `heures-${mois}.csv`, content: csvDocument(header, lines) };
   }
 
   isClosed(mois: string): boolean {

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
+import { CSV_MASKED, csvDocument, type CsvValue } from '../../../src-shared/format/csv';
 import { columnLabel, type Consolidation } from './consolidation';
 
 const NIVEAUX = { structure: 'Structure', departement: 'Département', dispositif: 'Dispositif', ensemble: 'Ensemble' } as const;
@@ -10,15 +11,15 @@ function headerRow(c: Consolidation): string[] {
   return ['niveau', 'libelle', 'siret', 'departement', 'annee', ...c.colonnes];
 }
 
-function bodyRows(c: Consolidation): Array<Array<string | number | null>> {
-  return c.lignes.map((l) => [NIVEAUX[l.niveau], l.libelle, l.siret, l.departement, l.annee, ...c.colonnes.map((id) => l.valeurs[id] ?? null)]);
+/** A masked value (privacy) is « s », a missing one empty: never the same (REPORT-SPEC §3). */
+function bodyRows(c: Consolidation): CsvValue[][] {
+  return c.lignes.map((l) => [NIVEAUX[l.niveau], l.libelle, l.siret, l.departement, l.annee, ...c.colonnes.map((id) => (l.masques.includes(id) ? CSV_MASKED : (l.valeurs[id] ?? null)))]);
 }
 
 export async function writeConsolidation(out: string, c: Consolidation): Promise<void> {
   if (extname(out).toLowerCase() === '.csv') {
-    const cell = (v: string | number | null) => (v === null ? '' : /[;"\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-    const lines = [headerRow(c), ...bodyRows(c)].map((r) => r.map(cell).join(';'));
-    writeFileSync(out, '\uFEFF' + lines.join('\r\n') + '\r\n');
+    // A machine file for the federation's scripts: the decimal dot is kept (documented in the README).
+    writeFileSync(out, csvDocument(headerRow(c), bodyRows(c), { decimal: 'dot' }));
     return;
   }
   const workbook = new ExcelJS.Workbook();
@@ -29,7 +30,7 @@ export async function writeConsolidation(out: string, c: Consolidation): Promise
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(2).font = { italic: true, color: { argb: 'FF495057' } };
   for (const row of bodyRows(c)) {
-    const added = sheet.addRow(row);
+    const added = sheet.addRow(row.map((v) => (v === CSV_MASKED ? 's' : v)));
     if (row[0] !== 'Structure') added.font = { bold: true };
   }
   sheet.getColumn(2).width = 40;

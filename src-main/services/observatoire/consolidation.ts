@@ -19,6 +19,8 @@ export interface ConsolidationRow {
   departement: string;
   annee: number | null;
   valeurs: IndicatorMap;
+  /** Ids masked for privacy in this row (a report's `suppressed`, or a total that includes one): written « s ». */
+  masques: string[];
 }
 
 export interface Consolidation {
@@ -107,23 +109,28 @@ export async function consolidateFolder(folder: string, options: ConsolidationOp
 export function consolidate(reports: ReportPayload[], refuses: Consolidation['refuses'] = []): Consolidation {
   const colonnes = [...new Set(reports.flatMap((r) => Object.keys(r.indicateurs)))].sort(columnOrder);
   const baseColumns = colonnes.filter((c) => !c.startsWith('par_dispositif.'));
+  const masked = new Map(reports.map((r) => [r, new Set(r.suppressed ?? [])]));
+  const maskedIn = (rs: ReportPayload[], ids: string[], idIn: (id: string) => string = (id) => id) => ids.filter((id) => rs.some((r) => masked.get(r)!.has(idIn(id))));
   const lignes: ConsolidationRow[] = reports
-    .map((r) => ({ niveau: 'structure' as const, libelle: r.structure.nom, siret: r.structure.siret, departement: r.structure.departement, annee: r.annee, valeurs: r.indicateurs }))
+    .map((r) => ({ niveau: 'structure' as const, libelle: r.structure.nom, siret: r.structure.siret, departement: r.structure.departement, annee: r.annee, valeurs: r.indicateurs, masques: [...masked.get(r)!] }))
     .sort((a, b) => a.departement.localeCompare(b.departement) || a.libelle.localeCompare(b.libelle, 'fr'));
   const years = [...new Set(reports.map((r) => r.annee))];
   const annee = years.length === 1 ? years[0]! : null;
 
   for (const dep of [...new Set(reports.map((r) => r.structure.departement))].sort()) {
-    const maps = reports.filter((r) => r.structure.departement === dep).map((r) => r.indicateurs);
-    lignes.push({ niveau: 'departement', libelle: `Total département ${dep}`, siret: '', departement: dep, annee, valeurs: total(maps, colonnes) });
+    const ofDep = reports.filter((r) => r.structure.departement === dep);
+    lignes.push({ niveau: 'departement', libelle: `Total département ${dep}`, siret: '', departement: dep, annee, valeurs: total(ofDep.map((r) => r.indicateurs), colonnes), masques: maskedIn(ofDep, colonnes) });
   }
   for (const kind of SIAE_KINDS) {
     const maps = reports
       .map((r) => Object.fromEntries(Object.entries(r.indicateurs).filter(([id]) => id.startsWith(`par_dispositif.${kind}.`)).map(([id, v]) => [baseId(id), v])))
       .filter((m) => Object.keys(m).length > 0);
-    if (maps.length) lignes.push({ niveau: 'dispositif', libelle: `Total ${kind}`, siret: '', departement: '', annee, valeurs: total(maps, baseColumns) });
+    if (maps.length) {
+      const masques = maskedIn(reports, baseColumns, (id) => `par_dispositif.${kind}.${id}`);
+      lignes.push({ niveau: 'dispositif', libelle: `Total ${kind}`, siret: '', departement: '', annee, valeurs: total(maps, baseColumns), masques });
+    }
   }
-  lignes.push({ niveau: 'ensemble', libelle: 'Ensemble des structures', siret: '', departement: '', annee, valeurs: total(reports.map((r) => r.indicateurs), colonnes) });
+  lignes.push({ niveau: 'ensemble', libelle: 'Ensemble des structures', siret: '', departement: '', annee, valeurs: total(reports.map((r) => r.indicateurs), colonnes), masques: maskedIn(reports, colonnes) });
   return { colonnes, lignes, refuses };
 }
 

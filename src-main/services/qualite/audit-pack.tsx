@@ -4,6 +4,7 @@
  * PDF, in a ZIP with the same tables in CSV. The lists of persons behind the evidence are added only when the user
  * chooses to (`avecPersonnes`); otherwise the pack holds no personal data of the persons accompanied.
  */
+import { csvDocument } from '../../../src-shared/format/csv';
 import { createElement } from 'react';
 import { strToU8, zipSync } from 'fflate';
 import type { GridRow } from '../../../src-shared/qualite/grid';
@@ -106,13 +107,9 @@ function AuditPackPdf({ kit, data }: { kit: PdfKit; data: PackData }) {
   );
 }
 
-/** A CSV for a spreadsheet in French: `;`, quotes doubled, CRLF, UTF-8 with BOM. */
+/** A CSV for a spreadsheet in French, through the app's one writer (decimal comma, formulas neutralised). */
 function csv(header: string[], rows: Array<Array<string | number | null>>): Uint8Array {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return strToU8(`\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`);
+  return strToU8(csvDocument(header, rows));
 }
 
 export async function buildAuditPack(open: OpenRuntime, annee: number, withPersons: boolean, now: Date): Promise<{ fileName: string; base64: string }> {
