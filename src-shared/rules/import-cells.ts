@@ -1,6 +1,6 @@
 /**
- * Reading one spreadsheet cell of the import format (IMPORT-FORMAT "General rules"): dates `JJ/MM/AAAA` or
- * `AAAA-MM-JJ`, months `AAAA-MM` or `MM/AAAA`, decimals with `,` or `.`, yes/no in French or as 1/0.
+ * Reading one spreadsheet cell of the import format (IMPORT-FORMAT "General rules"): dates `JJ/MM/AAAA`, `JJ/MM/AA`,
+ * `AAAA-MM-JJ` or an Excel serial number, months `AAAA-MM` or `MM/AAAA`, decimals with `,` or `.`, yes/no in French or as 1/0.
  */
 import type { CellKind } from '../import-format';
 import { isIsoDate } from './dates';
@@ -14,19 +14,47 @@ export function normalizeHeader(raw: string): string {
   return foldText(raw).replace(/ /g, '_');
 }
 
-export function parseDateCell(raw: string): string | null {
-  const s = raw.trim();
+/** Excel and LibreOffice count days from 30 December 1899 (the 1900 leap-year bug included from March 1900 on). */
+const SPREADSHEET_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** Serial numbers read as dates: 1 January 1927 to 31 December 2099, far from any count a date column could hold. */
+const SERIAL_MIN = 9863;
+const SERIAL_MAX = 73050;
+
+/**
+ * The century of a two-digit year (`12/04/88`): the 100 years ending 19 years after this year, so that in 2026 « 00 »
+ * to « 45 » are 2000–2045 (contract ends, recent births) and « 46 » to « 99 » are 1946–1999 (births).
+ */
+export function centuryOf(twoDigits: number, currentYear: number = new Date().getFullYear()): number {
+  const last = currentYear + 19;
+  const year = Math.floor(last / 100) * 100 + twoDigits;
+  return year > last ? year - 100 : year;
+}
+
+/**
+ * A date as people and spreadsheets write it (issue 16 §1): `JJ/MM/AAAA` (also with `-` or `.`), `JJ/MM/AA` (see
+ * centuryOf), ISO `AAAA-MM-JJ` possibly followed by a midnight time, and Excel's serial numbers (what a date cell or a
+ * formula like `=E2+181` holds when the cell is not formatted as a date).
+ */
+export function parseDateCell(raw: string, currentYear?: number): string | null {
+  const s = raw.trim().replace(/[ T]00:00(:00(\.0+)?)?$/, '');
   let iso: string | null = null;
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  if (fr) iso = `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}`;
-  else if (/^\d{4}-\d{2}-\d{2}$/.test(s)) iso = s;
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(s);
+  if (fr) {
+    const year = fr[3]!.length === 2 ? centuryOf(Number(fr[3]), currentYear) : Number(fr[3]);
+    iso = `${year}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}`;
+  } else if (/^\d{4}-\d{2}-\d{2}$/.test(s)) iso = s;
+  else if (/^\d{4,5}(\.0+)?$/.test(s)) {
+    const serial = Number(s);
+    if (serial >= SERIAL_MIN && serial <= SERIAL_MAX) iso = new Date(SPREADSHEET_EPOCH_MS + serial * 86_400_000).toISOString().slice(0, 10);
+  }
   return iso && isIsoDate(iso) ? iso : null;
 }
 
 export function parseMonthCell(raw: string): string | null {
   const s = raw.trim();
-  // Excel turns a typed "2024-01" into the date 2024-01-01: a full date names its month.
-  if (isIsoDate(s)) return s.slice(0, 7);
+  // Excel turns a typed "2024-01" into the date 2024-01-01 (possibly as a serial number): a full date names its month.
+  const date = parseDateCell(s);
+  if (date) return date.slice(0, 7);
   let m = /^(\d{4})-(\d{1,2})$/.exec(s);
   let year: string | undefined;
   let month: string | undefined;
@@ -76,7 +104,7 @@ export function parseCell(kind: CellKind, raw: string): CellResult {
     }
     case 'date': {
       const v = parseDateCell(raw);
-      return v ? { ok: true, value: v } : { ok: false, message: `« ${clip(raw)} » n’est pas une date (JJ/MM/AAAA ou AAAA-MM-JJ).` };
+      return v ? { ok: true, value: v } : { ok: false, message: `« ${clip(raw)} » n’est pas une date (JJ/MM/AAAA, JJ/MM/AA ou AAAA-MM-JJ).` };
     }
     case 'month': {
       const v = parseMonthCell(raw);

@@ -115,7 +115,7 @@ describe('import', () => {
     await page.locator('input[type=file]').setInputFiles([...files.filter((f) => !f.endsWith('sorties.csv')), broken]);
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
     await page.getByText('1 erreur : rien n’a été enregistré').waitFor();
-    await page.getByRole('table', { name: 'Erreurs' }).getByText('« 15/13/2024 » n’est pas une date (JJ/MM/AAAA ou AAAA-MM-JJ).').waitFor();
+    await page.getByRole('table', { name: 'Erreurs' }).getByText('« 15/13/2024 » n’est pas une date (JJ/MM/AAAA, JJ/MM/AA ou AAAA-MM-JJ).').waitFor();
     await shot('erreurs');
     expect(await page.getByRole('button', { name: 'Importer', exact: true }).isDisabled()).toBe(true);
 

@@ -90,7 +90,7 @@ describe('import of the worked example (folder of CSV files)', () => {
 describe('import errors: every one listed with sheet, line and column, nothing written', () => {
   const cases: Array<{ name: string; damage: (dir: string) => void; expected: string }> = [
     { name: 'a required column is missing', damage: (d) => writeCsv(d, 'clients', 'ref;type\nCL-A;particulier\n'), expected: 'clients:1:nom Colonne obligatoire absente : « nom ».' },
-    { name: 'a date cannot be read', damage: (d) => writeCsv(d, 'personnes', readCsv(d, 'personnes').replace('02/05/1996', '31/02/1996')), expected: 'personnes:2:date_naissance « 31/02/1996 » n’est pas une date (JJ/MM/AAAA ou AAAA-MM-JJ).' },
+    { name: 'a date cannot be read', damage: (d) => writeCsv(d, 'personnes', readCsv(d, 'personnes').replace('02/05/1996', '31/02/1996')), expected: 'personnes:2:date_naissance « 31/02/1996 » n’est pas une date (JJ/MM/AAAA, JJ/MM/AA ou AAAA-MM-JJ).' },
     { name: 'a code is unknown', damage: (d) => writeCsv(d, 'bilans', readCsv(d, 'bilans').replace('2024-04-10;etape', '2024-04-10;intermediaire')), expected: 'bilans:2:type « intermediaire » n’est pas une valeur connue. Valeurs possibles : entree, etape, prolongation, sortie.' },
     { name: 'a required cell is empty', damage: (d) => writeCsv(d, 'personnes', readCsv(d, 'personnes').replace('E2;M;Barre', 'E2;M;')), expected: 'personnes:3:nom Valeur obligatoire manquante.' },
     { name: 'a number cannot be read', damage: (d) => writeCsv(d, 'heures', readCsv(d, 'heures').replace('A1;2024-03;100', 'A1;2024-03;cent')), expected: 'heures:4:heures « cent » n’est pas un nombre.' },
@@ -173,9 +173,11 @@ describe('damaged or foreign files get one clear error, in bounded time', () => 
     expect(messages(report)).toEqual(['personnes:0: « personnes.csv » n’est pas un fichier texte CSV (contenu binaire).']);
   });
 
-  it('a CSV saved in Windows-1252 instead of UTF-8', async () => {
+  it('a CSV saved in Windows-1252 instead of UTF-8 is read as such, and said (issue 16 §1)', async () => {
     const report = await importOne('personnes.csv', Buffer.from('ref;civilite;nom;prenom;date_naissance\nP1;MME;H\xe9lo\xefse;Anne;01/01/1990\n', 'latin1'));
-    expect(report.erreurs[0]?.message).toMatch(/n’est pas encodé en UTF-8.*CSV UTF-8/);
+    // Read (the accents are right), and said; the only error left is this base's (no structure sheet).
+    expect(report.erreurs.map((e) => e.message)).toEqual(['La base est vide : le classeur doit contenir la feuille « structure » (nom, SIRET, département).']);
+    expect(report.avertissements[0]?.message).toMatch(/encodé en Windows-1252.*lu comme tel/);
   });
 
   it('random bytes named .xlsx, and a text file named .xlsx', async () => {

@@ -27,7 +27,7 @@ const README = [
   'Modèle d’import — Cèdre Parcours (format v1)',
   '',
   'Une feuille par table, avec ces noms exacts. Les colonnes en gras sont obligatoires ; une note sur chaque en-tête dit ce qu’elle attend.',
-  'Dates : JJ/MM/AAAA ou AAAA-MM-JJ. Mois : AAAA-MM ou MM/AAAA. Nombres : virgule ou point. Oui/non : oui, non, o, n, 1, 0, vrai, faux.',
+  `Dates : JJ/MM/AAAA, JJ/MM/AA ou AAAA-MM-JJ ; une année à deux chiffres va jusqu’à ${(new Date().getFullYear() + 19) % 100} pour les années 2000, au-delà pour les années 1900. Les cellules date d’Excel et de LibreOffice sont lues telles quelles. Mois : AAAA-MM ou MM/AAAA. Nombres : virgule ou point. Oui/non : oui, non, o, n, 1, 0, vrai, faux.`,
   'Les colonnes « ref » sont vos propres identifiants : gardez-les d’un import à l’autre, l’application met alors à jour au lieu de créer des doublons.',
   'Les parcours se déduisent des contrats : un contrat qui commence après la sortie de la personne dans ce dispositif ouvre un nouveau parcours.',
   'Une sortie ferme le parcours ouvert à sa date. Les heures doivent tomber dans la période de leur contrat.',

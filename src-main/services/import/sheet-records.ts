@@ -30,7 +30,15 @@ export class ProblemList {
 
   constructor(private readonly maxListed: number) {}
 
+  /** Cells that already carry an error: a second one on the same cell would only follow from the first. */
+  private readonly cellsInError = new Set<string>();
+
   error(feuille: string, ligne: number, colonne: string | null, message: string): void {
+    if (colonne !== null) {
+      const cell = `${feuille}\u0000${ligne}\u0000${colonne}`;
+      if (this.cellsInError.has(cell)) return;
+      this.cellsInError.add(cell);
+    }
     this.errorCount++;
     if (this.errors.length < this.maxListed) this.errors.push({ feuille, ligne, colonne, message });
   }

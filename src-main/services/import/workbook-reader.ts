@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readZipBounded, ZipRefusedError } from '../../lib/bounded-zip';
+import { isNotePart, workbookWithoutNotes } from './xlsx-without-notes';
 import Papa from 'papaparse';
 import { IMPORT_LIMITS, IMPORT_SHEETS, SHEET_COLUMNS, type ImportProblem, type ImportSheet } from '../../../src-shared/import-format';
 import { normalizeHeader } from '../../../src-shared/rules/import-cells';
@@ -133,27 +134,51 @@ function readCsv(file: ImportFile, book: RawWorkbook): void {
     book.warnings.push(fileProblem(file.name, `Fichier ignoré : « ${file.name} » ne correspond à aucune feuille du format.`));
     return;
   }
-  if (file.bytes.includes(0)) {
+  const decoded = decodeCsvText(file.bytes);
+  if (decoded === null) {
     book.problems.push(fileProblem(name, `« ${file.name} » n’est pas un fichier texte CSV (contenu binaire).`));
     return;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-  } catch {
-    book.problems.push(
-      fileProblem(name, `« ${file.name} » n’est pas encodé en UTF-8. Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des virgules) ».`),
-    );
-    return;
+  let text = decoded.text;
+  if (decoded.encoding === 'windows-1252') {
+    book.warnings.push(fileProblem(name, `« ${file.name} » est encodé en Windows-1252 (« CSV (séparateur : point-virgule) » d’Excel) : il a été lu comme tel. Vérifiez les accents dans l’aperçu.`));
   }
   // Files edited by hand mix Windows and Unix line ends: one kind for the parser.
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  text = text.replace(/\r\n?/g, '\n');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = count(firstLine, ';') >= count(firstLine, ',') ? ';' : ',';
+  const delimiter = ([';', ',', '\t'] as const).reduce((best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best), ';' as string);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   // A cell the app's CSV writer neutralised (« '=… », CSV injection) comes back as it was written.
   const table = parsed.data.filter((row, i) => !(i === parsed.data.length - 1 && row.length === 1 && row[0] === '')).map((row) => row.map(unneutralizeCsvCell));
   addSheet(book, file.name, name, table);
+}
+
+/**
+ * The text of a CSV whatever wrote it (issue 16 §1): UTF-8 with or without BOM, UTF-16 (Excel's « Texte Unicode »)
+ * with its BOM or recognised by its zero bytes, and otherwise Windows-1252 (Excel's default « CSV (séparateur :
+ * point-virgule) » in France). Null for a binary file.
+ */
+export function decodeCsvText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' } | null {
+  let encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | null = null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+  else if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) encoding = 'utf-16le';
+  else if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) encoding = 'utf-16be';
+  let text: string;
+  if (encoding) {
+    text = new TextDecoder(encoding).decode(bytes);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      encoding = 'utf-8';
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+      encoding = 'windows-1252';
+    }
+  }
+  text = text.replace(/^\uFEFF/, '');
+  // A NUL left after decoding is not text (an image, a zip renamed .csv).
+  return text.includes('\u0000') ? null : { text, encoding };
 }
 
 function count(s: string, ch: string): number {
@@ -165,8 +190,15 @@ function count(s: string, ch: string): number {
 // ---- XLSX -----------------------------------------------------------------------------------------------------
 
 async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
+  let bytes = file.bytes;
   try {
-    await readZipBounded(file.bytes, XLSX_LIMITS, () => false);
+    let hasNotes = false;
+    await readZipBounded(file.bytes, XLSX_LIMITS, (name) => {
+      hasNotes ||= isNotePart(name);
+      return false;
+    });
+    // Notes from other writers break ExcelJS (xlsx-without-notes.ts): such a workbook is repacked without them.
+    if (hasNotes) bytes = workbookWithoutNotes(await readZipBounded(file.bytes, XLSX_LIMITS));
   } catch (err) {
     if (!(err instanceof ZipRefusedError)) throw err;
     book.problems.push(fileProblem(file.name, xlsxRefusal(file.name, err)));
@@ -174,7 +206,7 @@ async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {
     book.problems.push(fileProblem(file.name, `« ${file.name} » n’est pas un classeur Excel lisible (fichier endommagé ou d’un autre format).`));
     return;
@@ -195,7 +227,15 @@ async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
     for (let r = 1; r <= worksheet.rowCount; r++) {
       const row = worksheet.getRow(r);
       const cells: string[] = [];
-      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+      for (let c = 1; c <= width; c++) {
+        const value = row.getCell(c).value;
+        // A formula saved without its result (a script wrote it, no spreadsheet computed it): an error on its cell,
+        // never a silent empty (issue 16 §1).
+        if (value !== null && typeof value === 'object' && 'formula' in value && (value.result === undefined || value.result === null)) {
+          book.problems.push({ feuille: name, ligne: r, colonne: table[0]?.[c - 1] ?? null, message: `Formule « =${value.formula} » sans résultat enregistré : ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le, pour que le résultat y soit écrit.` });
+        }
+        cells.push(cellText(value));
+      }
       table.push(cells);
     }
     addSheet(book, file.name, name, table);

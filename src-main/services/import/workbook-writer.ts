@@ -11,7 +11,7 @@ import { IMPORT_SHEETS, SHEET_COLUMNS, SHEET_LABELS, type ImportSheet } from '..
 export type SheetTable = Partial<Record<ImportSheet, Array<Array<string | number>>>>;
 
 const FORMAT_HINTS: Record<string, string> = {
-  date: 'Date : JJ/MM/AAAA ou AAAA-MM-JJ',
+  date: 'Date : JJ/MM/AAAA, JJ/MM/AA ou AAAA-MM-JJ',
   month: 'Mois : AAAA-MM ou MM/AAAA',
   decimal: 'Nombre : virgule ou point',
   bool: 'oui ou non',

@@ -1,0 +1,91 @@
+/**
+ * The import reads what people have (issue 16 §1), files written by other tools than the app's own library: CSV
+ * from LibreOffice in French, Excel's Windows-1252 « CSV (séparateur : point-virgule) » and UTF-16 « Texte Unicode »
+ * (fixtures under test/fixtures/files), and the app's template opened and saved by openpyxl with notes, a hidden
+ * sheet, a real date cell, a bare Excel serial and a formula saved without its result.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { templateWorkbook } from '../../src-main/services/import/import-template';
+import { TestApp } from '../helpers/app';
+import { importFolder } from '../helpers/import';
+import { REPO_ROOT, tempDir } from '../helpers/temp';
+
+let app: TestApp | null = null;
+afterEach(() => {
+  app?.close();
+  app = null;
+});
+
+const FILES = join(REPO_ROOT, 'test', 'fixtures', 'files');
+const RESAVE = join(REPO_ROOT, 'test', 'fixtures', 'writers', 'openpyxl-resave.py');
+
+async function fresh() {
+  app = await TestApp.start();
+  await app.setUp();
+  return app.runtime.openOrNull()!;
+}
+
+function persons(open: Awaited<ReturnType<typeof fresh>>) {
+  return open.sqlite.prepare("select nom, prenom, date_naissance as naissance, commune from personnes where nom not in ('Exemple') order by nom").all();
+}
+
+describe('CSV as spreadsheets write them', () => {
+  for (const [file, warning] of [
+    ['personnes-libreoffice.csv', null],
+    ['personnes-excel-1252.csv', /Windows-1252/],
+    ['personnes-excel-unicode.csv', null],
+  ] as const) {
+    it(`${file}: accents, two-digit years and the separator are read right`, async () => {
+      const open = await fresh();
+      const dir = tempDir();
+      copyFileSync(join(FILES, file), join(dir, 'personnes.csv'));
+      const report = await importFolder(open, dir);
+      expect(report.erreurs).toEqual([]);
+      if (warning) expect(report.avertissements.map((a) => a.message).join(' ')).toMatch(warning);
+      expect(persons(open)).toEqual([
+        { nom: 'Héloïse', prenom: 'Zoé', naissance: '1988-04-12', commune: 'Privas' },
+        { nom: 'Núñez-Lefèvre', prenom: 'François', naissance: '2001-11-03', commune: 'Aubenas' },
+      ]);
+    });
+  }
+});
+
+describe('the template saved by openpyxl', () => {
+  async function resaved(rows: Record<string, unknown[][]>): Promise<string> {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'modele.xlsx'), await templateWorkbook());
+    writeFileSync(join(dir, 'rows.json'), JSON.stringify(rows));
+    execFileSync('/usr/bin/python3', [RESAVE, join(dir, 'modele.xlsx'), join(dir, 'classeur.xlsx'), join(dir, 'rows.json')]);
+    return join(dir, 'classeur.xlsx');
+  }
+
+  it('with notes and a hidden sheet, dates as date cells and as bare serial numbers, imports as written', async () => {
+    const file = await resaved({
+      personnes: [
+        ['P-2', 'M', 'Martin', 'Paul', { date: '1988-04-12' }, '07000', 'Privas'],
+        ['P-3', 'MME', 'Durand', 'Léa', { serial: '1995-06-30' }, '07000', 'Privas'],
+      ],
+    });
+    const open = await fresh();
+    const report = await importFolder(open, file);
+    expect(report.erreurs).toEqual([]);
+    expect(persons(open)).toEqual(
+      expect.arrayContaining([
+        { nom: 'Martin', prenom: 'Paul', naissance: '1988-04-12', commune: 'Privas' },
+        { nom: 'Durand', prenom: 'Léa', naissance: '1995-06-30', commune: 'Privas' },
+      ]),
+    );
+  });
+
+  it('a formula saved without its result is an error on its cell, never a silent empty', async () => {
+    const file = await resaved({ personnes: [['P-4', 'M', 'Roux', 'Jean', { formula: '=DATE(1990;1;1)' }, '07000', 'Privas']] });
+    const open = await fresh();
+    const report = await importFolder(open, file);
+    expect(report.ok).toBe(false);
+    expect(report.erreurs).toEqual([expect.objectContaining({ feuille: 'personnes', colonne: 'date_naissance', message: expect.stringMatching(/Formule « =DATE\(1990;1;1\) » sans résultat enregistré/) })]);
+    expect(open.sqlite.prepare("select count(*) from personnes where nom = 'Roux'").pluck().get()).toBe(0);
+  });
+});
