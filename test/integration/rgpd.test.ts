@@ -1,5 +1,9 @@
 import { unzipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
 import { TestApp } from '../helpers/app';
 import { personneInput, team } from '../helpers/accueil';
 
@@ -22,6 +26,17 @@ describe('right of access', () => {
     const entries = unzipSync(Buffer.from(file.base64, 'base64'));
     expect(Object.keys(entries).sort()).toEqual(['donnees.json', 'donnees.pdf']);
     expect(Buffer.from(entries['donnees.pdf']!).subarray(0, 5).toString()).toBe('%PDF-');
+    // Readable by the person (issue 16 §6): French labels, codes translated, French dates; no column name, no code.
+    const pdfFile = join(tempDir(), 'donnees.pdf');
+    writeFileSync(pdfFile, entries['donnees.pdf']!);
+    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    expect(text).toMatch(/Date de naissance 2 mai 1996/);
+    expect(text).toMatch(/Civilité Madame/);
+    expect(text).toMatch(/Réside en quartier prioritaire (Oui|Non)/);
+    expect(text).toMatch(/Orienté·e par France Travail/);
+    expect(text).toMatch(/Consultation/);
+    expect(text).toMatch(/Accueils \(1\)\s+Premier contact/); // a heading never alone at a page's foot
+    expect(text).not.toMatch(/date_naissance|niveau formation|qpv [01]\b|\d{4}-\d{2}-\d{2}T|created at/);
     const json = JSON.parse(Buffer.from(entries['donnees.json']!).toString('utf8')) as { donnees: Record<string, Array<Record<string, unknown>>> };
     expect(json.donnees.personne![0]).toMatchObject({ nom: 'Arnaud', prenom: 'Julie', nir: '296050700012308', date_naissance: '1996-05-02' });
     expect(json.donnees.personne![0]).not.toHaveProperty('recherche');
