@@ -89,3 +89,37 @@ describe('the template saved by openpyxl', () => {
     expect(open.sqlite.prepare("select count(*) from personnes where nom = 'Roux'").pluck().get()).toBe(0);
   });
 });
+
+describe('the export as a typed workbook (issue 16 §4)', () => {
+  it('dates are date cells, hours numbers, codes text with a list to pick from; openpyxl reads it so', async () => {
+    const { exportTables } = await import('../../src-main/services/import/workbook-export');
+    const { workbookBuffer } = await import('../../src-main/services/import/workbook-writer');
+    const { EXEMPLE_2024 } = await import('../helpers/import');
+    const open = await fresh();
+    await importFolder(open, EXEMPLE_2024);
+    const file = join(tempDir(), 'export.xlsx');
+    writeFileSync(file, await workbookBuffer(exportTables(open.sqlite, '2026-03-02')));
+    // Read by another library than the app's.
+    const script = [
+      'import json, sys, openpyxl',
+      'wb = openpyxl.load_workbook(sys.argv[1])',
+      'p = wb["personnes"]; h = wb["heures"]; c = wb["Codes"]',
+      'head = [x.value for x in p[1]]; hh = [x.value for x in h[1]]',
+      'row = [x.value for x in p[2]]; hrow = [x.value for x in h[2]]',
+      'lists = [str(v.sqref) + " " + v.formula1 for v in p.data_validations.dataValidation]',
+      'print(json.dumps({"naissance": type(row[head.index("date_naissance")]).__name__, "heures": type(hrow[hh.index("heures")]).__name__,',
+      '  "civilite": row[head.index("civilite")], "numfmt": p.cell(2, head.index("date_naissance") + 1).number_format, "lists": lists,',
+      '  "codes": c.sheet_state, "codes_header": [x.value for x in c[1]][:4], "first_codes": [[x.value for x in r] for r in c.iter_rows(min_row=2, max_row=3, max_col=4)]}))',
+    ].join('\n');
+    const seen = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' })) as Record<string, unknown>;
+    expect(seen).toMatchObject({ naissance: 'datetime', civilite: 'MME', numfmt: 'dd/mm/yyyy', codes: 'hidden' });
+    expect(['int', 'float']).toContain(seen.heures); // a number a spreadsheet can sum, not text
+    expect((seen.lists as string[]).some((l) => /^B2:B\d+ 'Codes'!\$\w+\$2:\$\w+\$\d+$/.test(l))).toBe(true);
+    expect(seen.codes_header).toEqual(['dispositifs.kind', 'libellé', 'clients.type', 'libellé']);
+    expect(JSON.stringify(seen.first_codes)).toMatch(/Association intermédiaire|Atelier et chantier/);
+    // And it imports back into an empty base as the same data (the CSV round trip of import.test.ts).
+    app!.close();
+    const second = await fresh();
+    expect((await importFolder(second, file)).erreurs).toEqual([]);
+  }, 60_000);
+});

@@ -9,6 +9,7 @@ import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readZipBounded, ZipRefusedError } from '../../lib/bounded-zip';
 import { isNotePart, workbookWithoutNotes } from './xlsx-without-notes';
+import { CODES_SHEET } from './workbook-writer';
 import Papa from 'papaparse';
 import { IMPORT_LIMITS, IMPORT_SHEETS, SHEET_COLUMNS, type ImportProblem, type ImportSheet } from '../../../src-shared/import-format';
 import { normalizeHeader } from '../../../src-shared/rules/import-cells';
@@ -214,7 +215,7 @@ async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
   for (const worksheet of workbook.worksheets) {
     const name = sheetNameOf(worksheet.name);
     if (!name) {
-      if (normalizeHeader(worksheet.name) === 'lisez_moi') continue;
+      if (normalizeHeader(worksheet.name) === 'lisez_moi' || worksheet.name === CODES_SHEET) continue;
       book.warnings.push(fileProblem(worksheet.name, `Feuille ignorée : « ${worksheet.name} » ne correspond à aucune feuille du format.`));
       continue;
     }

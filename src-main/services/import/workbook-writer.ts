@@ -6,9 +6,26 @@ import { csvDocument } from '../../../src-shared/format/csv';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { IMPORT_SHEETS, SHEET_COLUMNS, SHEET_LABELS, type ImportSheet } from '../../../src-shared/import-format';
+import { IMPORT_SHEETS, SHEET_COLUMNS, SHEET_LABELS, type CellKind, type ImportSheet } from '../../../src-shared/import-format';
+import { parseDateCell, parseDecimalCell } from '../../../src-shared/rules/import-cells';
+import { codeLabel } from './code-labels';
 
 export type SheetTable = Partial<Record<ImportSheet, Array<Array<string | number>>>>;
+
+/** The hidden sheet of code lists (ignored by the import, like « Lisez-moi »). */
+export const CODES_SHEET = 'Codes';
+
+/** A value as the cell a spreadsheet can compute with: a date cell, a number, or text. */
+function typedCell(kind: CellKind | undefined, value: string | number): ExcelJS.CellValue {
+  const text = String(value);
+  if (text === '') return null;
+  if (kind?.type === 'date') {
+    const iso = parseDateCell(text);
+    return iso ? new Date(`${iso}T00:00:00Z`) : text;
+  }
+  if (kind?.type === 'decimal') return parseDecimalCell(text) ?? text;
+  return text;
+}
 
 const FORMAT_HINTS: Record<string, string> = {
   date: 'Date : JJ/MM/AAAA, JJ/MM/AA ou AAAA-MM-JJ',
@@ -40,6 +57,26 @@ export async function workbookBuffer(tables: SheetTable, readme: string[] = []):
       if (i === 0) cell.font = { bold: true, size: 14 };
     });
   }
+  // The lists of codes first (hidden), so that each coded column can offer its list (issue 16 §4).
+  const codes = workbook.addWorksheet(CODES_SHEET, { state: 'hidden' });
+  const lists = new Map<string, string>();
+  for (const name of IMPORT_SHEETS) {
+    for (const c of SHEET_COLUMNS[name]) {
+      if (c.kind.type !== 'code' && c.kind.type !== 'bool') continue;
+      const values = c.kind.type === 'code' ? c.kind.values : ['oui', 'non'];
+      const col = codes.columnCount + 1;
+      codes.getCell(1, col).value = `${name}.${c.name}`;
+      codes.getCell(1, col + 1).value = 'libellé';
+      values.forEach((v, i) => {
+        codes.getCell(i + 2, col).value = v;
+        codes.getCell(i + 2, col + 1).value = c.kind.type === 'code' ? codeLabel(name, c.name, v) : '';
+      });
+      codes.getColumn(col).numFmt = '@';
+      codes.getColumn(col + 1).width = 40;
+      const letter = codes.getColumn(col).letter;
+      lists.set(`${name}.${c.name}`, `'${CODES_SHEET}'!$${letter}$2:$${letter}$${values.length + 1}`);
+    }
+  }
   for (const name of IMPORT_SHEETS) {
     const sheet = workbook.addWorksheet(name);
     const columns = SHEET_COLUMNS[name];
@@ -48,12 +85,29 @@ export async function workbookBuffer(tables: SheetTable, readme: string[] = []):
       const cell = sheet.getCell(1, i + 1);
       cell.font = { bold: c.required };
       cell.note = columnHint(name, c.name);
-      sheet.getColumn(i + 1).width = Math.max(12, c.name.length + 4);
-      // Text cells keep codes such as "03" and PASS numbers as typed.
-      sheet.getColumn(i + 1).numFmt = '@';
+      const column = sheet.getColumn(i + 1);
+      column.width = Math.max(12, c.name.length + 4, c.kind.type === 'date' ? 12 : 0, c.kind.type === 'text' && (c.kind.max ?? 0) > 60 ? 30 : 0);
+      // Dates as date cells, numbers as numbers; everything else as text, so codes such as « 03 » and PASS numbers
+      // stay as typed.
+      column.numFmt = c.kind.type === 'date' ? 'dd/mm/yyyy' : c.kind.type === 'decimal' ? '0.00' : '@';
     });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const row of tables[name] ?? []) sheet.addRow(row.map((v) => String(v)));
+    for (const row of tables[name] ?? []) sheet.addRow(row.map((v, i) => typedCell(columns[i]?.kind, v)));
+    const lastRow = Math.max(1000, sheet.rowCount + 500);
+    columns.forEach((c, i) => {
+      const list = lists.get(`${name}.${c.name}`);
+      if (!list) return;
+      const letter = sheet.getColumn(i + 1).letter;
+      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${lastRow}`, {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [list],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: 'Valeur inconnue',
+        error: `Choisissez une valeur de la liste (feuille « ${CODES_SHEET} » pour leur signification).`,
+      });
+    });
     sheet.getCell(1, 1).note = `${SHEET_LABELS[name]}\n${columnHint(name, columns[0]!.name)}`;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
