@@ -1,9 +1,11 @@
 /** Argument parsing shared by the `cedre` commands. */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appPathsForFile, DB_FILE_NAME, type AppPaths } from './app-paths';
 import { defaultDataDir } from './platform/data-dir';
 
-export const MIGRATIONS = resolve(__dirname, '..', 'db', 'migrations');
+/** The migrations folder: beside the sources (`src-main/..`) or beside the built command (`out/cli/../..`). */
+export const MIGRATIONS = [resolve(__dirname, '..', 'db', 'migrations'), resolve(__dirname, '..', '..', 'db', 'migrations')].find((dir) => existsSync(dir)) ?? resolve(__dirname, '..', 'db', 'migrations');
 
 /** A mistake in the command line itself: exit status 2. */
 export class UsageError extends Error {}

@@ -1,4 +1,4 @@
-/** Process entry of the command line (bin/cedre.cjs runs it under `node --import tsx`). */
+/** Process entry of the command line: built to out/cli/cedre.cjs (scripts/build-cli.mjs), or run under tsx from the sources. */
 import { runCli } from './cli';
 
 void runCli(process.argv.slice(2)).then((code) => process.exit(code));

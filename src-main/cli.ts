@@ -1,25 +1,13 @@
 /**
- * `cedre`: the app's services without a window, for set-up, scripts and support. Each command opens the database
- * exactly like the app does (migrations, integrity check), so it refuses what the app refuses.
+ * `cedre`: the app's services without a window, for set-up, scripts, support and the federation. This file only
+ * parses and dispatches: each command's module is loaded when it runs, so `cedre --help`, `verify` and `consolidate`
+ * start without loading the database, the PDF renderer or the app's routes.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { BACKUP_KEY_SUFFIX, createBackup, listBackups } from '../db/backup';
-import { DatabaseDamagedError, DatabaseTooNewError } from '../db/client';
-import { openCliDatabase } from './cli-runtime';
-import { readBackupKeyFile } from './security/keyring';
-import { AppRuntime, guardFromEnvironment } from './app-runtime';
-import { systemClock } from './lib/clock';
-import { DB_FILE_NAME, type AppPaths } from './app-paths';
+import { join } from 'node:path';
+import { DB_FILE_NAME } from './app-paths';
+import { option, pathsFrom, UsageError } from './cli-args';
 import { defaultDataDir } from './platform/data-dir';
 import { APP_NAME, APP_VERSION } from './version';
-import { getStructure, hasStructure } from './services/structure/structure-service';
-import { option, pathsFrom, UsageError } from './cli-args';
-import { checkConsistency } from './services/system/consistency-check';
-import { ExternalCopyService } from './services/system/external-copy';
-import { demoCommand, exportCommand, importCommand, templateCommand } from './cli-data';
-import { consolidateCommand, reportCommand, verifyCommand } from './cli-observatoire';
-
 
 const HELP = `${APP_NAME} ${APP_VERSION} — ligne de commande
 
@@ -60,69 +48,6 @@ Options :
 
 Code de sortie : 0 si tout s'est bien passé, 1 en cas d'échec, 2 si la commande est mal écrite.`;
 
-async function check(paths: AppPaths): Promise<void> {
-  if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
-  const cli = await openCliDatabase(paths);
-  const opened = cli.open.opened;
-  try {
-    console.log(`Base : ${paths.dbFile}`);
-    const encryption = cli.runtime.encryptionStatus();
-    console.log(`Chiffrement : ${encryption.cipher} (clé ${encryption.keyId.slice(0, 8)}…, ${encryption.guard ?? 'clé de secours à chaque ouverture'})`);
-    console.log(`Intégrité : correcte`);
-    if (opened.appliedMigrations > 0) console.log(`Migrations appliquées : ${opened.appliedMigrations}`);
-    if (opened.preMigrationBackup) console.log(`Sauvegarde avant migration : ${opened.preMigrationBackup.path}`);
-    console.log(hasStructure(opened.db) ? `Structure : ${getStructure(opened.db).nom}` : 'Structure : pas encore configurée');
-    const problems = checkConsistency(opened.sqlite);
-    if (problems.length === 0) console.log('Cohérence des données : correcte');
-    for (const p of problems) console.log(`Cohérence : ${p.rule} — ${p.count >= 1000 ? 'au moins 1000' : p.count} cas (par exemple ${p.example})`);
-    if (problems.length) throw new Error(`${problems.length > 1 ? `${problems.length} règles de cohérence non respectées` : '1 règle de cohérence non respectée'}.`);
-  } finally {
-    cli.close();
-  }
-}
-
-async function backup(paths: AppPaths, copyTo: string | undefined): Promise<void> {
-  if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
-  const cli = await openCliDatabase(paths);
-  const opened = cli.open.opened;
-  try {
-    const made = await createBackup(opened.sqlite, paths.backupDir, 'manuelle');
-    console.log(`Sauvegarde vérifiée : ${made.path} (${Math.round(made.sizeBytes / 1024)} Ko)`);
-    if (copyTo) console.log(`Copie vérifiée : ${new ExternalCopyService(opened.sqlite).copy(made, new Date(), resolve(copyTo))}`);
-  } finally {
-    cli.close();
-  }
-}
-
-function listAll(paths: AppPaths): void {
-  const all = listBackups(paths.backupDir);
-  if (all.length === 0) {
-    console.log(`Aucune sauvegarde dans ${paths.backupDir}.`);
-    return;
-  }
-  for (const b of all) console.log(`${b.createdAt}  ${b.reason.padEnd(16)}  ${Math.round(b.sizeBytes / 1024)} Ko  ${b.path}`);
-}
-
-/**
- * Puts a backup in place, like the app: from this installation (its key opens it), from another one or a new PC
- * (its .cle file beside it and CEDRE_RECOVERY_KEY), or a clear backup from before encryption.
- */
-async function restore(paths: AppPaths, from: string | undefined): Promise<void> {
-  const source = from ? resolve(from) : listBackups(paths.backupDir)[0]?.path;
-  if (!source) throw new Error(`Aucune sauvegarde à restaurer dans ${paths.backupDir}.`);
-  if (!existsSync(source)) throw new Error(`La sauvegarde ${source} n'existe pas.`);
-  // Started directly rather than through openCliDatabase: a damaged or locked database must not prevent the restore.
-  const runtime = await AppRuntime.start(paths, systemClock, { guard: guardFromEnvironment(paths.dataDir), recoveryKey: process.env.CEDRE_RECOVERY_KEY ?? null });
-  try {
-    const { keptAs } = await runtime.restoreFromFile(source, readBackupKeyFile(source + BACKUP_KEY_SUFFIX), process.env.CEDRE_RECOVERY_KEY ?? null);
-    console.log(`Restauré depuis : ${source}`);
-    if (keptAs) console.log(`Ancienne base conservée : ${keptAs}`);
-  } finally {
-    runtime.close();
-  }
-  await check(paths);
-}
-
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   try {
@@ -135,31 +60,31 @@ export async function runCli(argv: string[]): Promise<number> {
         console.log(APP_VERSION);
         return 0;
       case 'check':
-        await check(pathsFrom(args));
+        await (await import('./cli-database')).check(pathsFrom(args));
         return 0;
       case 'backup':
-        await backup(pathsFrom(args), option(args, '--copy-to'));
+        await (await import('./cli-database')).backup(pathsFrom(args), option(args, '--copy-to'));
         return 0;
       case 'backups':
-        listAll(pathsFrom(args));
+        (await import('./cli-database')).listAll(pathsFrom(args));
         return 0;
       case 'restore':
-        await restore(pathsFrom(args), option(args, '--from'));
+        await (await import('./cli-database')).restore(pathsFrom(args), option(args, '--from'));
         return 0;
       case 'import':
-        return await importCommand(args, pathsFrom(args));
+        return await (await import('./cli-data')).importCommand(args, pathsFrom(args));
       case 'export':
-        return await exportCommand(args, pathsFrom(args));
+        return await (await import('./cli-data')).exportCommand(args, pathsFrom(args));
       case 'template':
-        return await templateCommand(args);
+        return await (await import('./cli-data')).templateCommand(args);
       case 'demo':
-        return await demoCommand(args, pathsFrom(args));
+        return await (await import('./cli-data')).demoCommand(args, pathsFrom(args));
       case 'report':
-        return await reportCommand(args, pathsFrom(args));
+        return await (await import('./cli-observatoire')).reportCommand(args, pathsFrom(args));
       case 'verify':
-        return await verifyCommand(args);
+        return await (await import('./cli-federation')).verifyCommand(args);
       case 'consolidate':
-        return await consolidateCommand(args);
+        return await (await import('./cli-federation')).consolidateCommand(args);
       default:
         throw new UsageError(`Commande inconnue : « ${command} ». Tapez « cedre --help » pour la liste des commandes.`);
     }
@@ -168,6 +93,8 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(err.message);
       return 2;
     }
+    // Loaded only on a failure: the database's own errors already say what to do.
+    const { DatabaseDamagedError, DatabaseTooNewError } = await import('../db/client');
     if (err instanceof DatabaseDamagedError || err instanceof DatabaseTooNewError) console.error(err.message);
     else console.error(`Échec : ${(err as Error).message ?? String(err)}`);
     return 1;

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { USER_DATA_FOLDER } from './electron/entry';
+import { USER_DATA_FOLDER } from './user-data-folder';
 
 /**
  * Where the database and backups live when no CEDRE_DATA_DIR is given: the same folder Electron's `userData` is set

@@ -3,6 +3,7 @@
  * parameters (main.ts passes the real ones, tests pass fakes) so this file imports nothing from `electron`.
  */
 import { readFile } from 'node:fs/promises';
+import { USER_DATA_FOLDER } from '../user-data-folder';
 import { join } from 'node:path';
 import { appPaths } from '../../app-paths';
 import { AppRuntime } from '../../app-runtime';
@@ -42,7 +43,7 @@ export interface ElectronStartOptions {
   resourcesPath: string;
 }
 
-export const USER_DATA_FOLDER = 'cedre-parcours';
+export { USER_DATA_FOLDER };
 
 export function startElectronApp(electron: ElectronModules, options: ElectronStartOptions): { runtime(): AppRuntime | null } {
   const { app, BrowserWindow, ipcMain, protocol, shell } = electron;

@@ -4,7 +4,7 @@
  * reports produced, append-only and hash-chained so that it cannot be altered silently.
  */
 import { chainHead } from '../audit/audit-anchors';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../lib/sha256';
 import type Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import { FlattenedSign } from 'jose';
@@ -49,9 +49,7 @@ export interface ProducedReport {
 }
 
 
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex };
 
 function historyHash(prev: string, row: { annee: number; fichier: string; genereLe: string; kid: string; sha256: string; signeParNom: string }): string {
   return sha256Hex(`${prev}\n${JSON.stringify([row.annee, row.fichier, row.genereLe, row.kid, row.sha256, row.signeParNom])}`);

@@ -1,7 +1,7 @@
 /** The consolidation as the federation opens it: an .xlsx workbook (table + refused reports) or a `;` CSV for scripts. */
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CSV_MASKED, csvDocument, type CsvValue } from '../../../src-shared/format/csv';
 import { columnLabel, type Consolidation } from './consolidation';
 
@@ -22,7 +22,9 @@ export async function writeConsolidation(out: string, c: Consolidation): Promise
     writeFileSync(out, csvDocument(headerRow(c), bodyRows(c), { decimal: 'dot' }));
     return;
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here only: `cedre verify` and a CSV consolidation start without it (issue 17 §5).
+  const { default: Excel } = await import('exceljs');
+  const workbook: ExcelJS.Workbook = new Excel.Workbook();
   workbook.creator = 'Cèdre Parcours';
   const sheet = workbook.addWorksheet('Consolidation', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
   sheet.addRow(headerRow(c));

@@ -7,7 +7,7 @@
 import { readZipBounded, ZipRefusedError } from '../../lib/bounded-zip';
 import { calculateJwkThumbprint, decodeProtectedHeader, flattenedVerify, importJWK, type JWK } from 'jose';
 import { REPORT_FORMAT, REPORT_JSON, REPORT_VERSION, type ReportPayload } from '../../../src-shared/observatoire/report-format';
-import { sha256Hex } from './annual-report';
+import { sha256Hex } from '../../lib/sha256';
 
 export interface VerificationResult {
   valide: boolean;
