@@ -8,8 +8,6 @@ import { resolve } from 'node:path';
 import { option, positional, required, UsageError } from './cli-args';
 import { authenticateReport } from './services/federation/authenticate';
 import { KeyListFile } from './services/federation/key-list';
-import { consolidateFolder } from './services/observatoire/consolidation';
-import { writeConsolidation } from './services/observatoire/consolidation-writer';
 
 export async function verifyCommand(args: string[]): Promise<number> {
   const file = resolve(required(positional(args, ['--thumbprint', '--cles']), 'le rapport .zip à vérifier'));
@@ -50,6 +48,9 @@ export async function consolidateCommand(args: string[]): Promise<number> {
   const anneeText = option(args, '--annee');
   const annee = anneeText === undefined ? null : Number(anneeText);
   if (annee !== null && !(Number.isInteger(annee) && annee >= 2000 && annee <= 2100)) throw new UsageError('--annee attend une année, par exemple --annee 2025.');
+  // Loaded here: `cedre verify` starts without the consolidation and its writers.
+  const { consolidateFolder } = await import('./services/observatoire/consolidation');
+  const { writeConsolidation } = await import('./services/observatoire/consolidation-writer');
   const result = await consolidateFolder(folder, { register: keyList(args), annee });
   await writeConsolidation(out, result);
   const structures = result.lignes.filter((l) => l.niveau === 'structure').length;

@@ -62,7 +62,7 @@ describe('the built cedre command, production dependencies only', () => {
     const verified = run(['verify', join(reports, 'rapport-2024.zip'), '--cles', join(reports, 'cles.csv')]);
     expect(verified.stderr).toBe('');
     expect([verified.status, verified.stdout]).toEqual([0, expect.stringMatching(/^valide — Chantier des Coteaux \(exemple\)/)]);
-    expect(verified.ms).toBeLessThan(2000);
+    expect(verified.ms).toBeLessThan(1500); // 0.2–0.35 s measured alone; the suite runs in parallel
     const intact = run(['verify', join(reports, 'rapport-2024.zip')]);
     expect(intact.status).toBe(2);
     const out = join(workDir, 'consolidation.csv');
