@@ -5,7 +5,7 @@
  * the declared one is refused too (a lying directory), and XML entries can be checked for depth and DOCTYPE on the way.
  * The work yields to the event loop between steps, so the server keeps answering other requests meanwhile.
  */
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -24,6 +24,10 @@ export class ZipRefusedError extends Error {
   }
 }
 
+/** Entries compressed to at most this are inflated in one synchronous native call (reports' JSON and CSV). */
+const SMALL_ENTRY_BYTES = 256 * 1024;
+/** …and declared to inflate to at most this: the one native call never allocates more, whatever the file says. */
+const SMALL_ENTRY_OUTPUT_BYTES = 8 * 1024 * 1024;
 /** Inflated bytes handed over at a time: the limit is checked after each. */
 const CHUNK_BYTES = 64 * 1024;
 /** Yield to the event loop between entries after this many inflated bytes (zlib's stream yields within one). */
@@ -90,6 +94,18 @@ export async function readZipBounded(bytes: Uint8Array, limits: ZipLimits, keep:
     };
     if (entry.method === 0) {
       take(data);
+    } else if (entry.method === 8 && data.length <= SMALL_ENTRY_BYTES && entry.declaredSize <= SMALL_ENTRY_OUTPUT_BYTES) {
+      // A small entry in one native call: zlib itself stops at maxOutputLength, so the bytes really inflated are
+      // still bounded (by what this entry may still add) before anything is kept.
+      let out: Buffer;
+      try {
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(limits.maxInflatedBytes - total, entry.declaredSize) + 1) });
+      } catch (err) {
+        // More than declared (or than the limit allows): a lying directory, or too big.
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipRefusedError(total + entry.declaredSize >= limits.maxInflatedBytes ? 'trop_volumineux' : 'taille_mensongere', entry.name);
+        throw new ZipRefusedError('illisible', entry.name);
+      }
+      take(out);
     } else if (entry.method === 8) {
       await inflateCounting(data, take, entry.name);
       if (sinceYield >= YIELD_EVERY_BYTES) {
