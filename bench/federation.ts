@@ -23,7 +23,7 @@ const DEPARTEMENTS = ['01', '07', '13', '26', '33', '38', '59', '69', '75', '974
 
 /** A SIRET with a valid Luhn key: 8 digits of index, a fixed establishment, the check digit. */
 function siretOf(i: number): string {
-  const body = `${String(100000 + i).padStart(8, '0')}0001`;
+  const body = `${String(100000000 + i)}0001`;
   for (let d = 0; d < 10; d++) {
     const candidate = `${body}${d}`;
     const sum = [...candidate].reverse().reduce((s, c, k) => {
@@ -31,7 +31,7 @@ function siretOf(i: number): string {
       if (n > 9) n -= 9;
       return s + n;
     }, 0);
-    if (sum % 10 === 0) return candidate.padEnd(14, '0').slice(0, 14);
+    if (sum % 10 === 0) return candidate;
   }
   throw new Error('SIRET impossible');
 }

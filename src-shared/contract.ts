@@ -46,8 +46,8 @@ import {
 import { bilanDocumentInputSchema, deleteParcoursEntryInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
 import { anonymiseInputSchema, conventionInputSchema, retentionSettingsInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
-import { memberKeyInputSchema } from './schemas/federation';
-import type { MemberKeyView, ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
+import { federationConsolidationInputSchema, memberKeyInputSchema } from './schemas/federation';
+import type { FederationConsolidationView, MemberKeyView, ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
 import type { ImportReport } from './import-format';
 import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
@@ -162,6 +162,7 @@ export const contract = {
   'federation.membres': route<MemberKeyView[]>()(emptyInput),
   'federation.enregistrerMembre': route<MemberKeyView[]>()(memberKeyInputSchema),
   'federation.retirerMembre': route<MemberKeyView[]>()(idInput),
+  'federation.consolider': route<FederationConsolidationView>()(federationConsolidationInputSchema),
   'cles.list': route<SigningKeyInfo[]>()(emptyInput),
   'cles.create': route<SigningKeyInfo[]>()(emptyInput),
   'cles.rotate': route<SigningKeyInfo[]>()(emptyInput),

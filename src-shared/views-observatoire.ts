@@ -99,3 +99,18 @@ export interface FileDownload {
   fileName: string;
   base64: string;
 }
+
+/** The federation's consolidation screen (issue 17 §3): each member's status, the totals, the network's benchmarks. */
+export interface FederationConsolidationView {
+  annee: number | null;
+  membres: Array<{ siret: string; nom: string; statut: 'recu' | 'refuse' | 'absent'; detail: string }>;
+  refuses: Array<{ fichier: string; echecs: string[] }>;
+  doublons: Array<{ fichier: string; memeQue: string }>;
+  /** Département, dispositif and network totals, for the main figures. */
+  totaux: Array<{ niveau: 'departement' | 'dispositif' | 'ensemble'; libelle: string; valeurs: Record<string, number | null>; masques: string[] }>;
+  colonnesPrincipales: Array<{ id: string; libelle: string }>;
+  /** Quartiles of the structures' values, only where at least 5 structures contribute. */
+  reperes: Array<{ id: string; libelle: string; n: number; q1: number; mediane: number; q3: number }>;
+  xlsx: FileDownload;
+  csv: FileDownload;
+}

@@ -16,6 +16,7 @@ import { workbookBuffer } from '../services/import/workbook-writer';
 import { assertYear } from '../services/observatoire/annual-report';
 import { KeySheet } from '../services/observatoire/key-sheet';
 import { authenticateReport } from '../services/federation/authenticate';
+import { consolidateUploads } from '../services/federation/workspace';
 import type { SigningKeyView } from '../services/observatoire/signing-keys';
 import { getStructure } from '../services/structure/structure-service';
 
@@ -161,6 +162,17 @@ export const observatoireRoutes = {
     permission: 'federation.manage',
     audit: { action: 'delete', entity: 'cle_membre', recordId: (input) => input.id },
     handler: (ctx, input) => ctx.open.members.remove(input.id),
+  },
+  'federation.consolider': {
+    permission: 'federation.manage',
+    transaction: false,
+    audit: { action: 'read', entity: 'consolidation' },
+    handler: (ctx, input) =>
+      consolidateUploads(
+        input.fichiers.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
+        input.annee,
+        ctx.open.members,
+      ),
   },
   'cles.list': { permission: 'rapports.sign', handler: (ctx) => ctx.open.signingKeys.list().map(keyInfo) },
   'cles.create': {

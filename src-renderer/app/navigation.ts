@@ -42,6 +42,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/observatoire/cle', label: 'Clé de signature', visible: (u) => can(u, 'rapports.sign') },
       { to: '/observatoire/verifier', label: 'Vérifier un rapport', visible: (u) => can(u, 'rapports.verify') },
       { to: '/observatoire/membres', label: 'Registre des membres', visible: (u) => can(u, 'federation.manage') },
+      { to: '/observatoire/consolidation', label: 'Consolidation (fédération)', visible: (u) => can(u, 'federation.manage') },
     ],
   },
   {

@@ -22,6 +22,7 @@ import { ConventionsPage } from '../features/parametres/ConventionsPage';
 import { ImportPage } from '../features/parametres/ImportPage';
 import { JournalPage } from '../features/parametres/JournalPage';
 import { MembresPage } from '../features/observatoire/MembresPage';
+import { ConsolidationPage } from '../features/observatoire/ConsolidationPage';
 import { AutoEvaluationPage } from '../features/observatoire/AutoEvaluationPage';
 import { DemarchePage } from '../features/observatoire/DemarchePage';
 import { QuestionnairesPage } from '../features/observatoire/QuestionnairesPage';
@@ -50,6 +51,7 @@ export const appRouter = createHashRouter([
       { path: 'observatoire/cle', element: <ClePage /> },
       { path: 'observatoire/verifier', element: <VerifierPage /> },
       { path: 'observatoire/membres', element: <MembresPage /> },
+      { path: 'observatoire/consolidation', element: <ConsolidationPage /> },
       { path: 'parametres/conventions', element: <ConventionsPage /> },
       { path: 'parametres/import', element: <ImportPage /> },
       { path: 'parametres/offre', element: <OffrePage /> },

@@ -8,6 +8,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   bilan: 'Bilan',
   cer: 'Contrat d’engagement réciproque',
   cle_membre: 'Registre des clés des membres',
+  consolidation: 'Consolidation des rapports (fédération)',
   cle_signature: 'Clé de signature',
   conservation_rgpd: 'Conservation (RGPD)',
   contrat: 'Contrat de travail',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isValidSiret, normalizeSiret } from '../siret';
 import { dateField, optionalDateField } from './fields';
+import { uploadedFileSchema } from './observatoire';
 
 /** An RFC 7638 SHA-256 thumbprint in base64url: 43 characters (spaces and line breaks of a copy are removed). */
 export const thumbprintSchema = z
@@ -24,3 +25,11 @@ export const memberKeyInputSchema = z
   })
   .strict()
   .refine((v) => v.retireeLe === null || v.retireeLe >= v.dateFiche, { path: ['retireeLe'], message: 'La clé ne peut pas être retirée avant la date de sa fiche.' });
+
+/** Reports dropped on the federation's screen (the request's 60 MB bound covers about 900 reports). */
+export const federationConsolidationInputSchema = z
+  .object({
+    annee: z.number('Indiquez une année.').int().min(2000).max(2100).nullable(),
+    fichiers: z.array(uploadedFileSchema).min(1, 'Déposez au moins un rapport (.zip).').max(2000, 'Deux mille fichiers au plus par envoi.'),
+  })
+  .strict();

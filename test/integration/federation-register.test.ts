@@ -120,3 +120,39 @@ describe('a consolidation that cannot be fooled', () => {
     expect(withKey.lignes.filter((l) => l.niveau === 'structure')).toHaveLength(1);
   }, 90_000);
 });
+
+describe('the federation’s consolidation screen', () => {
+  it('gives each registered member its status, the totals, quartiles only from 5 structures, and the exports', async () => {
+    const { resignedAs, validSiret } = await import('../helpers/signed-reports');
+    const { importFolder, EXEMPLE_2024 } = await import('../helpers/import');
+    app = await TestApp.start();
+    const admin = await app.setUp();
+    const open = app.runtime.openOrNull()!;
+    await importFolder(open, EXEMPLE_2024);
+    const base = (await open.reports.produce(2024, { id: null, name: 'Fédération' }, new Date('2026-03-02T09:00:00Z'))).zip;
+    const sirets = [1, 2, 3, 4, 5, 6].map(validSiret);
+    const members = await resignedAs(base, sirets.map((siret, i) => ({ siret, nom: `Membre ${i + 1}`, departement: i < 3 ? '07' : '26' })));
+    for (const m of members) await app.call('federation.enregistrerMembre', { siret: m.siret, nom: `Membre ${sirets.indexOf(m.siret) + 1}`, kid: m.kid, dateFiche: '2025-01-10' }, admin);
+    const [stranger] = await resignedAs(base, [{ siret: validSiret(99), nom: 'Hors réseau', departement: '07' }]);
+    const upload = (name: string, zip: Uint8Array) => ({ name, base64: Buffer.from(zip).toString('base64') });
+    const fichiers = [
+      ...members.slice(0, 5).map((m) => upload(`rapport-${m.siret}.zip`, m.zip)), // the sixth member sends nothing
+      upload('rapport-hors-reseau.zip', stranger!.zip),
+    ];
+    const result = await app.call('federation.consolider', { annee: null, fichiers }, admin);
+    expect(result.annee).toBe(2024);
+    expect(result.membres.map((m) => m.statut)).toEqual(['recu', 'recu', 'recu', 'recu', 'recu', 'absent']);
+    expect(result.refuses).toEqual([{ fichier: 'rapport-hors-reseau.zip', echecs: [expect.stringMatching(new RegExp(`${validSiret(99)}.*n’est pas dans le registre`))] }]);
+    const ensemble = result.totaux.find((t) => t.niveau === 'ensemble')!;
+    const one = (await app.call('observatoire.year', { annee: 2024 }, admin)).indicateurs['public.salaries_en_parcours']!;
+    expect(ensemble.valeurs['public.salaries_en_parcours']).toBe(5 * one);
+    expect(result.totaux.filter((t) => t.niveau === 'departement').map((t) => t.libelle)).toEqual(['Total département 07', 'Total département 26']);
+    // Five identical members: every quartile is their value; four would give none.
+    expect(result.reperes.find((r) => r.id === 'public.salaries_en_parcours')).toMatchObject({ n: 5, q1: one, mediane: one, q3: one });
+    const four = await app.call('federation.consolider', { annee: 2024, fichiers: fichiers.slice(0, 4) }, admin);
+    expect(four.reperes).toEqual([]);
+    expect(four.membres.filter((m) => m.statut === 'absent')).toHaveLength(2);
+    expect(Buffer.from(result.xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(Buffer.from(result.csv.base64, 'base64').toString('utf8')).toMatch(/^\uFEFFniveau;libelle;siret/);
+  }, 90_000);
+});

@@ -104,6 +104,7 @@ describe('navigation', () => {
       'Clé de signature',
       'Vérifier un rapport',
       'Registre des membres',
+      'Consolidation (fédération)',
       'Conventions (ETP)',
       'Import et export',
       'Offre d’insertion',

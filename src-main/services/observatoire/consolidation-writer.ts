@@ -17,11 +17,15 @@ function bodyRows(c: Consolidation): CsvValue[][] {
 }
 
 export async function writeConsolidation(out: string, c: Consolidation): Promise<void> {
-  if (extname(out).toLowerCase() === '.csv') {
-    // A machine file for the federation's scripts: the decimal dot is kept (documented in the README).
-    writeFileSync(out, csvDocument(headerRow(c), bodyRows(c), { decimal: 'dot' }));
-    return;
-  }
+  writeFileSync(out, extname(out).toLowerCase() === '.csv' ? consolidationCsv(c) : await consolidationXlsx(c));
+}
+
+/** A machine file for the federation's scripts: the decimal dot is kept (documented in the README). */
+export function consolidationCsv(c: Consolidation): string {
+  return csvDocument(headerRow(c), bodyRows(c), { decimal: 'dot' });
+}
+
+export async function consolidationXlsx(c: Consolidation): Promise<Buffer> {
   // Loaded here only: `cedre verify` and a CSV consolidation start without it (issue 17 §5).
   const { default: Excel } = await import('exceljs');
   const workbook: ExcelJS.Workbook = new Excel.Workbook();
@@ -41,5 +45,5 @@ export async function writeConsolidation(out: string, c: Consolidation): Promise
   for (const r of c.refuses) for (const e of r.echecs) refused.addRow([r.fichier, e]);
   refused.getColumn(1).width = 40;
   refused.getColumn(2).width = 120;
-  writeFileSync(out, Buffer.from(await workbook.xlsx.writeBuffer()));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -26,7 +26,8 @@ export interface ConsolidationRow {
 export interface Consolidation {
   colonnes: string[];
   lignes: ConsolidationRow[];
-  refuses: Array<{ fichier: string; echecs: string[] }>;
+  /** `siret` when the file could be read as a report (a wrong key, another year, a superseded report). */
+  refuses: Array<{ fichier: string; echecs: string[]; siret?: string }>;
   /** The one year consolidated (null when no report was valid). */
   annee?: number | null;
   /** Files that are the same signed report as another one, counted once. */
@@ -58,16 +59,23 @@ export interface ConsolidationOptions {
  * file and why.
  */
 export async function consolidateFolder(folder: string, options: ConsolidationOptions = {}): Promise<Consolidation> {
-  const files = readdirSync(folder)
-    .filter((f) => extname(f).toLowerCase() === '.zip')
-    .sort(FRENCH.compare);
+  const names = readdirSync(folder).filter((f) => extname(f).toLowerCase() === '.zip');
+  // Read one at a time: 4 000 reports are never all in memory (issue 17 §6).
+  return consolidateFiles(
+    names.map((fichier) => ({ fichier, read: () => readFileSync(join(folder, fichier)) })),
+    options,
+  );
+}
+
+/** The same, for files given (the federation's screen uploads them): `read` gives each file's bytes when its turn comes. */
+export async function consolidateFiles(files: Array<{ fichier: string; read: () => Uint8Array }>, options: ConsolidationOptions = {}): Promise<Consolidation> {
   const valid: Array<{ fichier: string; payload: ReportPayload; identity: string }> = [];
   const refuses: Consolidation['refuses'] = [];
   const register = options.register && !options.register.isEmpty() ? options.register : null;
-  for (const fichier of files) {
-    const result = await authenticateReport(readFileSync(join(folder, fichier)), null, register);
+  for (const { fichier, read } of [...files].sort((a, b) => FRENCH.compare(a.fichier, b.fichier))) {
+    const result = await authenticateReport(read(), null, register);
     if (!result.valide || !result.payload) refuses.push({ fichier, echecs: result.echecs });
-    else if (register && !result.cleVerifiee) refuses.push({ fichier, echecs: [result.registre ?? 'Clé non enregistrée pour ce SIRET.'] });
+    else if (register && !result.cleVerifiee) refuses.push({ fichier, siret: result.payload.structure.siret, echecs: [result.registre ?? 'Clé non enregistrée pour ce SIRET.'] });
     else valid.push({ fichier, payload: result.payload, identity: JSON.stringify(result.payload) });
   }
   const years = [...new Set(valid.map((v) => v.payload.annee))].sort((a, b) => b - a);
@@ -85,7 +93,7 @@ export async function consolidateFolder(folder: string, options: ConsolidationOp
   for (const report of distinct.values()) {
     const { siret } = report.payload.structure;
     if (report.payload.annee !== annee) {
-      refuses.push({ fichier: report.fichier, echecs: [`Rapport de l’année ${report.payload.annee} : cette consolidation porte sur ${annee}. Consolidez cette année à part (--annee ${report.payload.annee}).`] });
+      refuses.push({ fichier: report.fichier, siret, echecs: [`Rapport de l’année ${report.payload.annee} : cette consolidation porte sur ${annee}. Consolidez cette année à part (--annee ${report.payload.annee}).`] });
       continue;
     }
     const previous = kept.get(siret);
@@ -96,6 +104,7 @@ export async function consolidateFolder(folder: string, options: ConsolidationOp
       kept.set(siret, later);
       refuses.push({
         fichier: earlier.fichier,
+        siret,
         echecs: [
           `Deux rapports différents pour ${siret} (${later.payload.structure.nom}) et ${annee} : « ${earlier.fichier} » (signé le ${earlier.payload.genere_le.slice(0, 10)}) et « ${later.fichier} » (signé le ${later.payload.genere_le.slice(0, 10)}). Le plus récent est retenu ; retirez l’autre du dossier si c’est voulu.`,
         ],

@@ -1,0 +1,77 @@
+/**
+ * The federation's workspace (issue 17 §3): reports dropped on the screen are consolidated like `cedre consolidate`
+ * does, against the register of member keys; each registered member gets a status for the year (received, refused
+ * and why, missing), the totals by département, dispositif and network, the network's quartiles per indicator (only
+ * where at least 5 structures contribute, so that no member can be singled out), and the same exports.
+ */
+import { baseId, indicatorDefinition } from '../../../src-shared/observatoire/indicateurs';
+import type { FederationConsolidationView } from '../../../src-shared/views-observatoire';
+import { columnLabel, consolidateFiles, type Consolidation } from '../observatoire/consolidation';
+import { consolidationCsv, consolidationXlsx } from '../observatoire/consolidation-writer';
+import type { MemberRegistry } from './member-registry';
+
+/** The figures the screen shows in its totals table (every column is in the exports). */
+export const MAIN_COLUMNS = [
+  'public.salaries_en_parcours',
+  'public.entrees',
+  'activite.heures_travaillees',
+  'activite.etp_realises',
+  'activite.taux_realisation',
+  'sorties.constatees',
+  'sorties.taux_sorties_dynamiques',
+  'sorties.taux_emploi_durable',
+] as const;
+
+/** At least this many structures behind a quartile (issue 17 §4). */
+export const MIN_CONTRIBUTORS = 5;
+
+export async function consolidateUploads(files: Array<{ name: string; bytes: Uint8Array }>, annee: number | null, members: MemberRegistry): Promise<FederationConsolidationView> {
+  const c = await consolidateFiles(
+    files.map((f) => ({ fichier: f.name, read: () => f.bytes })),
+    { register: members, annee },
+  );
+  const stamp = c.annee ?? 'annee';
+  return {
+    annee: c.annee ?? null,
+    membres: memberStatuses(c, members),
+    refuses: c.refuses.map(({ fichier, echecs }) => ({ fichier, echecs })),
+    doublons: c.doublons ?? [],
+    totaux: c.lignes
+      .filter((l) => l.niveau !== 'structure')
+      .map((l) => ({ niveau: l.niveau as 'departement' | 'dispositif' | 'ensemble', libelle: l.libelle, valeurs: Object.fromEntries(MAIN_COLUMNS.map((id) => [id, l.valeurs[id] ?? null])), masques: l.masques.filter((id) => (MAIN_COLUMNS as readonly string[]).includes(id)) })),
+    colonnesPrincipales: MAIN_COLUMNS.map((id) => ({ id, libelle: columnLabel(id) })),
+    reperes: quartiles(c),
+    xlsx: { fileName: `consolidation-${stamp}.xlsx`, base64: (await consolidationXlsx(c)).toString('base64') },
+    csv: { fileName: `consolidation-${stamp}.csv`, base64: Buffer.from(consolidationCsv(c), 'utf8').toString('base64') },
+  };
+}
+
+function memberStatuses(c: Consolidation, members: MemberRegistry): FederationConsolidationView['membres'] {
+  const received = new Set(c.lignes.filter((l) => l.niveau === 'structure').map((l) => l.siret));
+  const bySiret = new Map<string, string>();
+  for (const m of members.list()) bySiret.set(m.siret, m.nom);
+  return [...bySiret].map(([siret, nom]) => {
+    if (received.has(siret)) return { siret, nom, statut: 'recu' as const, detail: 'Rapport valide, signé par la clé enregistrée.' };
+    const refused = c.refuses.filter((r) => r.siret === siret);
+    if (refused.length) return { siret, nom, statut: 'refuse' as const, detail: refused.map((r) => `${r.fichier} : ${r.echecs.join(' ')}`).join(' ; ') };
+    return { siret, nom, statut: 'absent' as const, detail: `Aucun rapport${c.annee ? ` ${c.annee}` : ''} reçu.` };
+  });
+}
+
+/** Q1, median and Q3 (linear interpolation) of each structure-level indicator, masked values left out. */
+function quartiles(c: Consolidation): FederationConsolidationView['reperes'] {
+  const rows = c.lignes.filter((l) => l.niveau === 'structure');
+  const out: FederationConsolidationView['reperes'] = [];
+  for (const id of c.colonnes) {
+    if (id !== baseId(id) || !indicatorDefinition(id)) continue;
+    const values = rows.filter((r) => !r.masques.includes(id)).map((r) => r.valeurs[id]).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+    if (values.length < MIN_CONTRIBUTORS) continue;
+    const at = (p: number) => {
+      const pos = (values.length - 1) * p;
+      const lo = Math.floor(pos);
+      return Math.round((values[lo]! + (values[Math.min(lo + 1, values.length - 1)]! - values[lo]!) * (pos - lo)) * 10000) / 10000;
+    };
+    out.push({ id, libelle: columnLabel(id), n: values.length, q1: at(0.25), mediane: at(0.5), q3: at(0.75) });
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/** Reports of other structures for the federation's tests: the worked example's payload, re-signed with a new key. */
+import { generateKeyPairSync } from 'node:crypto';
+import { unzipSync, zipSync } from 'fflate';
+import { calculateJwkThumbprint, exportJWK, FlattenedSign } from 'jose';
+import type { ReportPayload } from '../../src-shared/observatoire/report-format';
+
+export interface MemberReport {
+  siret: string;
+  kid: string;
+  zip: Uint8Array;
+}
+
+/** `base`: a real signed report ZIP; each member gets its SIRET, name, département and its own key. */
+export async function resignedAs(base: Uint8Array, members: Array<{ siret: string; nom: string; departement: string }>): Promise<MemberReport[]> {
+  const entries = unzipSync(base);
+  const jws = JSON.parse(new TextDecoder().decode(entries['rapport.json'])) as { payload: string };
+  const payload = JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as ReportPayload;
+  const out: MemberReport[] = [];
+  for (const m of members) {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const jwk = await exportJWK(publicKey);
+    const kid = await calculateJwkThumbprint(jwk, 'sha256');
+    const signed = await new FlattenedSign(Buffer.from(JSON.stringify({ ...payload, structure: { ...payload.structure, ...m } }), 'utf8')).setProtectedHeader({ alg: 'EdDSA', kid, jwk }).sign(privateKey);
+    out.push({ siret: m.siret, kid, zip: zipSync({ 'rapport.json': Buffer.from(JSON.stringify(signed)), 'rapport.pdf': entries['rapport.pdf']!, 'indicateurs.csv': entries['indicateurs.csv']! }) });
+  }
+  return out;
+}
+
+/** A SIRET with a valid Luhn key, different for each `i`. */
+export function validSiret(i: number): string {
+  const body = `${String(300000000 + i)}0001`;
+  for (let d = 0; d < 10; d++) {
+    const candidate = `${body}${d}`;
+    const sum = [...candidate].reverse().reduce((s, c, k) => {
+      let n = Number(c) * (k % 2 ? 2 : 1);
+      if (n > 9) n -= 9;
+      return s + n;
+    }, 0);
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error('SIRET impossible');
+}
