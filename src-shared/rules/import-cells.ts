@@ -7,7 +7,8 @@ import { isIsoDate } from './dates';
 import { foldText } from './text';
 
 export type CellValue = string | number | boolean | null;
-export type CellResult = { ok: true; value: CellValue } | { ok: false; message: string };
+/** `warning`: the value was read, but something about it deserves a look (a code that lost its leading zero). */
+export type CellResult = { ok: true; value: CellValue; warning?: string } | { ok: false; message: string };
 
 /** Column names ignore case, accents and surrounding spaces: " Date de naissance " ≠ "date_naissance", "Décision" = "decision". */
 export function normalizeHeader(raw: string): string {
@@ -120,6 +121,8 @@ export function parseCell(kind: CellKind, raw: string): CellResult {
     }
     case 'code': {
       const v = matchCode(raw, kind.values);
+      // A spreadsheet turns « 09 » typed in a number cell into 9: read as 09, and said.
+      if (v && v !== raw.trim() && v === `0${raw.trim()}`) return { ok: true, value: v, warning: `« ${clip(raw)} » lu comme le code « ${v} » : le zéro initial a sans doute été perdu par le tableur.` };
       if (v) return { ok: true, value: v };
       const list = kind.values.length <= 12 ? ` Valeurs possibles : ${kind.values.join(', ')}.` : '';
       return { ok: false, message: `« ${clip(raw)} » n’est pas une valeur connue.${list}` };

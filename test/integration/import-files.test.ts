@@ -53,6 +53,21 @@ describe('CSV as spreadsheets write them', () => {
   }
 });
 
+describe('codes that lost their leading zero in a number cell', () => {
+  it('are read with their zero, and each is said in a warning', async () => {
+    const open = await fresh();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'personnes.csv'), 'ref;civilite;nom;prenom;date_naissance;code_postal;orienteur\nP-20;MME;Roux;Lise;01/02/1990;7000;9\n');
+    const report = await importFolder(open, dir);
+    expect(report.erreurs).toEqual([]);
+    expect(report.avertissements.map((a) => `${a.colonne} ${a.message}`)).toEqual([
+      'code_postal Code postal « 7000 » lu comme « 07000 » : le zéro initial a sans doute été perdu par le tableur.',
+      'orienteur « 9 » lu comme le code « 09 » : le zéro initial a sans doute été perdu par le tableur.',
+    ]);
+    expect(open.sqlite.prepare("select code_postal, orienteur from personnes where nom = 'Roux'").get()).toEqual({ code_postal: '07000', orienteur: '09' });
+  });
+});
+
 describe('the template saved by openpyxl', () => {
   async function resaved(rows: Record<string, unknown[][]>): Promise<string> {
     const dir = tempDir();

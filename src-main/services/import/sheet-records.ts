@@ -74,7 +74,12 @@ export function parseWorkbook(book: RawWorkbook, problems: ProblemList): ParsedW
       let rowOk = true;
       for (const col of present) {
         const rawCell = row.cells[headerIndex.get(col.name)!] ?? '';
-        const result = parseCell(col.kind, rawCell);
+        let result = parseCell(col.kind, rawCell);
+        // A French postcode of 4 digits lost its leading zero in a number cell (07000 → 7000).
+        if (result.ok && col.name === 'code_postal' && typeof result.value === 'string' && /^\d{4}$/.test(result.value)) {
+          result = { ok: true, value: `0${result.value}`, warning: `Code postal « ${result.value} » lu comme « 0${result.value} » : le zéro initial a sans doute été perdu par le tableur.` };
+        }
+        if (result.ok && result.warning) problems.warn(name, row.line, col.name, result.warning);
         if (!result.ok) {
           problems.error(name, row.line, col.name, result.message);
           rowOk = false;
