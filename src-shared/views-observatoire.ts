@@ -103,7 +103,14 @@ export interface FileDownload {
 /** The federation's consolidation screen (issue 17 §3): each member's status, the totals, the network's benchmarks. */
 export interface FederationConsolidationView {
   annee: number | null;
-  membres: Array<{ siret: string; nom: string; statut: 'recu' | 'refuse' | 'absent'; detail: string }>;
+  membres: Array<{
+    siret: string;
+    nom: string;
+    statut: 'recu' | 'refuse' | 'absent';
+    detail: string;
+    /** For a member received: the main figures where it stands in the network's lowest or highest quarter. */
+    quartsExtremes: Array<{ id: string; libelle: string; quart: 'bas' | 'haut' }>;
+  }>;
   refuses: Array<{ fichier: string; echecs: string[] }>;
   doublons: Array<{ fichier: string; memeQue: string }>;
   /** Département, dispositif and network totals, for the main figures. */

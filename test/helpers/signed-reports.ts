@@ -11,7 +11,8 @@ export interface MemberReport {
 }
 
 /** `base`: a real signed report ZIP; each member gets its SIRET, name, département and its own key. */
-export async function resignedAs(base: Uint8Array, members: Array<{ siret: string; nom: string; departement: string }>): Promise<MemberReport[]> {
+/** `indicateurs`: values that differ from the base report's, for this member. */
+export async function resignedAs(base: Uint8Array, members: Array<{ siret: string; nom: string; departement: string; indicateurs?: Record<string, number> }>): Promise<MemberReport[]> {
   const entries = unzipSync(base);
   const jws = JSON.parse(new TextDecoder().decode(entries['rapport.json'])) as { payload: string };
   const payload = JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as ReportPayload;
@@ -20,7 +21,9 @@ export async function resignedAs(base: Uint8Array, members: Array<{ siret: strin
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const jwk = await exportJWK(publicKey);
     const kid = await calculateJwkThumbprint(jwk, 'sha256');
-    const signed = await new FlattenedSign(Buffer.from(JSON.stringify({ ...payload, structure: { ...payload.structure, ...m } }), 'utf8')).setProtectedHeader({ alg: 'EdDSA', kid, jwk }).sign(privateKey);
+    const { indicateurs, ...structure } = m;
+    const own = { ...payload, structure: { ...payload.structure, ...structure }, indicateurs: { ...payload.indicateurs, ...indicateurs } };
+    const signed = await new FlattenedSign(Buffer.from(JSON.stringify(own), 'utf8')).setProtectedHeader({ alg: 'EdDSA', kid, jwk }).sign(privateKey);
     out.push({ siret: m.siret, kid, zip: zipSync({ 'rapport.json': Buffer.from(JSON.stringify(signed)), 'rapport.pdf': entries['rapport.pdf']!, 'indicateurs.csv': entries['indicateurs.csv']! }) });
   }
   return out;

@@ -152,7 +152,25 @@ describe('the federation’s consolidation screen', () => {
     const four = await app.call('federation.consolider', { annee: 2024, fichiers: fichiers.slice(0, 4) }, admin);
     expect(four.reperes).toEqual([]);
     expect(four.membres.filter((m) => m.statut === 'absent')).toHaveLength(2);
+    expect(result.membres.every((m) => m.quartsExtremes.length === 0)).toBe(true); // identical members: nobody stands out
     expect(Buffer.from(result.xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     expect(Buffer.from(result.csv.base64, 'base64').toString('utf8')).toMatch(/^\uFEFFniveau;libelle;siret/);
+  }, 90_000);
+
+  it('tells a member where it stands: its main figures in the network’s lowest or highest quarter', async () => {
+    const { resignedAs, validSiret } = await import('../helpers/signed-reports');
+    const { importFolder, EXEMPLE_2024 } = await import('../helpers/import');
+    app = await TestApp.start();
+    const admin = await app.setUp();
+    const open = app.runtime.openOrNull()!;
+    await importFolder(open, EXEMPLE_2024);
+    const base = (await open.reports.produce(2024, { id: null, name: 'Fédération' }, new Date('2026-03-02T09:00:00Z'))).zip;
+    const sizes = [10, 15, 20, 25, 40];
+    const members = await resignedAs(base, sizes.map((n, i) => ({ siret: validSiret(10 + i), nom: `Membre ${n}`, departement: '07', indicateurs: { 'public.salaries_en_parcours': n } })));
+    for (const [i, m] of members.entries()) await app.call('federation.enregistrerMembre', { siret: m.siret, nom: `Membre ${sizes[i]}`, kid: m.kid, dateFiche: '2025-01-10' }, admin);
+    const result = await app.call('federation.consolider', { annee: 2024, fichiers: members.map((m) => ({ name: `${m.siret}.zip`, base64: Buffer.from(m.zip).toString('base64') })) }, admin);
+    expect(result.reperes.find((r) => r.id === 'public.salaries_en_parcours')).toMatchObject({ n: 5, q1: 15, mediane: 20, q3: 25 });
+    const where = Object.fromEntries(result.membres.map((m) => [m.nom, m.quartsExtremes.filter((q) => q.id === 'public.salaries_en_parcours').map((q) => q.quart)]));
+    expect(where).toEqual({ 'Membre 10': ['bas'], 'Membre 15': [], 'Membre 20': [], 'Membre 25': [], 'Membre 40': ['haut'] });
   }, 90_000);
 });

@@ -31,30 +31,43 @@ export async function consolidateUploads(files: Array<{ name: string; bytes: Uin
     { register: members, annee },
   );
   const stamp = c.annee ?? 'annee';
+  const reperes = quartiles(c);
   return {
     annee: c.annee ?? null,
-    membres: memberStatuses(c, members),
+    membres: memberStatuses(c, members, reperes),
     refuses: c.refuses.map(({ fichier, echecs }) => ({ fichier, echecs })),
     doublons: c.doublons ?? [],
     totaux: c.lignes
       .filter((l) => l.niveau !== 'structure')
       .map((l) => ({ niveau: l.niveau as 'departement' | 'dispositif' | 'ensemble', libelle: l.libelle, valeurs: Object.fromEntries(MAIN_COLUMNS.map((id) => [id, l.valeurs[id] ?? null])), masques: l.masques.filter((id) => (MAIN_COLUMNS as readonly string[]).includes(id)) })),
     colonnesPrincipales: MAIN_COLUMNS.map((id) => ({ id, libelle: columnLabel(id) })),
-    reperes: quartiles(c),
+    reperes,
     xlsx: { fileName: `consolidation-${stamp}.xlsx`, base64: (await consolidationXlsx(c)).toString('base64') },
     csv: { fileName: `consolidation-${stamp}.csv`, base64: Buffer.from(consolidationCsv(c), 'utf8').toString('base64') },
   };
 }
 
-function memberStatuses(c: Consolidation, members: MemberRegistry): FederationConsolidationView['membres'] {
-  const received = new Set(c.lignes.filter((l) => l.niveau === 'structure').map((l) => l.siret));
+function memberStatuses(c: Consolidation, members: MemberRegistry, reperes: FederationConsolidationView['reperes']): FederationConsolidationView['membres'] {
+  const rows = new Map(c.lignes.filter((l) => l.niveau === 'structure').map((l) => [l.siret, l]));
+  const received = new Set(rows.keys());
+  // Each member's main figures against the network's quartiles: only the ones outside Q1–Q3 are worth a look.
+  const extremes = (siret: string) => {
+    const row = rows.get(siret)!;
+    return reperes
+      .filter((r) => (MAIN_COLUMNS as readonly string[]).includes(r.id) && r.q1 < r.q3 && !row.masques.includes(r.id))
+      .flatMap((r): FederationConsolidationView['membres'][number]['quartsExtremes'] => {
+        const v = row.valeurs[r.id];
+        if (typeof v !== 'number' || (v >= r.q1 && v <= r.q3)) return [];
+        return [{ id: r.id, libelle: r.libelle, quart: v > r.q3 ? 'haut' : 'bas' }];
+      });
+  };
   const bySiret = new Map<string, string>();
   for (const m of members.list()) bySiret.set(m.siret, m.nom);
   return [...bySiret].map(([siret, nom]) => {
-    if (received.has(siret)) return { siret, nom, statut: 'recu' as const, detail: 'Rapport valide, signé par la clé enregistrée.' };
+    if (received.has(siret)) return { siret, nom, statut: 'recu' as const, detail: 'Rapport valide, signé par la clé enregistrée.', quartsExtremes: extremes(siret) };
     const refused = c.refuses.filter((r) => r.siret === siret);
-    if (refused.length) return { siret, nom, statut: 'refuse' as const, detail: refused.map((r) => `${r.fichier} : ${r.echecs.join(' ')}`).join(' ; ') };
-    return { siret, nom, statut: 'absent' as const, detail: `Aucun rapport${c.annee ? ` ${c.annee}` : ''} reçu.` };
+    if (refused.length) return { siret, nom, statut: 'refuse' as const, detail: refused.map((r) => `${r.fichier} : ${r.echecs.join(' ')}`).join(' ; '), quartsExtremes: [] };
+    return { siret, nom, statut: 'absent' as const, detail: `Aucun rapport${c.annee ? ` ${c.annee}` : ''} reçu.`, quartsExtremes: [] };
   });
 }
 

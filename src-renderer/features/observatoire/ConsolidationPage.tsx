@@ -102,6 +102,11 @@ export function ConsolidationPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{m.detail}</Text>
+                      {m.quartsExtremes.map((q) => (
+                        <Text key={q.id} size="xs" c={q.quart === 'haut' ? 'teal.8' : 'orange.8'}>
+                          {`${q.libelle} : dans le quart ${q.quart === 'haut' ? 'le plus haut' : 'le plus bas'} du réseau`}
+                        </Text>
+                      ))}
                     </Table.Td>
                   </Table.Tr>
                 ))}
