@@ -15,26 +15,12 @@ import { AppRuntime } from '../src-main/app-runtime';
 import { KeyListFile } from '../src-main/services/federation/key-list';
 import { consolidateFolder } from '../src-main/services/observatoire/consolidation';
 import type { ReportPayload } from '../src-shared/observatoire/report-format';
+import { validSiret } from '../test/helpers/signed-reports';
 
 const COUNT = Number(process.argv.find((a) => a.startsWith('--reports='))?.slice('--reports='.length) ?? 4000);
 const MIGRATIONS = join(__dirname, '..', 'db', 'migrations');
 const EXAMPLE = join(__dirname, '..', 'test', 'fixtures', 'exemple-2024');
 const DEPARTEMENTS = ['01', '07', '13', '26', '33', '38', '59', '69', '75', '974'];
-
-/** A SIRET with a valid Luhn key: 8 digits of index, a fixed establishment, the check digit. */
-function siretOf(i: number): string {
-  const body = `${String(100000000 + i)}0001`;
-  for (let d = 0; d < 10; d++) {
-    const candidate = `${body}${d}`;
-    const sum = [...candidate].reverse().reduce((s, c, k) => {
-      let n = Number(c) * (k % 2 ? 2 : 1);
-      if (n > 9) n -= 9;
-      return s + n;
-    }, 0);
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('SIRET impossible');
-}
 
 async function exampleReport(): Promise<{ payload: ReportPayload; pdf: Uint8Array; csv: Uint8Array }> {
   const dir = mkdtempSync(join(tmpdir(), 'cedre-bench-fed-base-'));
@@ -62,7 +48,7 @@ async function main() {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const jwk = await exportJWK(publicKey);
     const kid = await calculateJwkThumbprint(jwk, 'sha256');
-    const siret = siretOf(i);
+    const siret = validSiret(i);
     const payload: ReportPayload = { ...base.payload, structure: { ...base.payload.structure, siret, nom: `Structure ${i + 1}`, departement: DEPARTEMENTS[i % DEPARTEMENTS.length]! } };
     const jws = await new FlattenedSign(Buffer.from(JSON.stringify(payload), 'utf8')).setProtectedHeader({ alg: 'EdDSA', kid, jwk }).sign(privateKey);
     const zip = zipSync({ 'rapport.json': Buffer.from(JSON.stringify(jws, null, 2) + '\n', 'utf8'), 'rapport.pdf': [base.pdf, { level: 0 }], 'indicateurs.csv': base.csv }, { level: 6 });

@@ -1,15 +1,9 @@
 /**
- * The main process's side of need-to-know (src-shared/domain/need-to-know.ts): what a signed-in user may read, and
- * the one way a withheld field is written into an answer. Services build their views through these helpers so that
+ * The main process's side of need-to-know (src-shared/domain/need-to-know.ts): the one way a withheld field is
+ * written into an answer. Services build their views through these helpers so that
  * no route decides on its own.
  */
-import { FACT_CLASS_PERMISSION, WITHHELD, type FactClass, type Withheld } from '../../src-shared/domain/need-to-know';
-import { roleHasPermission } from '../../src-shared/roles';
-import type { SessionUser } from '../../src-shared/views';
-
-export function mayRead(user: Pick<SessionUser, 'role' | 'isAdmin'>, fact: FactClass): boolean {
-  return roleHasPermission(user.role, user.isAdmin, FACT_CLASS_PERMISSION[fact]);
-}
+import { WITHHELD, type Withheld } from '../../src-shared/domain/need-to-know';
 
 /**
  * A field some of whose values imply health or justice: its value for a user who may read them, `WITHHELD` for

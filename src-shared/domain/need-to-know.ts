@@ -58,13 +58,6 @@ export const SENSITIVE_VALUES = {
   motifSortie: { '16': 'sante', '18': 'justice' } as Partial<Record<MotifSortie, FactClass>>,
 } as const;
 
-/**
- * Fields withheld whole from a role that lacks `sensibles.read`, because some of their values are in
- * SENSITIVE_VALUES (the value alone would tell, and a blank only for those would tell as well).
- */
-export const WITHHELD_FIELDS = ['orienteur', 'derogation', 'motifProlongation', 'motifSortie'] as const;
-export type WithheldField = (typeof WITHHELD_FIELDS)[number];
-
 /** What a withheld field holds for a role without the permission, for every person alike. */
 export const WITHHELD = 'reserve' as const;
 export type Withheld<T> = T | typeof WITHHELD;

@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import { calculateJwkThumbprint, exportJWK, FlattenedSign } from 'jose';
 import type { ReportPayload } from '../../src-shared/observatoire/report-format';
+import { isValidSiret } from '../../src-shared/siret';
 
 export interface MemberReport {
   siret: string;
@@ -29,17 +30,9 @@ export async function resignedAs(base: Uint8Array, members: Array<{ siret: strin
   return out;
 }
 
-/** A SIRET with a valid Luhn key, different for each `i`. */
+/** A SIRET the app accepts (its own Luhn check), different for each `i`. */
 export function validSiret(i: number): string {
   const body = `${String(300000000 + i)}0001`;
-  for (let d = 0; d < 10; d++) {
-    const candidate = `${body}${d}`;
-    const sum = [...candidate].reverse().reduce((s, c, k) => {
-      let n = Number(c) * (k % 2 ? 2 : 1);
-      if (n > 9) n -= 9;
-      return s + n;
-    }, 0);
-    if (sum % 10 === 0) return candidate;
-  }
+  for (let d = 0; d < 10; d++) if (isValidSiret(`${body}${d}`)) return `${body}${d}`;
   throw new Error('SIRET impossible');
 }

@@ -10,6 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KeyListFile } from '../../src-main/services/federation/key-list';
 import { consolidateFolder } from '../../src-main/services/observatoire/consolidation';
 import { TestApp } from '../helpers/app';
+import { EXEMPLE_2024, importFolder } from '../helpers/import';
+import { resignedAs, validSiret } from '../helpers/signed-reports';
 import { tempDir } from '../helpers/temp';
 
 let app: TestApp;
@@ -121,15 +123,18 @@ describe('a consolidation that cannot be fooled', () => {
   }, 90_000);
 });
 
+/** A federation's installation, and the worked example's signed report that members' reports are made from. */
+async function federationWithExampleReport(): Promise<{ admin: string; base: Uint8Array }> {
+  app = await TestApp.start();
+  const admin = await app.setUp();
+  const open = app.runtime.openOrNull()!;
+  await importFolder(open, EXEMPLE_2024);
+  return { admin, base: (await open.reports.produce(2024, { id: null, name: 'Fédération' }, new Date('2026-03-02T09:00:00Z'))).zip };
+}
+
 describe('the federation’s consolidation screen', () => {
   it('gives each registered member its status, the totals, quartiles only from 5 structures, and the exports', async () => {
-    const { resignedAs, validSiret } = await import('../helpers/signed-reports');
-    const { importFolder, EXEMPLE_2024 } = await import('../helpers/import');
-    app = await TestApp.start();
-    const admin = await app.setUp();
-    const open = app.runtime.openOrNull()!;
-    await importFolder(open, EXEMPLE_2024);
-    const base = (await open.reports.produce(2024, { id: null, name: 'Fédération' }, new Date('2026-03-02T09:00:00Z'))).zip;
+    const { admin, base } = await federationWithExampleReport();
     const sirets = [1, 2, 3, 4, 5, 6].map(validSiret);
     const members = await resignedAs(base, sirets.map((siret, i) => ({ siret, nom: `Membre ${i + 1}`, departement: i < 3 ? '07' : '26' })));
     for (const m of members) await app.call('federation.enregistrerMembre', { siret: m.siret, nom: `Membre ${sirets.indexOf(m.siret) + 1}`, kid: m.kid, dateFiche: '2025-01-10' }, admin);
@@ -158,13 +163,7 @@ describe('the federation’s consolidation screen', () => {
   }, 90_000);
 
   it('tells a member where it stands: its main figures in the network’s lowest or highest quarter', async () => {
-    const { resignedAs, validSiret } = await import('../helpers/signed-reports');
-    const { importFolder, EXEMPLE_2024 } = await import('../helpers/import');
-    app = await TestApp.start();
-    const admin = await app.setUp();
-    const open = app.runtime.openOrNull()!;
-    await importFolder(open, EXEMPLE_2024);
-    const base = (await open.reports.produce(2024, { id: null, name: 'Fédération' }, new Date('2026-03-02T09:00:00Z'))).zip;
+    const { admin, base } = await federationWithExampleReport();
     const sizes = [10, 15, 20, 25, 40];
     const members = await resignedAs(base, sizes.map((n, i) => ({ siret: validSiret(10 + i), nom: `Membre ${n}`, departement: '07', indicateurs: { 'public.salaries_en_parcours': n } })));
     for (const [i, m] of members.entries()) await app.call('federation.enregistrerMembre', { siret: m.siret, nom: `Membre ${sizes[i]}`, kid: m.kid, dateFiche: '2025-01-10' }, admin);
