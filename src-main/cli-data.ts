@@ -12,8 +12,8 @@ import { option, positional, required, UsageError } from './cli-args';
 import { AuditLog } from './services/audit/audit-log';
 import { ImportService } from './services/import/import-service';
 import { templateWorkbook } from './services/import/import-template';
-import { exportTables } from './services/import/workbook-export';
-import { workbookBuffer, writeCsvFolder } from './services/import/workbook-writer';
+import { exportEverything } from './services/import/workbook-export';
+import { writeExport } from './services/import/export-bundle';
 import { UsersService } from './services/auth/users-service';
 import { createDemo, DEMO_PASSWORD } from './services/demo/demo-service';
 import { plural } from '../src-shared/format/french-number';
@@ -60,14 +60,7 @@ export async function exportCommand(args: string[], paths: AppPaths): Promise<nu
   if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
   const opened = await openOrCreate(paths);
   try {
-    const tables = exportTables(opened.sqlite, toIsoDate(new Date()));
-    if (extname(out).toLowerCase() === '.xlsx') {
-      writeFileSync(out, await workbookBuffer(tables));
-      console.log(`Classeur écrit : ${out}`);
-    } else {
-      const files = writeCsvFolder(out, tables);
-      console.log(`${files.length} fichiers CSV écrits dans ${out}`);
-    }
+    console.log(await writeExport(out, exportEverything(opened.sqlite, toIsoDate(new Date()))));
     return 0;
   } finally {
     opened.close();

@@ -2,12 +2,13 @@
  * The spreadsheet import format v1 (IMPORT-FORMAT.md): sheets, columns, which are required, and how each cell is
  * read. The reader, the checks, the template and the export all start from this one table.
  */
-import { CIVILITES, NIVEAU_FORMATION_CODES, ORIENTEUR_CODES } from './domain/asp-codes';
-import { DECISION_KEYS, MOTIFS_DECISION } from './domain/accueil';
+import { CIVILITES, DUREES_INSCRIPTION, NIVEAU_FORMATION_CODES, ORIENTEUR_CODES, RSA_SITUATIONS } from './domain/asp-codes';
+import { CANAUX, DECISION_KEYS, MOTIFS_DECISION } from './domain/accueil';
 import { CRITERE_KEYS } from './domain/criteres';
-import { FREIN_TYPE_KEYS } from './domain/freins';
-import { BILAN_TYPES, CLIENT_TYPES, CONTRAT_TYPES, MOTIFS_SORTIE, PRESTATAIRES } from './domain/insertion';
+import { FREIN_NIVEAUX, FREIN_TYPE_KEYS } from './domain/freins';
+import { BILAN_TYPES, CLIENT_TYPES, CONTRAT_TYPES, DEROGATIONS, MOTIFS_SORTIE, PRESTATAIRES } from './domain/insertion';
 import { SIAE_KINDS } from './siae';
+import { REGISTER_COLUMNS, REGISTER_LABELS, REGISTER_SHEETS, type RegisterSheet } from './import-format-registers';
 
 export type CellKind =
   | { type: 'text'; max?: number }
@@ -15,7 +16,9 @@ export type CellKind =
   | { type: 'month' }
   | { type: 'decimal' }
   | { type: 'bool' }
-  | { type: 'code'; values: readonly string[] };
+  | { type: 'code'; values: readonly string[] }
+  /** Several codes in one cell, separated by commas. */
+  | { type: 'codes'; values: readonly string[] };
 
 export interface ColumnSpec {
   name: string;
@@ -40,14 +43,22 @@ export const IMPORT_SHEETS = [
   'formations',
   'pmsmp',
   'sorties',
+  ...REGISTER_SHEETS,
 ] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
+/** The sheets of format v1, whose rows build persons and parcours. */
+export type CoreSheet = Exclude<ImportSheet, RegisterSheet>;
 
 const text = (max = 200): CellKind => ({ type: 'text', max });
 const date: CellKind = { type: 'date' };
 const code = (values: readonly string[]): CellKind => ({ type: 'code', values });
 const req = (name: string, kind: CellKind): ColumnSpec => ({ name, required: true, kind });
 const opt = (name: string, kind: CellKind): ColumnSpec => ({ name, required: false, kind });
+
+const longText: CellKind = { type: 'text', max: 20_000 };
+const bool: CellKind = { type: 'bool' };
+/** Rows attached to a parcours say which one when the date alone is ambiguous (a follow-up after a re-entry). */
+const debutParcours = opt('debut_parcours', date);
 
 export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
   structure: [req('nom', text()), req('siret', text(20)), req('departement', text(3)), opt('adresse', text()), opt('code_postal', text(10)), opt('commune', text())],
@@ -66,6 +77,13 @@ export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
     opt('niveau_formation', code(NIVEAU_FORMATION_CODES)),
     opt('identifiant_ft', text(20)),
     opt('orienteur', code(ORIENTEUR_CODES)),
+    opt('adresse', text()),
+    opt('nir', text(15)),
+    opt('qpv', bool),
+    opt('zrr', bool),
+    opt('rsa', code(Object.keys(RSA_SITUATIONS))),
+    opt('duree_inscription_ft', code(Object.keys(DUREES_INSCRIPTION))),
+    opt('sans_ressources', bool),
   ],
   accueils: [
     req('ref_personne', text(60)),
@@ -75,8 +93,23 @@ export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
     opt('decision', code(DECISION_KEYS)),
     opt('date_decision', date),
     opt('motif_decision', code(Object.keys(MOTIFS_DECISION))),
+    opt('ref', text(60)),
+    opt('canal', code(Object.keys(CANAUX))),
+    opt('date_notice_rgpd', date),
+    opt('souhaits', longText),
+    opt('reorientation_vers', text()),
+    opt('dispositif', code(SIAE_KINDS)),
   ],
-  criteres: [req('ref_personne', text(60)), req('critere', code(CRITERE_KEYS)), opt('date_justificatif', date)],
+  criteres: [
+    req('ref_personne', text(60)),
+    opt('critere', code(CRITERE_KEYS)),
+    opt('date_justificatif', date),
+    opt('type_justificatif', text()),
+    opt('date_diagnostic', date),
+    opt('auteur', code(['structure', 'prescripteur'])),
+    opt('prescripteur', text()),
+    opt('dispositif', code(SIAE_KINDS)),
+  ],
   pass_iae: [req('ref_personne', text(60)), req('numero', text(12)), req('date_debut', date), req('date_fin', date)],
   contrats: [
     req('ref', text(60)),
@@ -86,15 +119,72 @@ export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
     req('date_debut', date),
     opt('date_fin_prevue', date),
     opt('heures_hebdo', { type: 'decimal' }),
+    opt('date_fin_reelle', date),
+    opt('derogations', { type: 'codes', values: Object.keys(DEROGATIONS) }),
+    opt('ref_renouvelle', text(60)),
   ],
   heures: [req('ref_contrat', text(60)), opt('mois', { type: 'month' }), opt('date', date), req('heures', { type: 'decimal' }), opt('ref_client', text(60))],
-  cer: [req('ref_personne', text(60)), req('date_signature', date), opt('objectifs', text(4000))],
-  bilans: [req('ref_personne', text(60)), req('date', date), req('type', code(Object.keys(BILAN_TYPES)))],
-  freins: [req('ref_personne', text(60)), req('type', code(FREIN_TYPE_KEYS)), req('date_identification', date), opt('date_levee', date)],
-  actions_freins: [req('ref_personne', text(60)), req('type_frein', code(FREIN_TYPE_KEYS)), req('date', date), req('prestataire', code(Object.keys(PRESTATAIRES)))],
-  formations: [req('ref_personne', text(60)), req('intitule', text()), req('date_debut', date), opt('date_fin', date), opt('heures', { type: 'decimal' }), opt('qualifiante', { type: 'bool' })],
-  pmsmp: [req('ref_personne', text(60)), req('date_debut', date), opt('date_fin', date), opt('entreprise', text())],
+  cer: [
+    req('ref_personne', text(60)),
+    opt('date_signature', date),
+    opt('objectifs', longText),
+    opt('ref', text(60)),
+    debutParcours,
+    opt('version', { type: 'decimal' }),
+    opt('moyens_formation', longText),
+    opt('moyens_encadrement', longText),
+    opt('moyens_accompagnement', longText),
+    opt('heures_hebdo', { type: 'decimal' }),
+    opt('signe_personne', bool),
+    opt('signe_structure', bool),
+  ],
+  bilans: [
+    req('ref_personne', text(60)),
+    req('date', date),
+    req('type', code(Object.keys(BILAN_TYPES))),
+    debutParcours,
+    opt('revue_objectifs', longText),
+    opt('revue_freins', longText),
+    opt('revue_competences', longText),
+    opt('paroles_personne', longText),
+    opt('prochaines_etapes', longText),
+    opt('signe_personne', bool),
+    opt('signe_structure', bool),
+    opt('ref', text(60)),
+  ],
+  freins: [
+    req('ref_personne', text(60)),
+    req('type', code(FREIN_TYPE_KEYS)),
+    req('date_identification', date),
+    opt('date_levee', date),
+    opt('niveau', code(Object.keys(FREIN_NIVEAUX))),
+    opt('commentaire', longText),
+    opt('ref', text(60)),
+  ],
+  actions_freins: [
+    req('ref_personne', text(60)),
+    req('type_frein', code(FREIN_TYPE_KEYS)),
+    req('date', date),
+    req('prestataire', code(Object.keys(PRESTATAIRES))),
+    debutParcours,
+    opt('ref_partenaire', text(60)),
+    opt('description', longText),
+    opt('ref', text(60)),
+  ],
+  formations: [
+    req('ref_personne', text(60)),
+    req('intitule', text()),
+    req('date_debut', date),
+    opt('date_fin', date),
+    opt('heures', { type: 'decimal' }),
+    opt('qualifiante', bool),
+    debutParcours,
+    opt('ref_organisme', text(60)),
+    opt('ref', text(60)),
+  ],
+  pmsmp: [req('ref_personne', text(60)), req('date_debut', date), opt('date_fin', date), opt('entreprise', text()), debutParcours, opt('ref_partenaire', text(60)), opt('ref', text(60))],
   sorties: [req('ref_personne', text(60)), req('date', date), req('motif', code(Object.keys(MOTIFS_SORTIE)))],
+  ...REGISTER_COLUMNS,
 };
 
 /** What a user reads in the template's first line and in error messages. */
@@ -115,6 +205,7 @@ export const SHEET_LABELS: Record<ImportSheet, string> = {
   formations: 'Les formations',
   pmsmp: 'Les immersions (PMSMP)',
   sorties: 'Les sorties (motif ASP)',
+  ...REGISTER_LABELS,
 };
 
 /** Limits that keep a foreign or damaged file from taking the machine down. */

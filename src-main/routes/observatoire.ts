@@ -11,8 +11,8 @@ import type { RequestContext, RouteDefinition, RouteTable } from '../router';
 import type { ParsedInput, RouteOutput } from '../../src-shared/contract';
 import { loadPdfKit } from '../services/documents/pdf-layout';
 import { templateWorkbook } from '../services/import/import-template';
-import { exportTables } from '../services/import/workbook-export';
-import { workbookBuffer } from '../services/import/workbook-writer';
+import { exportEverything } from '../services/import/workbook-export';
+import { exportDownload } from '../services/import/export-bundle';
 import { assertYear } from '../services/observatoire/annual-report';
 import { KeySheet } from '../services/observatoire/key-sheet';
 import { authenticateReport } from '../services/federation/authenticate';
@@ -224,11 +224,12 @@ export const observatoireRoutes = {
     permission: 'import.manage',
     transaction: false,
     handler: async (ctx) => {
-      const tables = ctx.transaction(() => {
+      const content = ctx.transaction(() => {
         ctx.audit({ action: 'export', entity: 'donnees', detail: { format: 'xlsx' } });
-        return exportTables(ctx.open.sqlite, toIsoDate(ctx.now));
+        return exportEverything(ctx.open.sqlite, toIsoDate(ctx.now));
       });
-      return { fileName: `export-cedre-${toIsoDate(ctx.now)}.xlsx`, base64: (await workbookBuffer(tables)).toString('base64') };
+      const file = await exportDownload(`export-cedre-${toIsoDate(ctx.now)}`, content);
+      return { fileName: file.fileName, base64: file.bytes.toString('base64') };
     },
   },
 } satisfies Partial<RouteTable>;

@@ -127,6 +127,16 @@ export function parseCell(kind: CellKind, raw: string): CellResult {
       const list = kind.values.length <= 12 ? ` Valeurs possibles : ${kind.values.join(', ')}.` : '';
       return { ok: false, message: `« ${clip(raw)} » n’est pas une valeur connue.${list}` };
     }
+    case 'codes': {
+      const parts = raw.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '');
+      const values: string[] = [];
+      for (const part of parts) {
+        const v = matchCode(part, kind.values);
+        if (!v) return { ok: false, message: `« ${clip(part)} » n’est pas une valeur connue. Valeurs possibles, séparées par des virgules : ${kind.values.join(', ')}.` };
+        if (!values.includes(v)) values.push(v);
+      }
+      return { ok: true, value: values.join(',') };
+    }
   }
 }
 

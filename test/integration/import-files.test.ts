@@ -5,7 +5,7 @@
  * sheet, a real date cell, a bare Excel serial and a formula saved without its result.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { templateWorkbook } from '../../src-main/services/import/import-template';
@@ -21,6 +21,7 @@ afterEach(() => {
 
 const FILES = join(REPO_ROOT, 'test', 'fixtures', 'files');
 const RESAVE = join(REPO_ROOT, 'test', 'fixtures', 'writers', 'openpyxl-resave.py');
+const ODFPY = join(REPO_ROOT, 'test', 'fixtures', 'writers', 'odfpy-write.py');
 
 async function fresh() {
   app = await TestApp.start();
@@ -102,6 +103,53 @@ describe('the template saved by openpyxl', () => {
     expect(report.ok).toBe(false);
     expect(report.erreurs).toEqual([expect.objectContaining({ feuille: 'personnes', colonne: 'date_naissance', message: expect.stringMatching(/Formule « =DATE\(1990;1;1\) » sans résultat enregistré/) })]);
     expect(open.sqlite.prepare("select count(*) from personnes where nom = 'Roux'").pluck().get()).toBe(0);
+  });
+});
+
+describe('a LibreOffice spreadsheet (.ods) written by odfpy', () => {
+  function ods(sheets: Record<string, unknown[][]>): string {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sheets.json'), JSON.stringify(sheets));
+    execFileSync('/usr/bin/python3', [ODFPY, join(dir, 'classeur.ods'), join(dir, 'sheets.json')]);
+    return join(dir, 'classeur.ods');
+  }
+  const STRUCTURE = [['nom', 'siret', 'departement'], ['Chantier des Coteaux', '52000001500013', { float: 7 }]];
+  const PERSONNES_HEADER = ['ref', 'civilite', 'nom', 'prenom', 'date_naissance', 'code_postal', 'commune', 'qpv'];
+
+  it('date cells, numbers, booleans, notes, repeated empty rows and an unknown sheet: imported as written', async () => {
+    const file = ods({
+      structure: STRUCTURE,
+      personnes: [PERSONNES_HEADER, ['P-1', 'MME', 'Lefèvre', 'Anne  Marie', { date: '1988-04-12' }, { float: 7000 }, 'Privas', { bool: true }], ['P-2', 'M', 'Martin', 'Paul', '12/04/88', '07000', 'Privas', null]],
+      contrats: [
+        ['ref', 'ref_personne', 'kind', 'type', 'date_debut', 'date_fin_prevue', 'heures_hebdo'],
+        ['C-1', 'P-1', 'ACI', 'CDDI', { date: '2024-01-15' }, { date: '2024-07-14' }, { float: 26.5 }],
+      ],
+      dispositifs: [['kind', 'annee'], ['ACI', { float: 2024 }]],
+    });
+    const open = await fresh();
+    const report = await importFolder(open, file);
+    expect(report.erreurs).toEqual([]);
+    expect(report.avertissements.map((w) => w.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('« Feuille3 »'), expect.stringContaining('« 7000 » lu comme « 07000 »')]),
+    );
+    expect(open.sqlite.prepare('select nom, prenom, date_naissance, code_postal, qpv from personnes order by nom').all()).toEqual([
+      { nom: 'Lefèvre', prenom: 'Anne  Marie', date_naissance: '1988-04-12', code_postal: '07000', qpv: 1 },
+      { nom: 'Martin', prenom: 'Paul', date_naissance: '1988-04-12', code_postal: '07000', qpv: 0 },
+    ]);
+    expect(open.sqlite.prepare('select date_debut, date_fin_prevue, heures_hebdo from contrats').get()).toEqual({ date_debut: '2024-01-15', date_fin_prevue: '2024-07-14', heures_hebdo: 2650 });
+  });
+
+  it('a formula saved without its result is an error on its cell; a damaged .ods gets one clear message', async () => {
+    const file = ods({ structure: STRUCTURE, personnes: [PERSONNES_HEADER, ['P-4', 'M', 'Roux', 'Jean', { formula: 'of:=DATE(1990;1;1)' }, '07000', 'Privas', null]] });
+    const open = await fresh();
+    const report = await importFolder(open, file);
+    expect(report.erreurs).toEqual([expect.objectContaining({ feuille: 'personnes', ligne: 2, colonne: 'date_naissance', message: expect.stringMatching(/Formule « =DATE\(1990;1;1\) » sans résultat enregistré/) })]);
+    expect(open.sqlite.prepare('select count(*) from personnes').pluck().get()).toBe(0);
+
+    const damaged = join(tempDir(), 'abime.ods');
+    writeFileSync(damaged, readFileSync(file).subarray(0, 400));
+    const refused = await importFolder(open, damaged);
+    expect(refused.erreurs.map((e) => e.message)).toEqual([expect.stringMatching(/^« abime\.ods » n’est pas un classeur LibreOffice lisible|est un classeur fabriqué ou endommagé/)]);
   });
 });
 

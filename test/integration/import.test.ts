@@ -189,7 +189,7 @@ describe('damaged or foreign files get one clear error, in bounded time', () => 
 
   it('a file that is neither a workbook nor a CSV', async () => {
     const report = await importOne('photo.jpg', Buffer.from([0xff, 0xd8, 0xff]));
-    expect(report.erreurs[0]?.message).toBe('Format non reconnu : choisissez un classeur Excel (.xlsx) ou des fichiers .csv.');
+    expect(report.erreurs[0]?.message).toBe('Format non reconnu : choisissez un classeur Excel (.xlsx) ou LibreOffice (.ods), des fichiers .csv ou l’archive .zip d’un export.');
   });
 
   it('a sheet of 100 000 garbage rows: errors counted, the list capped, in a few seconds', async () => {

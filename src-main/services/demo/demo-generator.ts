@@ -7,6 +7,7 @@
  */
 import { addDays, addMonths, differenceInYears, endOfMonth, format, parseISO } from 'date-fns';
 import type { SheetTable } from '../import/workbook-writer';
+import type { CoreSheet } from '../../../src-shared/import-format';
 
 export interface DemoOptions {
   scale: number;
@@ -68,7 +69,7 @@ export function generateDemo(options: DemoOptions): SheetTable {
   const today = options.today;
   const firstYear = Number(today.slice(0, 4)) - options.years + 1;
   const start = `${firstYear}-01-01`;
-  const t: Required<SheetTable> = {
+  const t: Required<Pick<SheetTable, CoreSheet>> = {
     structure: [['Ensemble Solidaire des Coteaux (démonstration)', DEMO_SIRET, '07', '4 rue des Mûriers', '07000', 'Privas']],
     dispositifs: [], clients: [], personnes: [], accueils: [], criteres: [], pass_iae: [], contrats: [], heures: [], cer: [], bilans: [], freins: [], actions_freins: [], formations: [], pmsmp: [], sorties: [],
   };

@@ -49,7 +49,7 @@ export class ImportService {
     if (book.problems.length === 0 && !incomplete && problems.errorCount < IMPORT_LIMITS.maxListedErrors) {
       try {
         this.sqlite.transaction(() => {
-          writer = new ImportWriter(this.sqlite, parsed, problems, options.now);
+          writer = new ImportWriter(this.sqlite, parsed, problems, options.now, book.attachment);
           feuilles = writer.writeAll();
           if (problems.errorCount > 0 || options.dryRun) throw new RollbackSignal();
           this.audit.append({

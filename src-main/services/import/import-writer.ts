@@ -13,6 +13,7 @@ import { DECISIONS_AVEC_MOTIF } from '../../../src-shared/domain/accueil';
 import type { ImportSheet, ImportSheetCount } from '../../../src-shared/import-format';
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
+import { compactId, isValidNir } from '../../../src-shared/rules/identity';
 import { shortFrenchDate, toIsoDate } from '../../../src-shared/rules/dates';
 import { toDixMilliemes } from '../../../src-shared/rules/heures';
 import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../src-shared/rules/import-parcours';
@@ -20,12 +21,27 @@ import type { SiaeKind } from '../../../src-shared/siae';
 import { uuidv7 } from '../../lib/uuid';
 import { REFRESH_LATEST_INTAKE_SQL } from '../accueil/accueil-service';
 import { duplicateKey, searchText, sortKey } from '../personnes/search-text';
+import { REGISTER_SHEETS } from '../../../src-shared/import-format-registers';
+import { REGISTER_TABLES } from './register-tables';
+import { REGISTERS_BEFORE_PARCOURS, writeRegisters, type RegisterContext } from './register-writer';
 import { bool, num, reqStr, str, type ParsedWorkbook, type ProblemList, type SheetRecord } from './sheet-records';
 
 type Row = Record<string, unknown>;
 
-/** Sheets whose `ref` names a row of a table. */
-const REF_TABLES: Record<string, string> = { personnes: 'personnes', clients: 'clients', contrats: 'contrats' };
+/** Sheets whose `ref` names a row of a table (an exported workbook uses the app's id as the ref of its rows). */
+const REF_TABLES: Record<string, string> = {
+  personnes: 'personnes',
+  clients: 'clients',
+  contrats: 'contrats',
+  accueils: 'accueils',
+  cer: 'cer',
+  bilans: 'bilans',
+  freins: 'freins',
+  actions_freins: 'actions_freins',
+  formations: 'formations',
+  pmsmp: 'pmsmp',
+  ...Object.fromEntries(REGISTER_SHEETS.filter((s) => REGISTER_TABLES[s].identity === 'ref').map((s) => [s, REGISTER_TABLES[s].table])),
+};
 
 function frDate(iso: string | null): string {
   return iso ? shortFrenchDate(iso) : '…';
@@ -48,6 +64,7 @@ export class ImportWriter {
     private readonly book: ParsedWorkbook,
     private readonly problems: ProblemList,
     private readonly now: Date,
+    private readonly attachment?: (path: string) => Uint8Array | undefined,
   ) {
     this.at = now.toISOString();
   }
@@ -132,9 +149,50 @@ export class ImportWriter {
     this.writeContratsAndSorties(kinds);
     this.writeCriteres();
     this.writeHeures();
+    writeRegisters(this.registerContext(), REGISTERS_BEFORE_PARCOURS);
     this.writeDatedRows();
+    writeRegisters(this.registerContext());
     this.refreshPersons();
     return [...this.counts.values()];
+  }
+
+  private registerContext(): RegisterContext {
+    return {
+      sqlite: this.sqlite,
+      problems: this.problems,
+      at: this.at,
+      newId: () => this.id(),
+      records: (sheet) => this.records(sheet),
+      has: (sheet, column) => this.has(sheet, column),
+      rejectedRefs: (sheet) => this.book[sheet]?.rejectedRefs ?? new Set(),
+      refOf: (sheet, ref) => this.refOf(sheet, ref),
+      setRef: (sheet, ref, id) => this.setRef(sheet, ref, id),
+      count: (sheet, created) => this.count(sheet, created),
+      attachment: (path) => this.attachment?.(path),
+    };
+  }
+
+  /** An optional reference to a partner (partenaires sheet); undefined after an error. */
+  private partner(sheet: ImportSheet, r: SheetRecord, column: string): string | null | undefined {
+    const ref = str(r, column);
+    if (ref === null) return null;
+    const id = this.refOf('partenaires', ref);
+    if (!id) {
+      if (!this.book.partenaires?.rejectedRefs.has(ref)) this.problems.error(sheet, r.line, column, `Partenaire inconnu : aucune ligne de la feuille partenaires n’a la référence « ${ref} ».`);
+      return undefined;
+    }
+    return id;
+  }
+
+  /** The row a sheet's optional `ref` names, if it was imported before or is the app's own id. */
+  private byRef(sheet: ImportSheet, r: SheetRecord): string | null {
+    const ref = str(r, 'ref');
+    return ref === null ? null : this.refOf(sheet, ref);
+  }
+
+  private rememberRef(sheet: ImportSheet, r: SheetRecord, id: string): void {
+    const ref = str(r, 'ref');
+    if (ref !== null && ref !== id) this.setRef(sheet, ref, id);
   }
 
   private checkDuplicateRefs(): void {
@@ -233,8 +291,9 @@ export class ImportWriter {
   }
 
   private writePersonnes(): void {
-    const optional = ['code_postal', 'commune', 'telephone', 'email', 'niveau_formation', 'identifiant_ft', 'orienteur'] as const;
-    const nullable = new Set(['niveau_formation', 'identifiant_ft', 'orienteur']);
+    const optional = ['adresse', 'code_postal', 'commune', 'telephone', 'email', 'niveau_formation', 'identifiant_ft', 'nir', 'orienteur', 'rsa', 'duree_inscription_ft'] as const;
+    const nullable = new Set(['niveau_formation', 'identifiant_ft', 'nir', 'orienteur', 'rsa', 'duree_inscription_ft']);
+    const flags = ['qpv', 'zrr', 'sans_ressources'] as const;
     const today = toIsoDate(this.now);
     for (const r of this.records('personnes')) {
       const ref = reqStr(r, 'ref');
@@ -258,6 +317,12 @@ export class ImportWriter {
         recherche: searchText({ nom, prenom, identifiantFt: ft }, []),
       } as Record<string, unknown>;
       for (const col of optional) if (this.has('personnes', col)) base[col] = str(r, col) ?? (nullable.has(col) ? null : '');
+      for (const col of flags) if (this.has('personnes', col)) base[col] = bool(r, col) ? 1 : 0;
+      const nir = str(r, 'nir');
+      if (nir !== null) {
+        base.nir = compactId(nir);
+        if (!isValidNir(base.nir as string)) this.problems.error('personnes', r.line, 'nir', 'Numéro de sécurité sociale invalide : 15 caractères, clé comprise.');
+      }
       const existing = this.refOf('personnes', ref);
       const cols = Object.keys(base);
       if (existing) {
@@ -294,16 +359,30 @@ export class ImportWriter {
         const d = str(r, col);
         if (d && d < contact) this.problems.error('accueils', r.line, col, 'Cette date précède le premier contact.');
       }
-      const existing = this.get<{ id: string }>('select id from accueils where personne_id = ? and date_premier_contact = ? order by id limit 1', personneId, contact);
-      const fields = [str(r, 'date_offre_presentee'), str(r, 'date_diagnostic'), decision, dateDecision, motif];
+      const existing =
+        this.byRef('accueils', r) ?? this.get<{ id: string }>('select id from accueils where personne_id = ? and date_premier_contact = ? order by id limit 1', personneId, contact)?.id ?? null;
+      const fields: Record<string, unknown> = {
+        personne_id: personneId,
+        date_premier_contact: contact,
+        date_offre_presentee: str(r, 'date_offre_presentee'),
+        date_diagnostic: str(r, 'date_diagnostic'),
+        decision,
+        date_decision: dateDecision,
+        motif_decision: motif,
+      };
+      // Columns of format v2: absent from a v1 file, they keep what the app holds.
+      for (const col of ['canal', 'date_notice_rgpd', 'dispositif'] as const) if (this.has('accueils', col)) fields[col] = str(r, col);
+      for (const col of ['souhaits', 'reorientation_vers'] as const) if (this.has('accueils', col)) fields[col] = str(r, col) ?? '';
       if (existing) {
-        this.run('update accueils set date_offre_presentee = ?, date_diagnostic = ?, decision = ?, date_decision = ?, motif_decision = ?, updated_at = ? where id = ?', ...fields, this.at, existing.id);
+        if (fields.canal === null) delete fields.canal;
+        const cols = Object.keys(fields);
+        this.run(`update accueils set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`, ...Object.values(fields), this.at, existing);
       } else {
-        this.run(
-          `insert into accueils (id, personne_id, date_premier_contact, canal, date_offre_presentee, date_diagnostic, decision, date_decision, motif_decision, created_at, updated_at)
-           values (?, ?, ?, 'autre', ?, ?, ?, ?, ?, ?, ?)`,
-          this.id(), personneId, contact, ...fields, this.at, this.at,
-        );
+        fields.canal = fields.canal ?? 'autre';
+        const id = this.id();
+        const cols = Object.keys(fields);
+        this.run(`insert into accueils (id, ${cols.join(', ')}, created_at, updated_at) values (?, ${cols.map(() => '?').join(', ')}, ?, ?)`, id, ...Object.values(fields), this.at, this.at);
+        this.rememberRef('accueils', r, id);
       }
       this.personsWithIntakes.add(personneId);
       this.count('accueils', !existing);
@@ -341,14 +420,22 @@ export class ImportWriter {
       const identification = reqStr(r, 'date_identification');
       const levee = str(r, 'date_levee');
       if (levee && levee < identification) this.problems.error('freins', r.line, 'date_levee', 'Le frein est levé avant d’avoir été identifié.');
-      const existing = this.get<{ id: string }>('select id from freins where personne_id = ? and type = ? and date_identification = ?', personneId, reqStr(r, 'type'), identification);
-      if (existing) this.run('update freins set date_levee = ?, updated_at = ? where id = ?', levee, this.at, existing.id);
-      else {
-        // The format has no level: "modéré" until the CIP assesses it.
+      const existing =
+        this.byRef('freins', r) ?? this.get<{ id: string }>('select id from freins where personne_id = ? and type = ? and date_identification = ?', personneId, reqStr(r, 'type'), identification)?.id ?? null;
+      const niveau = str(r, 'niveau');
+      const commentaire = str(r, 'commentaire') ?? '';
+      if (existing) {
+        this.run('update freins set personne_id = ?, type = ?, date_identification = ?, date_levee = ?, updated_at = ? where id = ?', personneId, reqStr(r, 'type'), identification, levee, this.at, existing);
+        if (niveau !== null) this.run('update freins set niveau = ? where id = ?', Number(niveau), existing);
+        if (this.has('freins', 'commentaire')) this.run('update freins set commentaire = ? where id = ?', commentaire, existing);
+      } else {
+        // Without a level in the file: "modéré" until the CIP assesses it.
+        const id = this.id();
         this.run(
-          'insert into freins (id, personne_id, type, niveau, date_identification, date_levee, created_at, updated_at) values (?, ?, ?, 2, ?, ?, ?, ?)',
-          this.id(), personneId, reqStr(r, 'type'), identification, levee, this.at, this.at,
+          'insert into freins (id, personne_id, type, niveau, commentaire, date_identification, date_levee, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          id, personneId, reqStr(r, 'type'), niveau === null ? 2 : Number(niveau), commentaire, identification, levee, this.at, this.at,
         );
+        this.rememberRef('freins', r, id);
       }
       this.count('freins', !existing);
     }
@@ -407,6 +494,7 @@ export class ImportWriter {
       }
       for (const key of unplacedExits) this.placeExitOnStoredParcours(personneId, exitByKey.get(key)!);
     }
+    this.linkRenewals();
   }
 
   private writeContract(r: SheetRecord, parcoursId: string, exit: string | null): void {
@@ -414,16 +502,40 @@ export class ImportWriter {
     const existing = this.refOf('contrats', ref);
     const debut = reqStr(r, 'date_debut');
     const finPrevue = str(r, 'date_fin_prevue');
-    // Leaving the parcours ends the contracts still running that day (as the app does at an exit).
-    const finReelle = exit && (finPrevue === null || finPrevue > exit) ? exit : null;
+    // The real end when the file gives it (format v2); otherwise leaving the parcours ends the contracts still
+    // running that day (as the app does at an exit).
+    const finReelle = this.has('contrats', 'date_fin_reelle') ? str(r, 'date_fin_reelle') : exit && (finPrevue === null || finPrevue > exit) ? exit : null;
+    if (finReelle && finReelle < debut) this.problems.error('contrats', r.line, 'date_fin_reelle', 'La fin réelle précède le début du contrat.');
     const values = [parcoursId, reqStr(r, 'type'), debut, finPrevue, finReelle, centiemes(num(r, 'heures_hebdo'))];
-    if (existing) this.run('update contrats set parcours_id = ?, type = ?, date_debut = ?, date_fin_prevue = ?, date_fin_reelle = ?, heures_hebdo = ?, updated_at = ? where id = ?', ...values, this.at, existing);
+    let id = existing;
+    if (id) this.run('update contrats set parcours_id = ?, type = ?, date_debut = ?, date_fin_prevue = ?, date_fin_reelle = ?, heures_hebdo = ?, updated_at = ? where id = ?', ...values, this.at, id);
     else {
-      const id = this.id();
+      id = this.id();
       this.run('insert into contrats (id, parcours_id, type, date_debut, date_fin_prevue, date_fin_reelle, heures_hebdo, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)', id, ...values, this.at, this.at);
       this.setRef('contrats', ref, id);
     }
+    if (this.has('contrats', 'derogations')) this.run('update contrats set derogations = ? where id = ?', JSON.stringify((str(r, 'derogations') ?? '').split(',').filter(Boolean)), id);
+    const renews = str(r, 'ref_renouvelle');
+    if (this.has('contrats', 'ref_renouvelle')) this.renewals.push({ line: r.line, id, ref: renews });
     this.count('contrats', !existing);
+  }
+
+  private readonly renewals: Array<{ line: number; id: string; ref: string | null }> = [];
+
+  /** A renewal names the contract it renews, which may come later in the sheet: linked once all are written. */
+  private linkRenewals(): void {
+    for (const { line, id, ref } of this.renewals) {
+      const renewed = ref === null ? null : this.refOf('contrats', ref);
+      if (ref !== null && !renewed) {
+        if (!this.book.contrats?.rejectedRefs.has(ref)) this.problems.error('contrats', line, 'ref_renouvelle', `Contrat inconnu : aucune ligne de la feuille contrats n’a la référence « ${ref} ».`);
+        continue;
+      }
+      if (renewed === id) {
+        this.problems.error('contrats', line, 'ref_renouvelle', 'Un contrat ne peut pas se renouveler lui-même.');
+        continue;
+      }
+      this.run('update contrats set renouvelle_id = ? where id = ?', renewed, id);
+    }
   }
 
   /** An exit for a person whose contracts are already in the database (entered in the app or imported before). */
@@ -446,48 +558,81 @@ export class ImportWriter {
   // ---- person-level profile -----------------------------------------------------------------------------------
 
   /**
-   * The format lists criteria per person; the app keeps them on an eligibility diagnosis, the profile at entry the
-   * observatoire counts. One diagnosis per person holds the imported criteria, linked to the person's parcours.
+   * The format lists criteria per person and, since v2, per eligibility diagnosis (`date_diagnostic`): the app keeps
+   * them on diagnoses, the profile at entry the observatoire counts. A person's rows without a diagnosis date form one
+   * diagnosis (format v1). Each parcours is then linked to the latest diagnosis made on or before its start (as the
+   * app does when it opens one), or else to the person's first.
    */
   private writeCriteres(): void {
-    const byPerson = new Map<string, SheetRecord[]>();
+    const byPerson = new Map<string, Map<string, SheetRecord[]>>();
     for (const r of this.records('criteres')) {
       const personneId = this.person('criteres', r);
-      if (personneId) byPerson.set(personneId, [...(byPerson.get(personneId) ?? []), r]);
+      if (!personneId) continue;
+      const groups = byPerson.get(personneId) ?? new Map<string, SheetRecord[]>();
+      const key = str(r, 'date_diagnostic') ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+      byPerson.set(personneId, groups);
     }
-    for (const [personneId, rows] of byPerson) {
+    for (const [personneId, groups] of byPerson) {
+      const written = new Set<string>();
+      for (const [dateKey, rows] of groups) written.add(this.writeDiagnostic(personneId, dateKey || null, rows));
+      const diagnoses = this.sqlite.prepare('select id, date from diagnostics_eligibilite where personne_id = ? order by date, id').all(personneId) as Array<{ id: string; date: string }>;
+      const parcoursRows = this.sqlite.prepare('select id, date_debut, diagnostic_id from parcours where personne_id = ?').all(personneId) as Array<{ id: string; date_debut: string | null; diagnostic_id: string | null }>;
+      for (const p of parcoursRows) {
+        if (p.diagnostic_id !== null && !written.has(p.diagnostic_id)) continue;
+        const before = diagnoses.filter((d) => p.date_debut === null || d.date <= p.date_debut);
+        const chosen = (before.length ? before[before.length - 1] : diagnoses[0])!;
+        this.run('update parcours set diagnostic_id = ? where id = ?', chosen.id, p.id);
+      }
+    }
+  }
+
+  private writeDiagnostic(personneId: string, dateGiven: string | null, rows: SheetRecord[]): string {
+    const first = this.get<{ dispositif: string; date_debut: string }>('select dispositif, date_debut from parcours where personne_id = ? and date_debut is not null order by date_debut limit 1', personneId);
+    const head = rows[0]!;
+    let diagnosticId: string | null;
+    let date: string;
+    if (dateGiven) {
+      date = dateGiven;
+      diagnosticId = this.get<{ id: string }>('select id from diagnostics_eligibilite where personne_id = ? and date = ? order by id limit 1', personneId, date)?.id ?? null;
+    } else {
       const ref = `diagnostic:${personneId}`;
-      let diagnosticId = this.refOf('criteres', ref);
-      const first = this.get<{ dispositif: string; date_debut: string }>('select dispositif, date_debut from parcours where personne_id = ? and date_debut is not null order by date_debut limit 1', personneId);
+      diagnosticId = this.refOf('criteres', ref);
       const intake = this.get<{ date_diagnostic: string | null; date_premier_contact: string }>(
         'select date_diagnostic, date_premier_contact from accueils where personne_id = ? order by date_premier_contact limit 1',
         personneId,
       );
       const proofs = rows.map((r) => str(r, 'date_justificatif')).filter((d): d is string => d !== null).sort();
-      const date = intake?.date_diagnostic ?? first?.date_debut ?? proofs[0] ?? intake?.date_premier_contact ?? toIsoDate(this.now);
-      const dispositif = first?.dispositif ?? this.get<{ kind: string }>('select kind from dispositifs order by kind limit 1')?.kind ?? 'ACI';
-      const created = diagnosticId === null;
-      if (diagnosticId) {
-        this.run('update diagnostics_eligibilite set date = ?, dispositif = ? where id = ?', date, dispositif, diagnosticId);
-        this.run('delete from criteres_eligibilite where diagnostic_id = ?', diagnosticId);
-      } else {
-        diagnosticId = this.id();
-        this.run("insert into diagnostics_eligibilite (id, personne_id, date, auteur, dispositif, created_at) values (?, ?, ?, 'structure', ?, ?)", diagnosticId, personneId, date, dispositif, this.at);
-        this.setRef('criteres', ref, diagnosticId);
-      }
-      const seen = new Set<string>();
-      for (const r of rows) {
-        const critere = reqStr(r, 'critere');
-        if (seen.has(critere)) {
-          this.problems.error('criteres', r.line, 'critere', `Le critère ${critere} est déjà indiqué pour cette personne.`);
-          continue;
-        }
-        seen.add(critere);
-        this.run('insert into criteres_eligibilite (id, diagnostic_id, critere, date_justificatif) values (?, ?, ?, ?)', this.id(), diagnosticId, critere, str(r, 'date_justificatif'));
-        this.count('criteres', created);
-      }
-      this.run('update parcours set diagnostic_id = ? where personne_id = ? and (diagnostic_id is null or diagnostic_id = ?)', diagnosticId, personneId, diagnosticId);
+      date = intake?.date_diagnostic ?? first?.date_debut ?? proofs[0] ?? intake?.date_premier_contact ?? toIsoDate(this.now);
     }
+    const dispositif = str(head, 'dispositif') ?? first?.dispositif ?? this.get<{ kind: string }>('select kind from dispositifs order by kind limit 1')?.kind ?? 'ACI';
+    const auteur = str(head, 'auteur') ?? 'structure';
+    const prescripteur = str(head, 'prescripteur') ?? '';
+    const created = diagnosticId === null;
+    if (diagnosticId) {
+      this.run('update diagnostics_eligibilite set date = ?, dispositif = ?, auteur = ?, prescripteur = ? where id = ?', date, dispositif, auteur, prescripteur, diagnosticId);
+      this.run('delete from criteres_eligibilite where diagnostic_id = ?', diagnosticId);
+    } else {
+      diagnosticId = this.id();
+      this.run('insert into diagnostics_eligibilite (id, personne_id, date, auteur, prescripteur, dispositif, created_at) values (?, ?, ?, ?, ?, ?, ?)', diagnosticId, personneId, date, auteur, prescripteur, dispositif, this.at);
+      if (!dateGiven) this.setRef('criteres', `diagnostic:${personneId}`, diagnosticId);
+    }
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const critere = str(r, 'critere');
+      if (critere === null) continue; // a diagnosis that found no criterion
+      if (seen.has(critere)) {
+        this.problems.error('criteres', r.line, 'critere', `Le critère ${critere} est déjà indiqué pour ${dateGiven ? `le diagnostic du ${frDate(dateGiven)}` : 'cette personne'}.`);
+        continue;
+      }
+      seen.add(critere);
+      this.run(
+        'insert into criteres_eligibilite (id, diagnostic_id, critere, type_justificatif, date_justificatif) values (?, ?, ?, ?, ?)',
+        this.id(), diagnosticId, critere, str(r, 'type_justificatif') ?? '', str(r, 'date_justificatif'),
+      );
+      this.count('criteres', created);
+    }
+    return diagnosticId;
   }
 
   // ---- hours --------------------------------------------------------------------------------------------------
@@ -560,34 +705,77 @@ export class ImportWriter {
 
   private writeDatedRows(): void {
     const spansCache = new Map<string, ParcoursSpan[]>();
-    const place = (sheet: ImportSheet, r: SheetRecord, date: string): string | null => {
+    const place = (sheet: ImportSheet, r: SheetRecord, date: string | null): string | null => {
       const personneId = this.person(sheet, r);
       if (!personneId) return null;
+      const start = str(r, 'debut_parcours');
+      if (start !== null) {
+        // The file names the parcours by its start (format v2): a follow-up after a re-entry stays on its parcours.
+        const id = this.get<{ id: string }>('select id from parcours where personne_id = ? and date_debut = ? order by dispositif, id limit 1', personneId, start)?.id ?? null;
+        if (!id) this.problems.error(sheet, r.line, 'debut_parcours', `Cette personne n’a aucun parcours commencé le ${frDate(start)} (début de son premier contrat).`);
+        return id;
+      }
       if (!spansCache.has(personneId)) {
         spansCache.set(
           personneId,
           this.sqlite.prepare('select id, date_debut as dateDebut, date_sortie as dateSortie from parcours where personne_id = ?').all(personneId) as ParcoursSpan[],
         );
       }
+      if (date === null) {
+        this.problems.error(sheet, r.line, 'debut_parcours', 'Sans date, indiquez le début du parcours auquel la ligne appartient.');
+        return null;
+      }
       const parcoursId = parcoursForDate(spansCache.get(personneId)!, date);
       if (!parcoursId) this.problems.error(sheet, r.line, 'ref_personne', 'Cette personne n’a aucun parcours (aucun contrat) : la ligne ne peut pas être rattachée.');
       return parcoursId;
     };
+    const yesNo = (r: SheetRecord, col: string, fallback: boolean) => ((bool(r, col) ?? fallback) ? 1 : 0);
+    const texts = (sheet: ImportSheet, r: SheetRecord, cols: readonly string[]) => Object.fromEntries(cols.filter((c) => this.has(sheet, c)).map((c) => [c, str(r, c) ?? '']));
+    const flags = (sheet: ImportSheet, r: SheetRecord, cols: readonly string[]) => Object.fromEntries(cols.filter((c) => this.has(sheet, c)).map((c) => [c, yesNo(r, c, true)]));
 
     for (const r of this.records('cer')) {
-      const date = reqStr(r, 'date_signature');
+      const date = str(r, 'date_signature');
       const parcoursId = place('cer', r, date);
       if (!parcoursId) continue;
-      const existing = this.get<{ id: string }>('select id from cer where parcours_id = ? and date_signature = ?', parcoursId, date);
-      const objectifs = str(r, 'objectifs') ?? '';
+      const version = num(r, 'version');
+      if (version !== null && (!Number.isInteger(version) || version < 1)) {
+        this.problems.error('cer', r.line, 'version', 'La version d’un CER est un nombre entier (1, 2, 3…).');
+        continue;
+      }
+      const heures = num(r, 'heures_hebdo');
+      if (heures !== null && (heures <= 0 || heures > 48)) this.problems.error('cer', r.line, 'heures_hebdo', 'Durée hebdomadaire hors limites (au plus 48 heures).');
+      const existing =
+        this.byRef('cer', r) ??
+        (version !== null
+          ? this.get<{ id: string }>('select id from cer where parcours_id = ? and version = ?', parcoursId, version)?.id
+          : date !== null
+            ? this.get<{ id: string }>('select id from cer where parcours_id = ? and date_signature = ?', parcoursId, date)?.id
+            : undefined) ??
+        null;
+      const fields: Record<string, unknown> = {
+        parcours_id: parcoursId,
+        date_signature: date,
+        ...texts('cer', r, ['objectifs', 'moyens_formation', 'moyens_encadrement', 'moyens_accompagnement']),
+        ...flags('cer', r, ['signe_personne', 'signe_structure']),
+      };
+      if (this.has('cer', 'heures_hebdo')) fields.heures_hebdo = centiemes(heures);
       if (existing) {
-        if (this.has('cer', 'objectifs')) this.run('update cer set objectifs = ? where id = ?', objectifs, existing.id);
+        if (version !== null) fields.version = version;
+        const cols = Object.keys(fields);
+        this.run(`update cer set ${cols.map((c) => `${c} = ?`).join(', ')} where id = ?`, ...Object.values(fields), existing);
       } else {
-        const version = (this.get<{ v: number }>('select coalesce(max(version), 0) + 1 as v from cer where parcours_id = ?', parcoursId)?.v ?? 1);
-        this.run(
-          'insert into cer (id, parcours_id, version, objectifs, date_signature, signe_personne, signe_structure, created_at) values (?, ?, ?, ?, ?, 1, 1, ?)',
-          this.id(), parcoursId, version, objectifs, date, this.at,
-        );
+        const id = this.id();
+        // A signed CER of a v1 file was signed by both.
+        const row = {
+          objectifs: '',
+          signe_personne: date ? 1 : 0,
+          signe_structure: date ? 1 : 0,
+          ...fields,
+          version: version ?? this.get<{ v: number }>('select coalesce(max(version), 0) + 1 as v from cer where parcours_id = ?', parcoursId)?.v ?? 1,
+        };
+        const cols = Object.keys(row);
+        this.run(`insert into cer (id, ${cols.join(', ')}, created_at) values (?, ${cols.map(() => '?').join(', ')}, ?)`, id, ...Object.values(row), this.at);
+        this.rememberRef('cer', r, id);
       }
       this.count('cer', !existing);
     }
@@ -595,17 +783,36 @@ export class ImportWriter {
       const date = reqStr(r, 'date');
       const parcoursId = place('bilans', r, date);
       if (!parcoursId) continue;
-      const existing = this.get('select 1 from bilans where parcours_id = ? and date = ? and type = ?', parcoursId, date, reqStr(r, 'type'));
-      if (!existing) this.run('insert into bilans (id, parcours_id, type, date, signe_personne, signe_structure, created_at) values (?, ?, ?, ?, 1, 1, ?)', this.id(), parcoursId, reqStr(r, 'type'), date, this.at);
-      this.count('bilans', !existing);
+      const existing = this.byRef('bilans', r) ?? this.get<{ id: string }>('select id from bilans where parcours_id = ? and date = ? and type = ?', parcoursId, date, reqStr(r, 'type'))?.id ?? null;
+      const fields: Record<string, unknown> = {
+        parcours_id: parcoursId,
+        type: reqStr(r, 'type'),
+        date,
+        ...texts('bilans', r, ['revue_objectifs', 'revue_freins', 'revue_competences', 'paroles_personne', 'prochaines_etapes']),
+        ...flags('bilans', r, ['signe_personne', 'signe_structure']),
+      };
+      // A bilan of a v1 file was signed by both.
+      this.saveDated('bilans', r, existing, fields, { signe_personne: 1, signe_structure: 1 });
     }
     for (const r of this.records('actions_freins')) {
       const date = reqStr(r, 'date');
       const parcoursId = place('actions_freins', r, date);
-      if (!parcoursId) continue;
+      const partenaireId = this.partner('actions_freins', r, 'ref_partenaire');
+      if (!parcoursId || partenaireId === undefined) continue;
       const key = [parcoursId, reqStr(r, 'type_frein'), date, reqStr(r, 'prestataire')];
-      const existing = this.get('select 1 from actions_freins where parcours_id = ? and type_frein = ? and date = ? and prestataire = ?', ...key);
-      if (!existing) this.run('insert into actions_freins (id, parcours_id, type_frein, date, prestataire, created_at) values (?, ?, ?, ?, ?, ?)', this.id(), ...key, this.at);
+      const existing =
+        this.byRef('actions_freins', r) ??
+        this.get<{ id: string }>('select id from actions_freins where parcours_id = ? and type_frein = ? and date = ? and prestataire = ?', ...key)?.id ??
+        null;
+      let id = existing;
+      if (id) this.run('update actions_freins set parcours_id = ?, type_frein = ?, date = ?, prestataire = ? where id = ?', ...key, id);
+      else {
+        id = this.id();
+        this.run('insert into actions_freins (id, parcours_id, type_frein, date, prestataire, created_at) values (?, ?, ?, ?, ?, ?)', id, ...key, this.at);
+        this.rememberRef('actions_freins', r, id);
+      }
+      if (this.has('actions_freins', 'ref_partenaire')) this.run('update actions_freins set partenaire_id = ? where id = ?', partenaireId, id);
+      if (this.has('actions_freins', 'description')) this.run('update actions_freins set description = ? where id = ?', str(r, 'description') ?? '', id);
       this.count('actions_freins', !existing);
     }
     for (const r of this.records('formations')) {
@@ -618,12 +825,13 @@ export class ImportWriter {
       const hours = num(r, 'heures');
       if (hours !== null && (hours < 0 || hours > 5000)) this.problems.error('formations', r.line, 'heures', 'Nombre d’heures de formation hors limites.');
       const parcoursId = place('formations', r, debut);
-      if (!parcoursId) continue;
-      const existing = this.get<{ id: string }>('select id from formations where parcours_id = ? and intitule = ? and date_debut = ?', parcoursId, reqStr(r, 'intitule'), debut);
-      const values = [fin, centiemes(hours), bool(r, 'qualifiante') ? 1 : 0];
-      if (existing) this.run('update formations set date_fin = ?, heures = ?, qualifiante = ? where id = ?', ...values, existing.id);
-      else this.run('insert into formations (id, parcours_id, intitule, date_debut, date_fin, heures, qualifiante, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)', this.id(), parcoursId, reqStr(r, 'intitule'), debut, ...values, this.at);
-      this.count('formations', !existing);
+      const organismeId = this.partner('formations', r, 'ref_organisme');
+      if (!parcoursId || organismeId === undefined) continue;
+      const existing =
+        this.byRef('formations', r) ?? this.get<{ id: string }>('select id from formations where parcours_id = ? and intitule = ? and date_debut = ?', parcoursId, reqStr(r, 'intitule'), debut)?.id ?? null;
+      const fields: Record<string, unknown> = { parcours_id: parcoursId, intitule: reqStr(r, 'intitule'), date_debut: debut, date_fin: fin, heures: centiemes(hours), qualifiante: bool(r, 'qualifiante') ? 1 : 0 };
+      if (this.has('formations', 'ref_organisme')) fields.organisme_id = organismeId;
+      this.saveDated('formations', r, existing, fields);
     }
     for (const r of this.records('pmsmp')) {
       const debut = reqStr(r, 'date_debut');
@@ -633,12 +841,28 @@ export class ImportWriter {
         continue;
       }
       const parcoursId = place('pmsmp', r, debut);
-      if (!parcoursId) continue;
-      const existing = this.get<{ id: string }>('select id from pmsmp where parcours_id = ? and date_debut = ?', parcoursId, debut);
-      if (existing) this.run('update pmsmp set date_fin = ?, entreprise = ? where id = ?', fin, str(r, 'entreprise') ?? '', existing.id);
-      else this.run('insert into pmsmp (id, parcours_id, date_debut, date_fin, entreprise, created_at) values (?, ?, ?, ?, ?, ?)', this.id(), parcoursId, debut, fin, str(r, 'entreprise') ?? '', this.at);
-      this.count('pmsmp', !existing);
+      const partenaireId = this.partner('pmsmp', r, 'ref_partenaire');
+      if (!parcoursId || partenaireId === undefined) continue;
+      const existing = this.byRef('pmsmp', r) ?? this.get<{ id: string }>('select id from pmsmp where parcours_id = ? and date_debut = ?', parcoursId, debut)?.id ?? null;
+      const fields: Record<string, unknown> = { parcours_id: parcoursId, date_debut: debut, date_fin: fin, entreprise: str(r, 'entreprise') ?? '' };
+      if (this.has('pmsmp', 'ref_partenaire')) fields.partenaire_id = partenaireId;
+      this.saveDated('pmsmp', r, existing, fields);
     }
+  }
+
+  /** Updates the row a dated sheet's line names, or inserts it (with defaults for what the file leaves out). */
+  private saveDated(sheet: 'bilans' | 'formations' | 'pmsmp', r: SheetRecord, existing: string | null, fields: Record<string, unknown>, defaults: Record<string, unknown> = {}): void {
+    if (existing) {
+      const cols = Object.keys(fields);
+      this.run(`update ${sheet} set ${cols.map((c) => `${c} = ?`).join(', ')} where id = ?`, ...Object.values(fields), existing);
+    } else {
+      const id = this.id();
+      const row = { ...defaults, ...fields };
+      const cols = Object.keys(row);
+      this.run(`insert into ${sheet} (id, ${cols.join(', ')}, created_at) values (?, ${cols.map(() => '?').join(', ')}, ?)`, id, ...Object.values(row), this.at);
+      this.rememberRef(sheet, r, id);
+    }
+    this.count(sheet, !existing);
   }
 
   /**

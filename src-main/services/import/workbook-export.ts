@@ -7,10 +7,13 @@ import type Database from 'better-sqlite3';
 import { SHEET_COLUMNS, type ImportSheet } from '../../../src-shared/import-format';
 import type { SheetTable } from './workbook-writer';
 import { fromDixMilliemes } from '../../../src-shared/rules/heures';
+import { exportAttachments, exportRegisters, type Attachment } from './register-export';
 
 const COLLATOR = new Intl.Collator('fr', { numeric: true });
 
 type Row = Record<string, string | number | null | undefined>;
+
+const yesNo = (v: unknown) => (v ? 'oui' : 'non');
 
 /** Hundredths back to a decimal with a French comma, as users type them. */
 function decimal(centiemes: number | null): string {
@@ -18,11 +21,21 @@ function decimal(centiemes: number | null): string {
   return (centiemes / 100).toString().replace('.', ',');
 }
 
+/** The ref a row is exported with: the one it was imported with, or its own id. */
+function refResolver(sqlite: Database.Database): (feuille: string, id: string | null) => string {
+  const refs = new Map<string, string>();
+  for (const r of sqlite.prepare('select feuille, ref, entity_id from import_refs').all() as Row[]) refs.set(`${r.feuille}\u0000${r.entity_id}`, String(r.ref));
+  return (feuille, id) => (id === null ? '' : (refs.get(`${feuille}\u0000${id}`) ?? id));
+}
+
+/** Everything: the sheets, and the files attached to the quality manual that travel beside them. */
+export function exportEverything(sqlite: Database.Database, today: string): { tables: SheetTable; attachments: Attachment[] } {
+  return { tables: exportTables(sqlite, today), attachments: exportAttachments(sqlite, refResolver(sqlite)) };
+}
+
 export function exportTables(sqlite: Database.Database, today: string): SheetTable {
   const all = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as Row[];
-  const refs = new Map<string, string>();
-  for (const r of all('select feuille, ref, entity_id from import_refs')) refs.set(`${r.feuille}\u0000${r.entity_id}`, String(r.ref));
-  const refOf = (feuille: string, id: string | null) => (id === null ? '' : (refs.get(`${feuille}\u0000${id}`) ?? id));
+  const refOf = refResolver(sqlite);
   // Rows sorted by their cells, refs first: two exports of the same data are identical files.
   const table = (sheet: ImportSheet, rows: Row[]) =>
     rows.map((r) => SHEET_COLUMNS[sheet].map((c) => r[c.name] ?? '')).sort((a, b) => COLLATOR.compare(a.join('\u0000'), b.join('\u0000')));
@@ -48,29 +61,36 @@ export function exportTables(sqlite: Database.Database, today: string): SheetTab
     clients: table('clients', all('select id, nom, type, siret from clients order by nom, id').map((c) => ({ ...c, ref: refOf('clients', String(c.id)) }))),
     personnes: table(
       'personnes',
-      all('select id, civilite, nom, prenom, date_naissance, code_postal, commune, telephone, email, niveau_formation, identifiant_ft, orienteur from personnes order by nom_tri, id').map((p) => ({ ...p, ref: personRef(p.id) })),
+      all(
+        'select id, civilite, nom, prenom, date_naissance, adresse, code_postal, commune, telephone, email, niveau_formation, identifiant_ft, nir, orienteur, qpv, zrr, rsa, duree_inscription_ft, sans_ressources from personnes order by nom_tri, id',
+      ).map((p) => ({ ...p, ref: personRef(p.id), qpv: yesNo(p.qpv), zrr: yesNo(p.zrr), sans_ressources: yesNo(p.sans_ressources) })),
     ),
     accueils: table(
       'accueils',
-      all('select personne_id, date_premier_contact, date_offre_presentee, date_diagnostic, decision, date_decision, motif_decision from accueils order by date_premier_contact, id').map((a) => ({ ...a, ref_personne: personRef(a.personne_id) })),
+      all(
+        'select id, personne_id, date_premier_contact, canal, date_offre_presentee, date_notice_rgpd, date_diagnostic, souhaits, decision, date_decision, motif_decision, reorientation_vers, dispositif from accueils order by date_premier_contact, id',
+      ).map((a) => ({ ...a, ref: refOf('accueils', String(a.id)), ref_personne: personRef(a.personne_id) })),
     ),
-    // The format keeps one set of criteria per person: the latest diagnosis's.
+    // Every eligibility diagnosis, one line per criterion (a diagnosis without criterion has one line without).
     criteres: table(
       'criteres',
       all(
-        `select d.personne_id, c.critere, c.date_justificatif from criteres_eligibilite c join diagnostics_eligibilite d on d.id = c.diagnostic_id
-          where d.id = (select d2.id from diagnostics_eligibilite d2 where d2.personne_id = d.personne_id order by d2.date desc, d2.id desc limit 1)
-          order by d.personne_id, c.critere`,
+        `select d.personne_id, d.date as date_diagnostic, d.auteur, d.prescripteur, d.dispositif, c.critere, c.type_justificatif, c.date_justificatif
+           from diagnostics_eligibilite d left join criteres_eligibilite c on c.diagnostic_id = d.id`,
       ).map((c) => ({ ...c, ref_personne: personRef(c.personne_id) })),
     ),
     pass_iae: table('pass_iae', all('select personne_id, numero, date_debut, date_fin from pass_iae order by numero').map((p) => ({ ...p, ref_personne: personRef(p.personne_id) }))),
     contrats: table(
       'contrats',
-      all('select c.id, p.personne_id, p.dispositif as kind, c.type, c.date_debut, c.date_fin_prevue, c.heures_hebdo from contrats c join parcours p on p.id = c.parcours_id order by c.date_debut, c.id').map((c) => ({
+      all(
+        'select c.id, p.personne_id, p.dispositif as kind, c.type, c.date_debut, c.date_fin_prevue, c.date_fin_reelle, c.heures_hebdo, c.derogations, c.renouvelle_id from contrats c join parcours p on p.id = c.parcours_id order by c.date_debut, c.id',
+      ).map((c) => ({
         ...c,
         ref: refOf('contrats', String(c.id)),
         ref_personne: personRef(c.personne_id),
         heures_hebdo: decimal(c.heures_hebdo as number | null),
+        derogations: (JSON.parse(String(c.derogations)) as string[]).join(','),
+        ref_renouvelle: refOf('contrats', c.renouvelle_id as string | null),
       })),
     ),
     heures: table(
@@ -88,27 +108,64 @@ export function exportTables(sqlite: Database.Database, today: string): SheetTab
     ),
     cer: table(
       'cer',
-      all('select p.personne_id, c.date_signature, c.objectifs from cer c join parcours p on p.id = c.parcours_id where c.date_signature is not null order by c.date_signature, c.id').map((c) => ({ ...c, ref_personne: personRef(c.personne_id) })),
+      all(
+        `select c.id, p.personne_id, p.date_debut as debut_parcours, c.date_signature, c.version, c.objectifs, c.moyens_formation, c.moyens_encadrement, c.moyens_accompagnement,
+                c.heures_hebdo, c.signe_personne, c.signe_structure
+           from cer c join parcours p on p.id = c.parcours_id`,
+      ).map((c) => ({
+        ...c,
+        ref: refOf('cer', String(c.id)),
+        ref_personne: personRef(c.personne_id),
+        heures_hebdo: decimal(c.heures_hebdo as number | null),
+        signe_personne: yesNo(c.signe_personne),
+        signe_structure: yesNo(c.signe_structure),
+      })),
     ),
-    bilans: table('bilans', all('select p.personne_id, b.date, b.type from bilans b join parcours p on p.id = b.parcours_id order by b.date, b.id').map((b) => ({ ...b, ref_personne: personRef(b.personne_id) }))),
-    freins: table('freins', all('select personne_id, type, date_identification, date_levee from freins order by date_identification, id').map((f) => ({ ...f, ref_personne: personRef(f.personne_id) }))),
+    bilans: table(
+      'bilans',
+      all(
+        `select b.id, p.personne_id, p.date_debut as debut_parcours, b.date, b.type, b.revue_objectifs, b.revue_freins, b.revue_competences, b.paroles_personne, b.prochaines_etapes,
+                b.signe_personne, b.signe_structure
+           from bilans b join parcours p on p.id = b.parcours_id`,
+      ).map((b) => ({ ...b, ref: refOf('bilans', String(b.id)), ref_personne: personRef(b.personne_id), signe_personne: yesNo(b.signe_personne), signe_structure: yesNo(b.signe_structure) })),
+    ),
+    freins: table(
+      'freins',
+      all('select id, personne_id, type, date_identification, date_levee, niveau, commentaire from freins').map((f) => ({ ...f, ref: refOf('freins', String(f.id)), ref_personne: personRef(f.personne_id) })),
+    ),
     actions_freins: table(
       'actions_freins',
-      all('select p.personne_id, a.type_frein, a.date, a.prestataire from actions_freins a join parcours p on p.id = a.parcours_id order by a.date, a.id').map((a) => ({ ...a, ref_personne: personRef(a.personne_id) })),
+      all('select a.id, p.personne_id, p.date_debut as debut_parcours, a.type_frein, a.date, a.prestataire, a.partenaire_id, a.description from actions_freins a join parcours p on p.id = a.parcours_id').map((a) => ({
+        ...a,
+        ref: refOf('actions_freins', String(a.id)),
+        ref_personne: personRef(a.personne_id),
+        ref_partenaire: refOf('partenaires', a.partenaire_id as string | null),
+      })),
     ),
     formations: table(
       'formations',
-      all('select p.personne_id, f.intitule, f.date_debut, f.date_fin, f.heures, f.qualifiante from formations f join parcours p on p.id = f.parcours_id order by f.date_debut, f.id').map((f) => ({
+      all('select f.id, p.personne_id, p.date_debut as debut_parcours, f.intitule, f.date_debut, f.date_fin, f.heures, f.qualifiante, f.organisme_id from formations f join parcours p on p.id = f.parcours_id').map((f) => ({
         ...f,
+        ref: refOf('formations', String(f.id)),
         ref_personne: personRef(f.personne_id),
+        ref_organisme: refOf('partenaires', f.organisme_id as string | null),
         heures: decimal(f.heures as number | null),
         qualifiante: f.qualifiante ? 'oui' : 'non',
       })),
     ),
-    pmsmp: table('pmsmp', all('select p.personne_id, m.date_debut, m.date_fin, m.entreprise from pmsmp m join parcours p on p.id = m.parcours_id order by m.date_debut, m.id').map((m) => ({ ...m, ref_personne: personRef(m.personne_id) }))),
+    pmsmp: table(
+      'pmsmp',
+      all('select m.id, p.personne_id, p.date_debut as debut_parcours, m.date_debut, m.date_fin, m.entreprise, m.partenaire_id from pmsmp m join parcours p on p.id = m.parcours_id').map((m) => ({
+        ...m,
+        ref: refOf('pmsmp', String(m.id)),
+        ref_personne: personRef(m.personne_id),
+        ref_partenaire: refOf('partenaires', m.partenaire_id as string | null),
+      })),
+    ),
     sorties: table(
       'sorties',
       all('select personne_id, date_sortie as date, motif_sortie as motif from parcours where date_sortie is not null order by date_sortie, id').map((s) => ({ ...s, ref_personne: personRef(s.personne_id) })),
     ),
+    ...exportRegisters(sqlite, refOf),
   };
 }

@@ -5,10 +5,12 @@
  */
 import { unneutralizeCsvCell } from '../../../src-shared/format/csv';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { ATTACHMENTS_FOLDER } from '../../../src-shared/import-format-registers';
 import ExcelJS from 'exceljs';
 import { readZipBounded, ZipRefusedError } from '../../lib/bounded-zip';
 import { isNotePart, workbookWithoutNotes } from './xlsx-without-notes';
+import { readOdsSheets } from './ods-reader';
 import { CODES_SHEET } from './workbook-writer';
 import Papa from 'papaparse';
 import { IMPORT_LIMITS, IMPORT_SHEETS, SHEET_COLUMNS, type ImportProblem, type ImportSheet } from '../../../src-shared/import-format';
@@ -35,6 +37,8 @@ export interface RawWorkbook {
   sheets: Map<ImportSheet, RawSheet>;
   problems: ImportProblem[];
   warnings: ImportProblem[];
+  /** Files brought beside the workbook (`documents/…`, issue 16 §3), read when a sheet names them. */
+  attachment?: (path: string) => Uint8Array | undefined;
 }
 
 /**
@@ -68,10 +72,57 @@ export async function readImportPath(path: string): Promise<RawWorkbook> {
     if (files.length === 0) return { sheets: new Map(), problems: [fileProblem(basename(path), 'Ce dossier ne contient aucun fichier .csv.')], warnings: [] };
     const tooBig = files.find((f) => statSync(f).size > IMPORT_LIMITS.maxFileBytes);
     if (tooBig) return { sheets: new Map(), problems: [fileProblem(basename(tooBig), tooBigMessage())], warnings: [] };
-    return readImportFiles(files.map((f) => ({ name: basename(f), bytes: readFileSync(f) })));
+    return withFolderAttachments(await readImportFiles(files.map((f) => ({ name: basename(f), bytes: readFileSync(f) }))), path);
   }
   if (stat.size > IMPORT_LIMITS.maxFileBytes) return { sheets: new Map(), problems: [fileProblem(basename(path), tooBigMessage())], warnings: [] };
-  return readImportFiles([{ name: basename(path), bytes: readFileSync(path) }]);
+  const book = await readImportFiles([{ name: basename(path), bytes: readFileSync(path) }]);
+  return book.attachment ? book : withFolderAttachments(book, dirname(path));
+}
+
+/** Attached files in the `documents` folder beside the workbook; a name never leads out of that folder. */
+function withFolderAttachments(book: RawWorkbook, base: string): RawWorkbook {
+  const folder = resolve(base, ATTACHMENTS_FOLDER);
+  book.attachment = (path) => {
+    const file = resolve(base, path);
+    if (!file.startsWith(folder + sep)) return undefined;
+    try {
+      return statSync(file).size <= IMPORT_LIMITS.maxFileBytes ? readFileSync(file) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return book;
+}
+
+/**
+ * A ZIP holding the workbook (or CSV files) and its `documents` folder, as the app's export writes it when the
+ * quality manual has attached files.
+ */
+async function readBundle(file: ImportFile, book: RawWorkbook): Promise<void> {
+  let entries: Map<string, Uint8Array>;
+  try {
+    entries = await readZipBounded(file.bytes, { maxEntries: 5000, maxInflatedBytes: 400 * 1024 * 1024 });
+  } catch (err) {
+    if (!(err instanceof ZipRefusedError)) throw err;
+    book.problems.push(fileProblem(file.name, `Archive ZIP illisible ou refusée (${err.reason.replace(/_/g, ' ')}).`));
+    return;
+  }
+  const attachments = new Map<string, Uint8Array>();
+  const inner: ImportFile[] = [];
+  for (const [name, bytes] of entries) {
+    if (name.endsWith('/')) continue;
+    if (name.startsWith(`${ATTACHMENTS_FOLDER}/`)) attachments.set(name, bytes);
+    else if (['.xlsx', '.ods', '.csv'].includes(extname(name).toLowerCase())) inner.push({ name: basename(name), bytes });
+  }
+  if (inner.length === 0) {
+    book.problems.push(fileProblem(file.name, 'Cette archive ne contient ni classeur (.xlsx) ni fichiers .csv.'));
+    return;
+  }
+  const read = await readImportFiles(inner);
+  for (const [name, sheet] of read.sheets) book.sheets.set(name, sheet);
+  book.problems.push(...read.problems);
+  book.warnings.push(...read.warnings);
+  book.attachment = (path) => attachments.get(path);
 }
 
 function tooBigMessage(): string {
@@ -88,7 +139,9 @@ export async function readImportFiles(files: ImportFile[]): Promise<RawWorkbook>
     const ext = extname(file.name).toLowerCase();
     if (ext === '.xlsx') await readXlsx(file, book);
     else if (ext === '.csv') readCsv(file, book);
-    else book.problems.push(fileProblem(file.name, 'Format non reconnu : choisissez un classeur Excel (.xlsx) ou des fichiers .csv.'));
+    else if (ext === '.ods') await readOds(file, book);
+    else if (ext === '.zip') await readBundle(file, book);
+    else book.problems.push(fileProblem(file.name, 'Format non reconnu : choisissez un classeur Excel (.xlsx) ou LibreOffice (.ods), des fichiers .csv ou l’archive .zip d’un export.'));
   }
   if (book.problems.length === 0 && book.sheets.size === 0) {
     book.problems.push(fileProblem(files[0]?.name ?? '', 'Aucune feuille reconnue : les noms attendus sont ' + IMPORT_SHEETS.join(', ') + '.'));
@@ -188,6 +241,32 @@ function count(s: string, ch: string): number {
   return n;
 }
 
+// ---- ODS ------------------------------------------------------------------------------------------------------
+
+async function readOds(file: ImportFile, book: RawWorkbook): Promise<void> {
+  let sheets;
+  try {
+    sheets = await readOdsSheets(file.bytes, IMPORT_LIMITS.maxColumns, IMPORT_LIMITS.maxRowsPerSheet);
+  } catch (err) {
+    book.problems.push(
+      fileProblem(file.name, err instanceof ZipRefusedError ? xlsxRefusal(file.name, err, 'LibreOffice') : `« ${file.name} » n’est pas un classeur LibreOffice lisible (fichier endommagé ou d’un autre format).`),
+    );
+    return;
+  }
+  for (const sheet of sheets) {
+    const name = sheetNameOf(sheet.name);
+    if (!name) {
+      if (normalizeHeader(sheet.name) === 'lisez_moi' || sheet.name === CODES_SHEET) continue;
+      book.warnings.push(fileProblem(sheet.name, `Feuille ignorée : « ${sheet.name} » ne correspond à aucune feuille du format.`));
+      continue;
+    }
+    for (const [line, column, formula] of sheet.formulasWithoutResult) {
+      book.problems.push({ feuille: name, ligne: line, colonne: sheet.rows[0]?.[column] ?? null, message: `Formule « =${formula} » sans résultat enregistré : ouvrez le classeur dans LibreOffice et enregistrez-le, pour que le résultat y soit écrit.` });
+    }
+    addSheet(book, file.name, name, sheet.rows);
+  }
+}
+
 // ---- XLSX -----------------------------------------------------------------------------------------------------
 
 async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
@@ -243,7 +322,7 @@ async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
   }
 }
 
-function xlsxRefusal(name: string, err: ZipRefusedError): string {
+function xlsxRefusal(name: string, err: ZipRefusedError, tool: 'Excel' | 'LibreOffice' = 'Excel'): string {
   switch (err.reason) {
     case 'trop_volumineux':
     case 'trop_de_fichiers':
@@ -256,7 +335,7 @@ function xlsxRefusal(name: string, err: ZipRefusedError): string {
     case 'chiffre':
       return `« ${name} » est protégé par un mot de passe : enregistrez-le sans protection avant de l’importer.`;
     default:
-      return `« ${name} » n’est pas un classeur Excel lisible (fichier endommagé ou d’un autre format).`;
+      return `« ${name} » n’est pas un classeur ${tool} lisible (fichier endommagé ou d’un autre format).`;
   }
 }
 

@@ -6,11 +6,18 @@ import { csvDocument } from '../../../src-shared/format/csv';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { IMPORT_SHEETS, SHEET_COLUMNS, SHEET_LABELS, type CellKind, type ImportSheet } from '../../../src-shared/import-format';
 import { parseDateCell, parseDecimalCell } from '../../../src-shared/rules/import-cells';
 import { codeLabel } from './code-labels';
 
 export type SheetTable = Partial<Record<ImportSheet, Array<Array<string | number>>>>;
+
+/**
+ * ExcelJS stamps each part of the .xlsx with the current time: repacked with a fixed date, the same data gives the
+ * same file, so that two exports can be compared byte for byte (issue 16 §3).
+ */
+const STABLE_DATE = new Date('2000-01-01T00:00:00Z');
 
 /** The hidden sheet of code lists (ignored by the import, like « Lisez-moi »). */
 export const CODES_SHEET = 'Codes';
@@ -37,7 +44,12 @@ const FORMAT_HINTS: Record<string, string> = {
 
 function columnHint(sheet: ImportSheet, name: string): string {
   const col = SHEET_COLUMNS[sheet].find((c) => c.name === name)!;
-  const kind = col.kind.type === 'code' ? `Valeurs : ${col.kind.values.join(', ')}` : FORMAT_HINTS[col.kind.type]!;
+  const kind =
+    col.kind.type === 'code'
+      ? `Valeurs : ${col.kind.values.join(', ')}`
+      : col.kind.type === 'codes'
+        ? `Une ou plusieurs valeurs séparées par des virgules : ${col.kind.values.join(', ')}`
+        : FORMAT_HINTS[col.kind.type]!;
   return `${col.required ? 'Obligatoire' : 'Facultatif'}. ${kind}`;
 }
 
@@ -48,6 +60,8 @@ function columnHint(sheet: ImportSheet, name: string): string {
 export async function workbookBuffer(tables: SheetTable, readme: string[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Cèdre Parcours';
+  workbook.created = STABLE_DATE;
+  workbook.modified = STABLE_DATE;
   if (readme.length) {
     const sheet = workbook.addWorksheet('Lisez-moi');
     sheet.getColumn(1).width = 110;
@@ -110,7 +124,15 @@ export async function workbookBuffer(tables: SheetTable, readme: string[] = []):
     });
     sheet.getCell(1, 1).note = `${SHEET_LABELS[name]}\n${columnHint(name, columns[0]!.name)}`;
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return stableZip(Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+/** Repacks the .xlsx with every part dated STABLE_DATE. */
+function stableZip(xlsx: Buffer): Buffer {
+  const parts = unzipSync(xlsx);
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const [name, bytes] of Object.entries(parts)) entries[name] = [bytes, { mtime: STABLE_DATE }];
+  return Buffer.from(zipSync(entries, { level: 6 }));
 }
 
 /** `;`-separated, UTF-8 with BOM (Excel opens it with accents), one file per sheet. */

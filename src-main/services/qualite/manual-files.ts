@@ -36,16 +36,11 @@ export class ManualFilesService {
 
   attach(documentId: string, name: string, bytes: Buffer, now: Date): void {
     if (!this.sqlite.prepare('select 1 from documents_qualite where id = ?').get(documentId)) throw new AppError('NOT_FOUND', 'Cette version de procédure n’existe plus.');
-    const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-    const type = TYPES[extension];
-    if (!type) throw new AppError('VALIDATION', `Les fichiers .${extension || '?'} ne sont pas acceptés : joignez un PDF, un document Word, OpenDocument ou Excel, une image ou un texte.`);
-    if (bytes.length === 0) throw new AppError('VALIDATION', `« ${name} » est vide.`);
-    if (bytes.length > MAX_MANUAL_FILE_BYTES) throw new AppError('VALIDATION', `« ${name} » dépasse 10 Mo : enregistrez-le en PDF plus léger.`);
-    const looksRight = type.magic ? type.magic.every((b, i) => bytes[i] === b) : !bytes.includes(0) && isUtf8(bytes);
-    if (!looksRight) throw new AppError('VALIDATION', `« ${name} » n’est pas un vrai fichier .${extension} (son contenu ne correspond pas à son nom).`);
+    const checked = checkManualFile(name, bytes);
+    if (!checked.ok) throw new AppError('VALIDATION', checked.message);
     this.sqlite
       .prepare('insert into documents_qualite_fichiers (id, document_id, nom, type_mime, taille, contenu, created_at) values (?, ?, ?, ?, ?, ?, ?)')
-      .run(uuidv7(now.getTime()), documentId, name.slice(0, 200), type.mime, bytes.length, bytes, now.toISOString());
+      .run(uuidv7(now.getTime()), documentId, name.slice(0, 200), checked.mime, bytes.length, bytes, now.toISOString());
   }
 
   download(id: string): { fileName: string; base64: string; mime: string } {
@@ -55,7 +50,19 @@ export class ManualFilesService {
   }
 }
 
-function isUtf8(bytes: Buffer): boolean {
+/** The same rule for a file attached on screen and one brought back by an import. */
+export function checkManualFile(name: string, bytes: Uint8Array): { ok: true; mime: string } | { ok: false; message: string } {
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  const type = TYPES[extension];
+  if (!type) return { ok: false, message: `Les fichiers .${extension || '?'} ne sont pas acceptés : joignez un PDF, un document Word, OpenDocument ou Excel, une image ou un texte.` };
+  if (bytes.length === 0) return { ok: false, message: `« ${name} » est vide.` };
+  if (bytes.length > MAX_MANUAL_FILE_BYTES) return { ok: false, message: `« ${name} » dépasse 10 Mo : enregistrez-le en PDF plus léger.` };
+  const looksRight = type.magic ? type.magic.every((b, i) => bytes[i] === b) : !bytes.includes(0) && isUtf8(bytes);
+  if (!looksRight) return { ok: false, message: `« ${name} » n’est pas un vrai fichier .${extension} (son contenu ne correspond pas à son nom).` };
+  return { ok: true, mime: type.mime };
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;

@@ -68,7 +68,8 @@ export function ImportPage() {
     setBusy('file');
     try {
       const file = await api(route);
-      downloadBlob(file.fileName, base64ToBlob(file.base64, XLSX));
+      // The export is a ZIP when the quality manual has attached files (the workbook and its « documents » folder).
+      downloadBlob(file.fileName, base64ToBlob(file.base64, file.fileName.endsWith('.zip') ? 'application/zip' : XLSX));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Téléchargement impossible.');
     } finally {
@@ -97,10 +98,10 @@ export function ImportPage() {
         <Stack>
           <FileInput
             label="Classeur à importer"
-            description="Un classeur Excel (.xlsx) avec une feuille par table, ou plusieurs fichiers .csv nommés comme les feuilles (personnes.csv, contrats.csv…)."
+            description="Un classeur Excel (.xlsx) ou LibreOffice (.ods) avec une feuille par table, plusieurs fichiers .csv nommés comme les feuilles (personnes.csv, contrats.csv…), ou l’archive .zip d’un export avec ses documents joints."
             placeholder="Choisir le fichier"
             multiple
-            accept=".xlsx,.csv"
+            accept=".xlsx,.ods,.csv,.zip"
             value={files}
             onChange={(f) => {
               setFiles(f);
