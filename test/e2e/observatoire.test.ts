@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
 import { launchChromium } from '../helpers/chromium';
 import { EXEMPLE_2024 } from '../helpers/import';
-import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
+import { MIGRATIONS, REPO_ROOT, RENDERER_DIR, tempDir } from '../helpers/temp';
 import { AppShellPage, LoginPage, SetupWizardPage } from './pages';
 import { screenshotter } from './screenshots';
 
@@ -125,7 +125,19 @@ describe('import', () => {
     await shot('apercu');
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await page.getByText('Import terminé', { exact: true }).waitFor();
+
+    // The export of Les emplois de l'inclusion, as downloaded, on the same screen (issue 16 §2).
+    await page.locator('input[type=file]').setInputFiles(join(REPO_ROOT, 'test', 'fixtures', 'files', 'lei-candidatures.xlsx'));
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByText('Le fichier est correct : voici ce que l’import fera').waitFor();
+    await page.getByRole('table', { name: 'Avertissements' }).getByText(/^Export des emplois de l’inclusion reconnu/).waitFor();
+    await page.getByRole('table', { name: 'Avertissements' }).getByText(/^Ligne laissée : identité masquée/).waitFor();
+    await shot('lei-apercu');
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('Import terminé', { exact: true }).waitFor();
+
     await page.getByRole('link', { name: 'Personnes accueillies' }).click();
     await page.getByText('Arnaud').first().waitFor();
+    await page.getByText('Lefèvre').first().waitFor();
   }, 90_000);
 });

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { IMPORT_LIMITS, IMPORT_SHEETS, type ImportReport } from '../../../src-shared/import-format';
 import type { AuditLog } from '../audit/audit-log';
 import { ImportWriter } from './import-writer';
+import { convertLeiExport } from './lei/lei-convert';
 import { parseWorkbook, ProblemList } from './sheet-records';
 import { readImportFiles, readImportPath, type ImportFile, type RawWorkbook } from './workbook-reader';
 
@@ -38,6 +39,8 @@ export class ImportService {
 
   run(book: RawWorkbook, options: ImportOptions, started = performance.now()): ImportReport {
     const problems = new ProblemList(IMPORT_LIMITS.maxListedErrors);
+    // An export of Les emplois de l'inclusion becomes sheets of the format, matched against the persons of the base.
+    if (book.lei && book.problems.length === 0) convertLeiExport(this.sqlite, book.lei, book);
     for (const p of book.problems) problems.error(p.feuille, p.ligne, p.colonne, p.message);
     for (const w of book.warnings) problems.warn(w.feuille, w.ligne, w.colonne, w.message);
     const parsed = parseWorkbook(book, problems);

@@ -11,6 +11,8 @@ import ExcelJS from 'exceljs';
 import { readZipBounded, ZipRefusedError } from '../../lib/bounded-zip';
 import { isNotePart, workbookWithoutNotes } from './xlsx-without-notes';
 import { readOdsSheets } from './ods-reader';
+import { leiColumnIndex } from './lei/lei-format';
+import type { LeiTable } from './lei/lei-convert';
 import { CODES_SHEET } from './workbook-writer';
 import Papa from 'papaparse';
 import { IMPORT_LIMITS, IMPORT_SHEETS, SHEET_COLUMNS, type ImportProblem, type ImportSheet } from '../../../src-shared/import-format';
@@ -39,6 +41,8 @@ export interface RawWorkbook {
   warnings: ImportProblem[];
   /** Files brought beside the workbook (`documents/…`, issue 16 §3), read when a sheet names them. */
   attachment?: (path: string) => Uint8Array | undefined;
+  /** An export of Les emplois de l'inclusion, recognised by its headers (issue 16 §2), converted with the base. */
+  lei?: LeiTable;
 }
 
 /**
@@ -143,10 +147,34 @@ export async function readImportFiles(files: ImportFile[]): Promise<RawWorkbook>
     else if (ext === '.zip') await readBundle(file, book);
     else book.problems.push(fileProblem(file.name, 'Format non reconnu : choisissez un classeur Excel (.xlsx) ou LibreOffice (.ods), des fichiers .csv ou l’archive .zip d’un export.'));
   }
-  if (book.problems.length === 0 && book.sheets.size === 0) {
+  if (book.problems.length === 0 && book.sheets.size === 0 && !book.lei) {
     book.problems.push(fileProblem(files[0]?.name ?? '', 'Aucune feuille reconnue : les noms attendus sont ' + IMPORT_SHEETS.join(', ') + '.'));
   }
   return book;
+}
+
+/**
+ * A sheet or CSV file that is none of the format's, but has the columns of an export of Les emplois de l'inclusion:
+ * kept whole for the conversion (lei/lei-convert.ts). Returns false when it is not one.
+ */
+function addLeiTable(book: RawWorkbook, source: string, table: string[][]): boolean {
+  const [headers = [], ...body] = table;
+  const index = leiColumnIndex(headers);
+  if (!index) return false;
+  if (book.lei) {
+    book.problems.push(fileProblem(source, 'Deux exports des emplois de l’inclusion à la fois : importez-les l’un après l’autre.'));
+    return true;
+  }
+  if (body.length > IMPORT_LIMITS.maxRowsPerSheet) {
+    book.problems.push(fileProblem(source, `Trop de lignes (${body.length}, ${IMPORT_LIMITS.maxRowsPerSheet} au plus) : découpez le fichier.`));
+    return true;
+  }
+  const rows: RawRow[] = [];
+  body.forEach((cells, i) => {
+    if (cells.some((c) => c.trim() !== '')) rows.push({ line: i + 2, cells });
+  });
+  book.lei = { source, index, rows };
+  return true;
 }
 
 function addSheet(book: RawWorkbook, source: string, name: ImportSheet, table: string[][], maxRows: number = IMPORT_LIMITS.maxRowsPerSheet): void {
@@ -184,18 +212,24 @@ export function readTables(tables: Partial<Record<ImportSheet, Array<Array<strin
 
 function readCsv(file: ImportFile, book: RawWorkbook): void {
   const name = sheetNameOf(basename(file.name, extname(file.name)));
-  if (!name) {
-    book.warnings.push(fileProblem(file.name, `Fichier ignoré : « ${file.name} » ne correspond à aucune feuille du format.`));
-    return;
-  }
+  // A CSV named after none of the sheets may be an export of Les emplois de l'inclusion saved as CSV.
+  const table = csvTable(file, book, name ?? file.name, name === null);
+  if (table === null) return;
+  if (name) addSheet(book, file.name, name, table);
+  else if (!addLeiTable(book, file.name, table)) book.warnings.push(fileProblem(file.name, `Fichier ignoré : « ${file.name} » ne correspond à aucune feuille du format.`));
+}
+
+/** The cells of a CSV file; null (with the problem said, unless `quiet`) when it is not text. */
+function csvTable(file: ImportFile, book: RawWorkbook, label: string, quiet: boolean): string[][] | null {
   const decoded = decodeCsvText(file.bytes);
   if (decoded === null) {
-    book.problems.push(fileProblem(name, `« ${file.name} » n’est pas un fichier texte CSV (contenu binaire).`));
-    return;
+    if (quiet) book.warnings.push(fileProblem(file.name, `Fichier ignoré : « ${file.name} » ne correspond à aucune feuille du format.`));
+    else book.problems.push(fileProblem(label, `« ${file.name} » n’est pas un fichier texte CSV (contenu binaire).`));
+    return null;
   }
   let text = decoded.text;
   if (decoded.encoding === 'windows-1252') {
-    book.warnings.push(fileProblem(name, `« ${file.name} » est encodé en Windows-1252 (« CSV (séparateur : point-virgule) » d’Excel) : il a été lu comme tel. Vérifiez les accents dans l’aperçu.`));
+    book.warnings.push(fileProblem(label, `« ${file.name} » est encodé en Windows-1252 (« CSV (séparateur : point-virgule) » d’Excel) : il a été lu comme tel. Vérifiez les accents dans l’aperçu.`));
   }
   // Files edited by hand mix Windows and Unix line ends: one kind for the parser.
   text = text.replace(/\r\n?/g, '\n');
@@ -203,8 +237,7 @@ function readCsv(file: ImportFile, book: RawWorkbook): void {
   const delimiter = ([';', ',', '\t'] as const).reduce((best, d) => (count(firstLine, d) > count(firstLine, best) ? d : best), ';' as string);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   // A cell the app's CSV writer neutralised (« '=… », CSV injection) comes back as it was written.
-  const table = parsed.data.filter((row, i) => !(i === parsed.data.length - 1 && row.length === 1 && row[0] === '')).map((row) => row.map(unneutralizeCsvCell));
-  addSheet(book, file.name, name, table);
+  return parsed.data.filter((row, i) => !(i === parsed.data.length - 1 && row.length === 1 && row[0] === '')).map((row) => row.map(unneutralizeCsvCell));
 }
 
 /**
@@ -257,6 +290,7 @@ async function readOds(file: ImportFile, book: RawWorkbook): Promise<void> {
     const name = sheetNameOf(sheet.name);
     if (!name) {
       if (normalizeHeader(sheet.name) === 'lisez_moi' || sheet.name === CODES_SHEET) continue;
+      if (addLeiTable(book, `${file.name}, feuille « ${sheet.name} »`, sheet.rows)) continue;
       book.warnings.push(fileProblem(sheet.name, `Feuille ignorée : « ${sheet.name} » ne correspond à aucune feuille du format.`));
       continue;
     }
@@ -295,6 +329,7 @@ async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
     const name = sheetNameOf(worksheet.name);
     if (!name) {
       if (normalizeHeader(worksheet.name) === 'lisez_moi' || worksheet.name === CODES_SHEET) continue;
+      if (looksLikeLei(worksheet) && addLeiTable(book, `${file.name}, feuille « ${worksheet.name} »`, worksheetTable(worksheet, worksheet.name, book))) continue;
       book.warnings.push(fileProblem(worksheet.name, `Feuille ignorée : « ${worksheet.name} » ne correspond à aucune feuille du format.`));
       continue;
     }
@@ -302,24 +337,37 @@ async function readXlsx(file: ImportFile, book: RawWorkbook): Promise<void> {
       book.problems.push(fileProblem(name, `Trop de lignes (${worksheet.rowCount - 1}, ${IMPORT_LIMITS.maxRowsPerSheet} au plus par feuille) : découpez le fichier.`));
       continue;
     }
-    const width = Math.min(worksheet.columnCount, IMPORT_LIMITS.maxColumns + 1);
-    const table: string[][] = [];
-    for (let r = 1; r <= worksheet.rowCount; r++) {
-      const row = worksheet.getRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) {
-        const value = row.getCell(c).value;
-        // A formula saved without its result (a script wrote it, no spreadsheet computed it): an error on its cell,
-        // never a silent empty (issue 16 §1).
-        if (value !== null && typeof value === 'object' && 'formula' in value && (value.result === undefined || value.result === null)) {
-          book.problems.push({ feuille: name, ligne: r, colonne: table[0]?.[c - 1] ?? null, message: `Formule « =${value.formula} » sans résultat enregistré : ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le, pour que le résultat y soit écrit.` });
-        }
-        cells.push(cellText(value));
-      }
-      table.push(cells);
-    }
-    addSheet(book, file.name, name, table);
+    addSheet(book, file.name, name, worksheetTable(worksheet, name, book));
   }
+}
+
+/** A worksheet's cells as text, formulas by their saved result (one without is an error on its cell). */
+function worksheetTable(worksheet: ExcelJS.Worksheet, name: string, book: RawWorkbook): string[][] {
+  const width = Math.min(worksheet.columnCount, IMPORT_LIMITS.maxColumns + 1);
+  const table: string[][] = [];
+  for (let r = 1; r <= worksheet.rowCount; r++) {
+    const row = worksheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) {
+      const value = row.getCell(c).value;
+      // A formula saved without its result (a script wrote it, no spreadsheet computed it): an error on its cell,
+      // never a silent empty (issue 16 §1).
+      if (value !== null && typeof value === 'object' && 'formula' in value && (value.result === undefined || value.result === null)) {
+        book.problems.push({ feuille: name, ligne: r, colonne: table[0]?.[c - 1] ?? null, message: `Formule « =${value.formula} » sans résultat enregistré : ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le, pour que le résultat y soit écrit.` });
+      }
+      cells.push(cellText(value));
+    }
+    table.push(cells);
+  }
+  return table;
+}
+
+/** The header line of a sheet that is none of the format's: is it an export of Les emplois de l'inclusion? */
+function looksLikeLei(worksheet: ExcelJS.Worksheet): boolean {
+  const width = Math.min(worksheet.columnCount, IMPORT_LIMITS.maxColumns);
+  const headers: string[] = [];
+  for (let c = 1; c <= width; c++) headers.push(cellText(worksheet.getRow(1).getCell(c).value));
+  return leiColumnIndex(headers) !== null && worksheet.rowCount <= IMPORT_LIMITS.maxRowsPerSheet + 1;
 }
 
 function xlsxRefusal(name: string, err: ZipRefusedError, tool: 'Excel' | 'LibreOffice' = 'Excel'): string {
