@@ -6,7 +6,7 @@
  */
 import { NIVEAUX_COMPETENCE } from './domain/accueil';
 import { ECHEANCES_SUIVI, PARTENAIRE_TYPES, SITUATIONS_SUIVI } from './domain/insertion';
-import { MOTIFS_PROLONGATION, MOTIFS_SUSPENSION } from './domain/pass-iae';
+import { TOUS_MOTIFS_PROLONGATION, TOUS_MOTIFS_SUSPENSION } from './domain/pass-iae';
 import { NATURES_BESOIN, ORIGINES_ACTION, ORIGINES_RECLAMATION, PUBLICS_SATISFACTION } from './domain/qualite';
 import { ENGAGEMENTS, MISSIONS, NIVEAUX } from './qualite/grid';
 import { MOMENTS } from './qualite/questionnaires';
@@ -72,8 +72,8 @@ export const REGISTER_COLUMNS: Record<RegisterSheet, ColumnSpec[]> = {
     req('situation', code(Object.keys(SITUATIONS_SUIVI))),
     opt('commentaire', longText),
   ],
-  pass_suspensions: [ref, req('numero_pass', text(12)), req('date_debut', date), req('date_fin', date), req('motif', code(Object.keys(MOTIFS_SUSPENSION)))],
-  pass_prolongations: [ref, req('numero_pass', text(12)), req('date_debut', date), req('date_fin', date), req('motif', code(Object.keys(MOTIFS_PROLONGATION)))],
+  pass_suspensions: [ref, req('numero_pass', text(12)), req('date_debut', date), req('date_fin', date), req('motif', code(Object.keys(TOUS_MOTIFS_SUSPENSION)))],
+  pass_prolongations: [ref, req('numero_pass', text(12)), req('date_debut', date), req('date_fin', date), req('motif', code(Object.keys(TOUS_MOTIFS_PROLONGATION)))],
   demandes_rgpd: [
     ref,
     opt('ref_personne', text(60)),

@@ -128,6 +128,8 @@ export interface PassView {
   statut: PassStatut;
   /** Ends within 3 months. */
   alerte: boolean;
+  /** Opened within 2 years of the previous PASS's expiry: only an authorised prescriber may do so (rules/pass-iae.ts). */
+  carence: string | null;
   suspensions: Array<{ id: string; dateDebut: string; dateFin: string; motif: MotifSuspension }>;
   prolongations: Array<{ id: string; dateDebut: string; dateFin: string; motif: Withheld<MotifProlongation> }>;
 }

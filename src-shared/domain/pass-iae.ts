@@ -14,7 +14,21 @@ export const MOTIFS_SUSPENSION = {
   APPROVAL_BETWEEN_CTA_MEMBERS: 'Situation faisant l’objet d’un accord entre les acteurs membres du CTA',
   CONTRAT_PASSERELLE: 'Bascule dans l’expérimentation contrat passerelle',
 } as const;
-export type MotifSuspension = keyof typeof MOTIFS_SUSPENSION;
+/**
+ * Reasons les-emplois keeps for history only (`Suspension.Reason`, « Old reasons kept for history »): an imported
+ * suspension keeps its label; none can be chosen for a new one.
+ */
+export const MOTIFS_SUSPENSION_HISTORIQUES = {
+  SICKNESS: 'Arrêt pour longue maladie',
+  MATERNITY: 'Congé de maternité',
+  INCARCERATION: 'Incarcération',
+  TRIAL_OUTSIDE_IAE: 'Période d’essai auprès d’un employeur ne relevant pas de l’insertion par l’activité économique',
+  DETOXIFICATION: 'Période de cure pour désintoxication',
+  FORCE_MAJEURE: 'Raison de force majeure conduisant le salarié à quitter son emploi ou toute autre situation faisant l’objet d’un accord entre les acteurs membres du CTA',
+} as const;
+export type MotifSuspension = keyof typeof MOTIFS_SUSPENSION | keyof typeof MOTIFS_SUSPENSION_HISTORIQUES;
+/** Every label, current and historical, for lists and imports. */
+export const TOUS_MOTIFS_SUSPENSION: Record<MotifSuspension, string> = { ...MOTIFS_SUSPENSION, ...MOTIFS_SUSPENSION_HISTORIQUES };
 
 export interface ProlongationRule {
   label: string;
@@ -41,6 +55,12 @@ export const MOTIFS_PROLONGATION = {
   },
 } as const satisfies Record<string, ProlongationRule>;
 export type MotifProlongation = keyof typeof MOTIFS_PROLONGATION;
+/** « Since December 1, 2021, health context reason can no longer be used » (les-emplois `ProlongationReason`). */
+export const MOTIFS_PROLONGATION_HISTORIQUES = { HEALTH_CONTEXT: 'Contexte sanitaire' } as const;
+export const TOUS_MOTIFS_PROLONGATION: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(MOTIFS_PROLONGATION).map(([k, v]) => [k, v.label])),
+  ...MOTIFS_PROLONGATION_HISTORIQUES,
+};
 
 export const PASS_DUREE_INITIALE_JOURS = 2 * 365;
 export const SUSPENSION_MAX_MOIS = 36;
@@ -48,3 +68,5 @@ export const SUSPENSION_RETROACTIVITE_MAX_JOURS = 365;
 export const PROLONGATION_FENETRE_AVANT_MOIS = 12;
 export const PROLONGATION_FENETRE_APRES_MOIS = 6;
 export const PASS_ALERTE_MOIS = 3;
+/** les-emplois `Approval.WAITING_PERIOD_YEARS`. */
+export const PASS_DELAI_CARENCE_ANNEES = 2;

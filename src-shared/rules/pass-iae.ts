@@ -1,10 +1,16 @@
 /**
- * PASS IAE dates (domain-reference §1.5, V6–V8). A suspension pushes the end back by its own length; a prolongation
- * adds its length. Periods are written as two dates, both included.
+ * PASS IAE dates (domain-reference §1.5, V6–V8), computed as Les emplois de l'inclusion computes them: its database
+ * triggers (gip-inclusion/les-emplois `itou/approvals/migrations/0011_suspension_create_trigger.py` and
+ * `0013_prolongation_create_trigger.py`) push the end by `end_at - start_at` days, a date difference: a suspension
+ * from 1 to 30 June adds 29 days, not 30. A prolongation runs from the current end to its new end, so the PASS ends
+ * on that new end. (The app stores a prolongation from the day after the current end; the result is the same.)
  */
 import { addMonths, addYears, parseISO } from 'date-fns';
 import {
   MOTIFS_PROLONGATION,
+  MOTIFS_SUSPENSION_HISTORIQUES,
+  PASS_DELAI_CARENCE_ANNEES,
+  type MotifSuspension,
   PASS_ALERTE_MOIS,
   PROLONGATION_FENETRE_APRES_MOIS,
   PROLONGATION_FENETRE_AVANT_MOIS,
@@ -14,7 +20,7 @@ import {
   type PassStatut,
 } from '../domain/pass-iae';
 import type { SiaeKind } from '../siae';
-import { addDaysIso, daysInclusive, toIsoDate } from './dates';
+import { addDaysIso, daysInclusive, shortFrenchDate, toIsoDate } from './dates';
 
 export interface Period {
   dateDebut: string;
@@ -34,9 +40,28 @@ export function defaultPassEnd(dateDebut: string): string {
   return addDaysIso(toIsoDate(addYears(parseISO(dateDebut), 2)), -1);
 }
 
+/** Days a suspension pushes the end back: its end minus its start, as les-emplois' trigger computes it. */
+export function suspensionShift(s: Period): number {
+  return daysInclusive(s.dateDebut, s.dateFin) - 1;
+}
+
 export function computedPassEnd(pass: PassDates): string {
-  const extra = [...pass.suspensions, ...pass.prolongations].reduce((sum, p) => sum + daysInclusive(p.dateDebut, p.dateFin), 0);
-  return addDaysIso(pass.dateFin, extra);
+  const suspended = pass.suspensions.reduce((sum, s) => sum + suspensionShift(s), 0);
+  const prolonged = pass.prolongations.reduce((sum, p) => sum + daysInclusive(p.dateDebut, p.dateFin), 0);
+  return addDaysIso(pass.dateFin, suspended + prolonged);
+}
+
+/**
+ * The waiting period after a PASS expired (les-emplois `Approval.WAITING_PERIOD_YEARS`, 2 years; R5132-1-8 for who
+ * may then decide): a new PASS inside it needs an authorised prescriber's diagnosis. The message, or null.
+ */
+export function waitingPeriodWarning(previous: readonly PassDates[], newStart: string): string | null {
+  const ended = previous.map(computedPassEnd).filter((end) => end < newStart).sort();
+  const last = ended[ended.length - 1];
+  if (!last) return null;
+  const waitingEnds = toIsoDate(addYears(parseISO(last), PASS_DELAI_CARENCE_ANNEES));
+  if (newStart > waitingEnds) return null;
+  return `Le précédent PASS IAE a expiré le ${shortFrenchDate(last)} : pendant ${PASS_DELAI_CARENCE_ANNEES} ans (jusqu’au ${shortFrenchDate(waitingEnds)}), seul un prescripteur habilité peut en ouvrir un nouveau. Vérifiez que le diagnostic vient d’un prescripteur habilité.`;
 }
 
 export function passStatus(pass: PassDates, today: string): PassStatut {
@@ -57,9 +82,15 @@ function overlaps(a: Period, b: Period): boolean {
 }
 
 /** French problems with a new suspension, empty when it may be recorded. */
-export function suspensionProblems(pass: PassDates, s: Period, today: string): string[] {
+export function suspensionProblems(pass: PassDates, s: Period & { motif?: MotifSuspension }, today: string, dispositif?: SiaeKind): string[] {
   const problems: string[] = [];
   if (s.dateFin < s.dateDebut) return ['La fin de la suspension doit suivre son début.'];
+  // The contrat passerelle is an experiment of EI and ACI only (loi 2020-1577 art. 9; les-emplois
+  // `Suspension.Reason.displayed_choices_for_siae`).
+  if (s.motif === 'CONTRAT_PASSERELLE' && dispositif && !['ACI', 'EI'].includes(dispositif)) {
+    problems.push('La suspension pour contrat passerelle n’existe qu’en EI et en ACI.');
+  }
+  if (s.motif && s.motif in MOTIFS_SUSPENSION_HISTORIQUES) problems.push('Ce motif de suspension n’est plus en vigueur : il ne sert qu’à reprendre l’historique.');
   if (s.dateFin >= toIsoDate(addMonths(parseISO(s.dateDebut), SUSPENSION_MAX_MOIS))) {
     problems.push(`Une suspension dure au plus ${SUSPENSION_MAX_MOIS} mois ; enregistrez-en une seconde à la suite si besoin.`);
   }
@@ -99,7 +130,7 @@ export function prolongationProblems(pass: PassDates, motif: MotifProlongation, 
     problems.push(`Ce motif permet une prolongation de ${rule.maxMoisParDemande} mois au plus par demande.`);
   }
   if (rule.dureeTotaleMaxMois !== null) {
-    const suspended = pass.suspensions.reduce((sum, p) => sum + daysInclusive(p.dateDebut, p.dateFin), 0);
+    const suspended = pass.suspensions.reduce((sum, p) => sum + suspensionShift(p), 0);
     const cap = addDaysIso(toIsoDate(addMonths(parseISO(pass.dateDebut), rule.dureeTotaleMaxMois)), suspended - 1);
     if (dateFin > cap) problems.push(`Avec ce motif, le parcours ne peut pas dépasser ${rule.dureeTotaleMaxMois} mois au total (ici jusqu'au ${cap}).`);
   }

@@ -214,13 +214,14 @@ describe('PASS IAE', () => {
     expect((await app.call('accueils.alerts', {}, t.cip)).passFinProche).toEqual([{ personneId, nom: 'Arnaud', prenom: 'Julie', numero: '999992510000', finCalculee: '2026-04-30' }]);
     const passId = file.pass![0]!.id;
     file = await app.call('pass.addSuspension', { passId, dateDebut: '2026-02-25', dateFin: '2026-03-06', motif: 'CONTRACT_SUSPENDED' }, t.cip);
-    expect(file.pass![0]).toMatchObject({ statut: 'SUSPENDED', finCalculee: '2026-05-10', alerte: true });
+    // 25 February to 6 March pushes the end by 9 days (end minus start, as les-emplois' trigger does).
+    expect(file.pass![0]).toMatchObject({ statut: 'SUSPENDED', finCalculee: '2026-05-09', alerte: true, carence: null });
     // The dashboard's single SQL query agrees with the shared rule.
-    expect((await app.call('accueils.alerts', {}, t.cip)).passFinProche[0]!.finCalculee).toBe('2026-05-10');
+    expect((await app.call('accueils.alerts', {}, t.cip)).passFinProche[0]!.finCalculee).toBe('2026-05-09');
     const overlap = await app.fail('pass.addSuspension', { passId, dateDebut: '2026-03-01', dateFin: '2026-03-10', motif: 'CONTRACT_SUSPENDED' }, t.cip);
     expect(overlap).toMatchObject({ code: 'VALIDATION', message: 'Cette suspension chevauche une suspension déjà enregistrée.' });
     file = await app.call('pass.addProlongation', { passId, dateFin: '2027-01-31', motif: 'SENIOR', dispositif: 'ACI' }, t.cip);
-    expect(file.pass![0]).toMatchObject({ finCalculee: '2027-01-31', alerte: false, prolongations: [{ dateDebut: '2026-05-11', dateFin: '2027-01-31', motif: 'SENIOR' }] });
+    expect(file.pass![0]).toMatchObject({ finCalculee: '2027-01-31', alerte: false, prolongations: [{ dateDebut: '2026-05-10', dateFin: '2027-01-31', motif: 'SENIOR' }] });
     expect((await app.call('accueils.alerts', {}, t.cip)).passFinProche).toEqual([]);
     expect((await app.fail('pass.addProlongation', { passId, dateFin: '2027-06-01', motif: 'PARTICULAR_DIFFICULTIES', dispositif: 'EI' }, t.cip)).message).toMatch(/qu'en AI et ACI/);
     const other = await app.call('personnes.create', personneInput({ nom: 'Barre', prenom: 'Kevin' }), t.cip);

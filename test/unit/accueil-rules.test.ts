@@ -8,9 +8,10 @@ import {
   passStatus,
   prolongationProblems,
   suspensionProblems,
+  waitingPeriodWarning,
   type PassDates,
 } from '../../src-shared/rules/pass-iae';
-import { daysInclusive, isIsoDate } from '../../src-shared/rules/dates';
+import { addDaysIso, daysInclusive, isIsoDate } from '../../src-shared/rules/dates';
 import { foldText } from '../../src-shared/rules/text';
 
 describe('identifiers', () => {
@@ -109,10 +110,34 @@ describe('PASS IAE', () => {
     expect(defaultPassEnd('2024-02-29')).toBe('2026-02-27');
   });
 
-  it('is pushed back by suspensions and extended by prolongations', () => {
-    const p = { ...pass, suspensions: [{ dateDebut: '2024-06-01', dateFin: '2024-06-30' }], prolongations: [{ dateDebut: '2026-02-14', dateFin: '2026-05-13' }] };
-    expect(computedPassEnd({ ...pass, suspensions: p.suspensions })).toBe('2026-02-13');
-    expect(computedPassEnd(p)).toBe('2026-05-13');
+  it('is pushed back by suspensions as les-emplois computes it (end minus start, its trigger), and extended by prolongations', () => {
+    // les-emplois, migration 0011 (trigger_update_approval_end_at): end_at + (suspension.end_at - suspension.start_at).
+    const june = [{ dateDebut: '2024-06-01', dateFin: '2024-06-30' }];
+    expect(computedPassEnd({ ...pass, suspensions: june })).toBe('2026-02-12');
+    // les-emplois' own case (tests/www/apply: hiring during a suspension): the suspension ends the day before the
+    // hire, and the PASS is pushed by (suspension.end_at - suspension.start_at).days.
+    const beforeHire = [{ dateDebut: '2024-03-01', dateFin: '2024-04-09' }];
+    expect(computedPassEnd({ ...pass, suspensions: beforeHire })).toBe('2026-02-22');
+    // Two suspensions: each adds its own difference (one day less each than counting both ends).
+    expect(computedPassEnd({ ...pass, suspensions: [...beforeHire, ...june] })).toBe(addDaysIso('2026-01-14', 39 + 29));
+    // A prolongation (stored from the day after the current end) ends the PASS on its new end.
+    const p = { ...pass, suspensions: june, prolongations: [{ dateDebut: '2026-02-13', dateFin: '2026-05-12' }] };
+    expect(computedPassEnd(p)).toBe('2026-05-12');
+  });
+
+  it('warns about the two-year waiting period after a PASS expired', () => {
+    const expired: PassDates = { dateDebut: '2021-03-01', dateFin: '2023-02-28', suspensions: [], prolongations: [] };
+    expect(waitingPeriodWarning([expired], '2024-09-01')).toMatch(/^Le précédent PASS IAE a expiré le 28\/02\/2023 : pendant 2 ans \(jusqu’au 28\/02\/2025\), seul un prescripteur habilité/);
+    expect(waitingPeriodWarning([expired], '2025-03-01')).toBeNull();
+    expect(waitingPeriodWarning([], '2024-09-01')).toBeNull();
+  });
+
+  it('allows the contrat passerelle suspension in EI and ACI only, and historical reasons for imported history only', () => {
+    const s = { dateDebut: '2024-03-01', dateFin: '2024-05-31' };
+    expect(suspensionProblems(pass, { ...s, motif: 'CONTRAT_PASSERELLE' }, '2024-03-01', 'ACI')).toEqual([]);
+    expect(suspensionProblems(pass, { ...s, motif: 'CONTRAT_PASSERELLE' }, '2024-03-01', 'EI')).toEqual([]);
+    expect(suspensionProblems(pass, { ...s, motif: 'CONTRAT_PASSERELLE' }, '2024-03-01', 'AI')).toEqual(['La suspension pour contrat passerelle n’existe qu’en EI et en ACI.']);
+    expect(suspensionProblems(pass, { ...s, motif: 'SICKNESS' }, '2024-03-01', 'ACI')[0]).toMatch(/plus en vigueur/);
   });
 
   it('has a status on any day, with exact boundaries', () => {
@@ -122,8 +147,8 @@ describe('PASS IAE', () => {
     expect(passStatus(p, '2024-06-01')).toBe('SUSPENDED');
     expect(passStatus(p, '2024-06-30')).toBe('SUSPENDED');
     expect(passStatus(p, '2024-07-01')).toBe('VALID');
-    expect(passStatus(p, '2026-02-13')).toBe('VALID');
-    expect(passStatus(p, '2026-02-14')).toBe('EXPIRED');
+    expect(passStatus(p, '2026-02-12')).toBe('VALID');
+    expect(passStatus(p, '2026-02-13')).toBe('EXPIRED');
   });
 
   it('raises the alert during the last 3 months only', () => {

@@ -7,7 +7,7 @@ import { CIVILITES, DUREES_INSCRIPTION, NIVEAUX_FORMATION, ORIENTEURS, RSA_SITUA
 import { CRITERES } from '../../../src-shared/domain/criteres';
 import { FREIN_NIVEAUX, FREIN_TYPES } from '../../../src-shared/domain/freins';
 import { BILAN_TYPES, CLIENT_TYPES, CONTRAT_TYPES, MOTIFS_SORTIE, PARTENAIRE_TYPES, PRESTATAIRES, SITUATIONS_SUIVI } from '../../../src-shared/domain/insertion';
-import { MOTIFS_PROLONGATION, MOTIFS_SUSPENSION } from '../../../src-shared/domain/pass-iae';
+import { TOUS_MOTIFS_PROLONGATION, TOUS_MOTIFS_SUSPENSION } from '../../../src-shared/domain/pass-iae';
 import { NATURES_BESOIN, ORIGINES_ACTION, ORIGINES_RECLAMATION, PUBLICS_SATISFACTION } from '../../../src-shared/domain/qualite';
 import { ENGAGEMENTS, MISSIONS, NIVEAUX } from '../../../src-shared/qualite/grid';
 import { MOMENTS } from '../../../src-shared/qualite/questionnaires';
@@ -50,8 +50,8 @@ const BY_SHEET_COLUMN: Record<string, Labels> = {
   'competences.niveau': NIVEAUX_COMPETENCE,
   'auto_evaluations.niveau': NIVEAUX,
   'sorties.motif': MOTIFS_SORTIE,
-  'pass_suspensions.motif': MOTIFS_SUSPENSION,
-  'pass_prolongations.motif': MOTIFS_PROLONGATION,
+  'pass_suspensions.motif': TOUS_MOTIFS_SUSPENSION,
+  'pass_prolongations.motif': TOUS_MOTIFS_PROLONGATION,
   'actions_amelioration.origine': ORIGINES_ACTION,
   'reclamations.origine': ORIGINES_RECLAMATION,
   'demandes_rgpd.type': RGPD_REQUEST_LABELS,

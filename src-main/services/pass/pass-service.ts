@@ -12,6 +12,7 @@ import { addMonths, parseISO } from 'date-fns';
 import { PASS_ALERTE_MOIS } from '../../../src-shared/domain/pass-iae';
 import { toIsoDate } from '../../../src-shared/rules/dates';
 import { uuidv7 } from '../../lib/uuid';
+import type { SiaeKind } from '../../../src-shared/siae';
 import { notFound } from '../access';
 
 export class PassService {
@@ -62,7 +63,12 @@ export class PassService {
 
   addSuspension(input: z.output<typeof addSuspensionInputSchema>, today: string, now: Date): string {
     const dates = this.dates(input.passId);
-    const problems = suspensionProblems(dates, input, today);
+    // The dispositif of the parcours the suspension falls in (or the latest): the contrat passerelle is EI and ACI only.
+    const dispositif = this.sqlite
+      .prepare('select dispositif from parcours where personne_id = ? and (date_debut is null or date_debut <= ?) order by (date_sortie is null or date_sortie >= ?) desc, date_debut desc limit 1')
+      .pluck()
+      .get(dates.personneId, input.dateDebut, input.dateDebut) as SiaeKind | undefined;
+    const problems = suspensionProblems(dates, input, today, dispositif);
     if (problems.length) throw new AppError('VALIDATION', problems.join(' '), { dateDebut: problems[0]! });
     this.db.insert(passSuspensions).values({ id: uuidv7(now.getTime()), passId: input.passId, dateDebut: input.dateDebut, dateFin: input.dateFin, motif: input.motif, createdAt: now.toISOString() }).run();
     return dates.personneId;
@@ -86,9 +92,10 @@ export class PassService {
     return this.sqlite
       .prepare(
         `with extension as (
-           select pass_id, sum(julianday(date_fin) - julianday(date_debut) + 1) as days
-             from (select pass_id, date_debut, date_fin from pass_suspensions
-                   union all select pass_id, date_debut, date_fin from pass_prolongations)
+           -- A suspension adds its end minus its start (les-emplois' trigger), a prolongation its whole length.
+           select pass_id, sum(days) as days
+             from (select pass_id, julianday(date_fin) - julianday(date_debut) as days from pass_suspensions
+                   union all select pass_id, julianday(date_fin) - julianday(date_debut) + 1 from pass_prolongations)
             group by pass_id),
          ends as (
            select p.numero, p.personne_id, date(p.date_fin, '+' || cast(coalesce(e.days, 0) as integer) || ' days') as fin

@@ -9,7 +9,7 @@ import { CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../src-shared/
 import { FREINS_SENSIBLES, type FreinType } from '../../../src-shared/domain/freins';
 import type { MotifProlongation, MotifSuspension } from '../../../src-shared/domain/pass-iae';
 import { diagnosticValidUntil, evaluateEligibility, type AuteurDiagnostic } from '../../../src-shared/rules/eligibility';
-import { computedPassEnd, passEndsSoon, passStatus } from '../../../src-shared/rules/pass-iae';
+import { computedPassEnd, passEndsSoon, passStatus, waitingPeriodWarning } from '../../../src-shared/rules/pass-iae';
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { SessionUser } from '../../../src-shared/views';
 import type {
@@ -264,13 +264,14 @@ export class PersonnesService {
     const ids = rows.map((r) => r.id);
     const suspensions = this.db.select().from(passSuspensions).where(inArray(passSuspensions.passId, ids)).orderBy(asc(passSuspensions.dateDebut)).all();
     const prolongations = this.db.select().from(passProlongations).where(inArray(passProlongations.passId, ids)).orderBy(asc(passProlongations.dateDebut)).all();
+    const datesOf = (p: (typeof rows)[number]) => ({
+      dateDebut: p.dateDebut,
+      dateFin: p.dateFin,
+      suspensions: suspensions.filter((s) => s.passId === p.id),
+      prolongations: prolongations.filter((s) => s.passId === p.id),
+    });
     return rows.map((p) => {
-      const dates = {
-        dateDebut: p.dateDebut,
-        dateFin: p.dateFin,
-        suspensions: suspensions.filter((s) => s.passId === p.id),
-        prolongations: prolongations.filter((s) => s.passId === p.id),
-      };
+      const dates = datesOf(p);
       return {
         id: p.id,
         numero: p.numero,
@@ -279,6 +280,7 @@ export class PersonnesService {
         finCalculee: computedPassEnd(dates),
         statut: passStatus(dates, today),
         alerte: passEndsSoon(dates, today),
+        carence: waitingPeriodWarning(rows.filter((o) => o.id !== p.id && o.dateDebut < p.dateDebut).map(datesOf), p.dateDebut),
         suspensions: dates.suspensions.map((s) => ({ id: s.id, dateDebut: s.dateDebut, dateFin: s.dateFin, motif: s.motif as MotifSuspension })),
         prolongations: dates.prolongations.map((s) => ({ id: s.id, dateDebut: s.dateDebut, dateFin: s.dateFin, motif: withholdUnlessSensitive(s.motif as MotifProlongation, sensibles) })),
       };

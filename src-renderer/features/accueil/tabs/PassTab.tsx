@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { MOTIFS_PROLONGATION, MOTIFS_SUSPENSION } from '../../../../src-shared/domain/pass-iae';
+import { MOTIFS_PROLONGATION, MOTIFS_SUSPENSION, TOUS_MOTIFS_PROLONGATION, TOUS_MOTIFS_SUSPENSION } from '../../../../src-shared/domain/pass-iae';
 import { isIsoDate, toIsoDate } from '../../../../src-shared/rules/dates';
 import { formatPassNumber } from '../../../../src-shared/rules/identity';
 import { defaultPassEnd } from '../../../../src-shared/rules/pass-iae';
@@ -164,6 +164,11 @@ export function PassTab({ file, onChange }: TabProps) {
             Du {formatDate(p.dateDebut)} au <strong>{formatDate(p.finCalculee)}</strong>
             {p.finCalculee !== p.dateFin ? ` (fin initiale le ${formatDate(p.dateFin)}, décalée par les suspensions et prolongations)` : ''}.
           </Text>
+          {p.carence && (
+            <Alert color="orange" mt="sm" title="Délai de carence">
+              {p.carence}
+            </Alert>
+          )}
           {p.alerte && (
             <Alert color="red" mt="sm">
               Le PASS IAE se termine dans moins de 3 mois : préparez la sortie ou une demande de prolongation.
@@ -178,7 +183,7 @@ export function PassTab({ file, onChange }: TabProps) {
                     <Table.Td>
                       du {formatDate(s.dateDebut)} au {formatDate(s.dateFin)}
                     </Table.Td>
-                    <Table.Td>{MOTIFS_SUSPENSION[s.motif]}</Table.Td>
+                    <Table.Td>{TOUS_MOTIFS_SUSPENSION[s.motif]}</Table.Td>
                   </Table.Tr>
                 ))}
                 {p.prolongations.map((s) => (
@@ -187,7 +192,7 @@ export function PassTab({ file, onChange }: TabProps) {
                     <Table.Td>
                       du {formatDate(s.dateDebut)} au {formatDate(s.dateFin)}
                     </Table.Td>
-                    <Table.Td>{isWithheld(s.motif) ? WITHHELD_LABEL : MOTIFS_PROLONGATION[s.motif].label}</Table.Td>
+                    <Table.Td>{isWithheld(s.motif) ? WITHHELD_LABEL : (TOUS_MOTIFS_PROLONGATION[s.motif] ?? s.motif)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
