@@ -62,7 +62,7 @@ export const MOTIFS_SORTIE = {
   '6': 'Inactif',
   '7': 'Au chômage',
   '8': 'Sans nouvelle',
-  '9': 'Embauche en CDD (sans aide publique à l’emploi) de 6 mois et plus',
+  '9': 'Embauche en CDD (sans aide publique à l’emploi) d’une durée de 6 mois et plus',
   '10': 'Embauche en CDD (sans aide publique à l’emploi) de moins de 6 mois (hors IAE)',
   '11': 'Intégration dans la fonction publique',
   '12': 'Autre sortie reconnue comme positive',
@@ -71,7 +71,7 @@ export const MOTIFS_SORTIE = {
   '15': 'Prise des droits à la retraite',
   '16': 'Congés de longue durée (maternité, maladie)',
   '17': 'Décès',
-  '18': 'Décision administrative ou de justice',
+  '18': 'Décision administrative / Décision de justice',
   '19': 'Rupture employeur pour faute grave du salarié',
   '20': 'Transfert d’employeur',
   '21': 'Rupture pendant la période d’essai à l’initiative de l’employeur',
@@ -79,6 +79,14 @@ export const MOTIFS_SORTIE = {
   '96': 'CDI inclusion',
 } as const;
 export type MotifSortie = keyof typeof MOTIFS_SORTIE;
+
+/**
+ * The ASP's label of a motif for a dispositif (domain-reference §3.3): in an EITI, whose workers already run their
+ * own business, motif 4 reads « … (hors EITI) ».
+ */
+export function motifSortieLabel(motif: MotifSortie, dispositif: SiaeKind | null): string {
+  return motif === '4' && dispositif === 'EITI' ? `${MOTIFS_SORTIE['4']} (hors EITI)` : MOTIFS_SORTIE[motif];
+}
 
 /** Default motif → category mapping of REPORT-SPEC §2.5; users may edit it (a dated parameter). */
 export const MAPPING_SORTIES_DEFAUT: Record<MotifSortie, CategorieSortie> = {

@@ -24,6 +24,7 @@ export const FACT_CLASSES = {
   social: 'Situation sociale et administrative (RSA, inscription, niveau, freins non sensibles, éligibilité)',
   sante: 'Santé et handicap (RGPD art. 9)',
   justice: 'Justice (RGPD art. 10)',
+  protection: 'Protection de l’enfance, violences subies, prévention spécialisée',
   nir: 'Numéro de sécurité sociale (NIR)',
   travail: 'Parcours de travail (contrats, heures, formations, sorties)',
   texte_libre: 'Textes libres des professionnels (commentaires, notes de bilan)',
@@ -37,6 +38,7 @@ export const FACT_CLASS_PERMISSION: Record<FactClass, NamedPermission> = {
   social: 'accueil.read',
   sante: 'sensibles.read',
   justice: 'sensibles.read',
+  protection: 'sensibles.read',
   nir: 'nir.read',
   travail: 'parcours.read',
   texte_libre: 'parcours.read',
@@ -48,8 +50,12 @@ export const SENSITIVE_VALUES = {
   frein: { sante: 'sante', justice: 'justice' } as Partial<Record<FreinType, FactClass>>,
   /** AAH and TH are health, DETENTION_MJ is justice. */
   critere: { AAH: 'sante', TH: 'sante', DETENTION_MJ: 'justice' } as Partial<Record<Critere, FactClass>>,
-  /** Cap emploi serves persons with a disability; SPIP and PJJ are criminal justice. */
-  orienteur: { '02': 'sante', '09': 'justice', '10': 'justice' } as Partial<Record<Orienteur, FactClass>>,
+  /**
+   * Cap emploi serves persons with a disability; SPIP and PJJ are criminal justice; the CIDFF (violence against
+   * women), specialised prevention clubs and the ASE (child protection) each tell a story the person did not choose
+   * to share (issue 15 §7).
+   */
+  orienteur: { '02': 'sante', '09': 'justice', '10': 'justice', '13': 'protection', '14': 'protection', '19': 'protection' } as Partial<Record<Orienteur, FactClass>>,
   /** RQTH (L5132-3 derogation beyond 24 months) and a sentence adjustment (aménagement de peine). */
   derogation: { RQTH: 'sante', AMENAGEMENT_PEINE: 'justice' } as Partial<Record<Derogation, FactClass>>,
   /** A PASS IAE prolonged for RQTH (les-emplois `ProlongationReason.RQTH`). */

@@ -9,4 +9,16 @@ export const PARAMETRE_LABELS: Record<CleParametre, { label: string; description
     description: '480 heures par la loi ; à relever à partir de la date d’une dérogation préfectorale (3 ans au plus, renouvelable).',
   },
   mapping_sorties: { label: 'Catégorie de chaque motif de sortie', description: 'Table utilisée pour classer les sorties ; elle est écrite dans chaque rapport annuel.' },
+  seuil_sortie_aci_ei_mois: {
+    label: 'ACI, EI : durée de parcours pour qu’une sortie soit constatée (mois)',
+    description: 'Règle de l’État (tableaux de bord de pilotage de l’inclusion) : 3 mois, avec des heures dans l’année de la sortie.',
+  },
+  seuil_sortie_ai_etti_heures: {
+    label: 'AI, ETTI : heures travaillées pour qu’une sortie soit constatée',
+    description: 'Règle de l’État (tableaux de bord de pilotage de l’inclusion) : 150 heures sur le parcours.',
+  },
+  fin_experimentation_eiti: {
+    label: 'Fin de l’expérimentation EITI',
+    description: 'Le 22 décembre 2026 sauf prolongation : un contrat EITI qui commence après cette date est signalé. Saisissez la nouvelle date à partir du jour où une prolongation est publiée.',
+  },
 };

@@ -15,6 +15,18 @@ export interface ParametresValeurs {
   /** AI: cap of hours placed with companies over 24 months (480 h, a prefect may derogate). */
   plafond_ai_entreprises_heures: number;
   mapping_sorties: Record<MotifSortie, CategorieSortie>;
+  /**
+   * ACI, EI: an exit counts from this many months of parcours (pilotage-airflow `dbt/models` sorties ACI/EI:
+   * `nombre_mois_travailles >= 3`; REPORT-SPEC §2.5).
+   */
+  seuil_sortie_aci_ei_mois: number;
+  /** AI, ETTI: an exit counts from this many hours worked (pilotage-airflow: `total_heures_travaillees >= 150`). */
+  seuil_sortie_ai_etti_heures: number;
+  /**
+   * End of the EITI experiment (loi 2018-771 art. 83, extended to 22 December 2026 unless extended again): a new
+   * EITI contract after it is flagged. A later extension is a new value from its date, not a release.
+   */
+  fin_experimentation_eiti: string;
 }
 
 export const PARAMETRES_DEFAUT: ParametresValeurs = {
@@ -23,6 +35,9 @@ export const PARAMETRES_DEFAUT: ParametresValeurs = {
   intervalle_bilan_mois: 3,
   plafond_ai_entreprises_heures: 480,
   mapping_sorties: MAPPING_SORTIES_DEFAUT,
+  seuil_sortie_aci_ei_mois: 3,
+  seuil_sortie_ai_etti_heures: 150,
+  fin_experimentation_eiti: '2026-12-22',
 };
 
 export type CleParametre = keyof ParametresValeurs;

@@ -25,6 +25,8 @@ export interface ContratContext {
   autres: readonly ContratDates[];
   /** The PASS IAE covering the start, with its computed end; null when none. */
   pass: { dateDebut: string; finCalculee: string } | null;
+  /** End of the EITI experiment in force at the start (dated parameter `fin_experimentation_eiti`). */
+  finExperimentationEiti?: string;
 }
 
 export interface ContratCheck {
@@ -54,6 +56,12 @@ export function checkContrat(c: ContratInput, ctx: ContratContext): ContratCheck
     avertissements.push('Type de contrat « Autre » : vérifiez qu’il est bien prévu pour ce dispositif.');
   }
   if (FIXED_TERM.includes(c.type) && !c.dateFin) bloquants.push('Indiquez la date de fin prévue de ce contrat à durée déterminée.');
+  // The EITI is an experiment with an end date (loi 2018-771 art. 83, as extended): past it, only a published
+  // extension allows new contracts; the date is a dated parameter.
+  const fin = ctx.finExperimentationEiti;
+  if (ctx.dispositif === 'EITI' && fin && (c.dateDebut > fin || (c.dateFin !== null && c.dateFin > fin))) {
+    avertissements.push(`L’expérimentation EITI prend fin le ${shortFrenchDate(fin)} : ce contrat va au-delà. Vérifiez qu’une prolongation a été publiée et, si oui, saisissez sa nouvelle date dans Paramètres → Règles et seuils.`);
+  }
   if (c.dateFin && c.dateFin < c.dateDebut) bloquants.push('La fin du contrat doit suivre son début.');
 
   // V6: a valid PASS IAE on the start date, and the contract may not outlast it.

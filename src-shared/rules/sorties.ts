@@ -4,8 +4,13 @@ import type { CategorieSortie, MotifSortie } from '../domain/insertion';
 import type { SiaeKind } from '../siae';
 import { toIsoDate } from './dates';
 
-export const SEUIL_HEURES_AI_ETTI = 150;
 export const MOIS_MOYEN_JOURS = 30.4375;
+
+/** The thresholds in force at the exit's date (dated parameters, src-shared/domain/parametres.ts). */
+export interface ExitThresholds {
+  moisAciEi: number;
+  heuresAiEtti: number;
+}
 
 export interface ExitFacts {
   dispositif: SiaeKind;
@@ -19,16 +24,17 @@ export interface ExitFacts {
 
 /**
  * ACI, EI: the exit is at least 3 calendar months after the start and the parcours has hours in the exit year;
- * AI, ETTI: the parcours has at least 150 hours; EITI: always.
+ * AI, ETTI: the parcours has at least 150 hours; EITI: always (pilotage-airflow `dbt/models`: the State's exit
+ * dashboards by kind). The thresholds are dated parameters.
  */
-export function isExitCounted(f: ExitFacts): boolean {
+export function isExitCounted(f: ExitFacts, seuils: ExitThresholds): boolean {
   switch (f.dispositif) {
     case 'ACI':
     case 'EI':
-      return f.dateSortie >= toIsoDate(addMonths(parseISO(f.parcoursDebut), 3)) && f.heuresAnneeSortie > 0;
+      return f.dateSortie >= toIsoDate(addMonths(parseISO(f.parcoursDebut), seuils.moisAciEi)) && f.heuresAnneeSortie > 0;
     case 'AI':
     case 'ETTI':
-      return f.heuresTotales >= SEUIL_HEURES_AI_ETTI;
+      return f.heuresTotales >= seuils.heuresAiEtti;
     case 'EITI':
       return true;
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MOTIFS_SORTIE, type CategorieSortie, type MotifSortie } from '../domain/insertion';
 import { SIAE_KINDS } from '../siae';
 import { dateField } from './fields';
+import { CLES_PARAMETRES, type CleParametre } from '../domain/parametres';
 
 const hours = (label: string) => z.number(`${label} : indiquez un nombre d'heures.`).int(`${label} : un nombre entier d'heures.`).min(100, `${label} : au moins 100 heures.`).max(3000, `${label} : au plus 3 000 heures.`);
 const categorie = z.enum(['EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE', 'AUTRE', 'RETRAIT'], 'Catégorie inconnue.');
@@ -16,11 +17,14 @@ export const PARAMETRE_VALEUR_SCHEMAS = {
     .record(z.string(), categorie)
     .refine((m) => (Object.keys(MOTIFS_SORTIE) as MotifSortie[]).every((k) => k in m) && Object.keys(m).every((k) => k in MOTIFS_SORTIE), 'Chaque motif de sortie doit avoir une catégorie, et seulement les motifs connus.')
     .transform((m) => m as Record<MotifSortie, CategorieSortie>),
+  seuil_sortie_aci_ei_mois: z.number('Indiquez un nombre de mois.').int('Un nombre entier de mois.').min(0, 'Au moins 0 mois.').max(24, 'Au plus 24 mois.'),
+  seuil_sortie_ai_etti_heures: z.number('Indiquez un nombre d’heures.').int('Un nombre entier d’heures.').min(0, 'Au moins 0 heure.').max(2000, 'Au plus 2 000 heures.'),
+  fin_experimentation_eiti: dateField('Date de fin'),
 } as const;
 
 export const addParametreInputSchema = z
   .object({
-    cle: z.enum(['h_ref', 'delai_cer_jours', 'intervalle_bilan_mois', 'plafond_ai_entreprises_heures', 'mapping_sorties'], 'Paramètre inconnu.'),
+    cle: z.enum(CLES_PARAMETRES as [CleParametre, ...CleParametre[]], 'Paramètre inconnu.'),
     valideDu: dateField('Valable à partir du'),
     valeur: z.unknown(),
   })

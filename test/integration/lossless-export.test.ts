@@ -12,6 +12,7 @@ import { exportDownload, writeExport } from '../../src-main/services/import/expo
 import { exportEverything } from '../../src-main/services/import/workbook-export';
 import { TestApp } from '../helpers/app';
 import { addEveryKindOfRow } from '../helpers/every-kind-of-row';
+import { csvFolder, STRUCTURE_ROW } from '../helpers/import';
 import { snapshotTables } from '../helpers/table-snapshot';
 import { tempDir } from '../helpers/temp';
 
@@ -101,4 +102,30 @@ describe('lossless export (issue 16 §3)', () => {
     expect(refused.erreurs.find((e) => e.feuille === 'documents_fichiers')?.message).toMatch(/^Fichier joint absent : « documents\//);
     expect(empty.sqlite.prepare('select count(*) from personnes').pluck().get()).toBe(0);
   }, 180_000);
+
+  it('a parameter, setting or register row the screens would refuse is refused by the import, on its cell, and nothing is written', async () => {
+    const open = await start();
+    const dir = csvFolder({
+      structure: [STRUCTURE_ROW],
+      parametres: [
+        { cle: 'h_ref', valide_du: '2025-01-01', valeur: '{"ACI":5}' },
+        { cle: 'inconnu', valide_du: '2025-01-01', valeur: '3' },
+        { cle: 'delai_cer_jours', valide_du: '2025-01-01', valeur: 'pas du JSON' },
+      ],
+      reglages: [{ cle: 'conservation_rgpd', valeur: '{"nonEmbaucheMois":1}' }],
+      reponses_satisfaction: [{ ref: 'R1', date: '2025-02-30', public: 'salarie', note: '9' }],
+    });
+    const report = await open.imports.importPath(dir, IMPORT);
+    expect(report.ok).toBe(false);
+    expect(report.erreurs.map((e) => `${e.feuille}:${e.ligne}:${e.colonne}`).sort()).toEqual([
+      'parametres:2:valeur',
+      'parametres:3:cle',
+      'parametres:4:valeur',
+      'reglages:2:valeur',
+      'reponses_satisfaction:2:date',
+      'reponses_satisfaction:2:note',
+    ]);
+    expect(report.erreurs.find((e) => e.feuille === 'parametres' && e.ligne === 2)?.message).toMatch(/^Valeur refusée : /);
+    expect(open.sqlite.prepare('select count(*) from structure').pluck().get()).toBe(0);
+  });
 });

@@ -31,7 +31,7 @@ const MARKER = 'MARQUEUR-SENSIBLE';
 const LEAKS: Array<{ what: string; pattern: RegExp }> = [
   { what: 'texte sur un frein santé ou justice', pattern: new RegExp(MARKER) },
   { what: 'NIR', pattern: new RegExp(NIR) },
-  { what: 'orienteur Cap emploi, SPIP ou PJJ', pattern: /"orienteur":"(02|09|10)"/ },
+  { what: 'orienteur Cap emploi, SPIP, PJJ, CIDFF, prévention ou ASE', pattern: /"orienteur":"(02|09|10|13|14|19)"/ },
   { what: 'dérogation RQTH ou aménagement de peine', pattern: /"(RQTH|AMENAGEMENT_PEINE)"/ },
   { what: 'motif de sortie 16 ou 18', pattern: /"motif":"(16|18)"/ },
   { what: 'frein santé ou justice', pattern: /"(type|typeFrein)":"(sante|justice)"/ },

@@ -68,7 +68,7 @@ describe('observatoire routes', () => {
     expect(await expectDrillDownMatches(app!, t.direction, 2024)).toBeGreaterThan(150);
     const exits = await app!.call('observatoire.detail', { annee: 2024, id: 'sorties.constatees' }, t.direction);
     expect(exits.personnes.map((p) => `${p.nom} ${p.precision}`)).toEqual([
-      'Arnaud Sortie le 28/06/2024 — motif 9 (Embauche en CDD (sans aide publique à l’emploi) de 6 mois et plus) — Emploi durable',
+      'Arnaud Sortie le 28/06/2024 — motif 9 (Embauche en CDD (sans aide publique à l’emploi) d’une durée de 6 mois et plus) — Emploi durable',
       'Caron Sortie le 31/10/2024 — motif 15 (Prise des droits à la retraite) — Retrait des sorties constatées',
     ]);
     expect((await app!.fail('observatoire.detail', { annee: 2024, id: 'public.criteres.AAH' }, t.lecture)).code).toBe('FORBIDDEN');

@@ -59,20 +59,40 @@ describe('work contracts', () => {
   });
 });
 
+/** The State's thresholds, the dated parameters' defaults. */
+const SEUILS = { moisAciEi: PARAMETRES_DEFAUT.seuil_sortie_aci_ei_mois, heuresAiEtti: PARAMETRES_DEFAUT.seuil_sortie_ai_etti_heures };
+
+describe('the EITI experiment end (a dated parameter)', () => {
+  const eiti = { dispositif: 'EITI' as const, autres: [], pass: { dateDebut: '2026-01-05', finCalculee: '2028-01-04' }, finExperimentationEiti: '2026-12-22' };
+  const contract = (dateDebut: string, dateFin: string): ContratInput => ({ type: 'ACCOMPAGNEMENT_EITI', dateDebut, dateFin, heuresHebdo: null, derogations: [] });
+  it('flags a contract that runs past it, and not one that ends before', () => {
+    expect(checkContrat(contract('2026-03-02', '2026-12-22'), eiti).avertissements).toEqual([]);
+    expect(checkContrat(contract('2026-03-02', '2027-03-01'), eiti).avertissements).toEqual([expect.stringMatching(/^L’expérimentation EITI prend fin le 22\/12\/2026 : ce contrat va au-delà/)]);
+    // Once an extension is entered, the same contract passes.
+    expect(checkContrat(contract('2026-03-02', '2027-03-01'), { ...eiti, finExperimentationEiti: '2028-12-31' }).avertissements).toEqual([]);
+  });
+});
+
 describe('exits', () => {
   it('count ACI and EI exits from 3 months after the start, with hours in the exit year (fixture E1, E2, E3)', () => {
-    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2024-01-15', dateSortie: '2024-06-28', heuresAnneeSortie: 600, heuresTotales: 600 })).toBe(true);
-    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2024-02-19', dateSortie: '2024-04-30', heuresAnneeSortie: 220, heuresTotales: 220 })).toBe(false);
-    expect(isExitCounted({ dispositif: 'EI', parcoursDebut: '2024-02-19', dateSortie: '2024-05-19', heuresAnneeSortie: 1, heuresTotales: 1 })).toBe(true);
-    expect(isExitCounted({ dispositif: 'EI', parcoursDebut: '2024-02-19', dateSortie: '2024-05-18', heuresAnneeSortie: 1, heuresTotales: 1 })).toBe(false);
-    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2023-05-02', dateSortie: '2024-10-31', heuresAnneeSortie: 950, heuresTotales: 1710 })).toBe(true);
+    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2024-01-15', dateSortie: '2024-06-28', heuresAnneeSortie: 600, heuresTotales: 600 }, SEUILS)).toBe(true);
+    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2024-02-19', dateSortie: '2024-04-30', heuresAnneeSortie: 220, heuresTotales: 220 }, SEUILS)).toBe(false);
+    expect(isExitCounted({ dispositif: 'EI', parcoursDebut: '2024-02-19', dateSortie: '2024-05-19', heuresAnneeSortie: 1, heuresTotales: 1 }, SEUILS)).toBe(true);
+    expect(isExitCounted({ dispositif: 'EI', parcoursDebut: '2024-02-19', dateSortie: '2024-05-18', heuresAnneeSortie: 1, heuresTotales: 1 }, SEUILS)).toBe(false);
+    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2023-05-02', dateSortie: '2024-10-31', heuresAnneeSortie: 950, heuresTotales: 1710 }, SEUILS)).toBe(true);
     // No hour in the exit year: not counted, however long the parcours.
-    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2023-05-02', dateSortie: '2024-10-31', heuresAnneeSortie: 0, heuresTotales: 760 })).toBe(false);
+    expect(isExitCounted({ dispositif: 'ACI', parcoursDebut: '2023-05-02', dateSortie: '2024-10-31', heuresAnneeSortie: 0, heuresTotales: 760 }, SEUILS)).toBe(false);
   });
   it('count AI and ETTI exits from 150 hours in all (fixture E4 has 120)', () => {
-    expect(isExitCounted({ dispositif: 'AI', parcoursDebut: '2024-03-25', dateSortie: '2024-07-15', heuresAnneeSortie: 120, heuresTotales: 120 })).toBe(false);
-    expect(isExitCounted({ dispositif: 'ETTI', parcoursDebut: '2024-03-25', dateSortie: '2024-07-15', heuresAnneeSortie: 0, heuresTotales: 150 })).toBe(true);
-    expect(isExitCounted({ dispositif: 'EITI', parcoursDebut: '2024-03-25', dateSortie: '2024-03-26', heuresAnneeSortie: 0, heuresTotales: 0 })).toBe(true);
+    expect(isExitCounted({ dispositif: 'AI', parcoursDebut: '2024-03-25', dateSortie: '2024-07-15', heuresAnneeSortie: 120, heuresTotales: 120 }, SEUILS)).toBe(false);
+    expect(isExitCounted({ dispositif: 'ETTI', parcoursDebut: '2024-03-25', dateSortie: '2024-07-15', heuresAnneeSortie: 0, heuresTotales: 150 }, SEUILS)).toBe(true);
+    expect(isExitCounted({ dispositif: 'EITI', parcoursDebut: '2024-03-25', dateSortie: '2024-03-26', heuresAnneeSortie: 0, heuresTotales: 0 }, SEUILS)).toBe(true);
+  });
+  it('follow the thresholds in force: a new value of the dated parameter changes the rule, not the code', () => {
+    const e4 = { dispositif: 'AI' as const, parcoursDebut: '2024-03-25', dateSortie: '2024-07-15', heuresAnneeSortie: 120, heuresTotales: 120 };
+    expect(isExitCounted(e4, { ...SEUILS, heuresAiEtti: 100 })).toBe(true);
+    const e3 = { dispositif: 'ACI' as const, parcoursDebut: '2024-02-19', dateSortie: '2024-04-30', heuresAnneeSortie: 220, heuresTotales: 220 };
+    expect(isExitCounted(e3, { ...SEUILS, moisAciEi: 2 })).toBe(true);
   });
   it('take their category from the mapping, and their length in average months', () => {
     expect(exitCategory('9', MAPPING_SORTIES_DEFAUT)).toBe('EMPLOI_DURABLE');

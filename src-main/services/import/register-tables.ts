@@ -3,7 +3,12 @@
  * table, how a row is recognised on a second import, and how its parent is named in the sheet. The import and the
  * export both read this one table, so that a column added to a sheet travels both ways.
  */
+import type { z } from 'zod';
+import { CLES_PARAMETRES, type CleParametre } from '../../../src-shared/domain/parametres';
 import type { RegisterSheet } from '../../../src-shared/import-format-registers';
+import { offreInsertionSchema } from '../../../src-shared/schemas/diagnostic';
+import { retentionSettingsInputSchema } from '../../../src-shared/schemas/observatoire';
+import { PARAMETRE_VALEUR_SCHEMAS } from '../../../src-shared/schemas/parametres';
 
 /** A parent row named in the sheet by its own sheet's `ref`. */
 export interface RefParent {
@@ -43,6 +48,18 @@ export interface RegisterTable {
   exportWhere?: string;
   /** The sheet column naming a file beside the workbook, whose bytes fill `contenu`, `taille` and `type_mime`. */
   attachment?: string;
+  /** A check of the whole row with the app's own rules: the French message of the first problem, or null. */
+  check?: (values: Record<string, unknown>) => { column: string; message: string } | null;
+}
+
+/** JSON checked by the schema the screen uses: what an import writes, the screen could have written. */
+function jsonChecked(column: string, schemaOf: (values: Record<string, unknown>) => z.ZodType | null, unknown: string) {
+  return (values: Record<string, unknown>) => {
+    const schema = schemaOf(values);
+    if (!schema) return { column: 'cle', message: unknown };
+    const parsed = schema.safeParse(JSON.parse(String(values[column])));
+    return parsed.success ? null : { column: 'valeur', message: `Valeur refusée : ${parsed.error.issues[0]?.message ?? 'valeur invalide.'}` };
+  };
 }
 
 const personne: RefParent = { kind: 'ref', column: 'ref_personne', dbColumn: 'personne_id', sheet: 'personnes', table: 'personnes' };
@@ -57,7 +74,16 @@ export const REGISTER_TABLES: Record<RegisterSheet, RegisterTable> = {
   pass_prolongations: { table: 'pass_prolongations', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [{ kind: 'pass', column: 'numero_pass', dbColumn: 'pass_id' }], stamps: createdOnly },
   demandes_rgpd: { table: 'demandes_rgpd', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [{ ...personne, optional: true }], stamps: both },
   mois_clotures: { table: 'mois_clotures', primaryKey: 'mois', generatedId: false, identity: ['mois'], parents: [], stamps: { created: false, updated: false } },
-  parametres: { table: 'parametres', primaryKey: 'id', generatedId: true, identity: ['cle', 'valide_du'], parents: [], json: ['valeur'], stamps: createdOnly },
+  parametres: {
+    table: 'parametres',
+    primaryKey: 'id',
+    generatedId: true,
+    identity: ['cle', 'valide_du'],
+    parents: [],
+    json: ['valeur'],
+    stamps: createdOnly,
+    check: jsonChecked('valeur', (v) => (CLES_PARAMETRES.includes(v.cle as CleParametre) ? PARAMETRE_VALEUR_SCHEMAS[v.cle as CleParametre] : null), `Paramètre inconnu (connus : ${CLES_PARAMETRES.join(', ')}).`),
+  },
   reglages: {
     table: 'settings',
     primaryKey: 'key',
@@ -68,6 +94,7 @@ export const REGISTER_TABLES: Record<RegisterSheet, RegisterTable> = {
     json: ['valeur'],
     stamps: { created: false, updated: true },
     exportWhere: "key in ('offre_insertion', 'conservation_rgpd')",
+    check: jsonChecked('value', (v) => (v.key === 'offre_insertion' ? offreInsertionSchema : v.key === 'conservation_rgpd' ? retentionSettingsInputSchema : null), 'Réglage inconnu.'),
   },
   personnel: { table: 'personnel', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [], stamps: both },
   formations_personnel: {

@@ -78,6 +78,11 @@ class RegisterSheetWriter {
         else values[this.spec.renamed?.[c.name] ?? c.name] = stored;
       }
       if (this.spec.attachment && !this.attach(r, values)) ok = false;
+      const problem = ok ? (this.spec.check?.(values) ?? null) : null;
+      if (problem) {
+        this.ctx.problems.error(this.sheet, r.line, Object.entries(this.spec.renamed ?? {}).find(([, db]) => db === problem.column)?.[0] ?? problem.column, problem.message);
+        ok = false;
+      }
       if (!ok) continue;
       this.save(r, values);
     }

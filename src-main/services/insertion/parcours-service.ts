@@ -99,7 +99,12 @@ export class ParcoursService {
     const pass = this.personnes.passOf(p.personneId, today, true).find((x) => x.dateDebut <= input.dateDebut && input.dateDebut <= x.finCalculee) ?? null;
     return checkContrat(
       { type: input.type, dateDebut: input.dateDebut, dateFin: contractEnd(input), heuresHebdo: input.heuresHebdo, derogations: input.derogations },
-      { dispositif: p.dispositif as SiaeKind, autres, pass: pass && { dateDebut: pass.dateDebut, finCalculee: pass.finCalculee } },
+      {
+        dispositif: p.dispositif as SiaeKind,
+        autres,
+        pass: pass && { dateDebut: pass.dateDebut, finCalculee: pass.finCalculee },
+        finExperimentationEiti: this.parametres.valueAt('fin_experimentation_eiti', input.dateDebut),
+      },
     );
   }
 
@@ -205,7 +210,10 @@ export class ParcoursService {
               date: p.dateSortie,
               motif: withholdUnlessSensitive(motif, sensibles),
               categorie: exitCategory(motif, this.parametres.valueAt('mapping_sorties', p.dateSortie)),
-              comptee: isExitCounted({ dispositif, parcoursDebut: p.dateDebut, dateSortie: p.dateSortie, heuresAnneeSortie: fromCentiemes(hours?.annee ?? 0), heuresTotales: total }),
+              comptee: isExitCounted(
+                { dispositif, parcoursDebut: p.dateDebut, dateSortie: p.dateSortie, heuresAnneeSortie: fromCentiemes(hours?.annee ?? 0), heuresTotales: total },
+                { moisAciEi: this.parametres.valueAt('seuil_sortie_aci_ei_mois', p.dateSortie), heuresAiEtti: this.parametres.valueAt('seuil_sortie_ai_etti_heures', p.dateSortie) },
+              ),
             }
           : null,
       cer: versions,

@@ -17,7 +17,7 @@ import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
 import { INDICATOR_DEFINITIONS, UNIT_DECIMALS, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
 import { isBilanOverdue, cerSignedInTime } from '../../../src-shared/rules/echeances';
 import { fromDixMilliemes, round, windows480 } from '../../../src-shared/rules/heures';
-import { isExitCounted, parcoursMonths } from '../../../src-shared/rules/sorties';
+import { isExitCounted, parcoursMonths, type ExitThresholds } from '../../../src-shared/rules/sorties';
 import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
 import type { ParametresService } from '../insertion/parametres-service';
 
@@ -475,9 +475,19 @@ export class IndicatorsService {
            from parcours p where p.date_sortie between ? and ? and p.date_debut is not null`,
       )
       .all(start, end, start, end) as Array<Omit<YearExit, 'counted' | 'category'> & { total: number; annee: number }>;
+    // The thresholds in force on each exit's date (dated law), read once per distinct date.
+    const thresholds = new Map<string, ExitThresholds>();
+    const seuilsAt = (date: string): ExitThresholds => {
+      let t = thresholds.get(date);
+      if (!t) {
+        t = { moisAciEi: this.parametres.valueAt('seuil_sortie_aci_ei_mois', date), heuresAiEtti: this.parametres.valueAt('seuil_sortie_ai_etti_heures', date) };
+        thresholds.set(date, t);
+      }
+      return t;
+    };
     return rows.map(({ total, annee, ...e }) => ({
       ...e,
-      counted: isExitCounted({ dispositif: e.dispositif, parcoursDebut: e.date_debut, dateSortie: e.date_sortie, heuresAnneeSortie: annee / 100, heuresTotales: total / 100 }),
+      counted: isExitCounted({ dispositif: e.dispositif, parcoursDebut: e.date_debut, dateSortie: e.date_sortie, heuresAnneeSortie: annee / 100, heuresTotales: total / 100 }, seuilsAt(e.date_sortie)),
       category: e.motif_sortie ? params.mapping_sorties[e.motif_sortie] : 'AUTRE',
     }));
   }

@@ -2,7 +2,7 @@ import { isWithheld, labelOrWithheld } from '../../../../src-shared/domain/need-
 import { Alert, Badge, Button, Checkbox, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { CATEGORIES_SORTIE, CONTRAT_TYPES, CONTRATS_PAR_DISPOSITIF, DEROGATIONS, MOTIFS_SORTIE, type ContratType, type Derogation, type MotifSortie } from '../../../../src-shared/domain/insertion';
+import { CATEGORIES_SORTIE, CONTRAT_TYPES, CONTRATS_PAR_DISPOSITIF, DEROGATIONS, MOTIFS_SORTIE, motifSortieLabel, type ContratType, type Derogation, type MotifSortie } from '../../../../src-shared/domain/insertion';
 import { addDaysIso, isIsoDate, toIsoDate } from '../../../../src-shared/rules/dates';
 import { SIAE_KIND_LABELS, SIAE_KINDS, type SiaeKind } from '../../../../src-shared/siae';
 import type { ContratCheckView, ParcoursView } from '../../../../src-shared/views-insertion';
@@ -143,7 +143,7 @@ function ExitForm({ parcours, onSaved }: { parcours: ParcoursView; onSaved: (all
     const yes = await askToConfirm({
       title: 'Enregistrer la sortie ?',
       points: [
-        `Sortie le ${formatLongDate(date)}, motif ${motif} — ${MOTIFS_SORTIE[motif]}. Le parcours sera clos à cette date.`,
+        `Sortie le ${formatLongDate(date)}, motif ${motif} — ${motifSortieLabel(motif, parcours.dispositif)}. Le parcours sera clos à cette date.`,
         ...exitWarnings(date, toIsoDate(new Date()), running).map((w) => w.message),
       ],
       confirmLabel: 'Enregistrer la sortie',
@@ -161,7 +161,7 @@ function ExitForm({ parcours, onSaved }: { parcours: ParcoursView; onSaved: (all
           label="Motif (code ASP)"
           {...fieldProps('sortie', errors, 'motif')}
           searchable
-          data={(Object.keys(MOTIFS_SORTIE) as MotifSortie[]).map((m) => ({ value: m, label: `${m} — ${MOTIFS_SORTIE[m]}` }))}
+          data={(Object.keys(MOTIFS_SORTIE) as MotifSortie[]).map((m) => ({ value: m, label: `${m} — ${motifSortieLabel(m, parcours.dispositif)}` }))}
           value={motif}
           onChange={(v) => setMotif(v as MotifSortie | null)}
         />
