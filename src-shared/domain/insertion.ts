@@ -6,17 +6,22 @@ export const CONTRAT_TYPES = {
   CDD_USAGE: 'CDD d’usage',
   MISSION: 'Contrat de mission (intérim d’insertion)',
   CDI_INCLUSION: 'CDI inclusion',
+  PROFESSIONNALISATION: 'Contrat de professionnalisation',
   ACCOMPAGNEMENT_EITI: 'Accompagnement d’un travailleur indépendant (EITI)',
   AUTRE: 'Autre',
 } as const;
 export type ContratType = keyof typeof CONTRAT_TYPES;
 
-/** Contract types each kind may sign (domain-reference §1.2); AUTRE is accepted everywhere with a warning. */
+/**
+ * Contract types each kind may sign (domain-reference §1.2, §1.4); AUTRE is accepted everywhere with a warning. CDI
+ * inclusion: EI L5132-5-1, AI L5132-11-1, ACI L5132-15-1-1 (loi 2020-1577); the contrat de professionnalisation is
+ * offered to ACI, EI, AI and ETTI by les-emplois (`itou/companies/enums.py` `ContractType.choices_for_company`).
+ */
 export const CONTRATS_PAR_DISPOSITIF: Record<SiaeKind, readonly ContratType[]> = {
-  AI: ['CDDI', 'CDD_USAGE', 'AUTRE'],
-  ACI: ['CDDI', 'CDI_INCLUSION', 'AUTRE'],
-  EI: ['CDDI', 'CDI_INCLUSION', 'AUTRE'],
-  ETTI: ['MISSION', 'AUTRE'],
+  AI: ['CDDI', 'CDD_USAGE', 'CDI_INCLUSION', 'PROFESSIONNALISATION', 'AUTRE'],
+  ACI: ['CDDI', 'CDI_INCLUSION', 'PROFESSIONNALISATION', 'AUTRE'],
+  EI: ['CDDI', 'CDI_INCLUSION', 'PROFESSIONNALISATION', 'AUTRE'],
+  ETTI: ['MISSION', 'PROFESSIONNALISATION', 'AUTRE'],
   EITI: ['ACCOMPAGNEMENT_EITI', 'AUTRE'],
 };
 

@@ -27,7 +27,18 @@ export interface ContratContext {
   pass: { dateDebut: string; finCalculee: string } | null;
   /** End of the EITI experiment in force at the start (dated parameter `fin_experimentation_eiti`). */
   finExperimentationEiti?: string;
+  /** For a CDI inclusion: the person's birth date and the parcours start. */
+  dateNaissance?: string;
+  debutParcours?: string | null;
+  /** ACI: CDI inclusion running on the start (this one excluded) and the year's ETP conventionnés. */
+  cdiInclusionAci?: { enCours: number; etpConventionnes: number | null };
 }
+
+/** CDI inclusion conditions (L5132-15-1-1 for ACI, L5132-5-1 for EI, L5132-11-1 for AI). */
+export const CDI_INCLUSION_AGE_MIN = 57;
+export const CDI_INCLUSION_PARCOURS_MOIS = 12;
+/** ACI: CDI inclusion at most 20 % of full-time insertion posts (30 % on the prefect's decision). */
+export const CDI_INCLUSION_PART_ACI = 0.2;
 
 export interface ContratCheck {
   bloquants: string[];
@@ -89,6 +100,8 @@ export function checkContrat(c: ContratInput, ctx: ContratContext): ContratCheck
     }
   }
 
+  if (c.type === 'CDI_INCLUSION') cdiInclusionChecks(c, ctx, bloquants, avertissements);
+
   // V3: weekly hours.
   if (c.heuresHebdo !== null && c.type === 'CDDI') {
     if (ctx.dispositif === 'ACI' && c.heuresHebdo < 20 && !has('PREFECTORAL_HOURS')) {
@@ -106,4 +119,20 @@ export function checkContrat(c: ContratInput, ctx: ContratContext): ContratCheck
     if (totalDays(all) > daysInclusive(first, lastDayAfterMonths(first, 24))) bloquants.push('Les missions d’une même personne en ETTI ne peuvent pas dépasser 24 mois au total.');
   }
   return { bloquants, avertissements };
+}
+
+function cdiInclusionChecks(c: ContratInput, ctx: ContratContext, bloquants: string[], avertissements: string[]): void {
+  if (ctx.dateNaissance && c.dateDebut < toIsoDate(addMonths(parseISO(ctx.dateNaissance), CDI_INCLUSION_AGE_MIN * 12))) {
+    bloquants.push(`Un CDI inclusion se conclut avec une personne de ${CDI_INCLUSION_AGE_MIN} ans ou plus (article L5132-15-1-1 du code du travail pour l’ACI, L5132-5-1 pour l’EI).`);
+  }
+  const start = ctx.debutParcours ?? ctx.autres.reduce<string | null>((min, o) => (min === null || o.dateDebut < min ? o.dateDebut : min), null);
+  if (!start || c.dateDebut < toIsoDate(addMonths(parseISO(start), CDI_INCLUSION_PARCOURS_MOIS))) {
+    bloquants.push(`Un CDI inclusion suppose au moins ${CDI_INCLUSION_PARCOURS_MOIS} mois de parcours dans la structure${start ? ` (possible à partir du ${shortFrenchDate(toIsoDate(addMonths(parseISO(start), CDI_INCLUSION_PARCOURS_MOIS)))})` : ''}.`);
+  }
+  const aci = ctx.cdiInclusionAci;
+  if (ctx.dispositif === 'ACI' && aci && aci.etpConventionnes !== null && aci.enCours + 1 > CDI_INCLUSION_PART_ACI * aci.etpConventionnes) {
+    avertissements.push(
+      `Ce serait le ${aci.enCours + 1}e CDI inclusion en cours pour ${aci.etpConventionnes.toLocaleString('fr-FR')} ETP conventionnés : la loi les limite à 20 % des postes d’insertion (30 % sur décision du préfet). Gardez la décision préfectorale si elle existe.`,
+    );
+  }
 }

@@ -62,6 +62,29 @@ describe('work contracts', () => {
 /** The State's thresholds, the dated parameters' defaults. */
 const SEUILS = { moisAciEi: PARAMETRES_DEFAUT.seuil_sortie_aci_ei_mois, heuresAiEtti: PARAMETRES_DEFAUT.seuil_sortie_ai_etti_heures };
 
+describe('CDI inclusion (L5132-15-1-1, L5132-5-1, L5132-11-1)', () => {
+  const aci = {
+    dispositif: 'ACI' as const,
+    autres: [{ type: 'CDDI' as const, dateDebut: '2024-03-01', dateFin: '2025-02-28' }],
+    pass: { dateDebut: '2024-03-01', finCalculee: '2026-02-28' },
+    dateNaissance: '1960-01-01',
+    debutParcours: '2024-03-01',
+    cdiInclusionAci: { enCours: 0, etpConventionnes: 12 },
+  };
+  const cdi = (dateDebut: string): ContratInput => ({ type: 'CDI_INCLUSION', dateDebut, dateFin: null, heuresHebdo: 26, derogations: [] });
+  it('needs 57 years of age and 12 months of parcours', () => {
+    expect(checkContrat(cdi('2025-03-01'), { ...aci, dateNaissance: '1968-05-10' }).bloquants).toEqual(['Un CDI inclusion se conclut avec une personne de 57 ans ou plus (article L5132-15-1-1 du code du travail pour l’ACI, L5132-5-1 pour l’EI).']);
+    expect(checkContrat(cdi('2025-03-01'), { ...aci, dateNaissance: '1968-03-01' }).bloquants).toEqual([]);
+    expect(checkContrat(cdi('2025-02-28'), { ...aci, dateNaissance: '1960-01-01' }).bloquants).toEqual(['Un CDI inclusion suppose au moins 12 mois de parcours dans la structure (possible à partir du 01/03/2025).']);
+  });
+  it('is possible in AI and EI too, and warns beyond 20 % of the ACI’s insertion posts', () => {
+    expect(checkContrat(cdi('2025-03-01'), { ...aci, dispositif: 'AI', dateNaissance: '1960-01-01' }).bloquants).toEqual([]);
+    expect(checkContrat(cdi('2025-03-01'), { ...aci, dispositif: 'EI', dateNaissance: '1960-01-01' }).bloquants).toEqual([]);
+    expect(checkContrat(cdi('2025-03-01'), { ...aci, dateNaissance: '1960-01-01', cdiInclusionAci: { enCours: 1, etpConventionnes: 12 } }).avertissements).toEqual([]);
+    expect(checkContrat(cdi('2025-03-01'), { ...aci, dateNaissance: '1960-01-01', cdiInclusionAci: { enCours: 2, etpConventionnes: 12 } }).avertissements[0]).toMatch(/^Ce serait le 3e CDI inclusion en cours pour 12 ETP conventionnés : la loi les limite à 20 %/);
+  });
+});
+
 describe('the EITI experiment end (a dated parameter)', () => {
   const eiti = { dispositif: 'EITI' as const, autres: [], pass: { dateDebut: '2026-01-05', finCalculee: '2028-01-04' }, finExperimentationEiti: '2026-12-22' };
   const contract = (dateDebut: string, dateFin: string): ContratInput => ({ type: 'ACCOMPAGNEMENT_EITI', dateDebut, dateFin, heuresHebdo: null, derogations: [] });

@@ -8,7 +8,7 @@ import { contrats, diagnosticsEligibilite, parcours, users } from '../../../db/s
 import { AppError } from '../../../src-shared/errors';
 import { CONTRAT_TYPES, type ContratType, type Derogation, type MotifSortie } from '../../../src-shared/domain/insertion';
 import { toIsoDate } from '../../../src-shared/rules/dates';
-import { checkContrat, type ContratCheck, type ContratDates } from '../../../src-shared/rules/contrats';
+import { checkContrat, type ContratCheck, type ContratContext, type ContratDates } from '../../../src-shared/rules/contrats';
 import { fromCentiemes, toCentiemes } from '../../../src-shared/rules/heures';
 import { exitCategory, isExitCounted } from '../../../src-shared/rules/sorties';
 import type { contratInputSchema, sortieInputSchema } from '../../../src-shared/schemas/insertion';
@@ -35,7 +35,7 @@ export class ParcoursService {
 
   constructor(
     private readonly db: Db,
-    sqlite: Database.Database,
+    private readonly sqlite: Database.Database,
     private readonly personnes: PersonnesService,
     private readonly parametres: ParametresService,
     private readonly accompagnement: AccompagnementService,
@@ -104,8 +104,24 @@ export class ParcoursService {
         autres,
         pass: pass && { dateDebut: pass.dateDebut, finCalculee: pass.finCalculee },
         finExperimentationEiti: this.parametres.valueAt('fin_experimentation_eiti', input.dateDebut),
+        ...(input.type === 'CDI_INCLUSION' ? this.cdiInclusionContext(p, input) : {}),
       },
     );
+  }
+
+  /** What the CDI inclusion conditions need: age, parcours start, and in ACI the share of such contracts. */
+  private cdiInclusionContext(p: { personneId: string; dateDebut: string | null; dispositif: string }, input: ContratInput): Partial<Pick<ContratContext, 'dateNaissance' | 'debutParcours' | 'cdiInclusionAci'>> {
+    const dateNaissance = this.sqlite.prepare('select date_naissance from personnes where id = ?').pluck().get(p.personneId) as string;
+    if (p.dispositif !== 'ACI') return { dateNaissance, debutParcours: p.dateDebut, cdiInclusionAci: undefined };
+    const enCours = this.sqlite
+      .prepare(
+        `select count(*) from contrats c join parcours pa on pa.id = c.parcours_id
+          where pa.dispositif = 'ACI' and c.type = 'CDI_INCLUSION' and c.date_debut <= ? and coalesce(c.date_fin_reelle, c.date_fin_prevue, '9999-12-31') >= ? and c.id is not ?`,
+      )
+      .pluck()
+      .get(input.dateDebut, input.dateDebut, input.id ?? null) as number;
+    const etp = this.sqlite.prepare("select etp_conventionnes_dix_milliemes from dispositifs_annees where kind = 'ACI' and annee = ?").pluck().get(Number(input.dateDebut.slice(0, 4))) as number | null | undefined;
+    return { dateNaissance, debutParcours: p.dateDebut, cdiInclusionAci: { enCours, etpConventionnes: etp === null || etp === undefined ? null : etp / 10_000 } };
   }
 
   saveContrat(input: ContratInput, today: string, now: Date): string {
