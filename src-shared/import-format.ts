@@ -109,6 +109,7 @@ export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
     opt('auteur', code(['structure', 'prescripteur'])),
     opt('prescripteur', text()),
     opt('dispositif', code(SIAE_KINDS)),
+    opt('date_fin_validite', date),
   ],
   pass_iae: [req('ref_personne', text(60)), req('numero', text(12)), req('date_debut', date), req('date_fin', date)],
   contrats: [

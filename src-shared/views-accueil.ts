@@ -116,7 +116,18 @@ export interface DiagnosticView {
   valableJusquau: string;
   eligible: boolean;
   problemes: string[];
-  criteres: Array<{ critere: Critere; typeJustificatif: string; dateJustificatif: string | null; statut: StatutJustificatif; valableJusquau: string | null }>;
+  /** Proofs to complete, measured at the hire the diagnostic led to (rules/eligibility.ts). */
+  avertissements: string[];
+  /** The hire proofs are measured against; null before any. */
+  dateEmbauche: string | null;
+  criteres: Array<{
+    critere: Critere;
+    typeJustificatif: string;
+    dateJustificatif: string | null;
+    dateFinValidite: string | null;
+    statut: StatutJustificatif;
+    valableJusquau: string | null;
+  }>;
 }
 
 export interface PassView {
@@ -174,7 +185,17 @@ export interface PassAlert {
   finCalculee: string;
 }
 
+/** A person hired on a structure's diagnostic whose proofs must be completed before a contrôle a posteriori. */
+export interface JustificatifsACompleter {
+  personneId: string;
+  nom: string;
+  prenom: string;
+  dateEmbauche: string;
+  problemes: string[];
+}
+
 export interface AccueilAlerts {
   passFinProche: PassAlert[];
   enAttente: number;
+  justificatifsACompleter: JustificatifsACompleter[];
 }

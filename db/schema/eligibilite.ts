@@ -29,6 +29,11 @@ export const criteresEligibilite = sqliteTable(
     critere: text('critere').notNull(),
     typeJustificatif: text('type_justificatif').notNull().default(''),
     dateJustificatif: text('date_justificatif'),
+    /**
+     * End of validity of the decision or title the proof shows (RQTH decision for TH, residence title for REF_DA):
+     * those proofs count while valid on the hiring date, however old (arrêté of 1 September 2021, as amended).
+     */
+    dateFinValidite: text('date_fin_validite'),
   },
   (t) => [index('criteres_diagnostic_idx').on(t.diagnosticId), index('criteres_critere_idx').on(t.critere)],
 );

@@ -1,4 +1,5 @@
 /** Routes of the mission accueil: person files, intakes, diagnostic, eligibility, PASS IAE, the offer and its documents. */
+import { proofsToComplete } from '../services/accueil/proofs-to-complete';
 import { AppError } from '../../src-shared/errors';
 import { toIsoDate } from '../../src-shared/rules/dates';
 import type { PersonneFile } from '../../src-shared/views-accueil';
@@ -92,7 +93,11 @@ export const accueilRoutes = {
   },
   'accueils.alerts': {
     permission: 'accueil.read',
-    handler: (ctx) => ({ passFinProche: ctx.open.pass.endingSoon(today(ctx)), enAttente: ctx.open.accueils.countWaiting() }),
+    handler: (ctx) => ({
+      passFinProche: ctx.open.pass.endingSoon(today(ctx)),
+      enAttente: ctx.open.accueils.countWaiting(),
+      justificatifsACompleter: proofsToComplete(ctx.open.sqlite, today(ctx), droitsOf(ctx.user!).sensibles),
+    }),
   },
 
   'freins.save': {

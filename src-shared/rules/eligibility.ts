@@ -1,6 +1,12 @@
 /**
  * IAE eligibility (domain-reference §2.1, §2.2, V9, V10): at least one level-1 criterion, or N level-2 criteria
- * (AI and ETTI: 2; ACI, EI and EITI: 3) with valid proofs; no minimum when an authorised prescriber made the diagnosis.
+ * (AI and ETTI: 2; ACI, EI and EITI: 3) declared; no minimum when an authorised prescriber made the diagnosis.
+ *
+ * Proofs are measured against the **hiring date** (when the PASS IAE is issued), as the arrêté of 1 September 2021
+ * (amended on 4 September 2025) says: most must be less than 3, 6 or 12 months old on that day; the RQTH decision
+ * (TH) and the residence title (REF_DA) count while valid on that day, however old; a diploma (CAP_BEP) never
+ * expires. A proof problem is a warning, not a refusal: the structure declared the criteria and the *contrôle a
+ * posteriori* checks the proofs later (R5132-1-12 ff.), so the list of files to complete is what matters.
  */
 import { addDays, addMonths, parseISO } from 'date-fns';
 import { CRITERES, CRITERES_EXCLUSIFS, type Critere } from '../domain/criteres';
@@ -22,6 +28,22 @@ export type StatutJustificatif = 'valide' | 'perime' | 'manquant' | 'posterieur'
 export interface CritereDeclare {
   critere: Critere;
   dateJustificatif?: string | null;
+  /** What the proof is (« Diplôme », « Attestation sur l’honneur »…). */
+  typeJustificatif?: string | null;
+  /** End of validity of the decision or title the proof shows (TH, REF_DA). */
+  dateFinValidite?: string | null;
+}
+
+/** Criteria whose proof is a decision or title valid until a date, rather than a recent attestation. */
+export const CRITERES_A_ECHEANCE: readonly Critere[] = ['TH', 'REF_DA'];
+
+/**
+ * A CAP or BEP diploma (rather than a recent attestation) proves the level for good. The default label « Diplôme ou
+ * attestation sur l’honneur » says neither, so it is not one.
+ */
+export function isDiploma(typeJustificatif: string | null | undefined): boolean {
+  const t = typeJustificatif ?? '';
+  return /dipl[oô]me/i.test(t) && !/attestation/i.test(t);
 }
 
 export interface EvaluationCritere {
@@ -39,16 +61,26 @@ export interface EligibilityResult {
   criteres: EvaluationCritere[];
   /** French sentences, one per problem; empty when eligible. */
   problemes: string[];
+  /** Proofs to complete before a control: warnings, never a refusal. */
+  avertissements: string[];
 }
 
-export function proofStatus(critere: Critere, dateJustificatif: string | null | undefined, dateDiagnostic: string): EvaluationCritere {
-  const months = CRITERES[critere].validiteMois;
+/** The status of one proof on the reference date (the hire, or the diagnostic before any hire). */
+export function proofStatus(c: CritereDeclare, dateReference: string): EvaluationCritere {
+  const { critere, dateJustificatif } = c;
+  if (critere === 'CAP_BEP' && isDiploma(c.typeJustificatif)) return { critere, statut: 'valide', valableJusquau: null };
   if (!dateJustificatif) return { critere, statut: 'manquant', valableJusquau: null };
-  if (dateJustificatif > dateDiagnostic) return { critere, statut: 'posterieur', valableJusquau: null };
+  if (dateJustificatif > dateReference) return { critere, statut: 'posterieur', valableJusquau: null };
+  if (CRITERES_A_ECHEANCE.includes(critere)) {
+    // A decision without end (RQTH « sans limitation de durée ») counts; a residence title always has one.
+    if (!c.dateFinValidite) return critere === 'REF_DA' ? { critere, statut: 'manquant', valableJusquau: null } : { critere, statut: 'valide', valableJusquau: null };
+    return { critere, statut: dateReference <= c.dateFinValidite ? 'valide' : 'perime', valableJusquau: c.dateFinValidite };
+  }
+  const months = CRITERES[critere].validiteMois;
   if (months === null) return { critere, statut: 'valide', valableJusquau: null };
-  // A proof dated D counts for diagnostics made before D + validity.
+  // A proof dated D counts for a hire before D + validity.
   const lastDay = toIsoDate(addDays(addMonths(parseISO(dateJustificatif), months), -1));
-  return { critere, statut: dateDiagnostic <= lastDay ? 'valide' : 'perime', valableJusquau: lastDay };
+  return { critere, statut: dateReference <= lastDay ? 'valide' : 'perime', valableJusquau: lastDay };
 }
 
 export function exclusivePairProblems(criteres: readonly Critere[]): string[] {
@@ -58,40 +90,47 @@ export function exclusivePairProblems(criteres: readonly Critere[]): string[] {
 }
 
 const PROOF_MESSAGES: Record<Exclude<StatutJustificatif, 'valide'>, string> = {
-  manquant: 'justificatif non daté',
-  perime: 'justificatif trop ancien à la date du diagnostic',
-  posterieur: 'justificatif daté après le diagnostic',
+  manquant: 'justificatif à compléter (date, ou fin de validité du titre)',
+  perime: 'justificatif plus valable à la date de l’embauche',
+  posterieur: 'justificatif daté après l’embauche',
 };
+
+/** The French sentence of a proof to complete, for the file and the list before a control. */
+export function proofProblem(e: EvaluationCritere): string | null {
+  return e.statut === 'valide' ? null : `${CRITERES[e.critere].label} : ${PROOF_MESSAGES[e.statut]}.`;
+}
 
 export function evaluateEligibility(input: {
   dispositif: SiaeKind;
   auteur: AuteurDiagnostic;
   dateDiagnostic: string;
+  /** The hire (first contract) the diagnostic led to; the diagnostic date before any hire. */
+  dateEmbauche?: string | null;
   criteres: readonly CritereDeclare[];
 }): EligibilityResult {
-  const evaluated = input.criteres.map((c) => proofStatus(c.critere, c.dateJustificatif, input.dateDiagnostic));
+  const reference = input.dateEmbauche ?? input.dateDiagnostic;
+  const evaluated = input.criteres.map((c) => proofStatus(c, reference));
   const problemes = exclusivePairProblems(input.criteres.map((c) => c.critere));
   const niveau2Requis = NIVEAU2_REQUIS[input.dispositif];
+  // Proofs to complete: warnings (the contrôle a posteriori checks them), whoever made the diagnostic.
+  const avertissements = input.auteur === 'structure' ? evaluated.map(proofProblem).filter((p): p is string => p !== null) : [];
 
   if (input.auteur === 'prescripteur') {
-    return { eligible: problemes.length === 0, niveau1: count(evaluated, 1, false), niveau2: count(evaluated, 2, false), niveau2Requis: 0, criteres: evaluated, problemes };
+    return { eligible: problemes.length === 0, niveau1: count(evaluated, 1), niveau2: count(evaluated, 2), niveau2Requis: 0, criteres: evaluated, problemes, avertissements };
   }
 
-  const niveau1 = count(evaluated, 1, true);
-  const niveau2 = count(evaluated, 2, true);
-  for (const e of evaluated) {
-    if (e.statut !== 'valide') problemes.push(`${CRITERES[e.critere].label} : ${PROOF_MESSAGES[e.statut]}, critère non retenu.`);
-  }
+  const niveau1 = count(evaluated, 1);
+  const niveau2 = count(evaluated, 2);
   const enough = niveau1 >= 1 || niveau2 >= niveau2Requis;
   if (!enough) {
     problemes.push(
-      `Il faut au moins un critère de niveau 1 ou ${niveau2Requis === 2 ? 'deux' : 'trois'} critères de niveau 2 justifiés ` +
-        `pour une auto-prescription en ${input.dispositif} (retenus : ${niveau1} de niveau 1, ${niveau2} de niveau 2).`,
+      `Il faut au moins un critère de niveau 1 ou ${niveau2Requis === 2 ? 'deux' : 'trois'} critères de niveau 2 ` +
+        `pour une auto-prescription en ${input.dispositif} (déclarés : ${niveau1} de niveau 1, ${niveau2} de niveau 2).`,
     );
   }
-  return { eligible: enough && exclusivePairProblems(input.criteres.map((c) => c.critere)).length === 0, niveau1, niveau2, niveau2Requis, criteres: evaluated, problemes };
+  return { eligible: problemes.length === 0, niveau1, niveau2, niveau2Requis, criteres: evaluated, problemes, avertissements };
 }
 
-function count(evaluated: EvaluationCritere[], niveau: 1 | 2, validOnly: boolean): number {
-  return evaluated.filter((e) => CRITERES[e.critere].niveau === niveau && (!validOnly || e.statut === 'valide')).length;
+function count(evaluated: EvaluationCritere[], niveau: 1 | 2): number {
+  return evaluated.filter((e) => CRITERES[e.critere].niveau === niveau).length;
 }

@@ -54,6 +54,8 @@ export const saveEligibiliteInputSchema = z
           critere: z.enum(CRITERE_KEYS as [Critere, ...Critere[]], 'Critère inconnu.'),
           typeJustificatif: optionalText(200, 'Justificatif'),
           dateJustificatif: optionalDateField('Date du justificatif'),
+          /** TH, REF_DA: the end of validity of the decision or title. */
+          dateFinValidite: optionalDateField('Fin de validité du justificatif').optional(),
         }),
       )
       .max(18),

@@ -85,11 +85,12 @@ describe('mission accueil', () => {
     await page.getByRole('cell', { name: 'Entretien des espaces verts', exact: true }).waitFor();
     await shot('accueil-03-diagnostic');
 
-    // Eligibility: RSA with a recent proof is enough.
+    // Eligibility: RSA declared is enough; an old proof is a file to complete (measured at the hire), not a refusal.
     await page.getByRole('tab', { name: 'Éligibilité' }).click();
     await page.getByLabel('Bénéficiaire du RSA').check();
     await typeInto(page.getByLabel('Date du justificatif : Bénéficiaire du RSA'), '01/01/2020');
-    await page.getByText('Justificatif trop ancien', { exact: true }).waitFor();
+    await page.getByText('Plus valable à l’embauche', { exact: true }).waitFor();
+    await page.getByText('Justificatifs à compléter avant un contrôle').waitFor();
     await typeInto(page.getByLabel('Date du justificatif : Bénéficiaire du RSA'), new Date().toISOString().slice(0, 10).split('-').reverse().join('/'));
     await page.getByText('Éligible à l’IAE').waitFor();
     await shot('accueil-04-eligibilite');

@@ -48,6 +48,7 @@ export function addEveryKindOfRow(sqlite: Database.Database): void {
   const diagnostic = id();
   run("insert into diagnostics_eligibilite (id, personne_id, date, auteur, prescripteur, dispositif, created_at) values (?, ?, '2026-01-20', 'prescripteur', 'France Travail Privas', 'ACI', ?)", diagnostic, ended.personne_id, AT);
   run("insert into criteres_eligibilite (id, diagnostic_id, critere, type_justificatif, date_justificatif) values (?, ?, 'RSA', 'Attestation CAF', '2026-01-15')", id(), diagnostic);
+  run("insert into criteres_eligibilite (id, diagnostic_id, critere, type_justificatif, date_justificatif, date_fin_validite) values (?, ?, 'TH', 'Décision MDPH', '2022-03-01', '2027-02-28')", id(), diagnostic);
   run("insert into diagnostics_eligibilite (id, personne_id, date, auteur, prescripteur, dispositif, created_at) values (?, ?, '2026-02-01', 'structure', '', 'AI', ?)", id(), person.id, AT);
 
   // PASS IAE periods.

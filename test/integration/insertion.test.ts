@@ -364,3 +364,30 @@ describe('mistakes can be undone (issue 14 §5)', () => {
     expect((await app.call('eligibilite.delete', { id: spare.id }, t.cip)).diagnostics!.map((d) => d.id)).toEqual([id]);
   });
 });
+
+describe('eligibility proofs before a control (issue 15 §6)', () => {
+  it('measures proofs at the hire, lists the files to complete on the dashboard, and a corrected proof leaves the list', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const created = await app.call('personnes.create', personneInput({ nom: 'Roux', accueil: { datePremierContact: '2024-12-02', canal: 'physique' } }), t.cip);
+    const personneId = created.personne.id;
+    // An RSA attestation of 1 September: valid for a hire until 30 November, stale for the hire of 15 January.
+    const diagnostic = { personneId, date: '2024-11-20', auteur: 'structure', prescripteur: '', dispositif: 'ACI', criteres: [{ critere: 'RSA', dateJustificatif: '2024-09-01' }] };
+    let file = await app.call('eligibilite.save', diagnostic, t.cip);
+    expect(file.diagnostics![0]).toMatchObject({ eligible: true, avertissements: [], dateEmbauche: null });
+    await app.call('pass.save', { personneId, numero: '999992500077', dateDebut: '2025-01-15', dateFin: '2027-01-14' }, t.cip);
+    await app.call('accueils.decide', { id: created.accueils![0]!.id, decision: 'entree', dateDecision: '2024-12-10', dispositif: 'ACI', referentId: t.ids.cip, motifDecision: null, reorientationVers: '' }, t.cip);
+    const [parcours] = await app.call('parcours.ofPersonne', { personneId }, t.cip);
+    await app.call('contrats.save', contract(parcours!.id, { dateDebut: '2025-01-15', dateFinPrevue: '2025-07-14' }), t.cip);
+
+    file = await app.call('personnes.get', { id: personneId }, t.cip);
+    // Declared, so eligible: the stale proof is a file to complete, measured at the hire.
+    expect(file.diagnostics![0]).toMatchObject({ eligible: true, dateEmbauche: '2025-01-15', avertissements: ['Bénéficiaire du RSA : justificatif plus valable à la date de l’embauche.'] });
+    const alerts = await app.call('accueils.alerts', {}, t.cip);
+    expect(alerts.justificatifsACompleter).toEqual([{ personneId, nom: 'Roux', prenom: 'Julie', dateEmbauche: '2025-01-15', problemes: ['Bénéficiaire du RSA : justificatif plus valable à la date de l’embauche.'] }]);
+
+    // A fresh attestation, dated before the hire, completes the file.
+    await app.call('eligibilite.save', { ...diagnostic, id: file.diagnostics![0]!.id, criteres: [{ critere: 'RSA', dateJustificatif: '2025-01-06' }] }, t.cip);
+    expect((await app.call('accueils.alerts', {}, t.cip)).justificatifsACompleter).toEqual([]);
+  });
+});

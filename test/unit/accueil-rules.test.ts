@@ -64,20 +64,32 @@ describe('eligibility', () => {
     const aci = evaluateEligibility({ dispositif: 'ACI', auteur: 'structure', dateDiagnostic: d, criteres: two });
     expect(aci.eligible).toBe(false);
     expect(aci.problemes.at(-1)).toBe(
-      'Il faut au moins un critère de niveau 1 ou trois critères de niveau 2 justifiés pour une auto-prescription en ACI (retenus : 0 de niveau 1, 2 de niveau 2).',
+      'Il faut au moins un critère de niveau 1 ou trois critères de niveau 2 pour une auto-prescription en ACI (déclarés : 0 de niveau 1, 2 de niveau 2).',
     );
     expect(evaluateEligibility({ dispositif: 'ACI', auteur: 'structure', dateDiagnostic: d, criteres: [...two, { critere: 'PM', dateJustificatif: '2024-06-15' }] }).eligible).toBe(true);
   });
-  it('does not count a criterion whose proof is too old, missing, or dated after the diagnostic', () => {
-    // RSA proof: 3 months. Dated 2024-03-15, it counts up to 2024-06-14 included.
-    expect(proofStatus('RSA', '2024-03-15', '2024-06-14')).toEqual({ critere: 'RSA', statut: 'valide', valableJusquau: '2024-06-14' });
-    expect(proofStatus('RSA', '2024-03-15', '2024-06-15').statut).toBe('perime');
-    expect(proofStatus('RSA', null, d).statut).toBe('manquant');
-    expect(proofStatus('RSA', '2024-06-16', d).statut).toBe('posterieur');
-    expect(proofStatus('TH', '2010-01-01', d).statut).toBe('valide');
-    const result = evaluateEligibility({ dispositif: 'AI', auteur: 'structure', dateDiagnostic: '2024-06-15', criteres: [{ critere: 'RSA', dateJustificatif: '2024-03-15' }] });
-    expect(result.eligible).toBe(false);
-    expect(result.problemes[0]).toBe('Bénéficiaire du RSA : justificatif trop ancien à la date du diagnostic, critère non retenu.');
+  it('measures each proof against the hire (the arrêté of 2021 as amended), and reports problems as proofs to complete', () => {
+    // RSA proof: 3 months. Dated 2024-03-15, it counts for a hire up to 2024-06-14 included.
+    expect(proofStatus({ critere: 'RSA', dateJustificatif: '2024-03-15' }, '2024-06-14')).toEqual({ critere: 'RSA', statut: 'valide', valableJusquau: '2024-06-14' });
+    expect(proofStatus({ critere: 'RSA', dateJustificatif: '2024-03-15' }, '2024-06-15').statut).toBe('perime');
+    expect(proofStatus({ critere: 'RSA', dateJustificatif: null }, d).statut).toBe('manquant');
+    expect(proofStatus({ critere: 'RSA', dateJustificatif: '2024-06-16' }, d).statut).toBe('posterieur');
+    // The RQTH decision and the residence title count while valid on the hire, however old.
+    expect(proofStatus({ critere: 'TH', dateJustificatif: '2010-01-01' }, d).statut).toBe('valide');
+    expect(proofStatus({ critere: 'TH', dateJustificatif: '2019-01-01', dateFinValidite: '2024-06-14' }, d)).toEqual({ critere: 'TH', statut: 'perime', valableJusquau: '2024-06-14' });
+    expect(proofStatus({ critere: 'REF_DA', dateJustificatif: '2020-01-01', dateFinValidite: '2025-01-01' }, d).statut).toBe('valide');
+    expect(proofStatus({ critere: 'REF_DA', dateJustificatif: '2020-01-01' }, d).statut).toBe('manquant');
+    // A diploma never expires; an attestation of level lasts 3 months.
+    expect(proofStatus({ critere: 'CAP_BEP', dateJustificatif: '1995-06-30', typeJustificatif: 'Diplôme' }, d).statut).toBe('valide');
+    expect(proofStatus({ critere: 'CAP_BEP', dateJustificatif: '2023-01-01', typeJustificatif: 'Attestation sur l’honneur' }, d).statut).toBe('perime');
+    expect(proofStatus({ critere: 'CAP_BEP', dateJustificatif: '2023-01-01', typeJustificatif: 'Diplôme ou attestation sur l’honneur' }, d).statut).toBe('perime');
+    // Measured at the hire, not the diagnostic: a proof valid at the diagnostic may be stale three months later.
+    const diagnostic = { dispositif: 'AI' as const, auteur: 'structure' as const, dateDiagnostic: '2024-04-01', criteres: [{ critere: 'RSA' as const, dateJustificatif: '2024-03-15' }] };
+    expect(evaluateEligibility(diagnostic).avertissements).toEqual([]);
+    const hiredLate = evaluateEligibility({ ...diagnostic, dateEmbauche: '2024-07-01' });
+    // Declared criteria make the person eligible; the stale proof is a file to complete, not a refusal.
+    expect(hiredLate.eligible).toBe(true);
+    expect(hiredLate.avertissements).toEqual(['Bénéficiaire du RSA : justificatif plus valable à la date de l’embauche.']);
   });
   it('refuses the exclusive pairs', () => {
     const r = evaluateEligibility({

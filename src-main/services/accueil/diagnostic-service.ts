@@ -95,7 +95,14 @@ export class DiagnosticService {
     for (const c of input.criteres) {
       this.db
         .insert(criteresEligibilite)
-        .values({ id: uuidv7(now.getTime()), diagnosticId: id, critere: c.critere, typeJustificatif: c.typeJustificatif || CRITERES[c.critere].justificatif, dateJustificatif: c.dateJustificatif })
+        .values({
+          id: uuidv7(now.getTime()),
+          diagnosticId: id,
+          critere: c.critere,
+          typeJustificatif: c.typeJustificatif || CRITERES[c.critere].justificatif,
+          dateJustificatif: c.dateJustificatif,
+          dateFinValidite: c.dateFinValidite ?? null,
+        })
         .run();
     }
     return id;

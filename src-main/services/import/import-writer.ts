@@ -627,8 +627,8 @@ export class ImportWriter {
       }
       seen.add(critere);
       this.run(
-        'insert into criteres_eligibilite (id, diagnostic_id, critere, type_justificatif, date_justificatif) values (?, ?, ?, ?, ?)',
-        this.id(), diagnosticId, critere, str(r, 'type_justificatif') ?? '', str(r, 'date_justificatif'),
+        'insert into criteres_eligibilite (id, diagnostic_id, critere, type_justificatif, date_justificatif, date_fin_validite) values (?, ?, ?, ?, ?, ?)',
+        this.id(), diagnosticId, critere, str(r, 'type_justificatif') ?? '', str(r, 'date_justificatif'), str(r, 'date_fin_validite'),
       );
       this.count('criteres', created);
     }

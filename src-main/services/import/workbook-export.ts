@@ -75,7 +75,7 @@ export function exportTables(sqlite: Database.Database, today: string): SheetTab
     criteres: table(
       'criteres',
       all(
-        `select d.personne_id, d.date as date_diagnostic, d.auteur, d.prescripteur, d.dispositif, c.critere, c.type_justificatif, c.date_justificatif
+        `select d.personne_id, d.date as date_diagnostic, d.auteur, d.prescripteur, d.dispositif, c.critere, c.type_justificatif, c.date_justificatif, c.date_fin_validite
            from diagnostics_eligibilite d left join criteres_eligibilite c on c.diagnostic_id = d.id`,
       ).map((c) => ({ ...c, ref_personne: personRef(c.personne_id) })),
     ),

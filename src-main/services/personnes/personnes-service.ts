@@ -38,10 +38,14 @@ const SEARCH_LIMIT = 20;
 export class PersonnesService {
   private readonly searchStatement: Database.Statement<[string, number], { id: string; nom: string; prenom: string; date_naissance: string; identifiant_ft: string | null }>;
 
+  /** The hire a diagnostic led to: the first start of the parcours it is the entry diagnostic of. */
+  private readonly firstHireOf: Database.Statement;
+
   constructor(
     private readonly db: Db,
     private readonly sqlite: Database.Database,
   ) {
+    this.firstHireOf = sqlite.prepare('select min(date_debut) from parcours where diagnostic_id = ?').pluck();
     this.searchStatement = sqlite.prepare(
       `select p.id, p.nom, p.prenom, p.date_naissance, p.identifiant_ft
          from personnes_fts f join personnes p on p.rowid = f.rowid
@@ -231,12 +235,15 @@ export class PersonnesService {
     return diagnostics.map((d) => {
       const own = criteria.filter((c) => c.diagnosticId === d.id);
       // Evaluated on every criterion, then the hidden ones are removed from what is sent.
+      const dateEmbauche = (this.firstHireOf.get(d.id) as string | null | undefined) ?? null;
       const result = evaluateEligibility({
         dispositif: d.dispositif as SiaeKind,
         auteur: d.auteur as AuteurDiagnostic,
         dateDiagnostic: d.date,
-        criteres: own.map((c) => ({ critere: c.critere as Critere, dateJustificatif: c.dateJustificatif })),
+        dateEmbauche,
+        criteres: own.map((c) => ({ critere: c.critere as Critere, dateJustificatif: c.dateJustificatif, typeJustificatif: c.typeJustificatif, dateFinValidite: c.dateFinValidite })),
       });
+      const hidden = (p: string) => !sensibles && CRITERES_SENSIBLES.some((k) => p.startsWith(CRITERES[k].label));
       const visible = (k: Critere) => sensibles || !CRITERES_SENSIBLES.includes(k);
       return {
         id: d.id,
@@ -246,12 +253,21 @@ export class PersonnesService {
         dispositif: d.dispositif as SiaeKind,
         valableJusquau: diagnosticValidUntil(d.date, d.auteur as AuteurDiagnostic),
         eligible: result.eligible,
-        problemes: sensibles ? result.problemes : result.problemes.filter((p) => !CRITERES_SENSIBLES.some((k) => p.startsWith(CRITERES[k].label))),
+        problemes: result.problemes.filter((p) => !hidden(p)),
+        avertissements: result.avertissements.filter((p) => !hidden(p)),
+        dateEmbauche,
         criteres: own
           .filter((c) => visible(c.critere as Critere))
           .map((c) => {
             const evaluated = result.criteres.find((e) => e.critere === c.critere)!;
-            return { critere: c.critere as Critere, typeJustificatif: c.typeJustificatif, dateJustificatif: c.dateJustificatif, statut: evaluated.statut, valableJusquau: evaluated.valableJusquau };
+            return {
+              critere: c.critere as Critere,
+              typeJustificatif: c.typeJustificatif,
+              dateJustificatif: c.dateJustificatif,
+              dateFinValidite: c.dateFinValidite,
+              statut: evaluated.statut,
+              valableJusquau: evaluated.valableJusquau,
+            };
           }),
       };
     });

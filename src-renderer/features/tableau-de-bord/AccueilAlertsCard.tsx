@@ -4,7 +4,7 @@ import { formatPassNumber } from '../../../src-shared/rules/identity';
 import { formatDate } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
 
-/** What the mission accueil needs done now: PASS IAE ending within 3 months, and the waiting list. */
+/** What the mission accueil needs done now: PASS IAE ending within 3 months, the waiting list, proofs to complete. */
 export function AccueilAlertsCard() {
   const { data, error } = useRouteData('accueils.alerts');
   return (
@@ -43,6 +43,26 @@ export function AccueilAlertsCard() {
                 </List.Item>
               ))}
               {data.passFinProche.length > 12 && <List.Item>et {data.passFinProche.length - 12} autres</List.Item>}
+            </List>
+          )}
+          <Text fw={600} size="sm" mt="xs">
+            Justificatifs d’éligibilité à compléter avant un contrôle
+          </Text>
+          {data.justificatifsACompleter.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              Aucun : les embauches des deux dernières années ont leurs justificatifs.
+            </Text>
+          ) : (
+            <List size="sm" spacing={4} aria-label="Justificatifs à compléter">
+              {data.justificatifsACompleter.slice(0, 12).map((j) => (
+                <List.Item key={`${j.personneId}-${j.dateEmbauche}`}>
+                  <Anchor component={Link} to={`/personnes/${j.personneId}`}>
+                    {j.prenom} {j.nom.toUpperCase()}
+                  </Anchor>{' '}
+                  — embauche du {formatDate(j.dateEmbauche)} : {j.problemes.join(' ')}
+                </List.Item>
+              ))}
+              {data.justificatifsACompleter.length > 12 && <List.Item>et {data.justificatifsACompleter.length - 12} autres</List.Item>}
             </List>
           )}
         </Stack>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { CRITERE_KEYS, CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../../src-shared/domain/criteres';
 import { NIVEAUX_IMPLIQUANT_CAP_BEP } from '../../../../src-shared/domain/asp-codes';
 import { isIsoDate, toIsoDate } from '../../../../src-shared/rules/dates';
-import { evaluateEligibility, type AuteurDiagnostic, type StatutJustificatif } from '../../../../src-shared/rules/eligibility';
+import { CRITERES_A_ECHEANCE, evaluateEligibility, isDiploma, type AuteurDiagnostic, type StatutJustificatif } from '../../../../src-shared/rules/eligibility';
 import { SIAE_KINDS, type SiaeKind } from '../../../../src-shared/siae';
 import { api } from '../../../api';
 import { DateField } from '../../../components/fields/DateField';
@@ -16,9 +16,9 @@ import type { DiagnosticView } from '../../../../src-shared/views-accueil';
 
 const STATUT: Record<StatutJustificatif, { label: string; color: string }> = {
   valide: { label: 'Justificatif valable', color: 'teal' },
-  perime: { label: 'Justificatif trop ancien', color: 'red' },
-  manquant: { label: 'Justificatif non daté', color: 'orange' },
-  posterieur: { label: 'Daté après le diagnostic', color: 'red' },
+  perime: { label: 'Plus valable à l’embauche', color: 'orange' },
+  manquant: { label: 'Justificatif à compléter', color: 'orange' },
+  posterieur: { label: 'Daté après l’embauche', color: 'orange' },
 };
 
 /** A new eligibility diagnostic, or the correction of one (`correcting`): the same form and the same checks. */
@@ -35,15 +35,27 @@ function NewDiagnostic({ file, onChange, correcting = null, onDone }: TabProps &
         ? { CAP_BEP: '' }
         : {},
   );
+  // TH and REF_DA: the end of validity of the decision or title; CAP_BEP: a diploma rather than an attestation.
+  const [finValidite, setFinValidite] = useState<Partial<Record<Critere, string>>>(() =>
+    Object.fromEntries((correcting?.criteres ?? []).filter((c) => c.dateFinValidite).map((c) => [c.critere, c.dateFinValidite!])),
+  );
+  const [diplome, setDiplome] = useState(() => isDiploma(correcting?.criteres.find((c) => c.critere === 'CAP_BEP')?.typeJustificatif));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const criteres = (Object.keys(checked) as Critere[]).map((critere) => ({ critere, dateJustificatif: checked[critere] || null }));
+  const whole = (v: string | undefined | null) => (v && isIsoDate(v) ? v : null);
+  const criteres = (Object.keys(checked) as Critere[]).map((critere) => ({
+    critere,
+    dateJustificatif: checked[critere] || null,
+    typeJustificatif: critere === 'CAP_BEP' && diplome ? 'Diplôme' : '',
+    dateFinValidite: CRITERES_A_ECHEANCE.includes(critere) ? finValidite[critere] || null : null,
+  }));
   // The preview never computes with a date still being typed: until it is whole, today and no proof date.
   const result = evaluateEligibility({
     dispositif,
     auteur,
     dateDiagnostic: isIsoDate(date) ? date : toIsoDate(new Date()),
-    criteres: criteres.map((c) => ({ ...c, dateJustificatif: c.dateJustificatif && isIsoDate(c.dateJustificatif) ? c.dateJustificatif : null })),
+    dateEmbauche: correcting?.dateEmbauche ?? null,
+    criteres: criteres.map((c) => ({ ...c, dateJustificatif: whole(c.dateJustificatif), dateFinValidite: whole(c.dateFinValidite) })),
   });
   const visible = CRITERE_KEYS.filter((k) => file.droits.sensibles || !CRITERES_SENSIBLES.includes(k));
 
@@ -51,7 +63,7 @@ function NewDiagnostic({ file, onChange, correcting = null, onDone }: TabProps &
     setSaving(true);
     setError(
       await saveFile(
-        () => api('eligibilite.save', { id: correcting?.id ?? null, personneId: file.personne.id, date, auteur, prescripteur, dispositif, criteres: criteres.map((c) => ({ ...c, typeJustificatif: '' })) }),
+        () => api('eligibilite.save', { id: correcting?.id ?? null, personneId: file.personne.id, date, auteur, prescripteur, dispositif, criteres }),
         onChange,
         'Diagnostic d’éligibilité enregistré.',
       ),
@@ -114,12 +126,19 @@ function NewDiagnostic({ file, onChange, correcting = null, onDone }: TabProps &
                   <Table.Td>{CRITERES[k].niveau}</Table.Td>
                   <Table.Td>
                     {on && (
-                      <DateField
-                        aria-label={`Date du justificatif : ${CRITERES[k].label}`}
-                        value={checked[k] ?? ''}
-                        onChange={(v) => setChecked({ ...checked, [k]: v })}
-                        size="xs"
-                      />
+                      <Stack gap={4}>
+                        <DateField aria-label={`Date du justificatif : ${CRITERES[k].label}`} value={checked[k] ?? ''} onChange={(v) => setChecked({ ...checked, [k]: v })} size="xs" />
+                        {CRITERES_A_ECHEANCE.includes(k) && (
+                          <DateField
+                            label="Valable jusqu’au"
+                            aria-label={`Fin de validité : ${CRITERES[k].label}`}
+                            value={finValidite[k] ?? ''}
+                            onChange={(v) => setFinValidite({ ...finValidite, [k]: v })}
+                            size="xs"
+                          />
+                        )}
+                        {k === 'CAP_BEP' && <Checkbox size="xs" label="Diplôme (sans limite de durée)" checked={diplome} onChange={(e) => setDiplome(e.currentTarget.checked)} />}
+                      </Stack>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -137,7 +156,7 @@ function NewDiagnostic({ file, onChange, correcting = null, onDone }: TabProps &
         <Alert color={result.eligible ? 'teal' : 'orange'} title={result.eligible ? 'Éligible à l’IAE' : 'Pas encore éligible en l’état'} role="status">
           {auteur === 'structure' ? (
             <Text size="sm">
-              Critères retenus : {result.niveau1} de niveau 1, {result.niveau2} de niveau 2 (il faut 1 critère de niveau 1 ou {result.niveau2Requis} de niveau 2 en {dispositif}).
+              Critères déclarés : {result.niveau1} de niveau 1, {result.niveau2} de niveau 2 (il faut 1 critère de niveau 1 ou {result.niveau2Requis} de niveau 2 en {dispositif}).
             </Text>
           ) : (
             <Text size="sm">Un prescripteur habilité n’a pas de nombre minimal de critères à réunir.</Text>
@@ -150,6 +169,16 @@ function NewDiagnostic({ file, onChange, correcting = null, onDone }: TabProps &
             </List>
           )}
         </Alert>
+        {result.avertissements.length > 0 && (
+          <Alert color="yellow" title="Justificatifs à compléter avant un contrôle">
+            <Text size="sm">Ils n’empêchent pas l’embauche : le contrôle a posteriori les vérifiera{correcting?.dateEmbauche ? `, à la date de l’embauche (${formatDate(correcting.dateEmbauche)})` : ', à la date de l’embauche'}.</Text>
+            <List size="sm" mt="xs">
+              {result.avertissements.map((p) => (
+                <List.Item key={p}>{p}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
         <Group>
           <Button onClick={() => void save()} loading={saving} disabled={!date}>
             {correcting ? 'Enregistrer la correction' : 'Enregistrer le diagnostic'}
@@ -205,7 +234,8 @@ export function EligibiliteTab({ file, onChange }: TabProps) {
             {d.criteres.map((c) => (
               <List.Item key={c.critere}>
                 {CRITERES[c.critere].label} — {c.typeJustificatif}
-                {c.dateJustificatif ? ` du ${formatDate(c.dateJustificatif)}` : ''}{' '}
+                {c.dateJustificatif ? ` du ${formatDate(c.dateJustificatif)}` : ''}
+                {c.dateFinValidite ? `, valable jusqu’au ${formatDate(c.dateFinValidite)}` : ''}{' '}
                 <Badge color={STATUT[c.statut].color} variant="light" tt="none" size="sm">
                   {STATUT[c.statut].label}
                 </Badge>
@@ -215,6 +245,12 @@ export function EligibiliteTab({ file, onChange }: TabProps) {
           {d.problemes.length > 0 && (
             <Alert color="orange" mt="sm">
               {d.problemes.join(' ')}
+            </Alert>
+          )}
+          {d.avertissements.length > 0 && (
+            <Alert color="yellow" mt="sm" title="Justificatifs à compléter avant un contrôle">
+              {d.dateEmbauche ? `Mesurés à la date de l’embauche (${formatDate(d.dateEmbauche)}). ` : ''}
+              {d.avertissements.join(' ')}
             </Alert>
           )}
         </Paper>

@@ -1,0 +1,1 @@
+ALTER TABLE `criteres_eligibilite` ADD `date_fin_validite` text;

@@ -1,0 +1,45 @@
+/**
+ * The files to complete before a contrôle a posteriori (issue 15 §6; R5132-1-12 ff.): persons hired in the last two
+ * years on a diagnostic the structure made itself, whose proofs are missing, stale on the hire date, or dated after
+ * it. The DDETS checks these proofs later; the list says which files to complete now, while the papers can be found.
+ */
+import type Database from 'better-sqlite3';
+import { addYears, parseISO } from 'date-fns';
+import { CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
+import { toIsoDate } from '../../../src-shared/rules/dates';
+import { evaluateEligibility } from '../../../src-shared/rules/eligibility';
+import type { SiaeKind } from '../../../src-shared/siae';
+import type { JustificatifsACompleter } from '../../../src-shared/views-accueil';
+
+/** How far back hires are listed: a control looks at the previous year's hires. */
+const WINDOW_YEARS = 2;
+
+export function proofsToComplete(sqlite: Database.Database, today: string, sensibles: boolean): JustificatifsACompleter[] {
+  const since = toIsoDate(addYears(parseISO(today), -WINDOW_YEARS));
+  const hires = sqlite
+    .prepare(
+      `select d.id, d.date, d.dispositif, pe.id as personne_id, pe.nom, pe.prenom, min(pa.date_debut) as embauche
+         from diagnostics_eligibilite d
+         join parcours pa on pa.diagnostic_id = d.id
+         join personnes pe on pe.id = d.personne_id
+        where d.auteur = 'structure' and pa.date_debut >= ? and pe.anonymise_le is null
+        group by d.id order by embauche desc`,
+    )
+    .all(since) as Array<{ id: string; date: string; dispositif: SiaeKind; personne_id: string; nom: string; prenom: string; embauche: string }>;
+  const criteriaOf = sqlite.prepare('select critere, date_justificatif, type_justificatif, date_fin_validite from criteres_eligibilite where diagnostic_id = ?');
+  const out: JustificatifsACompleter[] = [];
+  for (const h of hires) {
+    const rows = criteriaOf.all(h.id) as Array<{ critere: Critere; date_justificatif: string | null; type_justificatif: string; date_fin_validite: string | null }>;
+    const result = evaluateEligibility({
+      dispositif: h.dispositif,
+      auteur: 'structure',
+      dateDiagnostic: h.date,
+      dateEmbauche: h.embauche,
+      criteres: rows.map((c) => ({ critere: c.critere, dateJustificatif: c.date_justificatif, typeJustificatif: c.type_justificatif, dateFinValidite: c.date_fin_validite })),
+    });
+    // A role without need-to-know sees no health or justice criterion, even in this list.
+    const problemes = result.avertissements.filter((p) => sensibles || !CRITERES_SENSIBLES.some((k) => p.startsWith(CRITERES[k].label)));
+    if (problemes.length) out.push({ personneId: h.personne_id, nom: h.nom, prenom: h.prenom, dateEmbauche: h.embauche, problemes });
+  }
+  return out;
+}
