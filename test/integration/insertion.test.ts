@@ -75,9 +75,12 @@ describe('hours', () => {
     const grid = await app.call('heures.month', { mois: '2024-01' }, t.encadrant);
     expect(grid).toMatchObject({ cloture: false, hRef: { ACI: 1820 }, lignes: [{ contratId, nom: 'Arnaud', clientId: null, heures: 98.5, saisieJournaliere: false }] });
     const csv = await app.call('heures.exportMonth', { mois: '2024-01' }, t.cip);
-    expect(csv.fileName).toBe('heures-2024-01.csv');
-    expect(csv.content.startsWith('\uFEFFnumero_pass_iae;nom;prenom;date_naissance;dispositif;type_contrat;debut_contrat;fin_contrat;mois;heures_travaillees;date_sortie;motif_sortie\r\n')).toBe(true);
-    expect(csv.content).toContain('99999000000' + '6;Arnaud;Julie;1996-05-02;ACI;CDDI;2024-01-15;2024-07-14;2024-01;98,50;;\r\n');
+    expect(csv.fileName).toBe('etat-mensuel-2024-01.csv');
+    expect(csv.content.startsWith('\uFEFFannexe_financiere;dispositif;numero_pass_iae;nom;prenom;date_naissance;type_contrat;debut_contrat;fin_prevue;mois;heures_travaillees;toujours_accompagne;fin_reelle_dans_le_mois;date_sortie;motif_sortie\r\n')).toBe(true);
+    expect(csv.content).toContain(';ACI;99999000000' + '6;Arnaud;Julie;1996-05-02;CDDI;2024-01-15;2024-07-14;2024-01;98,50;oui;;;\r\n');
+    // A month without any hour still has the contract's line (the ASP's état mensuel lists every running contract).
+    const empty = await app.call('heures.exportMonth', { mois: '2024-05' }, t.cip);
+    expect(empty.content).toContain(';ACI;99999000000' + '6;Arnaud;Julie;1996-05-02;CDDI;2024-01-15;2024-07-14;2024-05;0,00;oui;;;\r\n');
 
     expect((await app.fail('heures.closeMonth', { mois: '2024-01' }, t.cip)).code).toBe('FORBIDDEN');
     await app.call('heures.closeMonth', { mois: '2024-01' }, t.direction);
@@ -103,6 +106,11 @@ describe('exits', () => {
     for (const [m, h] of [['02', 90], ['03', 90], ['04', 40]] as const) await app.call('heures.saveMonth', month(c2, `2024-${m}`, h), t.cip);
     const [p2] = await app.call('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-04-30', motif: '10', confirme: true }, t.cip);
     expect(p2!.sortie).toEqual({ date: '2024-04-30', motif: '10', categorie: 'EMPLOI_TRANSITION', comptee: false });
+
+    // The état mensuel of an exit month has the exit, even when the month had no hours (E1's June is not typed yet).
+    app.runtime.openOrNull()!.sqlite.prepare("delete from heures where contrat_id = ? and date >= '2024-06-01'").run(c1);
+    const june = await app.call('heures.exportMonth', { mois: '2024-06' }, t.cip);
+    expect(june.content).toContain(';Arnaud;Julie;1996-05-02;CDDI;2024-01-15;2024-07-14;2024-06;0,00;non;2024-06-28;2024-06-28;9\r\n');
 
     expect((await app.fail('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-01-01', motif: '10', confirme: true }, t.cip)).fields).toEqual({ dateSortie: 'Avant le début du parcours.' });
     expect((await app.fail('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-04-30', motif: '42' }, t.cip)).fields).toEqual({ motif: 'Choisissez le motif de sortie (code ASP).' });

@@ -62,24 +62,68 @@ export class HeuresService {
    * UTF-8 with BOM and semicolons, so that Excel opens it as is. The exit motif is « reserve » for a role without
    * `sensibles.read` (motifs 16 and 18, need-to-know.ts).
    */
+  /**
+   * The month's statement as the ASP's état mensuel individualisé asks for it (pilotage-airflow
+   * `fluxIAE_EtatMensuelIndiv`: one line per contract, annexe financière and month): every contract running during
+   * the month, **with 0 hours too** (an exit must never be missing because its last month had no hours), grouped by
+   * annexe financière then by person; whether the person is still accompanied at the end of the month; the contract's
+   * real end and the exit motif when they fall in the month.
+   */
   exportMonth(mois: string, sensibles: boolean): CsvDocument {
     const first = `${mois}-01`;
     const last = format(endOfMonth(parseISO(first)), 'yyyy-MM-dd');
     const rows = this.sqlite
       .prepare(
         `select (select numero from pass_iae x where x.personne_id = pe.id and x.date_debut <= ? order by x.date_debut desc limit 1) as pass,
-                pe.nom, pe.prenom, pe.date_naissance, p.dispositif, c.type, c.date_debut, coalesce(c.date_fin_reelle, c.date_fin_prevue) as fin,
-                sum(h.centiemes) as centiemes,
+                (select annexe_financiere from dispositifs_annees da where da.kind = p.dispositif and da.annee = ?) as annexe,
+                pe.nom, pe.prenom, pe.date_naissance, p.dispositif, c.type, c.date_debut, c.date_fin_prevue, c.date_fin_reelle,
+                (select coalesce(sum(h.centiemes), 0) from heures h where h.contrat_id = c.id and h.date between ? and ?) as centiemes,
+                case when p.date_sortie is null or p.date_sortie > ? then 'oui' else 'non' end as accompagne,
                 case when p.date_sortie between ? and ? then p.date_sortie end as sortie,
                 case when p.date_sortie between ? and ? then p.motif_sortie end as motif
-           from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
-          where h.date between ? and ?
-          group by c.id order by p.dispositif, pe.nom_tri`,
+           from contrats c join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
+          where (c.date_debut <= ? and coalesce(c.date_fin_reelle, c.date_fin_prevue, '9999-12-31') >= ?)
+             -- An exit in the month whose last contract ended before it still has its line.
+             or (p.date_sortie between ? and ? and c.id = (select c2.id from contrats c2 where c2.parcours_id = p.id order by c2.date_debut desc limit 1))
+          order by p.dispositif, annexe, pe.nom_tri, c.date_debut`,
       )
-      .all(last, first, last, first, last, first, last) as Array<Record<string, string | number | null>>;
-    const header = ['numero_pass_iae', 'nom', 'prenom', 'date_naissance', 'dispositif', 'type_contrat', 'debut_contrat', 'fin_contrat', 'mois', 'heures_travaillees', 'date_sortie', 'motif_sortie'];
-    const lines = rows.map((r) => [r.pass, r.nom, r.prenom, r.date_naissance, r.dispositif, r.type, r.date_debut, r.fin, mois, fromCentiemes(Number(r.centiemes)).toFixed(2).replace('.', ','), r.sortie, r.motif === null ? null : withholdUnlessSensitive(r.motif, sensibles)]);
-    return { fileName: `heures-${mois}.csv`, content: csvDocument(header, lines) };
+      .all(last, Number(mois.slice(0, 4)), first, last, last, first, last, first, last, last, first, first, last) as Array<Record<string, string | number | null>>;
+    const header = [
+      'annexe_financiere',
+      'dispositif',
+      'numero_pass_iae',
+      'nom',
+      'prenom',
+      'date_naissance',
+      'type_contrat',
+      'debut_contrat',
+      'fin_prevue',
+      'mois',
+      'heures_travaillees',
+      'toujours_accompagne',
+      'fin_reelle_dans_le_mois',
+      'date_sortie',
+      'motif_sortie',
+    ];
+    const inMonth = (d: unknown) => (typeof d === 'string' && d >= first && d <= last ? d : null);
+    const lines = rows.map((r) => [
+      r.annexe,
+      r.dispositif,
+      r.pass,
+      r.nom,
+      r.prenom,
+      r.date_naissance,
+      r.type,
+      r.date_debut,
+      r.date_fin_prevue,
+      mois,
+      fromCentiemes(Number(r.centiemes)).toFixed(2).replace('.', ','),
+      r.accompagne,
+      inMonth(r.date_fin_reelle),
+      r.sortie,
+      r.motif === null ? null : withholdUnlessSensitive(r.motif, sensibles),
+    ]);
+    return { fileName: `etat-mensuel-${mois}.csv`, content: csvDocument(header, lines) };
   }
 
   isClosed(mois: string): boolean {

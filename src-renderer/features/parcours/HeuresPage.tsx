@@ -177,7 +177,7 @@ export function HeuresPage() {
               </Button>
             )}
             <Button variant="default" leftSection={<IconFileTypeCsv size={18} />} onClick={() => void exportCsv()}>
-              Export pour l’ASP (CSV)
+              État mensuel pour l’ASP (CSV)
             </Button>
             {can(user, 'heures.close') && grid && !grid.cloture && (
               <Button variant="default" leftSection={<IconLock size={18} />} onClick={() => void close()} disabled={dirty}>
