@@ -3,6 +3,7 @@
  * The database's lifecycle (keys, opening, restores, backups) is AppRuntime's (app-runtime.ts).
  */
 import { MemberRegistry } from './services/federation/member-registry';
+import { ReperesService } from './services/federation/reperes';
 import type { OpenedDatabase, Db } from '../db/client';
 import type { Clock } from './lib/clock';
 import { AuditLog } from './services/audit/audit-log';
@@ -58,6 +59,7 @@ export class OpenRuntime {
   readonly indicators: IndicatorsService;
   readonly signingKeys: SigningKeyService;
   readonly members: MemberRegistry;
+  readonly reperes: ReperesService;
   readonly reports: AnnualReportService;
   readonly drillDown: DrillDownService;
   readonly externalCopy: ExternalCopyService;
@@ -96,6 +98,7 @@ export class OpenRuntime {
     this.indicators = new IndicatorsService(opened.sqlite, this.parametres);
     this.signingKeys = new SigningKeyService(opened.sqlite, new DataKeyProtector(dataKey));
     this.members = new MemberRegistry(opened.sqlite);
+    this.reperes = new ReperesService(opened.sqlite);
     this.reports = new AnnualReportService(opened.db, opened.sqlite, this.indicators, this.signingKeys);
     this.drillDown = new DrillDownService(opened.sqlite, this.indicators);
     this.externalCopy = new ExternalCopyService(opened.sqlite);

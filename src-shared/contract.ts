@@ -46,7 +46,8 @@ import {
 import { bilanDocumentInputSchema, deleteParcoursEntryInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
 import { anonymiseInputSchema, conventionInputSchema, retentionSettingsInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
-import { federationConsolidationInputSchema, memberKeyInputSchema } from './schemas/federation';
+import { federationConsolidationInputSchema, memberKeyInputSchema, reperesImportInputSchema } from './schemas/federation';
+import type { ReperesView } from './observatoire/reperes-format';
 import type { FederationConsolidationView, MemberKeyView, ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
 import type { ImportReport } from './import-format';
 import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
@@ -163,6 +164,8 @@ export const contract = {
   'federation.enregistrerMembre': route<MemberKeyView[]>()(memberKeyInputSchema),
   'federation.retirerMembre': route<MemberKeyView[]>()(idInput),
   'federation.consolider': route<FederationConsolidationView>()(federationConsolidationInputSchema),
+  'reperes.get': route<ReperesView | null>()(emptyInput),
+  'reperes.import': route<ReperesView>()(reperesImportInputSchema),
   'cles.list': route<SigningKeyInfo[]>()(emptyInput),
   'cles.create': route<SigningKeyInfo[]>()(emptyInput),
   'cles.rotate': route<SigningKeyInfo[]>()(emptyInput),

@@ -118,6 +118,8 @@ export interface FederationConsolidationView {
   colonnesPrincipales: Array<{ id: string; libelle: string }>;
   /** Quartiles of the structures' values, only where at least 5 structures contribute. */
   reperes: Array<{ id: string; libelle: string; n: number; q1: number; mediane: number; q3: number }>;
+  /** The same repères, signed by the federation, for its members' observatoire (issue 17 §4); or why there is none. */
+  reperesFichier: { fichier: FileDownload | null; message: string | null };
   xlsx: FileDownload;
   csv: FileDownload;
 }

@@ -12,6 +12,7 @@ import type { ParsedInput, RouteOutput } from '../../src-shared/contract';
 import { loadPdfKit } from '../services/documents/pdf-layout';
 import { templateWorkbook } from '../services/import/import-template';
 import { exportEverything } from '../services/import/workbook-export';
+import { signReperes } from '../services/federation/reperes';
 import { exportDownload } from '../services/import/export-bundle';
 import { assertYear } from '../services/observatoire/annual-report';
 import { KeySheet } from '../services/observatoire/key-sheet';
@@ -172,7 +173,17 @@ export const observatoireRoutes = {
         input.fichiers.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
         input.annee,
         ctx.open.members,
+        (reperes) => {
+          const structure = ctx.open.sqlite.prepare('select nom, siret from structure limit 1').get() as { nom: string; siret: string };
+          return signReperes(ctx.open.signingKeys, { ...reperes, reseau: structure, genere_le: ctx.now.toISOString() }, ctx.now, ctx.user!.id);
+        },
       ),
+  },
+  'reperes.get': { permission: 'observatoire.read', handler: (ctx) => ctx.open.reperes.current() },
+  'reperes.import': {
+    permission: 'rapports.sign',
+    audit: { action: 'create', entity: 'reperes_reseau' },
+    handler: (ctx, input) => ctx.open.reperes.import(Buffer.from(input.fichier.base64, 'base64'), input.empreinte, ctx.now),
   },
   'cles.list': { permission: 'rapports.sign', handler: (ctx) => ctx.open.signingKeys.list().map(keyInfo) },
   'cles.create': {

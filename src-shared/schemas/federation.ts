@@ -33,3 +33,17 @@ export const federationConsolidationInputSchema = z
     fichiers: z.array(uploadedFileSchema).min(1, 'Déposez au moins un rapport (.zip).').max(2000, 'Deux mille fichiers au plus par envoi.'),
   })
   .strict();
+
+/** A member imports its federation's signed repères (issue 17 §4); the key's thumbprint is needed the first time. */
+export const reperesImportInputSchema = z
+  .object({
+    fichier: uploadedFileSchema,
+    empreinte: z
+      .string()
+      .trim()
+      .max(100)
+      .nullish()
+      .transform((v) => v || null)
+      .refine((v) => v === null || /^[A-Za-z0-9_-]{43}$/.test(v), 'Empreinte invalide : 43 caractères (lettres, chiffres, - et _), comme sur la fiche de clé.'),
+  })
+  .strict();

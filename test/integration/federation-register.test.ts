@@ -173,3 +173,48 @@ describe('the federation’s consolidation screen', () => {
     expect(where).toEqual({ 'Membre 10': ['bas'], 'Membre 15': [], 'Membre 20': [], 'Membre 25': [], 'Membre 40': ['haut'] });
   }, 90_000);
 });
+
+describe('the network’s repères, from the federation to a member (issue 17 §4)', () => {
+  it('the federation signs anonymised quartiles (5 members at least); a member checks them against the federation key and sees where it stands', async () => {
+    const { admin, base } = await federationWithExampleReport();
+    const sizes = [10, 15, 20, 25, 40];
+    const members = await resignedAs(base, sizes.map((n, i) => ({ siret: validSiret(20 + i), nom: `Membre ${n}`, departement: '07', indicateurs: { 'public.salaries_en_parcours': n } })));
+    for (const [i, m] of members.entries()) await app.call('federation.enregistrerMembre', { siret: m.siret, nom: `Membre ${sizes[i]}`, kid: m.kid, dateFiche: '2025-01-10' }, admin);
+    const fichiers = members.map((m) => ({ name: `${m.siret}.zip`, base64: Buffer.from(m.zip).toString('base64') }));
+    const result = await app.call('federation.consolider', { annee: 2024, fichiers }, admin);
+    const file = result.reperesFichier.fichier!;
+    expect(file.fileName).toBe('reperes-reseau-2024.json');
+    const federationKid = (await app.call('cles.list', {}, admin)).find((k) => !k.retiredAt)!.kid;
+    // Anonymised: quartiles and counts only, per indicator and per dispositif; no SIRET of a member, no member's value.
+    const jws = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as { payload: string };
+    const payload = JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as { reperes: Array<{ id: string; n: number; q1: number; mediane: number; q3: number }>; reseau: { siret: string } };
+    expect(payload.reperes.find((r) => r.id === 'public.salaries_en_parcours')).toEqual({ id: 'public.salaries_en_parcours', n: 5, q1: 15, mediane: 20, q3: 25 });
+    expect(payload.reperes.some((r) => r.id.startsWith('par_dispositif.ACI.'))).toBe(true);
+    expect(payload.reperes.every((r) => r.n >= 5)).toBe(true);
+    for (const m of members) expect(JSON.stringify(payload)).not.toContain(m.siret);
+    // Four members: no repères to send, and the screen says why.
+    const four = await app.call('federation.consolider', { annee: 2024, fichiers: fichiers.slice(0, 4) }, admin);
+    expect(four.reperesFichier).toEqual({ fichier: null, message: 'Aucun indicateur ne réunit 5 structures : pas de repères à envoyer.' });
+    app.close();
+
+    // A member's installation.
+    app = await TestApp.start();
+    const director = await app.setUp();
+    const upload = { name: file.fileName, base64: file.base64 };
+    expect(await app.call('reperes.get', {}, director)).toBeNull();
+    expect((await app.fail('reperes.import', { fichier: upload, empreinte: null }, director)).message).toMatch(/^Indiquez l’empreinte de la clé de votre fédération/);
+    const otherKid = 'A'.repeat(43);
+    expect((await app.fail('reperes.import', { fichier: upload, empreinte: otherKid }, director)).message).toMatch(/^Fichier de repères refusé : il est signé par la clé .*, pas par celle de votre fédération/);
+    // One changed figure: the signature no longer holds.
+    const tampered = { ...jws, payload: Buffer.from(JSON.stringify({ ...payload, reperes: payload.reperes.map((r) => ({ ...r, mediane: r.mediane + 1 })) })).toString('base64url') };
+    const refused = await app.fail('reperes.import', { fichier: { name: 'reperes.json', base64: Buffer.from(JSON.stringify(tampered)).toString('base64') }, empreinte: federationKid }, director);
+    expect(refused.message).toMatch(/Signature invalide/);
+    expect(await app.call('reperes.get', {}, director)).toBeNull();
+
+    const imported = await app.call('reperes.import', { fichier: upload, empreinte: federationKid }, director);
+    expect(imported).toMatchObject({ annee: 2024, kid: federationKid, reseau: { nom: 'Chantier des Coteaux (exemple)' } });
+    expect(imported.lignes.find((l) => l.id === 'public.salaries_en_parcours')).toMatchObject({ libelle: 'Salariés en parcours', n: 5, q1: 15, mediane: 20, q3: 25 });
+    // The next file is checked against the key remembered from the first import.
+    expect((await app.call('reperes.import', { fichier: upload, empreinte: null }, director)).kid).toBe(federationKid);
+  }, 120_000);
+});

@@ -9,6 +9,9 @@ import type { FederationConsolidationView } from '../../../src-shared/views-obse
 import { columnLabel, consolidateFiles, type Consolidation } from '../observatoire/consolidation';
 import { consolidationCsv, consolidationXlsx } from '../observatoire/consolidation-writer';
 import type { MemberRegistry } from './member-registry';
+import { AppError } from '../../../src-shared/errors';
+import type { RepereLigne } from '../../../src-shared/observatoire/reperes-format';
+import type { FileDownload } from '../../../src-shared/views-observatoire';
 
 /** The figures the screen shows in its totals table (every column is in the exports). */
 export const MAIN_COLUMNS = [
@@ -25,13 +28,23 @@ export const MAIN_COLUMNS = [
 /** At least this many structures behind a quartile (issue 17 §4). */
 export const MIN_CONTRIBUTORS = 5;
 
-export async function consolidateUploads(files: Array<{ name: string; bytes: Uint8Array }>, annee: number | null, members: MemberRegistry): Promise<FederationConsolidationView> {
+/** Signs the network's repères for the members (reperes.ts); given by the route, which holds the signing key. */
+export type ReperesSigner = (payload: { annee: number; reperes: RepereLigne[] }) => Promise<FileDownload>;
+
+export async function consolidateUploads(
+  files: Array<{ name: string; bytes: Uint8Array }>,
+  annee: number | null,
+  members: MemberRegistry,
+  signReperes: ReperesSigner | null = null,
+): Promise<FederationConsolidationView> {
   const c = await consolidateFiles(
     files.map((f) => ({ fichier: f.name, read: () => f.bytes })),
     { register: members, annee },
   );
   const stamp = c.annee ?? 'annee';
-  const reperes = quartiles(c);
+  // Per indicator and dispositif in the members' file; the screen shows the structure-wide ones.
+  const allReperes = quartiles(c);
+  const reperes = allReperes.filter((r) => r.id === baseId(r.id));
   return {
     annee: c.annee ?? null,
     membres: memberStatuses(c, members, reperes),
@@ -42,9 +55,23 @@ export async function consolidateUploads(files: Array<{ name: string; bytes: Uin
       .map((l) => ({ niveau: l.niveau as 'departement' | 'dispositif' | 'ensemble', libelle: l.libelle, valeurs: Object.fromEntries(MAIN_COLUMNS.map((id) => [id, l.valeurs[id] ?? null])), masques: l.masques.filter((id) => (MAIN_COLUMNS as readonly string[]).includes(id)) })),
     colonnesPrincipales: MAIN_COLUMNS.map((id) => ({ id, libelle: columnLabel(id) })),
     reperes,
+    reperesFichier: await reperesFile(c.annee ?? null, allReperes, signReperes),
     xlsx: { fileName: `consolidation-${stamp}.xlsx`, base64: (await consolidationXlsx(c)).toString('base64') },
     csv: { fileName: `consolidation-${stamp}.csv`, base64: Buffer.from(consolidationCsv(c), 'utf8').toString('base64') },
   };
+}
+
+/** The signed repères for the members, or why there is none (a year is needed; the key must be usable). */
+async function reperesFile(annee: number | null, reperes: FederationConsolidationView['reperes'], sign: ReperesSigner | null): Promise<FederationConsolidationView['reperesFichier']> {
+  if (!sign) return { fichier: null, message: 'Repères non signés.' };
+  if (annee === null) return { fichier: null, message: 'Choisissez une année pour produire les repères du réseau.' };
+  if (reperes.length === 0) return { fichier: null, message: `Aucun indicateur ne réunit ${MIN_CONTRIBUTORS} structures : pas de repères à envoyer.` };
+  try {
+    return { fichier: await sign({ annee, reperes: reperes.map(({ id, n, q1, mediane, q3 }) => ({ id, n, q1, mediane, q3 })) }), message: null };
+  } catch (err) {
+    if (err instanceof AppError) return { fichier: null, message: err.message };
+    throw err;
+  }
 }
 
 function memberStatuses(c: Consolidation, members: MemberRegistry, reperes: FederationConsolidationView['reperes']): FederationConsolidationView['membres'] {
@@ -76,7 +103,8 @@ function quartiles(c: Consolidation): FederationConsolidationView['reperes'] {
   const rows = c.lignes.filter((l) => l.niveau === 'structure');
   const out: FederationConsolidationView['reperes'] = [];
   for (const id of c.colonnes) {
-    if (id !== baseId(id) || !indicatorDefinition(id)) continue;
+    // Per indicator and per dispositif (`par_dispositif.ACI.…`): the repères members compare themselves with.
+    if (!indicatorDefinition(baseId(id))) continue;
     const values = rows.filter((r) => !r.masques.includes(id)).map((r) => r.valeurs[id]).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
     if (values.length < MIN_CONTRIBUTORS) continue;
     const at = (p: number) => {

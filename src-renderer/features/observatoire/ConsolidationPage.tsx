@@ -1,6 +1,7 @@
 import { Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconStack2 } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatIndicator } from '../../../src-shared/observatoire/format-value';
 import type { FederationConsolidationView } from '../../../src-shared/views-observatoire';
 import { api, ApiError } from '../../api';
@@ -151,6 +152,26 @@ export function ConsolidationPage() {
               </Table.Tbody>
             </Table>
           </Paper>
+          <Group grow align="stretch">
+            <TotalsChart title="Par département" rows={result.totaux.filter((t) => t.niveau === 'departement')} />
+            <TotalsChart title="Par dispositif" rows={result.totaux.filter((t) => t.niveau === 'dispositif')} />
+          </Group>
+          <Paper withBorder p="md">
+            <Group justify="space-between">
+              <Text size="sm">
+                Les repères ci-dessous, signés par la clé de la fédération, s’envoient aux membres : chacun les importe dans son observatoire et y voit sa place dans le réseau. Ils ne contiennent aucun chiffre d’un membre.
+              </Text>
+              {result.reperesFichier.fichier ? (
+                <Button variant="light" leftSection={<IconDownload size={18} />} onClick={() => download(result.reperesFichier.fichier!, 'application/json')}>
+                  Repères signés pour les membres
+                </Button>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {result.reperesFichier.message}
+                </Text>
+              )}
+            </Group>
+          </Paper>
           <Paper withBorder>
             <Table aria-label="Repères du réseau">
               <Table.Thead>
@@ -187,5 +208,33 @@ export function ConsolidationPage() {
         </Stack>
       )}
     </>
+  );
+}
+
+/** Salariés en parcours and ETP réalisés of each total line, as bars: where the network's activity is. */
+function TotalsChart({ title, rows }: { title: string; rows: FederationConsolidationView['totaux'] }) {
+  if (rows.length === 0) return null;
+  const data = rows.map((t) => ({
+    libelle: t.libelle.replace(/^Total (département |dispositif )?/, ''),
+    salaries: t.masques.includes('public.salaries_en_parcours') ? null : t.valeurs['public.salaries_en_parcours'],
+    etp: t.masques.includes('activite.etp_realises') ? null : t.valeurs['activite.etp_realises'],
+  }));
+  return (
+    <Paper withBorder p="md" component="figure" m={0} aria-label={`Graphique : ${title.toLowerCase()}`}>
+      <Title order={4} size="h5" mb="xs" component="figcaption">
+        {title} : salariés en parcours et ETP réalisés
+      </Title>
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="libelle" />
+          <YAxis />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toLocaleString('fr-FR') : 's')} />
+          <Legend />
+          <Bar dataKey="salaries" name="Salariés en parcours" fill="#0b7a5b" />
+          <Bar dataKey="etp" name="ETP réalisés" fill="#e8a33d" />
+        </BarChart>
+      </ResponsiveContainer>
+    </Paper>
   );
 }

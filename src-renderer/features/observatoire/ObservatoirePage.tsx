@@ -9,6 +9,7 @@ import type { ObservatoireYear } from '../../../src-shared/views-observatoire';
 import { api, ApiError } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { ReperesPanel } from './ReperesPanel';
 import { DrillDownModal } from './DrillDownModal';
 
 const SECTIONS: IndicatorSection[] = ['accueil', 'public', 'activite', 'accompagnement', 'sorties', 'qualite'];
@@ -208,6 +209,7 @@ export function ObservatoirePage() {
               </Tabs.Panel>
             ))}
           </Tabs>
+          <ReperesPanel annee={data.annee} indicateurs={data.indicateurs} masques={data.masques} scope={scope} />
         </>
       )}
       <DrillDownModal annee={annee} id={detail} onClose={() => setDetail(null)} />
