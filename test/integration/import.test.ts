@@ -106,6 +106,11 @@ describe('import errors: every one listed with sheet, line and column, nothing w
     { name: 'a decision has no date', damage: (d) => writeCsv(d, 'accueils', readCsv(d, 'accueils').replace('sans_suite;2024-06-30', 'sans_suite;')), expected: 'accueils:5:date_decision Une décision doit être datée.' },
     { name: 'a dated row belongs to a person without parcours', damage: (d) => appendCsv(d, 'bilans', 'E6;2024-12-20;entree'), expected: 'bilans:5:ref_personne Cette personne n’a aucun parcours (aucun contrat) : la ligne ne peut pas être rattachée.' },
     { name: 'a criterion is given twice', damage: (d) => appendCsv(d, 'criteres', 'E1;RSA'), expected: 'criteres:9:critere Le critère RSA est déjà indiqué pour cette personne.' },
+    {
+      name: 'a criterion line without criterion nor diagnosis date',
+      damage: (d) => appendCsv(d, 'criteres', 'E1;'),
+      expected: 'criteres:9:critere Valeur obligatoire manquante (ou indiquez la date du diagnostic qui n’a retenu aucun critère).',
+    },
   ];
 
   for (const c of cases) {

@@ -568,6 +568,11 @@ export class ImportWriter {
     for (const r of this.records('criteres')) {
       const personneId = this.person('criteres', r);
       if (!personneId) continue;
+      // A line without criterion only means « a diagnosis that found none », which needs the diagnosis's date.
+      if (str(r, 'critere') === null && str(r, 'date_diagnostic') === null) {
+        this.problems.error('criteres', r.line, 'critere', 'Valeur obligatoire manquante (ou indiquez la date du diagnostic qui n’a retenu aucun critère).');
+        continue;
+      }
       const groups = byPerson.get(personneId) ?? new Map<string, SheetRecord[]>();
       const key = str(r, 'date_diagnostic') ?? '';
       groups.set(key, [...(groups.get(key) ?? []), r]);

@@ -46,7 +46,7 @@ export function ConsolidationPage() {
       <PageHeader title="Consolidation des rapports" description="Pour une fédération : déposez les rapports annuels des membres ; chacun est vérifié avec la clé du registre, puis les chiffres du réseau sont calculés." />
       <Paper withBorder p="md" mb="md" maw={900}>
         <Stack>
-          <FileInput label="Rapports des membres (.zip)" placeholder="Choisir les fichiers rapport-….zip" accept=".zip,application/zip" multiple value={files} onChange={setFiles} clearable />
+          <FileInput label="Rapports des membres (.zip)" placeholder="Choisir les fichiers rapport-….zip" accept=".zip,application/zip" multiple value={files} onChange={setFiles} clearable clearButtonProps={{ 'aria-label': 'Retirer les fichiers choisis' }} />
           <NumberField label="Année" description="Vide : la plus récente des rapports déposés" w={320} value={annee} onChange={setAnnee} min={2000} max={2100} integer />
           <div>
             <Button leftSection={<IconStack2 size={18} />} onClick={() => void run()} disabled={files.length === 0} loading={busy}>
@@ -104,7 +104,7 @@ export function ConsolidationPage() {
                     <Table.Td>
                       <Text size="sm">{m.detail}</Text>
                       {m.quartsExtremes.map((q) => (
-                        <Text key={q.id} size="xs" c={q.quart === 'haut' ? 'teal.8' : 'orange.8'}>
+                        <Text key={q.id} size="xs" c={q.quart === 'haut' ? 'teal.8' : 'orange.9'}>
                           {`${q.libelle} : dans le quart ${q.quart === 'haut' ? 'le plus haut' : 'le plus bas'} du réseau`}
                         </Text>
                       ))}

@@ -145,6 +145,7 @@ export function ObservatoirePage() {
                   {SECTION_LABELS[s]}
                 </Tabs.Tab>
               ))}
+              <Tabs.Tab value="reperes">Repères du réseau</Tabs.Tab>
             </Tabs.List>
             {SECTIONS.map((section) => (
               <Tabs.Panel key={section} value={section} pt="sm">
@@ -208,8 +209,10 @@ export function ObservatoirePage() {
                 </Paper>
               </Tabs.Panel>
             ))}
+            <Tabs.Panel value="reperes" pt="sm">
+              <ReperesPanel annee={data.annee} indicateurs={data.indicateurs} masques={data.masques} scope={scope} />
+            </Tabs.Panel>
           </Tabs>
-          <ReperesPanel annee={data.annee} indicateurs={data.indicateurs} masques={data.masques} scope={scope} />
         </>
       )}
       <DrillDownModal annee={annee} id={detail} onClose={() => setDetail(null)} />

@@ -52,7 +52,7 @@ export function ReperesPanel({ annee, indicateurs, masques, scope }: { annee: nu
   const inScope = (reperes?.lignes ?? []).filter((l) => !masques.includes(l.id) && (prefix ? l.id.startsWith(prefix) : !l.id.startsWith('par_dispositif.')));
   const lines = all ? inScope : inScope.filter((l) => MAIN.includes(l.id.slice(prefix.length)));
   return (
-    <Paper withBorder p="md" mt="md" component="section" aria-label="Repères du réseau">
+    <Paper withBorder p="md" component="section" aria-label="Repères du réseau">
       <Title order={3} size="h4" mb="xs">
         Repères du réseau
       </Title>
@@ -118,7 +118,7 @@ export function ReperesPanel({ annee, indicateurs, masques, scope }: { annee: nu
         <Stack mt="md" gap="xs">
           <FormAlert message={error} />
           <Group align="flex-end">
-            <FileInput label="Fichier de repères (.json)" placeholder="Choisir le fichier" accept=".json" value={file} onChange={setFile} clearable w={280} />
+            <FileInput label="Fichier de repères (.json)" placeholder="Choisir le fichier" accept=".json" value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }} w={280} />
             <TextInput
               label="Empreinte de la clé de la fédération"
               description={reperes ? 'Seulement si la fédération a changé de clé.' : 'Sur la fiche de clé de la fédération (43 caractères).'}
