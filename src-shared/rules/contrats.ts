@@ -21,6 +21,10 @@ export interface ContratInput extends ContratDates {
 
 export interface ContratContext {
   dispositif: SiaeKind;
+  /** The derogations of the person's other contracts, by their start (the ACI 20 h derogation's 12 months). */
+  derogationsAutres?: ReadonlyArray<{ dateDebut: string; derogations: readonly Derogation[] }>;
+  /** Dates of the parcours's bilans: the 20 h derogation is renewed after one. */
+  bilans?: readonly string[];
   /** The person's other contracts in the same dispositif (the current one excluded). */
   autres: readonly ContratDates[];
   /** The PASS IAE covering the start, with its computed end; null when none. */
@@ -46,6 +50,10 @@ export interface ContratCheck {
 }
 
 const FIXED_TERM: readonly ContratType[] = ['CDDI', 'CDD_USAGE', 'MISSION', 'ACCOMPAGNEMENT_EITI'];
+
+function addMonthsIso(start: string, months: number): string {
+  return toIsoDate(addMonths(parseISO(start), months));
+}
 
 function lastDayAfterMonths(start: string, months: number): string {
   return toIsoDate(addDays(addMonths(parseISO(start), months), -1));
@@ -110,6 +118,19 @@ export function checkContrat(c: ContratInput, ctx: ContratContext): ContratCheck
       avertissements.push('Moins de 20 heures par semaine : le minimum habituel d’un CDDI (service-public.fr).');
     }
     if (c.heuresHebdo > 35) avertissements.push('Plus de 35 heures par semaine : la durée moyenne ne peut pas dépasser 35 heures.');
+    // D5132-43-5 ff.: the prefect's derogation below 20 h lasts 12 months at most, renewed after a bilan.
+    if (ctx.dispositif === 'ACI' && c.heuresHebdo < 20 && has('PREFECTORAL_HOURS')) {
+      const starts = [c.dateDebut, ...(ctx.derogationsAutres ?? []).filter((o) => o.derogations.includes('PREFECTORAL_HOURS')).map((o) => o.dateDebut)];
+      const first = starts.reduce((min, d) => (d < min ? d : min));
+      const limit = lastDayAfterMonths(first, 12);
+      // A bilan held during the derogation (after its first month, so not the entry bilan) justifies the renewal.
+      const renewedAfterBilan = (ctx.bilans ?? []).some((b) => b > addMonthsIso(first, 1) && b <= c.dateDebut);
+      if ((c.dateFin ?? '9999-12-31') > limit && !renewedAfterBilan) {
+        avertissements.push(
+          `La dérogation préfectorale sous 20 heures vaut 12 mois au plus (depuis le ${shortFrenchDate(first)}, jusqu’au ${shortFrenchDate(limit)}) : elle se renouvelle après un bilan (articles D5132-43-5 et suivants du code du travail). Enregistrez ce bilan, et gardez la décision du préfet.`,
+        );
+      }
+    }
   }
 
   // V4: ETTI missions total at most 24 months.

@@ -85,6 +85,18 @@ describe('CDI inclusion (L5132-15-1-1, L5132-5-1, L5132-11-1)', () => {
   });
 });
 
+describe('the ACI 20 h derogation (D5132-43-5 ff.)', () => {
+  const first = { dateDebut: '2024-01-15', derogations: ['PREFECTORAL_HOURS' as const] };
+  const ctx = { dispositif: 'ACI' as const, autres: [{ type: 'CDDI' as const, dateDebut: '2024-01-15', dateFin: '2024-07-14' }], pass: { dateDebut: '2024-01-15', finCalculee: '2026-01-14' }, derogationsAutres: [first] };
+  const renewal = (dateFin: string): ContratInput => ({ type: 'CDDI', dateDebut: '2024-07-15', dateFin, heuresHebdo: 16, derogations: ['PREFECTORAL_HOURS'] });
+  it('lasts 12 months from its first contract; beyond, its renewal follows a bilan', () => {
+    expect(checkContrat(renewal('2025-01-14'), ctx).avertissements).toEqual([]);
+    expect(checkContrat(renewal('2025-03-14'), ctx).avertissements[0]).toMatch(/^La dérogation préfectorale sous 20 heures vaut 12 mois au plus \(depuis le 15\/01\/2024, jusqu’au 14\/01\/2025\)/);
+    expect(checkContrat(renewal('2025-03-14'), { ...ctx, bilans: ['2024-01-20'] }).avertissements).toHaveLength(1); // the entry bilan is not a renewal
+    expect(checkContrat(renewal('2025-03-14'), { ...ctx, bilans: ['2024-07-01'] }).avertissements).toEqual([]);
+  });
+});
+
 describe('the EITI experiment end (a dated parameter)', () => {
   const eiti = { dispositif: 'EITI' as const, autres: [], pass: { dateDebut: '2026-01-05', finCalculee: '2028-01-04' }, finExperimentationEiti: '2026-12-22' };
   const contract = (dateDebut: string, dateFin: string): ContratInput => ({ type: 'ACCOMPAGNEMENT_EITI', dateDebut, dateFin, heuresHebdo: null, derogations: [] });

@@ -89,13 +89,13 @@ export class ParcoursService {
   /** Legal checks of a contract in its parcours, before saving (the form shows them as the user types). */
   check(input: ContratInput, today: string): ContratCheck {
     const p = this.row(input.parcoursId);
-    const autres: ContratDates[] = this.db
+    const others = this.db
       .select()
       .from(contrats)
       .where(eq(contrats.parcoursId, p.id))
       .all()
-      .filter((c) => c.id !== input.id)
-      .map((c) => ({ type: c.type as ContratType, dateDebut: c.dateDebut, dateFin: contractEnd(c) }));
+      .filter((c) => c.id !== input.id);
+    const autres: ContratDates[] = others.map((c) => ({ type: c.type as ContratType, dateDebut: c.dateDebut, dateFin: contractEnd(c) }));
     const pass = this.personnes.passOf(p.personneId, today, true).find((x) => x.dateDebut <= input.dateDebut && input.dateDebut <= x.finCalculee) ?? null;
     return checkContrat(
       { type: input.type, dateDebut: input.dateDebut, dateFin: contractEnd(input), heuresHebdo: input.heuresHebdo, derogations: input.derogations },
@@ -104,6 +104,8 @@ export class ParcoursService {
         autres,
         pass: pass && { dateDebut: pass.dateDebut, finCalculee: pass.finCalculee },
         finExperimentationEiti: this.parametres.valueAt('fin_experimentation_eiti', input.dateDebut),
+        derogationsAutres: others.map((c) => ({ dateDebut: c.dateDebut, derogations: JSON.parse(c.derogations) as Derogation[] })),
+        bilans: this.sqlite.prepare('select date from bilans where parcours_id = ?').pluck().all(p.id) as string[],
         ...(input.type === 'CDI_INCLUSION' ? this.cdiInclusionContext(p, input) : {}),
       },
     );
