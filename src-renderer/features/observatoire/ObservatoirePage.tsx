@@ -149,6 +149,11 @@ export function ObservatoirePage() {
             </Tabs.List>
             {SECTIONS.map((section) => (
               <Tabs.Panel key={section} value={section} pt="sm">
+                {section === 'public' && (
+                  <Text size="sm" c="dimmed" mb="xs">
+                    Les critères comptés sont ceux du diagnostic d’entrée. Un diagnostic fait par un prescripteur habilité n’en porte souvent aucun (il n’a pas de minimum à réunir) : les personnes orientées ainsi peuvent manquer dans les lignes « Critère ».
+                  </Text>
+                )}
                 <Paper withBorder>
                   <Table striped aria-label={SECTION_LABELS[section]}>
                     <Table.Thead>
