@@ -19,6 +19,6 @@ export const PARAMETRE_LABELS: Record<CleParametre, { label: string; description
   },
   fin_experimentation_eiti: {
     label: 'Fin de l’expérimentation EITI',
-    description: 'Le 22 décembre 2026 sauf prolongation : un contrat EITI qui commence après cette date est signalé. Saisissez la nouvelle date à partir du jour où une prolongation est publiée.',
+    description: 'Le 22 décembre 2026 sauf prolongation : un contrat EITI qui va au-delà de cette date est signalé. Saisissez la nouvelle date à partir du jour où une prolongation est publiée.',
   },
 };

@@ -24,7 +24,7 @@ export interface ParametresValeurs {
   seuil_sortie_ai_etti_heures: number;
   /**
    * End of the EITI experiment (loi 2018-771 art. 83, extended to 22 December 2026 unless extended again): a new
-   * EITI contract after it is flagged. A later extension is a new value from its date, not a release.
+   * EITI contract running past it is flagged. A later extension is a new value from its date, not a release.
    */
   fin_experimentation_eiti: string;
 }

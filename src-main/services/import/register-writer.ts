@@ -58,6 +58,18 @@ class RegisterSheetWriter {
     this.columns = tableColumns(ctx.sqlite, this.spec.table);
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Each SQL text is prepared once per sheet: a register of thousands of rows runs the same few statements. */
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.ctx.sqlite.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   write(records: SheetRecord[]): void {
     const parents = parentColumns(this.spec);
     const valueColumns = SHEET_COLUMNS[this.sheet].filter((c) => c.name !== 'ref' && c.name !== this.spec.attachment && !parents.has(c.name) && this.ctx.has(this.sheet, c.name));
@@ -160,7 +172,7 @@ class RegisterSheetWriter {
         values[parent.dbColumn] = id;
       } else if (parent.kind === 'pass') {
         const numero = String(r.values.numero_pass ?? '').replace(/\s/g, '');
-        const id = this.ctx.sqlite.prepare('select id from pass_iae where numero = ?').pluck().get(numero) as string | undefined;
+        const id = this.statement('select id from pass_iae where numero = ?').pluck().get(numero) as string | undefined;
         if (!id) {
           ok = false;
           this.ctx.problems.error(this.sheet, r.line, 'numero_pass', `PASS IAE inconnu : « ${numero} » (il doit figurer dans la feuille pass_iae).`);
@@ -169,7 +181,7 @@ class RegisterSheetWriter {
       } else {
         const personneId = this.ctx.refOf('personnes', String(r.values.ref_personne ?? ''));
         const id = personneId
-          ? (this.ctx.sqlite.prepare('select id from parcours where personne_id = ? and dispositif = ? and date_debut = ? order by id limit 1').pluck().get(personneId, r.values.dispositif, r.values.debut_parcours) as string | undefined)
+          ? (this.statement('select id from parcours where personne_id = ? and dispositif = ? and date_debut = ? order by id limit 1').pluck().get(personneId, r.values.dispositif, r.values.debut_parcours) as string | undefined)
           : undefined;
         if (!personneId) {
           ok = false;
@@ -194,7 +206,7 @@ class RegisterSheetWriter {
       const v = r.values[c];
       return this.columns.get(this.spec.renamed?.[c] ?? c)?.type === 'integer' ? Number(v) : v;
     });
-    return (this.ctx.sqlite.prepare(`select "${primaryKey}" from "${table}" where ${where}`).pluck().get(...params) as string | undefined) ?? null;
+    return (this.statement(`select "${primaryKey}" from "${table}" where ${where}`).pluck().get(...params) as string | undefined) ?? null;
   }
 
   private save(r: SheetRecord, values: Record<string, unknown>): void {
@@ -204,7 +216,7 @@ class RegisterSheetWriter {
       const set: Record<string, unknown> = { ...values, ...(stamps.updated ? { updated_at: this.ctx.at } : {}) };
       delete set[primaryKey];
       const cols = Object.keys(set);
-      if (cols.length) this.ctx.sqlite.prepare(`update "${table}" set ${cols.map((c) => `"${c}" = ?`).join(', ')} where "${primaryKey}" = ?`).run(...Object.values(set), existing);
+      if (cols.length) this.statement(`update "${table}" set ${cols.map((c) => `"${c}" = ?`).join(', ')} where "${primaryKey}" = ?`).run(...Object.values(set), existing);
     } else {
       const id = generatedId ? this.ctx.newId() : null;
       const row: Record<string, unknown> = {
@@ -214,7 +226,7 @@ class RegisterSheetWriter {
         ...(stamps.updated ? { updated_at: this.ctx.at } : {}),
       };
       const cols = Object.keys(row);
-      this.ctx.sqlite.prepare(`insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map(() => '?').join(', ')})`).run(...Object.values(row));
+      this.statement(`insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map(() => '?').join(', ')})`).run(...Object.values(row));
       if (id && this.spec.identity === 'ref') this.ctx.setRef(this.sheet, String(r.values.ref), id);
     }
     this.ctx.count(this.sheet, existing === null);
