@@ -4,6 +4,7 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { parseRecoveryKey } from './recovery-key';
+import { scryptCost, scryptMemory } from './scrypt-cost';
 
 export interface RecoveryEnvelope {
   kdf: 'scrypt';
@@ -16,20 +17,19 @@ export interface RecoveryEnvelope {
   data: string;
 }
 
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
-
 function wrappingKey(recoveryKey: string, salt: Buffer, params: { N: number; r: number; p: number }): Buffer {
-  return scryptSync(recoveryKey, salt, 32, { ...params, maxmem: 128 * params.N * params.r * 2 });
+  return scryptSync(recoveryKey, salt, 32, { ...params, maxmem: scryptMemory(params) });
 }
 
 export function wrapWithRecoveryKey(dataKey: Buffer, recoveryKey: string): RecoveryEnvelope {
   const parsed = parseRecoveryKey(recoveryKey);
   if (!parsed.ok) throw new Error(parsed.message);
+  const cost = scryptCost();
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', wrappingKey(parsed.key, salt, SCRYPT), iv);
+  const cipher = createCipheriv('aes-256-gcm', wrappingKey(parsed.key, salt, cost), iv);
   const data = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-  return { kdf: 'scrypt', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return { kdf: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
 }
 
 /** The data key, or null when this recovery key is not the one that wrapped it. The key must be parsed first. */

@@ -8,7 +8,7 @@ import { roleHasPermission, ROLES } from '../../src-shared/roles';
 describe('password hashes (scrypt)', () => {
   it('verifies the right password only, and salts every hash', () => {
     const hash = hashPassword('un chêne solide');
-    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(hash).toMatch(/^scrypt\$\d+\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(verifyPassword('un chêne solide', hash)).toBe(true);
     expect(verifyPassword('un chene solide', hash)).toBe(false);
     expect(hashPassword('un chêne solide')).not.toBe(hash);

@@ -1,19 +1,18 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { scryptCost } from '../../security/scrypt-cost';
 
 /**
  * Password hashes with scrypt from node:crypto. Parameters are stored in the hash so they can be raised later
  * without breaking existing accounts: `scrypt$N$r$p$salt$hash` (base64).
  */
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 64 * 1024 * 1024;
 
 export function hashPassword(password: string): string {
+  const { N, r, p } = scryptCost();
   const salt = randomBytes(16);
-  const hash = scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAX_MEMORY });
-  return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
+  const hash = scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: MAX_MEMORY });
+  return ['scrypt', N, r, p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
 export function verifyPassword(password: string, stored: string): boolean {
