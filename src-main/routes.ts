@@ -4,6 +4,7 @@
  */
 import type { RouteTable } from './router';
 import { accueilRoutes } from './routes/accueil';
+import { annexesRoutes } from './routes/annexes';
 import { coreRoutes } from './routes/core';
 import { insertionRoutes } from './routes/insertion';
 import { observatoireRoutes } from './routes/observatoire';
@@ -11,4 +12,4 @@ import { securiteRoutes } from './routes/securite';
 import { rgpdRoutes } from './routes/rgpd';
 import { qualiteDemarcheRoutes } from './routes/qualite-demarche';
 
-export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...observatoireRoutes, ...securiteRoutes, ...rgpdRoutes, ...qualiteDemarcheRoutes };
+export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...observatoireRoutes, ...annexesRoutes, ...securiteRoutes, ...rgpdRoutes, ...qualiteDemarcheRoutes };

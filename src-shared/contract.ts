@@ -45,10 +45,11 @@ import {
 } from './schemas/diagnostic';
 import { bilanDocumentInputSchema, deleteParcoursEntryInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
-import { anonymiseInputSchema, conventionInputSchema, retentionSettingsInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
+import { annexeInputSchema, annexeVersionDeleteInputSchema } from './schemas/annexes-financieres';
+import { anonymiseInputSchema, retentionSettingsInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
 import { federationConsolidationInputSchema, memberKeyInputSchema, reperesImportInputSchema } from './schemas/federation';
 import type { ReperesView } from './observatoire/reperes-format';
-import type { FederationConsolidationView, MemberKeyView, ConventionView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
+import type { FederationConsolidationView, MemberKeyView, AnnexeView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
 import type { ImportReport } from './import-format';
 import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
@@ -154,8 +155,9 @@ export const contract = {
   'parametres.add': route<ParametreView[]>()(addParametreInputSchema),
   'observatoire.year': route<ObservatoireYear>()(yearInputSchema),
   'observatoire.detail': route<DrillDown>()(drillDownInputSchema),
-  'conventions.list': route<ConventionView[]>()(emptyInput),
-  'conventions.save': route<ConventionView[]>()(conventionInputSchema),
+  'annexes.list': route<AnnexeView[]>()(emptyInput),
+  'annexes.save': route<AnnexeView[]>()(annexeInputSchema),
+  'annexes.deleteVersion': route<AnnexeView[]>()(annexeVersionDeleteInputSchema),
   'rapports.preview': route<ReportPreviewView>()(yearInputSchema),
   'rapports.produce': route<ProducedReportView>()(yearInputSchema),
   'rapports.history': route<ReportHistoryView[]>()(emptyInput),

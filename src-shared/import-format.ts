@@ -7,6 +7,7 @@ import { CANAUX, DECISION_KEYS, MOTIFS_DECISION } from './domain/accueil';
 import { CRITERE_KEYS } from './domain/criteres';
 import { FREIN_NIVEAUX, FREIN_TYPE_KEYS } from './domain/freins';
 import { BILAN_TYPES, CLIENT_TYPES, CONTRAT_TYPES, DEROGATIONS, MOTIFS_SORTIE, PRESTATAIRES } from './domain/insertion';
+import { MESURES_ASP_CODES } from './domain/annexes-financieres';
 import { SIAE_KINDS } from './siae';
 import { REGISTER_COLUMNS, REGISTER_LABELS, REGISTER_SHEETS, type RegisterSheet } from './import-format-registers';
 
@@ -29,6 +30,7 @@ export interface ColumnSpec {
 export const IMPORT_SHEETS = [
   'structure',
   'dispositifs',
+  'annexes_financieres',
   'clients',
   'personnes',
   'accueils',
@@ -63,6 +65,20 @@ const debutParcours = opt('debut_parcours', date);
 export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
   structure: [req('nom', text()), req('siret', text(20)), req('departement', text(3)), opt('adresse', text()), opt('code_postal', text(10)), opt('commune', text())],
   dispositifs: [req('kind', code(SIAE_KINDS)), req('annee', text(4)), opt('annexe_financiere', text(60)), opt('etp_conventionnes', { type: 'decimal' }), opt('h_ref', { type: 'decimal' })],
+  // One row per version of an annexe (the initial one, then each avenant); rows of one annexe share its ref.
+  annexes_financieres: [
+    req('ref', text(60)),
+    opt('numero', text(40)),
+    req('mesure', code(MESURES_ASP_CODES)),
+    opt('avenant', { type: 'decimal' }),
+    opt('modification', { type: 'decimal' }),
+    req('date_debut', date),
+    req('date_fin', date),
+    opt('etp_conventionnes', { type: 'decimal' }),
+    opt('h_ref', { type: 'decimal' }),
+    opt('aide_socle', { type: 'decimal' }),
+    opt('aide_modulee', { type: 'decimal' }),
+  ],
   clients: [req('ref', text(60)), req('nom', text()), req('type', code(Object.keys(CLIENT_TYPES))), opt('siret', text(20))],
   personnes: [
     req('ref', text(60)),
@@ -191,7 +207,8 @@ export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
 /** What a user reads in the template's first line and in error messages. */
 export const SHEET_LABELS: Record<ImportSheet, string> = {
   structure: 'La structure (une ligne)',
-  dispositifs: 'Les dispositifs et leurs chiffres de l’année (annexe financière, ETP conventionnés)',
+  dispositifs: 'Les dispositifs (et, pour les fichiers anciens, l’annexe financière et les ETP conventionnés d’une année entière)',
+  annexes_financieres: 'Les annexes financières et leurs avenants : une ligne par version, même ref pour les versions d’une annexe',
   clients: 'Les clients des mises à disposition (AI, ETTI)',
   personnes: 'Les personnes accueillies',
   accueils: 'Les accueils : premier contact, offre présentée, diagnostic, décision',

@@ -1,6 +1,7 @@
 /** What the observatoire, report and import screens receive from the main process. */
 import type { IndicatorMap } from './observatoire/indicateurs';
 import type { ReportPayload } from './observatoire/report-format';
+import type { MesureAsp } from './domain/annexes-financieres';
 import type { SiaeKind } from './siae';
 
 export interface ObservatoireYear {
@@ -88,11 +89,35 @@ export interface MemberKeyView {
   retireeLe: string | null;
 }
 
-export interface ConventionView {
-  kind: SiaeKind;
-  annee: number;
-  annexeFinanciere: string;
+/** One version of an annexe financière (the initial one or an avenant), as entered. */
+export interface AnnexeVersionView {
+  id: string;
+  avenant: number;
+  modification: number;
+  /** The number as the ASP prints it (base number and AnMm suffix), or as typed for older annexes. */
+  numeroComplet: string;
+  dateDebut: string;
+  dateFin: string;
   etpConventionnes: number | null;
+  hRef: number | null;
+  aideSocle: number | null;
+  aideModulee: number | null;
+}
+
+/** An annexe financière with its versions and what was realised under it so far. */
+export interface AnnexeView {
+  id: string;
+  numero: string;
+  mesure: MesureAsp;
+  kind: SiaeKind;
+  /** A non-blocking doubt about the number (docs: les-emplois validate_af_number). */
+  avertissement: string | null;
+  /** Oldest first. */
+  versions: AnnexeVersionView[];
+  debut: string;
+  fin: string;
+  /** Over the annexe's period up to today: hours of its dispositif's contracts while it was in force. */
+  realise: { heures: number; etpRealises: number; etpConventionnes: number | null; tauxRealisation: number | null };
 }
 
 export interface FileDownload {

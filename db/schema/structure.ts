@@ -21,23 +21,42 @@ export const dispositifs = sqliteTable('dispositifs', {
 });
 
 /**
- * A dispositif's figures for one year (its annexe financière): the number of the annexe and the ETP conventionnés
- * the State funds, the denominator of the realisation rate (REPORT-SPEC §2.3).
+ * An annexe financière (the State's yearly funding document of a dispositif, les-emplois
+ * `itou/companies/models.py` SiaeFinancialAnnex): its base number (ACI075240013, without the A0M0 suffix; older
+ * bases may hold free text or nothing), and the ASP measure it funds (`itou/asp/models.py` SiaeKind: ACI_DC,
+ * ACI_MP…), from which the dispositif follows. Its figures live in dated versions below.
  */
-export const dispositifsAnnees = sqliteTable(
-  'dispositifs_annees',
+export const annexesFinancieres = sqliteTable('annexes_financieres', {
+  id: text('id').primaryKey(),
+  numero: text('numero').notNull().default(''),
+  mesure: text('mesure').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * One version of an annexe: the initial one (avenant 0) and each amendment (avenant n, modification m, the AnMm
+ * suffix of the ASP number). A version states its period, the ETP conventionnés (ten-thousandths, as they are
+ * summed unrounded, docs/report-spec.md §5.12), the H_ref when it states one (hundredths of an hour), and the aid
+ * amounts (cents). On a given day the version in force is the highest amendment whose period covers it.
+ */
+export const annexesFinancieresVersions = sqliteTable(
+  'annexes_financieres_versions',
   {
     id: text('id').primaryKey(),
-    kind: text('kind').notNull(),
-    annee: integer('annee').notNull(),
-    annexeFinanciere: text('annexe_financiere').notNull().default(''),
-    /**
-     * ETP conventionnés in ten-thousandths (4,5 ETP = 45 000): an annexe may state 0,125 ETP, and REPORT-SPEC sums
-     * these values unrounded (docs/report-spec.md §5.12), so hundredths were too coarse (issue 21).
-     */
+    annexeId: text('annexe_id')
+      .notNull()
+      .references(() => annexesFinancieres.id, { onDelete: 'cascade' }),
+    avenant: integer('avenant').notNull().default(0),
+    modification: integer('modification').notNull().default(0),
+    dateDebut: text('date_debut').notNull(),
+    dateFin: text('date_fin').notNull(),
     etpConventionnesDixMilliemes: integer('etp_conventionnes_dix_milliemes'),
+    hRefCentiemes: integer('h_ref_centiemes'),
+    aideSocleCentimes: integer('aide_socle_centimes'),
+    aideModuleeCentimes: integer('aide_modulee_centimes'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('dispositifs_annees_kind_annee_idx').on(t.kind, t.annee)],
+  (t) => [uniqueIndex('annexes_versions_numero_idx').on(t.annexeId, t.avenant, t.modification)],
 );

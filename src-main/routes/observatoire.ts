@@ -5,8 +5,7 @@ import { isSensitivePartition } from '../../src-shared/observatoire/sensitive-li
 import { isSensitiveIndicator } from '../../src-shared/observatoire/suppression';
 import { roleHasPermission } from '../../src-shared/roles';
 import { toIsoDate } from '../../src-shared/rules/dates';
-import { fromDixMilliemes, toDixMilliemes } from '../../src-shared/rules/heures';
-import type { ConventionView, SigningKeyInfo, VerificationView } from '../../src-shared/views-observatoire';
+import type { SigningKeyInfo, VerificationView } from '../../src-shared/views-observatoire';
 import type { RequestContext, RouteDefinition, RouteTable } from '../router';
 import type { ParsedInput, RouteOutput } from '../../src-shared/contract';
 import { loadPdfKit } from '../services/documents/pdf-layout';
@@ -35,16 +34,6 @@ function availableYears(ctx: RequestContext): number[] {
   const current = ctx.now.getFullYear();
   const first = Math.min(current - 1, ...[row.a, row.b].filter((d): d is string => d !== null).map((d) => Number(d.slice(0, 4))));
   return Array.from({ length: current - first + 1 }, (_, i) => current - i);
-}
-
-function conventions(ctx: RequestContext): ConventionView[] {
-  const rows = ctx.open.sqlite.prepare('select kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes as etp_conventionnes from dispositifs_annees order by annee desc, kind').all() as Array<{
-    kind: ConventionView['kind'];
-    annee: number;
-    annexe_financiere: string;
-    etp_conventionnes: number | null;
-  }>;
-  return rows.map((r) => ({ kind: r.kind, annee: r.annee, annexeFinanciere: r.annexe_financiere, etpConventionnes: r.etp_conventionnes === null ? null : fromDixMilliemes(r.etp_conventionnes) }));
 }
 
 /** A write to one of the quality registers: audited, and answered with the registers as they now are. */
@@ -97,22 +86,6 @@ export const observatoireRoutes = {
       }
       assertYear(input.annee, toIsoDate(ctx.now));
       return ctx.open.drillDown.persons(input.annee, input.id);
-    },
-  },
-  'conventions.list': { permission: 'observatoire.read', handler: (ctx) => conventions(ctx) },
-  'conventions.save': {
-    permission: 'parametres.manage',
-    audit: { action: 'update', entity: 'convention', recordId: (input) => `${input.kind}:${input.annee}` },
-    handler: (ctx, input) => {
-      const at = ctx.now.toISOString();
-      const etp = input.etpConventionnes === null ? null : toDixMilliemes(input.etpConventionnes);
-      ctx.open.sqlite
-        .prepare(
-          `insert into dispositifs_annees (id, kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes, created_at, updated_at) values (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?)
-           on conflict (kind, annee) do update set annexe_financiere = excluded.annexe_financiere, etp_conventionnes_dix_milliemes = excluded.etp_conventionnes_dix_milliemes, updated_at = excluded.updated_at`,
-        )
-        .run(input.kind, input.annee, input.annexeFinanciere, etp, at, at);
-      return conventions(ctx);
     },
   },
   'rapports.preview': {

@@ -48,7 +48,7 @@ export const NAVIGATION: NavSection[] = [
   {
     label: 'Paramètres',
     items: [
-      { to: '/parametres/conventions', label: 'Conventions (ETP)', visible: (u) => can(u, 'parametres.manage') },
+      { to: '/parametres/annexes', label: 'Annexes financières', visible: (u) => can(u, 'parametres.manage') },
       { to: '/parametres/import', label: 'Import et export', visible: (u) => can(u, 'import.manage') },
       { to: '/parametres/offre', label: 'Offre d’insertion', visible: (u) => can(u, 'offre.manage') },
       { to: '/parametres/regles', label: 'Règles et seuils', visible: (u) => can(u, 'parametres.manage') },

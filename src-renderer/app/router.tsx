@@ -18,7 +18,7 @@ import { RapportPage } from '../features/observatoire/RapportPage';
 import { ClePage } from '../features/observatoire/ClePage';
 import { VerifierPage } from '../features/observatoire/VerifierPage';
 import { QualitePage } from '../features/observatoire/QualitePage';
-import { ConventionsPage } from '../features/parametres/ConventionsPage';
+import { AnnexesPage } from '../features/parametres/AnnexesPage';
 import { ImportPage } from '../features/parametres/ImportPage';
 import { JournalPage } from '../features/parametres/JournalPage';
 import { MembresPage } from '../features/observatoire/MembresPage';
@@ -52,7 +52,7 @@ export const appRouter = createHashRouter([
       { path: 'observatoire/verifier', element: <VerifierPage /> },
       { path: 'observatoire/membres', element: <MembresPage /> },
       { path: 'observatoire/consolidation', element: <ConsolidationPage /> },
-      { path: 'parametres/conventions', element: <ConventionsPage /> },
+      { path: 'parametres/annexes', element: <AnnexesPage /> },
       { path: 'parametres/import', element: <ImportPage /> },
       { path: 'parametres/offre', element: <OffrePage /> },
       { path: 'parametres/regles', element: <ReglesPage /> },

@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   conservation_rgpd: 'Conservation (RGPD)',
   contrat: 'Contrat de travail',
   convention: 'Conventions (ETP)',
+  annexe_financiere: 'Annexes financières',
   copie_externe: 'Copie sur clé USB',
   demande_rgpd: 'Demande RGPD',
   demonstration: 'Structure de démonstration',

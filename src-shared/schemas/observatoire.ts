@@ -1,6 +1,5 @@
 /** Inputs of the observatoire, report and import routes. */
 import { z } from 'zod';
-import { SIAE_KINDS } from '../siae';
 
 export const yearInputSchema = z.object({ annee: z.number().int('Année invalide.').min(2000, 'Année invalide.').max(2100, 'Année invalide.') });
 
@@ -20,13 +19,6 @@ export const verifyInputSchema = z.object({
 export const importInputSchema = z.object({
   files: z.array(uploadedFileSchema).min(1, 'Choisissez un classeur .xlsx ou des fichiers .csv.').max(20, 'Vingt fichiers au plus.'),
   simulation: z.boolean(),
-});
-
-export const conventionInputSchema = z.object({
-  kind: z.enum(SIAE_KINDS),
-  annee: z.number().int().min(2000).max(2100),
-  annexeFinanciere: z.string().trim().max(60),
-  etpConventionnes: z.number('Indiquez un nombre d’ETP.').min(0, 'Un nombre positif.').max(10_000, 'Valeur trop grande.').nullable(),
 });
 
 export const anonymiseInputSchema = z.object({ ids: z.array(z.string().min(1)).min(1, 'Choisissez au moins une personne.').max(5000) }).strict();

@@ -147,3 +147,44 @@ describe('typing numbers and dates in an English browser', () => {
     expect(db().prepare('select count(*) from formations').pluck().get()).toBe(0);
   });
 });
+
+describe('an annexe financière typed key by key (issue 15 §1)', () => {
+  it('the annexe and its avenant are saved as typed, with French decimals, and the year counts them pro rata', async () => {
+    await new AppShellPage(page).navigateTo('Annexes financières');
+    await page.getByRole('button', { name: 'Nouvelle annexe financière' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle annexe financière' });
+    await typeInto(dialog.getByLabel('Numéro de l’annexe (sans A0M0)'), 'ACI 007 24 0100');
+    await typeInto(dialog.getByLabel('Début d’effet'), '01/01/2024');
+    await typeInto(dialog.getByLabel('Fin d’effet'), '31/12/2024');
+    await typeInto(dialog.getByLabel('ETP conventionnés'), '12,5');
+    await typeInto(dialog.getByLabel('Aide au poste socle (€)'), '1 234 567,89');
+    await shot('annexes-01-saisie');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('ACI007240100A0M0').waitFor();
+    expect(db().prepare('select a.numero, a.mesure, v.avenant, v.date_debut, v.date_fin, v.etp_conventionnes_dix_milliemes as etp, v.aide_socle_centimes as socle from annexes_financieres a join annexes_financieres_versions v on v.annexe_id = a.id').all()).toEqual([
+      { numero: 'ACI 007 24 0100', mesure: 'ACI_DC', avenant: 0, date_debut: '2024-01-01', date_fin: '2024-12-31', etp: 125_000, socle: 123_456_789 },
+    ]);
+
+    // An avenant from 1 July raising the ETP to 14,25; an end before its start is refused on the field first.
+    await page.getByRole('button', { name: 'Ajouter un avenant' }).click();
+    const avenant = page.getByRole('dialog', { name: 'Nouvel avenant' });
+    expect(await avenant.getByLabel('Avenant', { exact: true }).inputValue()).toBe('1');
+    await typeInto(avenant.getByLabel('Début d’effet'), '01/07/2024');
+    await typeInto(avenant.getByLabel('Fin d’effet'), '30/06/2024');
+    await typeInto(avenant.getByLabel('ETP conventionnés'), '14,25');
+    await avenant.getByRole('button', { name: 'Enregistrer' }).click();
+    await avenant.getByText('La fin d’effet précède le début.').first().waitFor();
+    expect(db().prepare('select count(*) from annexes_financieres_versions').pluck().get()).toBe(1);
+    await typeInto(avenant.getByLabel('Fin d’effet'), '31/12/2024');
+    await avenant.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('ACI007240100A1M0').waitFor();
+    await shot('annexes-02-avenant');
+    expect(db().prepare('select avenant, date_debut, etp_conventionnes_dix_milliemes as etp from annexes_financieres_versions order by avenant').all()).toEqual([
+      { avenant: 0, date_debut: '2024-01-01', etp: 125_000 },
+      { avenant: 1, date_debut: '2024-07-01', etp: 142_500 },
+    ]);
+    // 2024 has 366 days: 182 at 12,5 then 184 at 14,25.
+    const computed = server.runtime.openOrNull()!.indicators.compute(2024).indicateurs['par_dispositif.ACI.activite.etp_conventionnes'];
+    expect(computed).toBeCloseTo((12.5 * 182 + 14.25 * 184) / 366, 2);
+  });
+});

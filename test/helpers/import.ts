@@ -34,7 +34,7 @@ export async function importFolder(open: OpenRuntime, path: string, dryRun = fal
 
 /** Every table an import writes, with its row count: "nothing changed" means these are all equal. */
 export function tableCounts(open: OpenRuntime): Record<string, number> {
-  const tables = ['structure', 'dispositifs', 'dispositifs_annees', 'clients', 'personnes', 'accueils', 'diagnostics_eligibilite', 'criteres_eligibilite', 'pass_iae', 'parcours', 'contrats', 'heures', 'cer', 'bilans', 'freins', 'actions_freins', 'formations', 'pmsmp', 'import_refs', 'parametres', 'audit_log'];
+  const tables = ['structure', 'dispositifs', 'annexes_financieres', 'annexes_financieres_versions', 'clients', 'personnes', 'accueils', 'diagnostics_eligibilite', 'criteres_eligibilite', 'pass_iae', 'parcours', 'contrats', 'heures', 'cer', 'bilans', 'freins', 'actions_freins', 'formations', 'pmsmp', 'import_refs', 'parametres', 'audit_log'];
   return Object.fromEntries(tables.map((t) => [t, (open.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
 }
 

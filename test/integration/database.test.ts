@@ -83,7 +83,8 @@ describe('opening the database', () => {
     insert.run('b', 'AI', 2024, null);
     insert.run('c', 'ACI', 2025, 13);
     old.sqlite.close();
-    const upgraded = await open(file);
+    // Up to 0016: migration 0017 turned this table into annexes financières (test/integration/annexes-financieres.test.ts).
+    const upgraded = await open(file, migrationSubset(MIGRATIONS, before + 3));
     expect(upgraded.sqlite.prepare('select id, etp_conventionnes_dix_milliemes as etp from dispositifs_annees order by id').all()).toEqual([
       { id: 'a', etp: 45_000 },
       { id: 'b', etp: null },

@@ -17,8 +17,10 @@ describe('demo structure', () => {
     const c = generateDemo({ scale: 1, years: 2, seed: 8, today: '2026-03-02' });
     expect(b).toEqual(a);
     expect(c.personnes).not.toEqual(a.personnes);
-    // Nothing is dated after today.
-    const dates = Object.values(a).flatMap((rows) => rows!.flat()).filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(String(v)));
+    // Nothing is dated after today, but the end of the current year's annexes financières (they cover the year).
+    const { annexes_financieres: annexes, ...dated } = a;
+    expect(annexes!.every((v) => String(v[5]) <= '2026-03-02' && String(v[6]) <= '2026-12-31')).toBe(true);
+    const dates = Object.values(dated).flatMap((rows) => rows!.flat()).filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(String(v)));
     expect(dates.filter((d) => String(d) > '2026-03-02' && !a.contrats!.some((k) => k[5] === d) && !a.pass_iae!.some((p) => p[3] === d))).toEqual([]);
   });
 

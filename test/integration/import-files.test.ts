@@ -178,7 +178,7 @@ describe('the export as a typed workbook (issue 16 §4)', () => {
     expect(seen).toMatchObject({ naissance: 'datetime', civilite: 'MME', numfmt: 'dd/mm/yyyy', codes: 'hidden' });
     expect(['int', 'float']).toContain(seen.heures); // a number a spreadsheet can sum, not text
     expect((seen.lists as string[]).some((l) => /^B2:B\d+ 'Codes'!\$\w+\$2:\$\w+\$\d+$/.test(l))).toBe(true);
-    expect(seen.codes_header).toEqual(['dispositifs.kind', 'libellé', 'clients.type', 'libellé']);
+    expect(seen.codes_header).toEqual(['dispositifs.kind', 'libellé', 'annexes_financieres.mesure', 'libellé']);
     expect(JSON.stringify(seen.first_codes)).toMatch(/Association intermédiaire|Atelier et chantier/);
     // And it imports back into an empty base as the same data (the CSV round trip of import.test.ts).
     app!.close();

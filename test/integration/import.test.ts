@@ -47,9 +47,14 @@ describe('import of the worked example (folder of CSV files)', () => {
     expect(open.sqlite.prepare("select count(*) from personnes_fts where personnes_fts match '\"arn\"*'").pluck().get()).toBe(1);
     expect(open.sqlite.prepare("select recherche from personnes where nom = 'Denis'").pluck().get()).toContain('999992810003');
     expect(open.sqlite.prepare("select valeur from parametres where cle = 'h_ref'").all()).toEqual([]);
-    expect(open.sqlite.prepare('select kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes as etp_conventionnes from dispositifs_annees order by kind').all()).toEqual([
-      { kind: 'ACI', annee: 2024, annexe_financiere: 'ACI 007 24 0100', etp_conventionnes: 45_000 },
-      { kind: 'AI', annee: 2024, annexe_financiere: 'AI 007 24 0101', etp_conventionnes: 30_000 },
+    // The yearly figures of format v1 become annexes financières covering the calendar year (issue 15 §1).
+    expect(
+      open.sqlite
+        .prepare('select a.mesure, a.numero, v.avenant, v.date_debut, v.date_fin, v.etp_conventionnes_dix_milliemes as etp from annexes_financieres a join annexes_financieres_versions v on v.annexe_id = a.id order by a.mesure')
+        .all(),
+    ).toEqual([
+      { mesure: 'ACI_DC', numero: 'ACI 007 24 0100', avenant: 0, date_debut: '2024-01-01', date_fin: '2024-12-31', etp: 45_000 },
+      { mesure: 'AI_DC', numero: 'AI 007 24 0101', avenant: 0, date_debut: '2024-01-01', date_fin: '2024-12-31', etp: 30_000 },
     ]);
     expect(open.sqlite.prepare("select detail from audit_log where entity = 'import'").pluck().get()).toContain('"personnes":{"creees":6');
   });

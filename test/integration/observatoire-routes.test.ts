@@ -111,10 +111,11 @@ describe('observatoire routes', () => {
     expect(Buffer.from(template.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     const exported = await app.call('import.export', {}, t.direction);
     expect(exported.fileName).toMatch(/^export-cedre-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const saved = await app.call('conventions.save', { kind: 'ACI', annee: 2025, annexeFinanciere: 'ACI 007 25 0100', etpConventionnes: 4.5 }, t.direction);
-    expect(saved).toEqual([{ kind: 'ACI', annee: 2025, annexeFinanciere: 'ACI 007 25 0100', etpConventionnes: 4.5 }]);
-    expect((await app.call('conventions.save', { kind: 'ACI', annee: 2025, annexeFinanciere: 'ACI 007 25 0100', etpConventionnes: 5 }, t.direction))[0]!.etpConventionnes).toBe(5);
-    expect((await app.fail('conventions.save', { kind: 'ACI', annee: 2025, annexeFinanciere: '', etpConventionnes: -1 }, t.direction)).fields).toEqual({ etpConventionnes: 'Un nombre positif.' });
+    const version = { id: null, avenant: 0, modification: 0, dateDebut: '2025-01-01', dateFin: '2025-12-31', etpConventionnes: 4.5, hRef: null, aideSocle: 100_000, aideModulee: 5_000.5 };
+    const saved = await app.call('annexes.save', { annexeId: null, numero: 'ACI007250100', mesure: 'ACI_DC', version }, t.direction);
+    expect(saved).toMatchObject([{ numero: 'ACI007250100', kind: 'ACI', avertissement: null, versions: [{ numeroComplet: 'ACI007250100A0M0', etpConventionnes: 4.5, aideSocle: 100_000, aideModulee: 5_000.5 }] }]);
+    expect((await app.fail('annexes.save', { annexeId: null, numero: '', mesure: 'ACI_DC', version: { ...version, etpConventionnes: -1 } }, t.direction)).fields).toEqual({ 'version.etpConventionnes': 'Un nombre positif.' });
+    expect((await app.fail('annexes.save', { annexeId: null, numero: '', mesure: 'ACI_DC', version }, t.cip)).code).toBe('FORBIDDEN');
   });
 
   it('on the demo structure, every listed count matches its indicator', async () => {

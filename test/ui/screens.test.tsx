@@ -105,7 +105,7 @@ describe('navigation', () => {
       'Vérifier un rapport',
       'Registre des membres',
       'Consolidation (fédération)',
-      'Conventions (ETP)',
+      'Annexes financières',
       'Import et export',
       'Offre d’insertion',
       'Règles et seuils',

@@ -71,7 +71,7 @@ export function generateDemo(options: DemoOptions): SheetTable {
   const start = `${firstYear}-01-01`;
   const t: Required<Pick<SheetTable, CoreSheet>> = {
     structure: [['Ensemble Solidaire des Coteaux (démonstration)', DEMO_SIRET, '07', '4 rue des Mûriers', '07000', 'Privas']],
-    dispositifs: [], clients: [], personnes: [], accueils: [], criteres: [], pass_iae: [], contrats: [], heures: [], cer: [], bilans: [], freins: [], actions_freins: [], formations: [], pmsmp: [], sorties: [],
+    dispositifs: [], annexes_financieres: [], clients: [], personnes: [], accueils: [], criteres: [], pass_iae: [], contrats: [], heures: [], cer: [], bilans: [], freins: [], actions_freins: [], formations: [], pmsmp: [], sorties: [],
   };
   const clientRefs = CLIENTS_AI.map(([type, nom], i) => {
     t.clients.push([`CL-${i + 1}`, nom, type, '']);
@@ -205,12 +205,22 @@ export function generateDemo(options: DemoOptions): SheetTable {
       if (exitDate) t.sorties.push([ref, exitDate, weighted(MOTIFS_EXIT)]);
     }
   }
-  // Conventions sized on the activity, as a DDETS would: the realisation rate comes out between 85 % and 105 %.
+  // Annexes financières sized on the activity, as a DDETS would: the realisation rate comes out between 85 % and
+  // 105 %. One annexe per dispositif and calendar year (ASP numbers: measure, department 007, millésime, order
+  // number); last year's ACI annexe has an avenant from 1 July adding half an ETP.
+  for (const kind of ['ACI', 'AI']) t.dispositifs.push([kind, String(firstYear), '', '', '']);
   for (let y = firstYear; y <= Number(today.slice(0, 4)); y++) {
     for (const [kind, href] of [['ACI', 1820], ['AI', 1607]] as const) {
-      const etp = (hoursByYearKind.get(`${y}-${kind}`) ?? 0) / href / (0.85 + random() * 0.2);
-      t.dispositifs.push([kind, String(y), `${kind} 007 ${String(y).slice(2)} 0${kind === 'ACI' ? 100 : 101}`, String(Math.max(1, Math.round(etp * 2) / 2)).replace('.', ','), '']);
+      const etp = Math.max(1, Math.round(((hoursByYearKind.get(`${y}-${kind}`) ?? 0) / href / (0.85 + random() * 0.2)) * 2) / 2);
+      const ref = `AF-${kind}-${y}`;
+      const numero = `${kind}007${String(y).slice(2)}0${kind === 'ACI' ? 100 : 101}`;
+      t.annexes_financieres.push([ref, numero, `${kind}_DC`, '0', '0', `${y}-01-01`, `${y}-12-31`, decimalFr(etp), '', '', '']);
+      if (kind === 'ACI' && y === Number(today.slice(0, 4)) - 1) t.annexes_financieres.push([ref, numero, 'ACI_DC', '1', '0', `${y}-07-01`, `${y}-12-31`, decimalFr(etp + 0.5), '', '', '']);
     }
   }
   return t;
+}
+
+function decimalFr(value: number): string {
+  return String(value).replace('.', ',');
 }

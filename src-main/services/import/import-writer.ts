@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { endOfMonth, parseISO } from 'date-fns';
 import { PARAMETRES_DEFAUT } from '../../../src-shared/domain/parametres';
 import { CONTRATS_PAR_DISPOSITIF } from '../../../src-shared/domain/insertion';
+import { kindOfMesure, versionProblems, type MesureAsp } from '../../../src-shared/domain/annexes-financieres';
 import { DECISIONS_AVEC_MOTIF } from '../../../src-shared/domain/accueil';
 import type { ImportSheet, ImportSheetCount } from '../../../src-shared/import-format';
 import { isValidDepartement } from '../../../src-shared/departements';
@@ -40,6 +41,7 @@ const REF_TABLES: Record<string, string> = {
   actions_freins: 'actions_freins',
   formations: 'formations',
   pmsmp: 'pmsmp',
+  annexes_financieres: 'annexes_financieres',
   ...Object.fromEntries(REGISTER_SHEETS.filter((s) => REGISTER_TABLES[s].identity === 'ref').map((s) => [s, REGISTER_TABLES[s].table])),
 };
 
@@ -140,7 +142,9 @@ export class ImportWriter {
   writeAll(): ImportSheetCount[] {
     this.checkDuplicateRefs();
     this.writeStructure();
-    const kinds = this.writeDispositifs();
+    this.writeDispositifs();
+    this.writeAnnexes();
+    const kinds = new Set(this.sqlite.prepare('select kind from dispositifs').pluck().all() as string[]);
     this.writeClients();
     this.writePersonnes();
     this.writeAccueils();
@@ -237,7 +241,7 @@ export class ImportWriter {
   }
 
   /** Returns the kinds the structure runs after this sheet. */
-  private writeDispositifs(): Set<string> {
+  private writeDispositifs(): void {
     for (const r of this.records('dispositifs')) {
       const kind = reqStr(r, 'kind');
       const annee = Number(reqStr(r, 'annee'));
@@ -245,24 +249,108 @@ export class ImportWriter {
         this.problems.error('dispositifs', r.line, 'annee', `Année invalide : « ${reqStr(r, 'annee')} ».`);
         continue;
       }
-      if (!this.get('select 1 from dispositifs where kind = ?', kind)) this.run('insert into dispositifs (id, kind, created_at) values (?, ?, ?)', this.id(), kind, this.at);
+      const known = !!this.get('select 1 from dispositifs where kind = ?', kind);
+      if (!known) this.run('insert into dispositifs (id, kind, created_at) values (?, ?, ?)', this.id(), kind, this.at);
       const etp = num(r, 'etp_conventionnes');
       if (etp !== null && (etp < 0 || etp > 10_000)) this.problems.error('dispositifs', r.line, 'etp_conventionnes', 'ETP conventionnés hors limites.');
-      const current = this.get<{ id: string }>('select id from dispositifs_annees where kind = ? and annee = ?', kind, annee);
-      const annexe = str(r, 'annexe_financiere') ?? '';
-      if (current) {
-        this.run('update dispositifs_annees set annexe_financiere = ?, etp_conventionnes_dix_milliemes = ?, updated_at = ? where id = ?', annexe, etp === null ? null : toDixMilliemes(etp), this.at, current.id);
-      } else {
-        this.run('insert into dispositifs_annees (id, kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)', this.id(), kind, annee, annexe, etp === null ? null : toDixMilliemes(etp), this.at, this.at);
-      }
+      const annexe = str(r, 'annexe_financiere');
+      if (annexe !== null || etp !== null) this.upsertFullYearAnnexe(kind as SiaeKind, annee, annexe ?? '', etp);
       const hRef = num(r, 'h_ref');
       if (hRef !== null) {
         if (hRef < 100 || hRef > 2500) this.problems.error('dispositifs', r.line, 'h_ref', 'H_ref hors limites (entre 100 et 2 500 heures par an).');
         else this.setHref(kind as SiaeKind, annee, hRef);
       }
-      this.count('dispositifs', !current);
+      this.count('dispositifs', !known);
     }
-    return new Set(this.sqlite.prepare('select kind from dispositifs').all().map((d) => (d as { kind: string }).kind));
+  }
+
+  /**
+   * Older files (format v1) give an annexe financière per dispositif and year: it becomes an annexe covering that
+   * calendar year, found again on a second import by its kind, year and initial version.
+   */
+  private upsertFullYearAnnexe(kind: SiaeKind, annee: number, numero: string, etp: number | null): void {
+    const [debut, fin] = [`${annee}-01-01`, `${annee}-12-31`];
+    const etpStored = etp === null ? null : toDixMilliemes(etp);
+    const current = this.get<{ annexe_id: string; id: string }>(
+      `select v.annexe_id, v.id from annexes_financieres_versions v join annexes_financieres a on a.id = v.annexe_id
+        where a.mesure = ? and v.avenant = 0 and v.modification = 0 and v.date_debut = ? and v.date_fin = ?`,
+      `${kind}_DC`,
+      debut,
+      fin,
+    );
+    if (current) {
+      this.run('update annexes_financieres set numero = ?, updated_at = ? where id = ?', numero, this.at, current.annexe_id);
+      this.run('update annexes_financieres_versions set etp_conventionnes_dix_milliemes = ?, updated_at = ? where id = ?', etpStored, this.at, current.id);
+      return;
+    }
+    const annexeId = this.id();
+    this.run('insert into annexes_financieres (id, numero, mesure, created_at, updated_at) values (?, ?, ?, ?, ?)', annexeId, numero, `${kind}_DC`, this.at, this.at);
+    this.run(
+      'insert into annexes_financieres_versions (id, annexe_id, avenant, modification, date_debut, date_fin, etp_conventionnes_dix_milliemes, created_at, updated_at) values (?, ?, 0, 0, ?, ?, ?, ?, ?)',
+      this.id(),
+      annexeId,
+      debut,
+      fin,
+      etpStored,
+      this.at,
+      this.at,
+    );
+  }
+
+  /**
+   * The annexes financières, one row per version (issue 15 §1). Rows sharing a ref are one annexe; a version is
+   * found again by its avenant and modification numbers, so importing the same file twice changes nothing.
+   */
+  private writeAnnexes(): void {
+    for (const r of this.records('annexes_financieres')) {
+      const ref = reqStr(r, 'ref');
+      const mesure = reqStr(r, 'mesure') as MesureAsp;
+      const kind = kindOfMesure(mesure);
+      const [debut, fin] = [reqStr(r, 'date_debut'), reqStr(r, 'date_fin')];
+      const counter = (column: string) => {
+        const n = num(r, column) ?? 0;
+        if (!Number.isInteger(n) || n < 0 || n > 9) this.problems.error('annexes_financieres', r.line, column, `Numéro d’${column} invalide : un chiffre de 0 à 9.`);
+        return n;
+      };
+      const [avenant, modification] = [counter('avenant'), counter('modification')];
+      const problems = versionProblems({ dateDebut: debut, dateFin: fin });
+      for (const [column, message] of Object.entries(problems)) this.problems.error('annexes_financieres', r.line, column === 'dateFin' ? 'date_fin' : column, message);
+      const etp = num(r, 'etp_conventionnes');
+      if (etp !== null && (etp < 0 || etp > 10_000)) this.problems.error('annexes_financieres', r.line, 'etp_conventionnes', 'ETP conventionnés hors limites.');
+      const hRef = num(r, 'h_ref');
+      if (hRef !== null && (hRef < 100 || hRef > 2500)) this.problems.error('annexes_financieres', r.line, 'h_ref', 'H_ref hors limites (entre 100 et 2 500 heures par an).');
+      const amount = (column: string) => {
+        const v = num(r, column);
+        if (v !== null && (v < 0 || v > 100_000_000)) this.problems.error('annexes_financieres', r.line, column, 'Montant hors limites.');
+        return v === null ? null : Math.round(v * 100);
+      };
+      const [socle, modulee] = [amount('aide_socle'), amount('aide_modulee')];
+      if (!this.get('select 1 from dispositifs where kind = ?', kind)) this.run('insert into dispositifs (id, kind, created_at) values (?, ?, ?)', this.id(), kind, this.at);
+      let annexeId = this.refOf('annexes_financieres', ref);
+      const numero = str(r, 'numero') ?? '';
+      if (annexeId) this.run('update annexes_financieres set numero = ?, mesure = ?, updated_at = ? where id = ?', numero, mesure, this.at, annexeId);
+      else {
+        annexeId = this.id();
+        this.run('insert into annexes_financieres (id, numero, mesure, created_at, updated_at) values (?, ?, ?, ?, ?)', annexeId, numero, mesure, this.at, this.at);
+        this.setRef('annexes_financieres', ref, annexeId);
+      }
+      const values = [debut, fin, etp === null ? null : toDixMilliemes(etp), hRef === null ? null : Math.round(hRef * 100), socle, modulee, this.at];
+      const version = this.get<{ id: string }>('select id from annexes_financieres_versions where annexe_id = ? and avenant = ? and modification = ?', annexeId, avenant, modification);
+      if (version) {
+        this.run('update annexes_financieres_versions set date_debut = ?, date_fin = ?, etp_conventionnes_dix_milliemes = ?, h_ref_centiemes = ?, aide_socle_centimes = ?, aide_modulee_centimes = ?, updated_at = ? where id = ?', ...values, version.id);
+      } else {
+        this.run(
+          'insert into annexes_financieres_versions (date_debut, date_fin, etp_conventionnes_dix_milliemes, h_ref_centiemes, aide_socle_centimes, aide_modulee_centimes, updated_at, id, annexe_id, avenant, modification, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          ...values,
+          this.id(),
+          annexeId,
+          avenant,
+          modification,
+          this.at,
+        );
+      }
+      this.count('annexes_financieres', !version);
+    }
   }
 
   /** H_ref of a year is a dated parameter from 1 January of that year, the other kinds keeping their value. */

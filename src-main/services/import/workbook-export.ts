@@ -6,7 +6,6 @@
 import type Database from 'better-sqlite3';
 import { SHEET_COLUMNS, type ImportSheet } from '../../../src-shared/import-format';
 import type { SheetTable } from './workbook-writer';
-import { fromDixMilliemes } from '../../../src-shared/rules/heures';
 import { exportAttachments, exportRegisters, type Attachment } from './register-export';
 
 const COLLATOR = new Intl.Collator('fr', { numeric: true });
@@ -40,24 +39,32 @@ export function exportTables(sqlite: Database.Database, today: string): SheetTab
   const table = (sheet: ImportSheet, rows: Row[]) =>
     rows.map((r) => SHEET_COLUMNS[sheet].map((c) => r[c.name] ?? '')).sort((a, b) => COLLATOR.compare(a.join('\u0000'), b.join('\u0000')));
 
-  const hRefRows = new Map(all("select valide_du, valeur from parametres where cle = 'h_ref'").map((r) => [String(r.valide_du), JSON.parse(String(r.valeur)) as Record<string, number>]));
-  const yearly = all('select kind, annee, annexe_financiere, etp_conventionnes_dix_milliemes from dispositifs_annees order by annee, kind').map((d) => ({
-    kind: d.kind,
-    annee: d.annee,
-    annexe_financiere: d.annexe_financiere,
-    etp_conventionnes: d.etp_conventionnes_dix_milliemes === null ? '' : String(fromDixMilliemes(d.etp_conventionnes_dix_milliemes as number)).replace('.', ','),
-    h_ref: hRefRows.get(`${d.annee}-01-01`)?.[String(d.kind)] ?? '',
+  // Dispositifs are declared; their H_ref travels in the parametres sheet, their annexes in annexes_financieres.
+  const declared = all('select kind from dispositifs order by kind').map((d) => ({ kind: d.kind, annee: Number(today.slice(0, 4)) }));
+  const scaled = (stored: unknown, scale: number) => (stored === null ? '' : String((stored as number) / scale).replace('.', ','));
+  const annexes = all(
+    `select a.id, a.numero, a.mesure, v.avenant, v.modification, v.date_debut, v.date_fin, v.etp_conventionnes_dix_milliemes as etp, v.h_ref_centiemes as h_ref,
+            v.aide_socle_centimes as socle, v.aide_modulee_centimes as modulee
+       from annexes_financieres a join annexes_financieres_versions v on v.annexe_id = a.id`,
+  ).map((r) => ({
+    ref: refOf('annexes_financieres', String(r.id)),
+    numero: r.numero,
+    mesure: r.mesure,
+    avenant: r.avenant,
+    modification: r.modification,
+    date_debut: r.date_debut,
+    date_fin: r.date_fin,
+    etp_conventionnes: scaled(r.etp, 10_000),
+    h_ref: scaled(r.h_ref, 100),
+    aide_socle: scaled(r.socle, 100),
+    aide_modulee: scaled(r.modulee, 100),
   }));
-  // A dispositif without yearly figures is still declared, on the current year.
-  const declared = new Set(yearly.map((d) => d.kind));
-  const bare = all('select kind from dispositifs order by kind')
-    .filter((d) => !declared.has(d.kind))
-    .map((d) => ({ kind: d.kind, annee: Number(today.slice(0, 4)) }));
 
   const personRef = (id: unknown) => refOf('personnes', String(id));
   return {
     structure: table('structure', all('select nom, siret, departement, adresse, code_postal, commune from structure limit 1')),
-    dispositifs: table('dispositifs', [...yearly, ...bare]),
+    dispositifs: table('dispositifs', declared),
+    annexes_financieres: table('annexes_financieres', annexes),
     clients: table('clients', all('select id, nom, type, siret from clients order by nom, id').map((c) => ({ ...c, ref: refOf('clients', String(c.id)) }))),
     personnes: table(
       'personnes',

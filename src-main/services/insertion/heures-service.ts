@@ -13,6 +13,8 @@ import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-share
 import type { saveMonthInputSchema } from '../../../src-shared/schemas/insertion';
 import type { CsvDocument, MonthGrid, MonthLine, MonthSaved } from '../../../src-shared/views-insertion';
 import type Database from 'better-sqlite3';
+import { numeroComplet } from '../../../src-shared/domain/annexes-financieres';
+import type { AnnexesFinancieresService } from '../structure/annexes-service';
 import type { ParametresService } from './parametres-service';
 import { uuidv7 } from '../../lib/uuid';
 
@@ -25,6 +27,7 @@ export class HeuresService {
     private readonly db: Db,
     private readonly sqlite: Database.Database,
     private readonly parametres: ParametresService,
+    private readonly annexes: AnnexesFinancieresService,
   ) {}
 
   /** Contracts running during the month, with their hours of that month (one line per contract and client). */
@@ -75,7 +78,6 @@ export class HeuresService {
     const rows = this.sqlite
       .prepare(
         `select (select numero from pass_iae x where x.personne_id = pe.id and x.date_debut <= ? order by x.date_debut desc limit 1) as pass,
-                (select annexe_financiere from dispositifs_annees da where da.kind = p.dispositif and da.annee = ?) as annexe,
                 pe.nom, pe.prenom, pe.date_naissance, p.dispositif, c.type, c.date_debut, c.date_fin_prevue, c.date_fin_reelle,
                 (select coalesce(sum(h.centiemes), 0) from heures h where h.contrat_id = c.id and h.date between ? and ?) as centiemes,
                 case when p.date_sortie is null or p.date_sortie > ? then 'oui' else 'non' end as accompagne,
@@ -85,9 +87,9 @@ export class HeuresService {
           where (c.date_debut <= ? and coalesce(c.date_fin_reelle, c.date_fin_prevue, '9999-12-31') >= ?)
              -- An exit in the month whose last contract ended before it still has its line.
              or (p.date_sortie between ? and ? and c.id = (select c2.id from contrats c2 where c2.parcours_id = p.id order by c2.date_debut desc limit 1))
-          order by p.dispositif, annexe, pe.nom_tri, c.date_debut`,
+          order by p.dispositif, pe.nom_tri, c.date_debut`,
       )
-      .all(last, Number(mois.slice(0, 4)), first, last, last, first, last, first, last, last, first, first, last) as Array<Record<string, string | number | null>>;
+      .all(last, first, last, last, first, last, first, last, last, first, first, last) as Array<Record<string, string | number | null>>;
     const header = [
       'annexe_financiere',
       'dispositif',
@@ -105,6 +107,15 @@ export class HeuresService {
       'date_sortie',
       'motif_sortie',
     ];
+    // Each line under the annexe financière in force for its dispositif on the contract's first day in the month
+    // (issue 15 §1); then grouped by annexe, the order within kept (person, contract start).
+    const annexes = this.annexes.all();
+    for (const r of rows) {
+      const day = String(r.date_debut) > first ? String(r.date_debut) : first;
+      const found = this.annexes.inForce(String(r.dispositif), day > last ? last : day, annexes);
+      r.annexe = found ? numeroComplet(found.annexe.numero, found.version.avenant, found.version.modification) : '';
+    }
+    rows.sort((a, b) => String(a.dispositif).localeCompare(String(b.dispositif)) || String(a.annexe).localeCompare(String(b.annexe)));
     const inMonth = (d: unknown) => (typeof d === 'string' && d >= first && d <= last ? d : null);
     const lines = rows.map((r) => [
       r.annexe,

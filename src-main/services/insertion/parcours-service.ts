@@ -17,6 +17,7 @@ import type { ParcoursView } from '../../../src-shared/views-insertion';
 import { uuidv7 } from '../../lib/uuid';
 import { notFound } from '../access';
 import type { PersonnesService } from '../personnes/personnes-service';
+import type { AnnexesFinancieresService } from '../structure/annexes-service';
 import type { ParametresService } from './parametres-service';
 import type { AccompagnementService } from './accompagnement-service';
 import type { ActionsService } from './actions-service';
@@ -40,6 +41,7 @@ export class ParcoursService {
     private readonly parametres: ParametresService,
     private readonly accompagnement: AccompagnementService,
     private readonly actions: ActionsService,
+    private readonly annexes: AnnexesFinancieresService,
   ) {
     this.hoursOfContract = sqlite.prepare('select sum(centiemes) as total from heures where contrat_id = ?');
     this.hoursOfParcours = sqlite.prepare(
@@ -122,8 +124,9 @@ export class ParcoursService {
       )
       .pluck()
       .get(input.dateDebut, input.dateDebut, input.id ?? null) as number;
-    const etp = this.sqlite.prepare("select etp_conventionnes_dix_milliemes from dispositifs_annees where kind = 'ACI' and annee = ?").pluck().get(Number(input.dateDebut.slice(0, 4))) as number | null | undefined;
-    return { dateNaissance, debutParcours: p.dateDebut, cdiInclusionAci: { enCours, etpConventionnes: etp === null || etp === undefined ? null : etp / 10_000 } };
+    // The cap is a share of the ETP conventionnés of the annexe financière in force on the contract's start.
+    const etp = this.annexes.inForce('ACI', input.dateDebut)?.version.etpDixMilliemes ?? null;
+    return { dateNaissance, debutParcours: p.dateDebut, cdiInclusionAci: { enCours, etpConventionnes: etp === null ? null : etp / 10_000 } };
   }
 
   saveContrat(input: ContratInput, today: string, now: Date): string {

@@ -23,10 +23,10 @@ import {
 } from '../../../src-shared/observatoire/report-format';
 import { suppressSmallCells } from '../../../src-shared/observatoire/suppression';
 import { fromDixMilliemes } from '../../../src-shared/rules/heures';
-import type { SiaeKind } from '../../../src-shared/siae';
 import type { ReportHistoryView } from '../../../src-shared/views-observatoire';
 import { APP_NAME, APP_VERSION } from '../../version';
 import { loadPdfKit } from '../documents/pdf-layout';
+import type { AnnexesFinancieresService } from '../structure/annexes-service';
 import { getStructure } from '../structure/structure-service';
 import type { Db } from '../../../db/client';
 import type { IndicatorsService } from './indicators-service';
@@ -61,6 +61,7 @@ export class AnnualReportService {
     private readonly sqlite: Database.Database,
     private readonly indicators: IndicatorsService,
     private readonly keys: SigningKeyService,
+    private readonly annexes: AnnexesFinancieresService,
   ) {}
 
   /** What will be signed, computed now: the preview screen shows it before the user signs. */
@@ -69,9 +70,8 @@ export class AnnualReportService {
       const structure = getStructure(this.db);
       const computed = this.indicators.compute(annee);
       const { indicateurs, suppressed } = suppressSmallCells(computed.indicateurs);
-      const yearly = new Map(
-        (this.sqlite.prepare('select kind, annexe_financiere, etp_conventionnes_dix_milliemes as etp_conventionnes from dispositifs_annees where annee = ?').all(annee) as Array<{ kind: SiaeKind; annexe_financiere: string; etp_conventionnes: number | null }>).map((d) => [d.kind, d]),
-      );
+      // The annexes financières in force during the year: their base numbers, and the ETP conventionnés pro rata.
+      const yearly = this.annexes.yearConventions(annee);
       const { plafond_ai_entreprises_heures: _cap, ...parametres } = computed.parametres;
       const payload: Omit<ReportPayload, 'documents'> = {
         format: REPORT_FORMAT,
@@ -82,8 +82,8 @@ export class AnnualReportService {
           departement: structure.departement,
           dispositifs: computed.dispositifs.map((kind) => ({
             kind,
-            annexe_financiere: yearly.get(kind)?.annexe_financiere || null,
-            etp_conventionnes: yearly.get(kind)?.etp_conventionnes == null ? null : fromDixMilliemes(yearly.get(kind)!.etp_conventionnes!),
+            annexe_financiere: yearly.get(kind)?.numeros.join(', ') || null,
+            etp_conventionnes: yearly.get(kind)?.etpDixMilliemes == null ? null : fromDixMilliemes(yearly.get(kind)!.etpDixMilliemes!),
           })),
         },
         annee,

@@ -20,6 +20,7 @@ import { fromDixMilliemes, round, windows480 } from '../../../src-shared/rules/h
 import { isExitCounted, parcoursMonths, type ExitThresholds } from '../../../src-shared/rules/sorties';
 import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
 import type { ParametresService } from '../insertion/parametres-service';
+import type { AnnexesFinancieresService } from '../structure/annexes-service';
 
 export interface ReportParametres {
   h_ref: ParametresValeurs['h_ref'];
@@ -102,6 +103,7 @@ export class IndicatorsService {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly parametres: ParametresService,
+    private readonly annexes: AnnexesFinancieresService,
   ) {}
 
   parametresOfYear(year: number): ReportParametres {
@@ -143,7 +145,7 @@ export class IndicatorsService {
   private kindsOf(year: number): SiaeKind[] {
     const found = new Set<string>(this.sqlite.prepare('select kind from dispositifs').pluck().all() as string[]);
     for (const k of this.sqlite.prepare('select distinct dispositif from obs_salaries').pluck().all() as string[]) found.add(k);
-    for (const k of this.sqlite.prepare('select distinct kind from dispositifs_annees where annee = ?').pluck().all(year) as string[]) found.add(k);
+    for (const k of this.annexes.yearConventions(year).keys()) found.add(k);
     return SIAE_KINDS.filter((k) => found.has(k));
   }
 
@@ -274,9 +276,16 @@ export class IndicatorsService {
         acc.add(`activite.heures_par_type_client.${h.clientType}`, null, h.centiemes / 100);
       }
     }
+    // ETP réalisés = hours ÷ H_ref (REPORT-SPEC §2.3); on the days an annexe financière states its own H_ref, that
+    // one applies to the hours of those days (issue 15 §1), the dated parameter elsewhere.
+    const annexes = this.annexes.all();
     const etpByKind = new Map<string, number>();
     for (const [kind, c] of byKind) {
-      const etp = c / 100 / params.h_ref[kind];
+      let etp = c / 100 / params.h_ref[kind];
+      for (const p of this.annexes.statedHref(kind, year, annexes)) {
+        const inPeriod = this.hoursOfKindBetween(kind, p.debut, p.fin) / 100;
+        etp += inPeriod / p.hRef - inPeriod / params.h_ref[kind];
+      }
       etpByKind.set(kind, etp);
       acc.set('activite.heures_travaillees', kind, c / 100);
       acc.add('activite.heures_travaillees', null, c / 100);
@@ -285,13 +294,13 @@ export class IndicatorsService {
     }
     for (const [kind, clients] of clientsByKind) acc.set('activite.clients_actifs', kind, clients.size);
     acc.set('activite.clients_actifs', null, new Set(yearHours.filter((h) => h.clientId).map((h) => h.clientId)).size);
-    const conventions = this.sqlite.prepare('select kind, etp_conventionnes_dix_milliemes as c from dispositifs_annees where annee = ?').all(year) as Array<{ kind: SiaeKind; c: number | null }>;
+    // ETP conventionnés: each annexe in force during the year, pro rata of the days each version is in force.
     let totalConventionnes = 0;
-    for (const c of conventions) {
-      const etp = fromDixMilliemes(c.c ?? 0);
+    for (const [kind, c] of this.annexes.yearConventions(year, annexes)) {
+      const etp = fromDixMilliemes(c.etpDixMilliemes ?? 0);
       totalConventionnes += etp;
-      acc.set('activite.etp_conventionnes', c.kind, etp);
-      acc.set('activite.taux_realisation', c.kind, etp > 0 ? (etpByKind.get(c.kind) ?? 0) / etp : null);
+      acc.set('activite.etp_conventionnes', kind, etp);
+      acc.set('activite.taux_realisation', kind, etp > 0 ? (etpByKind.get(kind) ?? 0) / etp : null);
     }
     acc.set('activite.etp_conventionnes', null, totalConventionnes);
     const totalEtp = [...etpByKind.values()].reduce((a, b) => a + b, 0);
@@ -301,6 +310,13 @@ export class IndicatorsService {
     const exceeded = this.overruns480(year, start, end, params.plafond_ai_entreprises_heures);
     acc.set('activite.depassements_480h', null, exceeded);
     if ('par_dispositif.AI.activite.depassements_480h' in acc.values) acc.set('activite.depassements_480h', 'AI', exceeded);
+  }
+
+  private hoursOfKindBetween(kind: SiaeKind, from: string, to: string): number {
+    return this.sqlite
+      .prepare('select coalesce(sum(h.centiemes), 0) from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id where p.dispositif = ? and h.date between ? and ?')
+      .pluck()
+      .get(kind, from, to) as number;
   }
 
   /**

@@ -114,7 +114,7 @@ export function RapportPage() {
             {preview.payload.structure.dispositifs.some((d) => d.etp_conventionnes === null) && (
               <Alert color="orange">
                 Les ETP conventionnés de {preview.payload.annee} ne sont pas tous saisis : le taux de réalisation sera vide.{' '}
-                <Link to="/parametres/conventions">Saisir les conventions</Link>
+                <Link to="/parametres/annexes">Saisir les annexes financières</Link>
               </Alert>
             )}
             <Text size="sm" c="dimmed">
