@@ -23,6 +23,12 @@ export function addEveryKindOfRow(sqlite: Database.Database): void {
   const intake = one<{ id: string }>('select id from accueils order by id limit 1');
   run("update accueils set canal = 'prescription', date_notice_rgpd = date_premier_contact, souhaits = 'Travailler dehors ; passer le permis', reorientation_vers = '' where id = ?", intake.id);
 
+  // An annexe financière in milieu pénitentiaire with a free-text number, an avenant stating its H_ref and aid amounts.
+  const annexe = id();
+  run("insert into annexes_financieres (id, numero, mesure, created_at, updated_at) values (?, 'Convention SPIP 2025', 'ACI_MP', ?, ?)", annexe, AT, AT);
+  run("insert into annexes_financieres_versions (id, annexe_id, avenant, modification, date_debut, date_fin, etp_conventionnes_dix_milliemes, h_ref_centiemes, aide_socle_centimes, aide_modulee_centimes, created_at, updated_at) values (?, ?, 0, 0, '2025-03-01', '2026-02-28', 12500, null, null, null, ?, ?)", id(), annexe, AT, AT);
+  run("insert into annexes_financieres_versions (id, annexe_id, avenant, modification, date_debut, date_fin, etp_conventionnes_dix_milliemes, h_ref_centiemes, aide_socle_centimes, aide_modulee_centimes, created_at, updated_at) values (?, ?, 1, 2, '2025-09-01', '2026-02-28', 15000, 160750, 2345678, 12345, ?, ?)", id(), annexe, AT, AT);
+
   // A parcours that ended: a contract renewed, ended early, with derogations; a draft CER; reviewed bilans.
   const ended = one<{ id: string; personne_id: string; date_debut: string; date_sortie: string }>(
     "select id, personne_id, date_debut, date_sortie from parcours where date_sortie is not null and dispositif = 'ACI' and (select count(*) from contrats c where c.parcours_id = parcours.id) >= 2 order by id limit 1",
