@@ -25,6 +25,7 @@ import { ClientsService } from './services/insertion/clients-service';
 import { ImportService } from './services/import/import-service';
 import { IndicatorsService } from './services/observatoire/indicators-service';
 import { AnnexesFinancieresService } from './services/structure/annexes-service';
+import { FicheSalarieService } from './services/insertion/fiche-salarie-service';
 import { AnnualReportService } from './services/observatoire/annual-report';
 import { DataKeyProtector } from './services/observatoire/key-protector';
 import { SigningKeyService } from './services/observatoire/signing-keys';
@@ -59,6 +60,7 @@ export class OpenRuntime {
   readonly imports: ImportService;
   readonly indicators: IndicatorsService;
   readonly annexes: AnnexesFinancieresService;
+  readonly fiches: FicheSalarieService;
   readonly signingKeys: SigningKeyService;
   readonly members: MemberRegistry;
   readonly reperes: ReperesService;
@@ -94,7 +96,8 @@ export class OpenRuntime {
     this.dueWork = new DueWorkService(opened.sqlite, this.parametres);
     this.actions = new ActionsService(opened.db, opened.sqlite);
     this.annexes = new AnnexesFinancieresService(opened.sqlite, this.parametres);
-    this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement, this.actions, this.annexes);
+    this.fiches = new FicheSalarieService(opened.sqlite);
+    this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement, this.actions, this.annexes, this.fiches);
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres, this.annexes);
     this.clients = new ClientsService(opened.db);
     this.imports = new ImportService(opened.sqlite, this.audit);

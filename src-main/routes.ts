@@ -5,6 +5,7 @@
 import type { RouteTable } from './router';
 import { accueilRoutes } from './routes/accueil';
 import { annexesRoutes } from './routes/annexes';
+import { fichesRoutes } from './routes/fiches';
 import { coreRoutes } from './routes/core';
 import { insertionRoutes } from './routes/insertion';
 import { observatoireRoutes } from './routes/observatoire';
@@ -12,4 +13,4 @@ import { securiteRoutes } from './routes/securite';
 import { rgpdRoutes } from './routes/rgpd';
 import { qualiteDemarcheRoutes } from './routes/qualite-demarche';
 
-export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...observatoireRoutes, ...annexesRoutes, ...securiteRoutes, ...rgpdRoutes, ...qualiteDemarcheRoutes };
+export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...fichesRoutes, ...observatoireRoutes, ...annexesRoutes, ...securiteRoutes, ...rgpdRoutes, ...qualiteDemarcheRoutes };

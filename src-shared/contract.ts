@@ -43,6 +43,7 @@ import {
   savePassInputSchema,
   type OffreInsertion,
 } from './schemas/diagnostic';
+import { ficheOfParcoursInputSchema, ficheSalarieInputSchema } from './schemas/fiche-salarie';
 import { bilanDocumentInputSchema, deleteParcoursEntryInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
 import { annexeInputSchema, annexeVersionDeleteInputSchema } from './schemas/annexes-financieres';
@@ -51,7 +52,7 @@ import { federationConsolidationInputSchema, memberKeyInputSchema, reperesImport
 import type { ReperesView } from './observatoire/reperes-format';
 import type { FederationConsolidationView, MemberKeyView, AnnexeView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
 import type { ImportReport } from './import-format';
-import type { PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
+import type { FicheSalarieView, PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
@@ -134,6 +135,8 @@ export const contract = {
   'contrats.check': route<ContratCheckView>()(contratInputSchema),
   'contrats.save': route<ParcoursView[]>()(contratInputSchema),
   'sorties.save': route<ParcoursView[]>()(sortieInputSchema),
+  'fiches.get': route<FicheSalarieView>()(ficheOfParcoursInputSchema),
+  'fiches.save': route<FicheSalarieView>()(ficheSalarieInputSchema),
   'heures.saveMonth': route<MonthSaved>()(saveMonthInputSchema),
   'heures.closeMonth': route<null>()(closeMonthInputSchema),
   'heures.month': route<MonthGrid>()(monthInputSchema),

@@ -5,6 +5,7 @@
  * a `ref` (the app's id when it was created in the app), so that importing the same file twice updates rows.
  */
 import { NIVEAUX_COMPETENCE } from './domain/accueil';
+import { DUREES_ASP, MOTIFS_ABSENCE_NIR, NIVEAUX_FORMATION, RSA_SITUATIONS } from './domain/asp-codes';
 import { ECHEANCES_SUIVI, PARTENAIRE_TYPES, SITUATIONS_SUIVI } from './domain/insertion';
 import { TOUS_MOTIFS_PROLONGATION, TOUS_MOTIFS_SUSPENSION } from './domain/pass-iae';
 import { NATURES_BESOIN, ORIGINES_ACTION, ORIGINES_RECLAMATION, PUBLICS_SATISFACTION } from './domain/qualite';
@@ -18,6 +19,7 @@ const text = (max = 200): CellKind => ({ type: 'text', max });
 const longText: CellKind = { type: 'text', max: 20_000 };
 const date: CellKind = { type: 'date' };
 const decimal: CellKind = { type: 'decimal' };
+const bool: CellKind = { type: 'bool' };
 const code = (values: readonly (string | number)[]): CellKind => ({ type: 'code', values: values.map(String) });
 const req = (name: string, kind: CellKind): ColumnSpec => ({ name, required: true, kind });
 const opt = (name: string, kind: CellKind): ColumnSpec => ({ name, required: false, kind });
@@ -56,6 +58,7 @@ export const REGISTER_SHEETS = [
   'reclamations',
   'besoins_non_satisfaits',
   'reponses_satisfaction',
+  'fiches_salarie',
 ] as const;
 export type RegisterSheet = (typeof REGISTER_SHEETS)[number];
 
@@ -122,6 +125,30 @@ export const REGISTER_COLUMNS: Record<RegisterSheet, ColumnSpec[]> = {
   ],
   reclamations: [ref, req('date', date), req('origine', code(Object.keys(ORIGINES_RECLAMATION))), req('objet', text(1000)), opt('traitement', longText), opt('date_cloture', date)],
   besoins_non_satisfaits: [ref, req('date', date), req('nature', code(Object.keys(NATURES_BESOIN))), req('description', text(1000))],
+  // One row per parcours: the situation at hire (issue 15 §2). Made from the person's file when absent.
+  fiches_salarie: [
+    refPersonne,
+    req('dispositif', code(SIAE_KINDS)),
+    req('debut_parcours', date),
+    opt('niveau_formation', code(Object.keys(NIVEAUX_FORMATION))),
+    opt('sans_ressources', bool),
+    opt('rqth', bool),
+    opt('oeth', bool),
+    opt('inscrit_ft', bool),
+    opt('inscrit_ft_depuis', code(Object.keys(DUREES_ASP))),
+    opt('sans_emploi_depuis', code(Object.keys(DUREES_ASP))),
+    opt('rsa', code(Object.keys(RSA_SITUATIONS))),
+    opt('rsa_depuis', code(Object.keys(DUREES_ASP))),
+    opt('ass', bool),
+    opt('ass_depuis', code(Object.keys(DUREES_ASP))),
+    opt('aah', bool),
+    opt('aah_depuis', code(Object.keys(DUREES_ASP))),
+    opt('qpv', bool),
+    opt('zrr', bool),
+    opt('commune_naissance', text(5)),
+    opt('pays_naissance', text(5)),
+    opt('motif_absence_nir', code(Object.keys(MOTIFS_ABSENCE_NIR))),
+  ],
   reponses_satisfaction: [ref, req('date', date), req('public', code(Object.keys(PUBLICS_SATISFACTION))), req('note', code(['1', '2', '3', '4', '5'])), opt('commentaire', longText)],
 };
 
@@ -151,4 +178,5 @@ export const REGISTER_LABELS: Record<RegisterSheet, string> = {
   reclamations: 'Les réclamations',
   besoins_non_satisfaits: 'Les besoins non satisfaits',
   reponses_satisfaction: 'Les réponses de satisfaction',
+  fiches_salarie: 'La fiche salarié de chaque parcours : la situation à l’embauche telle que l’ASP l’enregistre',
 };

@@ -1,5 +1,6 @@
 /** Route outputs of the mission insertion. */
 import type { Withheld } from './domain/need-to-know';
+import type { DureeInscription, MotifAbsenceNir, NiveauFormation, RsaSituation } from './domain/asp-codes';
 import type { CategorieSortie, ContratType, Derogation, MotifSortie } from './domain/insertion';
 import type { SiaeKind } from './siae';
 import type { UserRef } from './views-accueil';
@@ -217,4 +218,34 @@ export interface ParametreView {
   defaut: unknown;
   /** Dated rows, latest first. */
   historique: Array<{ valideDu: string; valeur: unknown; creePar: string | null; creeLe: string }>;
+}
+
+/**
+ * The fiche salarié of a parcours (issue 15 §2): the situation at hire the ASP records. RQTH, OETH and AAH imply
+ * health: `reserve` for a role without need-to-know (src-shared/domain/need-to-know.ts).
+ */
+export interface FicheSalarieView {
+  id: string;
+  parcoursId: string;
+  niveauFormation: NiveauFormation | null;
+  sansRessources: boolean;
+  rqth: Withheld<boolean>;
+  oeth: Withheld<boolean>;
+  inscritFt: boolean;
+  inscritFtDepuis: DureeInscription | null;
+  sansEmploiDepuis: DureeInscription | null;
+  rsa: RsaSituation | null;
+  rsaDepuis: DureeInscription | null;
+  ass: boolean;
+  assDepuis: DureeInscription | null;
+  aah: Withheld<boolean>;
+  aahDepuis: Withheld<DureeInscription | null>;
+  qpv: boolean;
+  zrr: boolean;
+  communeNaissance: string | null;
+  paysNaissance: string | null;
+  motifAbsenceNir: MotifAbsenceNir | null;
+  /** Whether the person's NIR is known (the reason for its absence is asked only otherwise). */
+  nirConnu: boolean;
+  updatedAt: string;
 }

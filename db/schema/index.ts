@@ -13,3 +13,4 @@ export * from './qualite';
 export * from './rgpd';
 export * from './qualite-demarche';
 export * from './federation';
+export * from './fiche-salarie';

@@ -56,6 +56,16 @@ export const DUREES_INSCRIPTION = {
   '04': '24 mois et plus',
 } as const;
 export type DureeInscription = keyof typeof DUREES_INSCRIPTION;
+/** The same ASP bands (`AllocationDuration`) serve every "depuis" of the fiche salarié: RSA, ASS, AAH, sans emploi. */
+export const DUREES_ASP = DUREES_INSCRIPTION;
+
+/** Why the NIR is missing (les-emplois `itou/users/enums.py` LackOfNIRReason; TEMPORARY_NUMBER in older records). */
+export const MOTIFS_ABSENCE_NIR = {
+  NO_NIR: 'Pas de numéro de sécurité sociale',
+  NIR_ASSOCIATED_TO_OTHER: 'Le numéro de sécurité sociale est associé à quelqu’un d’autre',
+  TEMPORARY_NUMBER: 'Numéro temporaire (NIA/NTT)',
+} as const;
+export type MotifAbsenceNir = keyof typeof MOTIFS_ABSENCE_NIR;
 
 export const RSA_SITUATIONS = {
   NON: 'Non bénéficiaire du RSA',

@@ -14,6 +14,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   contrat: 'Contrat de travail',
   convention: 'Conventions (ETP)',
   annexe_financiere: 'Annexes financières',
+  fiche_salarie: 'Fiche salarié',
   copie_externe: 'Copie sur clé USB',
   demande_rgpd: 'Demande RGPD',
   demonstration: 'Structure de démonstration',

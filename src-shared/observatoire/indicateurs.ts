@@ -7,6 +7,7 @@ import { CRITERES } from '../domain/criteres';
 import { FREIN_TYPES } from '../domain/freins';
 import { CLIENT_TYPES, MOTIFS_SORTIE, type MotifSortie } from '../domain/insertion';
 import { ORIENTEURS, type Orienteur } from '../domain/asp-codes';
+import { SITUATION_LINES } from './situation';
 
 export type IndicatorUnit = 'count' | 'hours' | 'etp' | 'rate' | 'days' | 'months' | 'score';
 export type IndicatorSection = 'accueil' | 'public' | 'activite' | 'accompagnement' | 'sorties' | 'qualite';
@@ -69,6 +70,7 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
   def('public.de_26_a_49_ans', 'public', 'De 26 à 49 ans', 'Salariés en parcours âgés de 26 à 49 ans au début du parcours.'),
   def('public.50_ans_et_plus', 'public', '50 ans et plus', 'Salariés en parcours âgés de 50 ans ou plus au début du parcours.'),
   ...Object.entries(CRITERES).map(([k, c]) => def(`public.criteres.${k}`, 'public', `Critère : ${c.label}`, `Salariés en parcours dont le profil à l’entrée retient le critère « ${c.label} ».`)),
+  ...Object.entries(SITUATION_LINES).map(([k, l]) => def(`public.situation.${k}`, 'public', `Situation à l’embauche : ${l.label}`, l.definition)),
   def('public.niveau_infra_bac', 'public', 'Niveau infra-bac', 'Salariés en parcours de niveau de formation ASP 00, 01, 50, 51, 60 ou 70.'),
 
   def('activite.heures_travaillees', 'activite', 'Heures travaillées', 'Somme des heures datées dans l’année.', 'hours'),

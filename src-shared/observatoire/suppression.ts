@@ -5,7 +5,7 @@
  */
 import { baseId, type IndicatorMap } from './indicateurs';
 
-const SENSITIVE_EXACT = new Set(['public.criteres.AAH', 'public.criteres.TH', 'public.criteres.DETENTION_MJ', 'public.orienteur.09', 'public.orienteur.10']);
+const SENSITIVE_EXACT = new Set(['public.criteres.AAH', 'public.criteres.TH', 'public.situation.aah', 'public.situation.rqth', 'public.criteres.DETENTION_MJ', 'public.orienteur.09', 'public.orienteur.10']);
 const SENSITIVE_PREFIXES = ['accompagnement.freins.sante.', 'accompagnement.freins.justice.'];
 
 export function isSensitiveIndicator(id: string): boolean {

@@ -9,7 +9,7 @@ import type { RunningWebServer } from '../../src-main/web-server';
 import { launchChromium } from '../helpers/chromium';
 import { screenshotter } from './screenshots';
 import { julieInAci } from './julie-in-aci';
-import { AppShellPage, typeInto } from './pages';
+import { AppShellPage, chooseOption, typeInto } from './pages';
 
 let browser: Browser;
 let server: RunningWebServer;
@@ -145,6 +145,27 @@ describe('typing numbers and dates in an English browser', () => {
     await confirm.getByRole('button', { name: 'Supprimer' }).click();
     await page.getByText('Saisie supprimée.').waitFor();
     expect(db().prepare('select count(*) from formations').pluck().get()).toBe(0);
+  });
+});
+
+describe('the fiche salarié completed with the keyboard (issue 15 §2)', () => {
+  it('made at hire from Julie’s file, completed and read back from the database', async () => {
+    await page.goto(`${server.url}#/personnes/${personneId}`);
+    await page.getByRole('tab', { name: 'Parcours' }).click();
+    const section = page.getByLabel('Fiche salarié');
+    await section.getByText('50 — Formation de niveau BEP ou CAP').waitFor();
+    await section.getByRole('button', { name: 'Compléter la fiche salarié' }).click();
+    await chooseOption(section, 'Situation RSA', 'OUI-M — Bénéficiaire du RSA et majoré');
+    await chooseOption(section, 'Allocataire du RSA depuis', '03 — De 12 à 23 mois');
+    await typeInto(section.getByLabel('Commune de naissance (code INSEE)'), 'Privas');
+    await section.getByRole('button', { name: 'Enregistrer la fiche salarié' }).click();
+    await section.getByText(/un code INSEE de 5 caractères/).waitFor();
+    await typeInto(section.getByLabel('Commune de naissance (code INSEE)'), '07186');
+    await shot('fiche-01-saisie');
+    await section.getByRole('button', { name: 'Enregistrer la fiche salarié' }).click();
+    await section.getByText('Bénéficiaire du RSA et majoré, de 12 à 23 mois').waitFor();
+    await shot('fiche-02-enregistree');
+    expect(db().prepare('select rsa, rsa_depuis, commune_naissance, niveau_formation from fiches_salarie').get()).toEqual({ rsa: 'OUI-M', rsa_depuis: '03', commune_naissance: '07186', niveau_formation: '50' });
   });
 });
 

@@ -52,3 +52,29 @@ export function csvFolder(sheets: SheetRows): string {
 }
 
 export const STRUCTURE_ROW = { nom: 'Structure de test', siret: '52000001500013', departement: '07' };
+
+/**
+ * The worked example's values of the State's profile lines (issue 15 §2), which REPORT-SPEC's expected.json predates.
+ * Its fiches salarié are made from the persons' files: levels 50 and 51 (CAP-BEP), 70 and 00 (below), Caron's AAH
+ * criterion; no RSA situation, registration, QPV or ZRR is recorded on the persons, so those lines count 0.
+ * AAH is a sensitive small cell: suppressed in the report, with its complements.
+ */
+export const EXEMPLE_2024_SITUATION: Record<string, number | null> = (() => {
+  const lines = ['rsa', 'ass', 'aah', 'rqth', 'inscrit_ft_12_23_mois', 'inscrit_ft_24_mois_et_plus', 'qpv', 'zrr', 'formation_infra_cap', 'formation_cap_bep', 'formation_bac_et_plus'];
+  const values: Record<string, Record<string, number | null>> = {
+    '': { formation_infra_cap: 2, formation_cap_bep: 2, aah: null },
+    'par_dispositif.ACI.': { formation_infra_cap: 1, formation_cap_bep: 2, aah: null },
+    // Suppressed too, as public.criteres.AAH is: the structure total minus ACI would give it.
+    'par_dispositif.AI.': { formation_infra_cap: 1, aah: null },
+  };
+  return Object.fromEntries(Object.entries(values).flatMap(([prefix, set]) => lines.map((l) => [`${prefix}public.situation.${l}`, l in set ? set[l]! : 0])));
+})();
+
+/** A report's indicators split into REPORT-SPEC's frame and the situation lines the app adds to it. */
+export function splitSituationLines(indicateurs: Record<string, number | null>): { frame: Record<string, number | null>; situation: Record<string, number | null> } {
+  const isSituation = (id: string) => /(^|\.)public\.situation\./.test(id);
+  return {
+    frame: Object.fromEntries(Object.entries(indicateurs).filter(([id]) => !isSituation(id))),
+    situation: Object.fromEntries(Object.entries(indicateurs).filter(([id]) => isSituation(id))),
+  };
+}

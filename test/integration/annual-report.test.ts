@@ -10,7 +10,7 @@ import { verifyReport } from '../../src-main/services/observatoire/report-verifi
 import { SigningKeyService } from '../../src-main/services/observatoire/signing-keys';
 import type { ReportPayload } from '../../src-shared/observatoire/report-format';
 import { TestApp } from '../helpers/app';
-import { csvFolder, EXEMPLE_2024, exampleCopy, importFolder, readCsv, writeCsv } from '../helpers/import';
+import { csvFolder, EXEMPLE_2024, EXEMPLE_2024_SITUATION, exampleCopy, importFolder, readCsv, splitSituationLines, writeCsv } from '../helpers/import';
 import { tempDir } from '../helpers/temp';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -64,8 +64,11 @@ describe('signed annual report', () => {
     expect(result.echecs).toEqual([]);
     expect(result.valide).toBe(true);
     const p = result.payload!;
-    expect(p.indicateurs).toEqual(expected.indicateurs);
-    expect(p.suppressed).toEqual(expected.suppressed);
+    // REPORT-SPEC's frame exactly, plus the State's situation lines (issue 15 §2).
+    const { frame, situation } = splitSituationLines(p.indicateurs);
+    expect(frame).toEqual(expected.indicateurs);
+    expect(situation).toEqual(EXEMPLE_2024_SITUATION);
+    expect(p.suppressed.filter((id) => !id.includes('public.situation.'))).toEqual(expected.suppressed);
     expect(p).toMatchObject({ format: 'cadre-commun-rapport-annuel', version: 1, annee: 2024, structure: { siret: '52000001500013', departement: '07' } });
     expect(p.structure.dispositifs).toEqual([
       { kind: 'AI', annexe_financiere: 'AI 007 24 0101', etp_conventionnes: 3 },
@@ -212,6 +215,15 @@ describe('federation consolidation', () => {
     ]);
     // 1 of 10, not the mean of 100 % and 0 %.
     expect(c.lignes.find((l) => l.niveau === 'ensemble')!.valeurs['sorties.taux_emploi_durable']).toBe(0.1);
+  });
+
+  it('consolidates a report written before the situation lines with a newer one: those totals are unknown, never partial', () => {
+    const report = (siret: string, v: Record<string, number>) =>
+      ({ structure: { nom: siret, siret, departement: '07', dispositifs: [] }, annee: 2024, indicateurs: v }) as unknown as ReportPayload;
+    const c = consolidate([report('1', { 'public.entrees': 4 }), report('2', { 'public.entrees': 6, 'public.situation.rsa': 3 })]);
+    const ensemble = c.lignes.find((l) => l.niveau === 'ensemble')!.valeurs;
+    expect(ensemble['public.entrees']).toBe(10);
+    expect(ensemble['public.situation.rsa']).toBeNull();
   });
 });
 

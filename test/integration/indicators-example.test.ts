@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { suppressSmallCells } from '../../src-shared/observatoire/suppression';
 import { TestApp } from '../helpers/app';
-import { EXEMPLE_2024, importFolder } from '../helpers/import';
+import { EXEMPLE_2024, EXEMPLE_2024_SITUATION, importFolder, splitSituationLines } from '../helpers/import';
 
 let app: TestApp | null = null;
 afterEach(() => {
@@ -19,8 +19,11 @@ describe('REPORT-SPEC worked example (exemple-2024)', () => {
     const expected = JSON.parse(readFileSync(join(EXEMPLE_2024, 'expected.json'), 'utf8')) as { indicateurs: Record<string, number | null>; suppressed: string[] };
     const computed = open.indicators.compute(2024);
     const exported = suppressSmallCells(computed.indicateurs);
-    expect(exported.indicateurs).toEqual(expected.indicateurs);
-    expect(exported.suppressed).toEqual(expected.suppressed);
+    const { frame, situation } = splitSituationLines(exported.indicateurs);
+    expect(frame).toEqual(expected.indicateurs);
+    expect(situation).toEqual(EXEMPLE_2024_SITUATION);
+    expect(exported.suppressed.filter((id) => !id.includes('public.situation.'))).toEqual(expected.suppressed);
+    expect(exported.suppressed.filter((id) => id.includes('public.situation.'))).toEqual(['public.situation.aah', 'par_dispositif.ACI.public.situation.aah', 'par_dispositif.AI.public.situation.aah'].sort());
     // The app's own screens keep the real values.
     expect(computed.indicateurs['public.criteres.AAH']).toBe(1);
     expect(computed.dispositifs).toEqual(['AI', 'ACI']);

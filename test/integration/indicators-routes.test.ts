@@ -40,7 +40,7 @@ async function throughRoutes(t: Team): Promise<void> {
   for (const p of PEOPLE) {
     const created = await app!.call(
       'personnes.create',
-      personneInput({ nom: p.nom, prenom: p.prenom, civilite: p.civilite, dateNaissance: p.naissance, niveauFormation: p.niveau as never, orienteur: p.orienteur as never, nir: null as never, identifiantFt: '', accueil: { datePremierContact: p.contact, canal: 'physique' } }),
+      personneInput({ nom: p.nom, prenom: p.prenom, civilite: p.civilite, dateNaissance: p.naissance, niveauFormation: p.niveau as never, orienteur: p.orienteur as never, nir: null as never, identifiantFt: '', qpv: false, accueil: { datePremierContact: p.contact, canal: 'physique' } }),
       t.cip,
     );
     const personneId = created.personne.id;

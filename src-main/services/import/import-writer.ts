@@ -21,6 +21,7 @@ import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../
 import type { SiaeKind } from '../../../src-shared/siae';
 import { uuidv7 } from '../../lib/uuid';
 import { REFRESH_LATEST_INTAKE_SQL } from '../accueil/accueil-service';
+import { FicheSalarieService } from '../insertion/fiche-salarie-service';
 import { duplicateKey, searchText, sortKey } from '../personnes/search-text';
 import { REGISTER_SHEETS } from '../../../src-shared/import-format-registers';
 import { REGISTER_TABLES } from './register-tables';
@@ -152,6 +153,8 @@ export class ImportWriter {
     this.writeFreins();
     this.writeContratsAndSorties(kinds);
     this.writeCriteres();
+    // Each new parcours gets its fiche salarié from the person's situation; the fiches_salarie sheet then corrects it.
+    new FicheSalarieService(this.sqlite).fillMissing(this.at);
     this.writeHeures();
     writeRegisters(this.registerContext(), REGISTERS_BEFORE_PARCOURS);
     this.writeDatedRows();

@@ -36,8 +36,11 @@ export interface RegisterTable {
   /** The table's primary key: generated ids, or a natural key the sheet carries (`mois`, `key`). */
   primaryKey: string;
   generatedId: boolean;
-  /** How a row is found again on a second import: its `ref`, or the sheet columns of a natural key. */
-  identity: 'ref' | readonly string[];
+  /**
+   * How a row is found again on a second import: its `ref`, the sheet columns of a natural key, or its parent when
+   * there is one row per parent (`parent`: the fiche salarié of a parcours).
+   */
+  identity: 'ref' | 'parent' | readonly string[];
   parents: Parent[];
   /** Sheet column → table column, where they differ. */
   renamed?: Record<string, string>;
@@ -141,6 +144,7 @@ export const REGISTER_TABLES: Record<RegisterSheet, RegisterTable> = {
   actions_amelioration: { table: 'actions_amelioration', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [], stamps: both },
   reclamations: { table: 'reclamations', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [], stamps: both },
   besoins_non_satisfaits: { table: 'besoins_non_satisfaits', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [], stamps: createdOnly },
+  fiches_salarie: { table: 'fiches_salarie', primaryKey: 'id', generatedId: true, identity: 'parent', parents: [{ kind: 'parcours', dbColumn: 'parcours_id' }], stamps: both },
   reponses_satisfaction: { table: 'reponses_satisfaction', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [], stamps: createdOnly },
 };
 

@@ -78,7 +78,7 @@ class RegisterSheetWriter {
       const identity = this.identityOf(r);
       const first = seen.get(identity);
       if (first !== undefined) {
-        this.ctx.problems.error(this.sheet, r.line, this.spec.identity === 'ref' ? 'ref' : this.spec.identity[0]!, `Cette ligne répète la ligne ${first}.`);
+        this.ctx.problems.error(this.sheet, r.line, this.identityColumns()[0]!, `Cette ligne répète la ligne ${first}.`);
         continue;
       }
       seen.set(identity, r.line);
@@ -120,9 +120,15 @@ class RegisterSheetWriter {
     return true;
   }
 
+  private identityColumns(): readonly string[] {
+    const { identity } = this.spec;
+    return identity === 'ref' ? ['ref'] : identity === 'parent' ? [...parentColumns(this.spec)] : identity;
+  }
+
   private identityOf(r: SheetRecord): string {
-    const cols = this.spec.identity === 'ref' ? ['ref'] : this.spec.identity;
-    return cols.map((c) => String(r.values[c] ?? '')).join('\u0000');
+    return this.identityColumns()
+      .map((c) => String(r.values[c] ?? ''))
+      .join('\u0000');
   }
 
   /** The value as the table stores it; undefined after reporting an error on its cell. */
@@ -198,9 +204,13 @@ class RegisterSheetWriter {
     return ok;
   }
 
-  private existing(r: SheetRecord): string | null {
+  private existing(r: SheetRecord, values: Record<string, unknown>): string | null {
     const { identity, table, primaryKey } = this.spec;
     if (identity === 'ref') return this.ctx.refOf(this.sheet, String(r.values.ref));
+    if (identity === 'parent') {
+      const column = this.spec.parents[0]!.dbColumn;
+      return (this.statement(`select "${primaryKey}" from "${table}" where "${column}" = ?`).pluck().get(values[column]) as string | undefined) ?? null;
+    }
     const where = identity.map((c) => `"${this.spec.renamed?.[c] ?? c}" = ?`).join(' and ');
     const params = identity.map((c) => {
       const v = r.values[c];
@@ -211,7 +221,7 @@ class RegisterSheetWriter {
 
   private save(r: SheetRecord, values: Record<string, unknown>): void {
     const { table, primaryKey, generatedId, stamps } = this.spec;
-    const existing = this.existing(r);
+    const existing = this.existing(r, values);
     if (existing !== null) {
       const set: Record<string, unknown> = { ...values, ...(stamps.updated ? { updated_at: this.ctx.at } : {}) };
       delete set[primaryKey];

@@ -18,6 +18,7 @@ import { uuidv7 } from '../../lib/uuid';
 import { notFound } from '../access';
 import type { PersonnesService } from '../personnes/personnes-service';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
+import type { FicheSalarieService } from './fiche-salarie-service';
 import type { ParametresService } from './parametres-service';
 import type { AccompagnementService } from './accompagnement-service';
 import type { ActionsService } from './actions-service';
@@ -42,6 +43,7 @@ export class ParcoursService {
     private readonly accompagnement: AccompagnementService,
     private readonly actions: ActionsService,
     private readonly annexes: AnnexesFinancieresService,
+    private readonly fiches: FicheSalarieService,
   ) {
     this.hoursOfContract = sqlite.prepare('select sum(centiemes) as total from heures where contrat_id = ?');
     this.hoursOfParcours = sqlite.prepare(
@@ -85,6 +87,8 @@ export class ParcoursService {
       .insert(parcours)
       .values({ id, personneId: input.personneId, dispositif: input.dispositif, accueilId: input.accueilId, referentId: input.referentId, diagnosticId: diagnostic?.id ?? null, createdAt: at, updatedAt: at })
       .run();
+    // Its fiche salarié, filled from the person's situation at hire (issue 15 §2).
+    this.fiches.fillMissing(at);
     return id;
   }
 

@@ -173,11 +173,13 @@ function total(maps: IndicatorMap[], columns: string[]): IndicatorMap {
     let masked = false;
     for (const m of maps) {
       const v = m[id];
-      if (v === null) {
+      // Suppressed in one report, or absent from it (a report of an older version without this indicator, issue 15
+      // §2): the total cannot be known, and a partial sum would read as the network's.
+      if (v === null || v === undefined) {
         masked = true;
         break;
       }
-      sum += v ?? 0;
+      sum += v;
     }
     sums[id] = masked ? null : round(sum, 4);
   }

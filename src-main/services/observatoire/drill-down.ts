@@ -8,6 +8,8 @@ import { CATEGORIES_SORTIE, MOTIFS_SORTIE, type CategorieSortie } from '../../..
 import { DECISIONS } from '../../../src-shared/domain/accueil';
 import { NIVEAUX_FORMATION, type NiveauFormation } from '../../../src-shared/domain/asp-codes';
 import { CRITERES, type Critere } from '../../../src-shared/domain/criteres';
+import { SITUATION_LINES, type SituationLine } from '../../../src-shared/observatoire/situation';
+import { SITUATION_SQL } from './situation-sql';
 import { AppError } from '../../../src-shared/errors';
 import { baseId, hasPersonList, indicatorDefinition } from '../../../src-shared/observatoire/indicateurs';
 import { cerSignedInTime, isBilanOverdue } from '../../../src-shared/rules/echeances';
@@ -134,6 +136,15 @@ export class DrillDownService {
           end,
           start,
         );
+    }
+    if (base.startsWith('public.situation.')) {
+      const line = base.slice('public.situation.'.length) as SituationLine;
+      if (!(line in SITUATION_SQL)) return null;
+      return all<Row>(
+        `select s.personne_id, s.dispositif, ? as precision from obs_salaries s join fiches_salarie f on f.parcours_id = s.parcours_id
+          where ${principal} and ${SITUATION_SQL[line]}`,
+        SITUATION_LINES[line].label,
+      );
     }
     if (base.startsWith('public.criteres.')) {
       const critere = base.slice('public.criteres.'.length);

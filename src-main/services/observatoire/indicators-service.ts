@@ -21,6 +21,8 @@ import { isExitCounted, parcoursMonths, type ExitThresholds } from '../../../src
 import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
 import type { ParametresService } from '../insertion/parametres-service';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
+import { SITUATION_LINE_KEYS } from '../../../src-shared/observatoire/situation';
+import { SITUATION_SQL } from './situation-sql';
 
 export interface ReportParametres {
   h_ref: ParametresValeurs['h_ref'];
@@ -241,6 +243,20 @@ export class IndicatorsService {
       acc.set('public.de_26_a_49_ans', r.scope, r.median);
       acc.set('public.50_ans_et_plus', r.scope, r.seniors);
       acc.set('public.niveau_infra_bac', r.scope, r.infra);
+    }
+    // The State's profile lines, from the fiche salarié of the parcours that describes each person (issue 15 §2).
+    const situation = (where: string, group: string) =>
+      this.sqlite
+        .prepare(
+          `select ${group} as k, ${SITUATION_LINE_KEYS.map((line) => `total(${SITUATION_SQL[line]}) as "${line}"`).join(', ')}
+             from obs_salaries s join fiches_salarie f on f.parcours_id = s.parcours_id where ${where} group by ${group}`,
+        )
+        .all() as Array<Record<string, number | string>>;
+    for (const [scope, r] of [
+      ...situation('s.principal_dispositif = 1', 's.dispositif').map((x) => [x.k as Scope, x] as const),
+      ...situation('s.principal = 1', "'*'").map((x) => [null, x] as const),
+    ]) {
+      for (const line of SITUATION_LINE_KEYS) acc.set(`public.situation.${line}`, scope, Number(r[line]));
     }
     const criteria = (where: string, group: string) =>
       this.sqlite

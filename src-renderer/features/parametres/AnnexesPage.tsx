@@ -6,6 +6,7 @@ import { api, ApiError } from '../../api';
 import { DateField } from '../../components/fields/DateField';
 import { NumberField } from '../../components/fields/NumberField';
 import { FormAlert } from '../../components/FormAlert';
+import { LabelledValue } from '../../components/LabelledValue';
 import { PageHeader } from '../../components/PageHeader';
 import { formatNumber, formatShortDate } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
@@ -139,9 +140,9 @@ export function AnnexesPage() {
                 )}
               </div>
               <SimpleGrid cols={3} spacing="lg">
-                <Figure label="Heures réalisées" value={formatNumber(a.realise.heures, 2)} />
-                <Figure label="ETP réalisés / conventionnés" value={`${etp(a.realise.etpRealises)} / ${etp(a.realise.etpConventionnes)}`} />
-                <Figure label="Taux de réalisation" value={a.realise.tauxRealisation === null ? '—' : `${formatNumber(a.realise.tauxRealisation * 100, 1)} %`} />
+                <LabelledValue label="Heures réalisées" value={formatNumber(a.realise.heures, 2)} strong />
+                <LabelledValue label="ETP réalisés / conventionnés" value={`${etp(a.realise.etpRealises)} / ${etp(a.realise.etpConventionnes)}`} strong />
+                <LabelledValue label="Taux de réalisation" value={a.realise.tauxRealisation === null ? '—' : `${formatNumber(a.realise.tauxRealisation * 100, 1)} %`} strong />
               </SimpleGrid>
             </Group>
             <Table mt="sm" aria-label={`Versions de l’annexe ${a.numero || a.kind}`}>
@@ -251,16 +252,5 @@ export function AnnexesPage() {
         )}
       </Modal>
     </>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600}>{value}</Text>
-    </div>
   );
 }

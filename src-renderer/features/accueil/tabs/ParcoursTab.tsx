@@ -21,6 +21,7 @@ import type { TabProps } from '../PersonneFilePage';
 import { BilansSection, CerSection } from './AccompagnementSections';
 import { ActionsSection, SuiviSection } from './ActionsSections';
 import { Chronologie } from './Chronologie';
+import { FicheSalarieSection } from './FicheSalarieSection';
 import { NumberField } from '../../../components/fields/NumberField';
 import { useDraftGuard, useUnsavedChanges } from '../../../stores/unsaved-store';
 
@@ -262,6 +263,7 @@ function ParcoursCard({ parcours, onChange }: { parcours: ParcoursView; onChange
           <ContractForm parcours={parcours} draft={editing} onCancel={() => setEditing(null)} onSaved={(all) => { setEditing(null); onChange(all); }} />
         </div>
       )}
+      <FicheSalarieSection parcoursId={parcours.id} canWrite={canWrite} />
       {parcours.dateDebut && <CerSection key={`cer-${parcours.cer.length}`} parcours={parcours} canWrite={canWrite} onChange={onChange} />}
       {/* A bilan de sortie is written at or after the exit, so bilans stay open once it is recorded. */}
       {parcours.dateDebut && <BilansSection parcours={parcours} canWrite={canWrite} onChange={onChange} />}
