@@ -3,6 +3,7 @@
  * One module per area; the `RouteTable` type makes sure every contract route has exactly one definition.
  */
 import type { RouteTable } from './router';
+import { joinRouteTables } from './route-tables';
 import { accueilRoutes } from './routes/accueil';
 import { annexesRoutes } from './routes/annexes';
 import { fichesRoutes } from './routes/fiches';
@@ -13,4 +14,16 @@ import { securiteRoutes } from './routes/securite';
 import { rgpdRoutes } from './routes/rgpd';
 import { qualiteDemarcheRoutes } from './routes/qualite-demarche';
 
-export const routes: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...fichesRoutes, ...observatoireRoutes, ...annexesRoutes, ...securiteRoutes, ...rgpdRoutes, ...qualiteDemarcheRoutes };
+// The type checks that every contract route is defined; joinRouteTables that none is defined twice (at start-up).
+const _everyRouteOnce: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...fichesRoutes, ...observatoireRoutes, ...annexesRoutes, ...securiteRoutes, ...rgpdRoutes, ...qualiteDemarcheRoutes };
+export const routes: RouteTable = joinRouteTables<typeof _everyRouteOnce>({
+  core: coreRoutes,
+  accueil: accueilRoutes,
+  insertion: insertionRoutes,
+  fiches: fichesRoutes,
+  observatoire: observatoireRoutes,
+  annexes: annexesRoutes,
+  securite: securiteRoutes,
+  rgpd: rgpdRoutes,
+  'qualite-demarche': qualiteDemarcheRoutes,
+});

@@ -79,7 +79,9 @@ export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
     opt('aide_socle', { type: 'decimal' }),
     opt('aide_modulee', { type: 'decimal' }),
   ],
-  clients: [req('ref', text(60)), req('nom', text()), req('type', code(Object.keys(CLIENT_TYPES))), opt('siret', text(20))],
+  // soumis_plafond_480: AI, whether placements count towards the 480-hour cap; decided by the type except for a
+  // private individual (professional need) and « autre » (src-shared/rules/plafond-480.ts).
+  clients: [req('ref', text(60)), req('nom', text()), req('type', code(Object.keys(CLIENT_TYPES))), opt('siret', text(20)), opt('soumis_plafond_480', { type: 'bool' })],
   personnes: [
     req('ref', text(60)),
     req('civilite', code(Object.keys(CIVILITES))),

@@ -183,6 +183,8 @@ export interface ClientView {
   nom: string;
   type: import('./domain/insertion').ClientType;
   siret: string;
+  /** AI: placements with this client count towards the 480-hour cap (L5132-9 2°). */
+  soumisPlafond480: boolean;
 }
 
 export interface CsvDocument {

@@ -68,6 +68,8 @@ export const clients = sqliteTable('clients', {
   nom: text('nom').notNull(),
   type: text('type').notNull(),
   siret: text('siret').notNull().default(''),
+  /** AI: whether placements with this client count towards the 480-hour cap (src-shared/rules/plafond-480.ts). */
+  soumisPlafond480: integer('soumis_plafond_480', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });

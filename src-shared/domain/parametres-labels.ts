@@ -5,8 +5,8 @@ export const PARAMETRE_LABELS: Record<CleParametre, { label: string; description
   delai_cer_jours: { label: 'Délai de signature du CER (jours)', description: 'Le contrat d’engagement est attendu au plus tard ce nombre de jours après le début du parcours.' },
   intervalle_bilan_mois: { label: 'Intervalle entre deux bilans (mois)', description: 'Un bilan est attendu au moins à cet intervalle.' },
   plafond_ai_entreprises_heures: {
-    label: 'AI : plafond d’heures en entreprise sur 24 mois',
-    description: '480 heures par la loi ; à relever à partir de la date d’une dérogation préfectorale (3 ans au plus, renouvelable).',
+    label: 'AI : plafond d’heures de mise à disposition sur 24 mois',
+    description: '480 heures par la loi (article L5132-9 : entreprises, collectivités, besoins professionnels des particuliers ; pas les associations ni les besoins personnels). Une dérogation préfectorale se saisit plus bas.',
   },
   mapping_sorties: { label: 'Catégorie de chaque motif de sortie', description: 'Table utilisée pour classer les sorties ; elle est écrite dans chaque rapport annuel.' },
   seuil_sortie_aci_ei_mois: {
@@ -16,6 +16,10 @@ export const PARAMETRE_LABELS: Record<CleParametre, { label: string; description
   seuil_sortie_ai_etti_heures: {
     label: 'AI, ETTI : heures travaillées pour qu’une sortie soit constatée',
     description: 'Règle de l’État (tableaux de bord de pilotage de l’inclusion) : 150 heures sur le parcours.',
+  },
+  derogation_480h_jusquau: {
+    label: 'AI : dérogation préfectorale au plafond de 480 heures',
+    description: 'Date de fin de la dérogation accordée par le préfet (3 ans au plus, renouvelable), valable à partir de la date de l’arrêté. Tant qu’elle court, le dépassement n’est ni signalé ni compté.',
   },
   fin_experimentation_eiti: {
     label: 'Fin de l’expérimentation EITI',

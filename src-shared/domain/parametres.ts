@@ -27,6 +27,12 @@ export interface ParametresValeurs {
    * EITI contract running past it is flagged. A later extension is a new value from its date, not a release.
    */
   fin_experimentation_eiti: string;
+  /**
+   * AI: end of a prefect's derogation to the 480-hour cap ('' without one), valid from the day it is granted
+   * (Code du travail L5132-9 2°, D5132-18-1: three years at most, renewable). While it runs, going past the cap is
+   * neither alerted nor counted as an overrun.
+   */
+  derogation_480h_jusquau: string;
 }
 
 export const PARAMETRES_DEFAUT: ParametresValeurs = {
@@ -38,6 +44,7 @@ export const PARAMETRES_DEFAUT: ParametresValeurs = {
   seuil_sortie_aci_ei_mois: 3,
   seuil_sortie_ai_etti_heures: 150,
   fin_experimentation_eiti: '2026-12-22',
+  derogation_480h_jusquau: '',
 };
 
 export type CleParametre = keyof ParametresValeurs;

@@ -42,19 +42,25 @@ export interface Fenetre480 {
   debut: string;
   fin: string;
   heures: number;
+  /** The day the hours of the window passed `cap` (when windows480 was given a cap), else null. */
+  depassementLe: string | null;
 }
 
 /**
  * AI: hours placed with companies, in successive 24-month windows each opened by the first placement after the
  * previous window (L5132-9 2°: counted from the first mise à disposition).
  */
-export function windows480(placements: readonly Placement[]): Fenetre480[] {
+export function windows480(placements: readonly Placement[], cap = Number.POSITIVE_INFINITY): Fenetre480[] {
   const sorted = [...placements].sort((a, b) => a.date.localeCompare(b.date));
   const windows: Fenetre480[] = [];
   for (const p of sorted) {
-    const current = windows.at(-1);
+    let current = windows.at(-1);
     if (current && p.date <= current.fin) current.heures += p.heures;
-    else windows.push({ debut: p.date, fin: toIsoDate(addDays(addMonths(parseISO(p.date), 24), -1)), heures: p.heures });
+    else {
+      current = { debut: p.date, fin: toIsoDate(addDays(addMonths(parseISO(p.date), 24), -1)), heures: p.heures, depassementLe: null };
+      windows.push(current);
+    }
+    if (current.depassementLe === null && current.heures > cap) current.depassementLe = p.date;
   }
   return windows;
 }

@@ -78,6 +78,8 @@ export const clientInputSchema = z
       .refine((v) => v === '' || /^\d{14}$/.test(v), 'Le SIRET doit comporter 14 chiffres.')
       .optional()
       .default(''),
+    /** AI: for a private individual or an « autre » client, whether placements count towards the 480-hour cap. */
+    soumisPlafond480: z.boolean().nullish(),
   })
   .strict();
 

@@ -20,6 +20,8 @@ export const PARAMETRE_VALEUR_SCHEMAS = {
   seuil_sortie_aci_ei_mois: z.number('Indiquez un nombre de mois.').int('Un nombre entier de mois.').min(0, 'Au moins 0 mois.').max(24, 'Au plus 24 mois.'),
   seuil_sortie_ai_etti_heures: z.number('Indiquez un nombre d’heures.').int('Un nombre entier d’heures.').min(0, 'Au moins 0 heure.').max(2000, 'Au plus 2 000 heures.'),
   fin_experimentation_eiti: dateField('Date de fin'),
+  // A date, or empty to record that no derogation runs from then on.
+  derogation_480h_jusquau: z.union([z.literal(''), dateField('Fin de la dérogation')]),
 } as const;
 
 export const addParametreInputSchema = z

@@ -97,7 +97,7 @@ describe('mission insertion', () => {
 
     // A prefectoral derogation raises the 480-hour cap from its date.
     await new AppShellPage(page).navigateTo('Règles et seuils');
-    const card = page.getByRole('region', { name: 'AI : plafond d’heures en entreprise sur 24 mois' });
+    const card = page.getByRole('region', { name: 'AI : plafond d’heures de mise à disposition sur 24 mois' });
     await card.getByRole('button', { name: 'Nouvelle valeur à partir d’une date' }).click();
     await typeInto(card.getByLabel('Valable à partir du'), '01/01/2026');
     await typeInto(card.getByLabel('Nouvelle valeur'), '960');

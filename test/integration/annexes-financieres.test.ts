@@ -5,9 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src-main/services/demo/demo-service';
 import type { RouteInput } from '../../src-shared/contract';
-import { readJournal } from '../../db/client';
 import { TestApp } from '../helpers/app';
-import { MIGRATIONS } from '../helpers/temp';
+import { undoMigrationsSince } from '../helpers/undo-migrations';
 import { team } from '../helpers/accueil';
 
 let app: TestApp;
@@ -144,14 +143,7 @@ describe('annexes financières', () => {
     expect(reportBefore.structure.dispositifs.every((d) => d.etp_conventionnes !== null && d.annexe_financiere !== null)).toBe(true);
 
     // Back to the schema of 0016: the yearly conventions table, filled from the annexes, and 0017 onwards not applied.
-    const since = readJournal(MIGRATIONS).find((m) => m.tag === '0017_annexes_financieres')!.when;
-    sqlite.exec(`create table dispositifs_annees (id text primary key not null, kind text not null, annee integer not null, annexe_financiere text default '' not null,
-                   etp_conventionnes_dix_milliemes integer, created_at text not null, updated_at text not null);
-                 create unique index dispositifs_annees_kind_annee_idx on dispositifs_annees (kind, annee);
-                 insert into dispositifs_annees select a.id, substr(a.mesure, 1, instr(a.mesure, '_') - 1), cast(substr(v.date_debut, 1, 4) as integer), a.numero,
-                   v.etp_conventionnes_dix_milliemes, a.created_at, a.updated_at from annexes_financieres a join annexes_financieres_versions v on v.annexe_id = a.id;
-                 drop table annexes_financieres_versions; drop table annexes_financieres; drop table fiches_salarie;
-                 delete from __drizzle_migrations where created_at >= ${since};`);
+    undoMigrationsSince(sqlite, '0017_annexes_financieres');
     const conventions = sqlite.prepare('select count(*) from dispositifs_annees').pluck().get() as number;
     expect(conventions).toBe(countsBefore.annexes_financieres);
     app.close();

@@ -6,9 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src-main/services/demo/demo-service';
 import type { RouteInput } from '../../src-shared/contract';
-import { readJournal } from '../../db/client';
 import { TestApp } from '../helpers/app';
-import { MIGRATIONS } from '../helpers/temp';
+import { undoMigrationsSince } from '../helpers/undo-migrations';
 import { personneInput, team, type Team } from '../helpers/accueil';
 
 let app: TestApp;
@@ -115,8 +114,7 @@ describe('fiche salarié', () => {
     const expected = sqlite.prepare('select parcours_id, niveau_formation, rsa, aah, qpv from fiches_salarie order by parcours_id').all();
     expect(expected).toHaveLength(parcours);
     // Back to the schema before 0018.
-    const since = readJournal(MIGRATIONS).find((m) => m.tag === '0018_fiches_salarie')!.when;
-    sqlite.exec(`drop table fiches_salarie; delete from __drizzle_migrations where created_at >= ${since};`);
+    undoMigrationsSince(sqlite, '0018_fiches_salarie');
     created.close();
     app = await TestApp.start(created.dataDir);
     expect(app.runtime.openOrNull()!.sqlite.prepare('select parcours_id, niveau_formation, rsa, aah, qpv from fiches_salarie order by parcours_id').all()).toEqual(expected);

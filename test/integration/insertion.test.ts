@@ -196,16 +196,16 @@ describe('what needs doing now', () => {
       saves.push(await app.call('heures.saveMonth', { mois, contratIds: [aiContract], entrees: [{ contratId: aiContract, clientId: client!.id, date: `${mois}-01`, heures }] }, t.cip));
     }
     // The warning comes with the save that reaches 90 % of the cap.
-    expect(saves.map((x) => x.alertes480)).toEqual([[], [], ["Omar DENIS : 450 h de mise à disposition en entreprise sur 480 h autorisées sur 24 mois (jusqu'au 30/06/2027)."]]);
+    expect(saves.map((x) => x.alertes480)).toEqual([[], [], ["Omar DENIS : 450 h de mise à disposition soumise au plafond sur 480 h autorisées sur 24 mois (jusqu'au 30/06/2027)."]]);
     const over = await app.call('heures.saveMonth', { mois: '2025-12', contratIds: [aiContract], entrees: [{ contratId: aiContract, clientId: client!.id, date: '2025-12-01', heures: 40 }] }, t.cip);
-    expect(over.alertes480[0]).toMatch(/^Omar DENIS : 490 h de mise à disposition en entreprise, au-delà du plafond de 480 h/);
+    expect(over.alertes480[0]).toMatch(/^Omar DENIS : 490 h de mise à disposition soumise au plafond \(entreprises, collectivités, besoins professionnels\), au-delà de 480 h/);
     await app.call('heures.saveMonth', { mois: '2025-12', contratIds: [aiContract], entrees: [] }, t.cip);
 
     const all = await app.call('insertion.dueWork', {}, t.direction);
     expect(all.perimetre).toBe('structure');
     expect(all.cerManquants.map((i) => [i.nom, i.date])).toEqual([['Arnaud', '2025-12-31'], ['Denis', '2025-07-02']]);
     expect(all.contratsFinProche.map((i) => [i.nom, i.date])).toEqual([['Arnaud', '2026-03-20']]);
-    expect(all.alertes480).toEqual([expect.objectContaining({ nom: 'Denis', detail: '450 h en entreprise sur 480 h autorisées', date: '2027-06-30' })]);
+    expect(all.alertes480).toEqual([expect.objectContaining({ nom: 'Denis', detail: '450 h soumises au plafond sur 480 h autorisées', date: '2027-06-30' })]);
     expect(all.moisNonClotures).toEqual(['2026-01', '2025-11', '2025-09', '2025-07']);
     expect(all.bilansEnRetard.map((i) => i.nom)).toEqual(['Arnaud', 'Denis']);
 

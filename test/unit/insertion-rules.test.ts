@@ -154,10 +154,10 @@ describe('hours and ETP', () => {
       { date: '2026-02-28', heures: 300 },
       { date: '2026-03-01', heures: 50 },
       { date: '2024-06-01', heures: 100 },
-    ]);
+    ], 480);
     expect(w).toEqual([
-      { debut: '2024-03-01', fin: '2026-02-28', heures: 600 },
-      { debut: '2026-03-01', fin: '2028-02-29', heures: 50 },
+      { debut: '2024-03-01', fin: '2026-02-28', heures: 600, depassementLe: '2026-02-28' },
+      { debut: '2026-03-01', fin: '2028-02-29', heures: 50, depassementLe: null },
     ]);
   });
 });

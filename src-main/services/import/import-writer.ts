@@ -8,7 +8,8 @@
 import type Database from 'better-sqlite3';
 import { endOfMonth, parseISO } from 'date-fns';
 import { PARAMETRES_DEFAUT } from '../../../src-shared/domain/parametres';
-import { CONTRATS_PAR_DISPOSITIF } from '../../../src-shared/domain/insertion';
+import { CONTRATS_PAR_DISPOSITIF, type ClientType } from '../../../src-shared/domain/insertion';
+import { subjectTo480 } from '../../../src-shared/rules/plafond-480';
 import { kindOfMesure, versionProblems, type MesureAsp } from '../../../src-shared/domain/annexes-financieres';
 import { DECISIONS_AVEC_MOTIF } from '../../../src-shared/domain/accueil';
 import type { ImportSheet, ImportSheetCount } from '../../../src-shared/import-format';
@@ -371,10 +372,11 @@ export class ImportWriter {
       const existing = this.refOf('clients', ref);
       const siret = normalizeSiret(str(r, 'siret') ?? '');
       if (siret && !isValidSiret(siret)) this.problems.error('clients', r.line, 'siret', `SIRET invalide : « ${siret} ».`);
-      if (existing) this.run('update clients set nom = ?, type = ?, siret = ?, updated_at = ? where id = ?', reqStr(r, 'nom'), reqStr(r, 'type'), siret, this.at, existing);
+      const capped = Number(subjectTo480(reqStr(r, 'type') as ClientType, bool(r, 'soumis_plafond_480')));
+      if (existing) this.run('update clients set nom = ?, type = ?, siret = ?, soumis_plafond_480 = ?, updated_at = ? where id = ?', reqStr(r, 'nom'), reqStr(r, 'type'), siret, capped, this.at, existing);
       else {
         const id = this.id();
-        this.run('insert into clients (id, nom, type, siret, created_at, updated_at) values (?, ?, ?, ?, ?, ?)', id, reqStr(r, 'nom'), reqStr(r, 'type'), siret, this.at, this.at);
+        this.run('insert into clients (id, nom, type, siret, soumis_plafond_480, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)', id, reqStr(r, 'nom'), reqStr(r, 'type'), siret, capped, this.at, this.at);
         this.setRef('clients', ref, id);
       }
       this.count('clients', !existing);

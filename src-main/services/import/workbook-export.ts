@@ -65,7 +65,7 @@ export function exportTables(sqlite: Database.Database, today: string): SheetTab
     structure: table('structure', all('select nom, siret, departement, adresse, code_postal, commune from structure limit 1')),
     dispositifs: table('dispositifs', declared),
     annexes_financieres: table('annexes_financieres', annexes),
-    clients: table('clients', all('select id, nom, type, siret from clients order by nom, id').map((c) => ({ ...c, ref: refOf('clients', String(c.id)) }))),
+    clients: table('clients', all('select id, nom, type, siret, soumis_plafond_480 from clients order by nom, id').map((c) => ({ ...c, ref: refOf('clients', String(c.id)), soumis_plafond_480: yesNo(c.soumis_plafond_480) }))),
     personnes: table(
       'personnes',
       all(

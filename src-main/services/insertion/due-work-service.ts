@@ -2,6 +2,7 @@
  * What needs doing now in the parcours (issue 4, tableau de bord): overdue and coming bilans, contracts ending within
  * 30 days, CER not signed after the delay, AI persons nearing 480 hours with companies, months not closed.
  */
+import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
 import { addDays, addMonths, format, parseISO } from 'date-fns';
 import type Database from 'better-sqlite3';
 import { cerDueDate, nextBilanDue } from '../../../src-shared/rules/echeances';
@@ -80,12 +81,14 @@ export class DueWorkService {
         .all(today, soon, ...args) as Array<OpenParcours & { fin: string }>
     ).map((p) => item(p, p.fin, 'Fin de contrat : renouvellement ou sortie à préparer'));
 
-    // AI: hours with companies, in the current 24-month window of each person, against the cap in force today.
+    // AI: hours subject to the cap (L5132-9 2°: companies, public bodies, professional needs), in the current
+    // 24-month window of each person, against the cap in force today; nothing while a prefect's derogation runs.
     const cap = this.parametres.valueAt('plafond_ai_entreprises_heures', today);
+    const derogation = derogation480Covers(this.parametres.valueAt('derogation_480h_jusquau', today), today);
     const placements = this.sqlite
       .prepare(
         `select p.personne_id, pe.nom, pe.prenom, h.date, h.centiemes
-           from heures h join clients cl on cl.id = h.client_id and cl.type = 'entreprise'
+           from heures h join clients cl on cl.id = h.client_id and cl.soumis_plafond_480 = 1
            join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
           where p.dispositif = 'AI' ${byReferent} order by p.personne_id, h.date`,
         )
@@ -95,9 +98,9 @@ export class DueWorkService {
     for (const row of placements) byPerson.set(row.personne_id, [...(byPerson.get(row.personne_id) ?? []), row]);
     for (const [personneId, rows] of byPerson) {
       const current = windows480(rows.map((r) => ({ date: r.date, heures: fromCentiemes(r.centiemes) }))).find((w) => w.fin >= today);
-      if (current && current.heures >= cap * SEUIL_ALERTE_480) {
+      if (!derogation && current && current.heures >= cap * SEUIL_ALERTE_480) {
         const first = rows[0]!;
-        const detail = current.heures > cap ? `${current.heures} h en entreprise : plafond de ${cap} h dépassé` : `${current.heures} h en entreprise sur ${cap} h autorisées`;
+        const detail = current.heures > cap ? `${current.heures} h soumises au plafond : ${cap} h dépassées` : `${current.heures} h soumises au plafond sur ${cap} h autorisées`;
         alertes480.push({ personneId, nom: first.nom, prenom: first.prenom, dispositif: 'AI', date: current.fin, detail });
       }
     }

@@ -1,4 +1,5 @@
 /** Hours: a month saved in one transaction for a set of contracts, and closed months that no longer change. */
+import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
 import { csvDocument } from '../../../src-shared/format/csv';
 import { withholdUnlessSensitive } from '../need-to-know';
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
@@ -211,14 +212,18 @@ export class HeuresService {
     }
   }
 
-  /** The AI 480-hour rule (V5) for the persons behind these contracts, in the window that contains `onDate`. */
+  /**
+   * The AI 480-hour rule (V5, L5132-9 2°) for the persons behind these contracts, in the window that contains
+   * `onDate`: placements with clients subject to the cap; none while a prefect's derogation runs.
+   */
   private alerts480(contratIds: string[], onDate: string): string[] {
     const cap = this.parametres.valueAt('plafond_ai_entreprises_heures', onDate);
+    if (derogation480Covers(this.parametres.valueAt('derogation_480h_jusquau', onDate), onDate)) return [];
     const placeholders = contratIds.map(() => '?').join(',');
     const rows = this.sqlite
       .prepare(
         `select pe.id as personneId, pe.nom, pe.prenom, h.date, h.centiemes
-           from heures h join clients cl on cl.id = h.client_id and cl.type = 'entreprise'
+           from heures h join clients cl on cl.id = h.client_id and cl.soumis_plafond_480 = 1
            join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id and p.dispositif = 'AI'
            join personnes pe on pe.id = p.personne_id
           where pe.id in (select p2.personne_id from contrats c2 join parcours p2 on p2.id = c2.parcours_id where c2.id in (${placeholders}))
@@ -235,8 +240,8 @@ export class HeuresService {
       const until = format(parseISO(w.fin), 'dd/MM/yyyy');
       alerts.push(
         w.heures > cap
-          ? `${who} : ${w.heures} h de mise à disposition en entreprise, au-delà du plafond de ${cap} h sur 24 mois (jusqu'au ${until}). Sans dérogation préfectorale, ne la placez plus en entreprise d'ici là.`
-          : `${who} : ${w.heures} h de mise à disposition en entreprise sur ${cap} h autorisées sur 24 mois (jusqu'au ${until}).`,
+          ? `${who} : ${w.heures} h de mise à disposition soumise au plafond (entreprises, collectivités, besoins professionnels), au-delà de ${cap} h sur 24 mois (jusqu'au ${until}). Sans dérogation préfectorale, ne la placez plus chez ces clients d'ici là.`
+          : `${who} : ${w.heures} h de mise à disposition soumise au plafond sur ${cap} h autorisées sur 24 mois (jusqu'au ${until}).`,
       );
     }
     return alerts;

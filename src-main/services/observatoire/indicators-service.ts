@@ -16,7 +16,8 @@ import { FREIN_TYPE_KEYS } from '../../../src-shared/domain/freins';
 import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
 import { INDICATOR_DEFINITIONS, UNIT_DECIMALS, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
 import { isBilanOverdue, cerSignedInTime } from '../../../src-shared/rules/echeances';
-import { fromDixMilliemes, round, windows480 } from '../../../src-shared/rules/heures';
+import { fromDixMilliemes, round, windows480, type Fenetre480 } from '../../../src-shared/rules/heures';
+import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
 import { isExitCounted, parcoursMonths, type ExitThresholds } from '../../../src-shared/rules/sorties';
 import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
 import type { ParametresService } from '../insertion/parametres-service';
@@ -336,8 +337,10 @@ export class IndicatorsService {
   }
 
   /**
-   * AI persons whose company placements exceed the cap within a 24-month window that overlaps the year. Windows chain
-   * from a person's first placement, so the candidates' whole company history is read, in one query.
+   * AI persons whose placements subject to the cap (L5132-9 2°: companies, public bodies, professional needs; the
+   * client's `soumis_plafond_480`) exceed it within a 24-month window that overlaps the year, unless a prefect's
+   * derogation covered the day they went past it. Windows chain from a person's first placement, so the candidates'
+   * whole history is read, in one query.
    */
   private overruns480(year: number, start: string, end: string, cap: number): number {
     const rows = this.sqlite
@@ -347,17 +350,18 @@ export class IndicatorsService {
         // A window overlapping Y lies within [Y-2, Y+2]: only persons with more than the cap there can exceed it.
         `with candidats as materialized (
            select p2.personne_id from clients cl2 cross join heures h2 on h2.client_id = cl2.id join contrats c2 on c2.id = h2.contrat_id
-             join parcours p2 on p2.id = c2.parcours_id where cl2.type = 'entreprise' and h2.date between ? and ? and p2.dispositif = 'AI'
+             join parcours p2 on p2.id = c2.parcours_id where cl2.soumis_plafond_480 = 1 and h2.date between ? and ? and p2.dispositif = 'AI'
             group by p2.personne_id having sum(h2.centiemes) > ?)
          select p.personne_id, h.date, h.centiemes from candidats k cross join parcours p on p.personne_id = k.personne_id
            cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id cross join clients cl on cl.id = h.client_id
-          where p.dispositif = 'AI' and cl.type = 'entreprise' and h.date <= ?`,
+          where p.dispositif = 'AI' and cl.soumis_plafond_480 = 1 and h.date <= ?`,
       )
       .all(`${year - 2}-01-01`, `${year + 2}-12-31`, cap * 100, end) as Array<{ personne_id: string; date: string; centiemes: number }>;
     const byPerson = new Map<string, Array<{ date: string; heures: number }>>();
     for (const r of rows) byPerson.set(r.personne_id, [...(byPerson.get(r.personne_id) ?? []), { date: r.date, heures: r.centiemes / 100 }]);
     let n = 0;
-    for (const placements of byPerson.values()) if (windows480(placements).some((w) => w.heures > cap && w.debut <= end && w.fin >= start)) n++;
+    const overrun = (w: Fenetre480) => w.depassementLe !== null && !derogation480Covers(this.parametres.valueAt('derogation_480h_jusquau', w.depassementLe), w.depassementLe);
+    for (const placements of byPerson.values()) if (windows480(placements, cap).some((w) => overrun(w) && w.debut <= end && w.fin >= start)) n++;
     return n;
   }
 

@@ -20,6 +20,7 @@ import { useDraftGuard } from '../../stores/unsaved-store';
 function describe(cle: CleParametre, valeur: unknown): string {
   if (cle === 'h_ref') return SIAE_KINDS.map((k) => `${k} ${formatNumber((valeur as Record<string, number>)[k]!)} h`).join(' · ');
   if (cle === 'mapping_sorties') return `${Object.keys(valeur as object).length} motifs classés`;
+  if (cle === 'derogation_480h_jusquau') return valeur ? `jusqu’au ${formatDate(valeur as string)}` : 'aucune';
   if (typeof valeur === 'string') return formatDate(valeur);
   return formatNumber(valeur as number);
 }
@@ -53,6 +54,7 @@ function ValueEditor({ cle, value, onChange }: { cle: CleParametre; value: unkno
       </Table>
     );
   }
+  if (cle === 'derogation_480h_jusquau') return <DateField label="Fin de la dérogation (vide : aucune)" value={(value as string | null) ?? ''} onChange={(v) => onChange(v)} w={260} />;
   if (cle === 'fin_experimentation_eiti') return <DateField label="Nouvelle date" value={(value as string | null) ?? ''} onChange={(v) => onChange(v)} w={220} />;
   return <NumberField label="Nouvelle valeur" value={(value as number | null) ?? null} onChange={(x) => onChange(x ?? Number.NaN)} integer w={220} />;
 }

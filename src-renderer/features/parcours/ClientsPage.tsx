@@ -11,7 +11,7 @@ import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
 import { ClientModal } from './ClientModal';
 
-/** Clients of the AI and ETTI; their type decides the 480-hour rule (companies) and the hours by client type of reports. */
+/** Clients of the AI and ETTI; the 480-hour rule (L5132-9 2°: companies, public bodies, professional needs) and the hours by client type of reports. */
 export function ClientsPage() {
   const user = useSessionStore((s) => s.session!.user);
   const { data, error, reload } = useRouteData('clients.list');
@@ -38,6 +38,7 @@ export function ClientsPage() {
               <Table.Th>Nom</Table.Th>
               <Table.Th>Type</Table.Th>
               <Table.Th>SIRET</Table.Th>
+              <Table.Th>Plafond 480 h (AI)</Table.Th>
               <Table.Th aria-label="Actions" />
             </Table.Tr>
           </Table.Thead>
@@ -47,6 +48,7 @@ export function ClientsPage() {
                 <Table.Td fw={500}>{c.nom}</Table.Td>
                 <Table.Td>{CLIENT_TYPES[c.type]}</Table.Td>
                 <Table.Td>{c.siret ? formatSiret(c.siret) : '—'}</Table.Td>
+                <Table.Td>{c.soumisPlafond480 ? 'compte' : 'hors plafond'}</Table.Td>
                 <Table.Td>
                   {canWrite && (
                     <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)}>

@@ -1,0 +1,36 @@
+/**
+ * Takes a base back to the schema of an earlier release, so that a migration can be tested on real domain data (a
+ * demo base): the later migrations are undone in reverse order and forgotten by drizzle's journal table. Each
+ * migration tested this way has its undo here; a new migration after them needs one too.
+ */
+import type Database from 'better-sqlite3';
+import { readJournal } from '../../db/client';
+import { MIGRATIONS } from './temp';
+
+const UNDO: Record<string, string> = {
+  '0017_annexes_financieres': `
+    create table dispositifs_annees (id text primary key not null, kind text not null, annee integer not null, annexe_financiere text default '' not null,
+      etp_conventionnes_dix_milliemes integer, created_at text not null, updated_at text not null);
+    create unique index dispositifs_annees_kind_annee_idx on dispositifs_annees (kind, annee);
+    -- Only full-year initial versions existed before: one row per dispositif and year.
+    insert into dispositifs_annees select a.id, substr(a.mesure, 1, instr(a.mesure, '_') - 1), cast(substr(v.date_debut, 1, 4) as integer), a.numero,
+      v.etp_conventionnes_dix_milliemes, a.created_at, a.updated_at from annexes_financieres a join annexes_financieres_versions v on v.annexe_id = a.id;
+    drop table annexes_financieres_versions;
+    drop table annexes_financieres;`,
+  '0018_fiches_salarie': 'drop table fiches_salarie;',
+  '0019_clients_plafond_480': 'alter table clients drop column soumis_plafond_480;',
+};
+
+/** Undoes `tag` and every migration after it. */
+export function undoMigrationsSince(sqlite: Database.Database, tag: string): void {
+  const journal = readJournal(MIGRATIONS);
+  const from = journal.findIndex((m) => m.tag === tag);
+  if (from < 0) throw new Error(`Migration inconnue : ${tag}`);
+  const later = journal.slice(from).reverse();
+  for (const m of later) {
+    const undo = UNDO[m.tag];
+    if (undo === undefined) throw new Error(`Pas d’annulation connue pour la migration ${m.tag} (test/helpers/undo-migrations.ts).`);
+    sqlite.exec(undo);
+  }
+  sqlite.prepare('delete from __drizzle_migrations where created_at >= ?').run(journal[from]!.when);
+}
