@@ -26,6 +26,7 @@ import { ImportService } from './services/import/import-service';
 import { IndicatorsService } from './services/observatoire/indicators-service';
 import { AnnexesFinancieresService } from './services/structure/annexes-service';
 import { FicheSalarieService } from './services/insertion/fiche-salarie-service';
+import { EtatMensuelService } from './services/insertion/etat-mensuel-service';
 import { AnnualReportService } from './services/observatoire/annual-report';
 import { DataKeyProtector } from './services/observatoire/key-protector';
 import { SigningKeyService } from './services/observatoire/signing-keys';
@@ -61,6 +62,7 @@ export class OpenRuntime {
   readonly indicators: IndicatorsService;
   readonly annexes: AnnexesFinancieresService;
   readonly fiches: FicheSalarieService;
+  readonly etatMensuel: EtatMensuelService;
   readonly signingKeys: SigningKeyService;
   readonly members: MemberRegistry;
   readonly reperes: ReperesService;
@@ -98,7 +100,8 @@ export class OpenRuntime {
     this.annexes = new AnnexesFinancieresService(opened.sqlite, this.parametres);
     this.fiches = new FicheSalarieService(opened.sqlite);
     this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement, this.actions, this.annexes, this.fiches);
-    this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres, this.annexes);
+    this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
+    this.etatMensuel = new EtatMensuelService(opened.sqlite, this.annexes);
     this.clients = new ClientsService(opened.db);
     this.imports = new ImportService(opened.sqlite, this.audit);
     this.indicators = new IndicatorsService(opened.sqlite, this.parametres, this.annexes);

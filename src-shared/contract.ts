@@ -44,6 +44,7 @@ import {
   type OffreInsertion,
 } from './schemas/diagnostic';
 import { ficheOfParcoursInputSchema, ficheSalarieInputSchema } from './schemas/fiche-salarie';
+import { paidHoursInputSchema } from './schemas/insertion';
 import { bilanDocumentInputSchema, deleteParcoursEntryInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
 import { annexeInputSchema, annexeVersionDeleteInputSchema } from './schemas/annexes-financieres';
@@ -52,7 +53,7 @@ import { federationConsolidationInputSchema, memberKeyInputSchema, reperesImport
 import type { ReperesView } from './observatoire/reperes-format';
 import type { FederationConsolidationView, MemberKeyView, AnnexeView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
 import type { ImportReport } from './import-format';
-import type { FicheSalarieView, PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
+import type { EtatMensuelView, FicheSalarieView, PartenaireIntervention, ParametreView, PartenaireView, InsertionDueWork, ClientView, ContratCheckView, CsvDocument, MonthGrid, MonthSaved, ParcoursView } from './views-insertion';
 import type { AccueilAlerts, DuplicateHit, PdfDocument, PersonneFile, PersonneListPage, PersonneSearchHit, ReferentOption } from './views-accueil';
 
 interface RouteContract<I extends z.ZodType, O> {
@@ -135,6 +136,8 @@ export const contract = {
   'contrats.check': route<ContratCheckView>()(contratInputSchema),
   'contrats.save': route<ParcoursView[]>()(contratInputSchema),
   'sorties.save': route<ParcoursView[]>()(sortieInputSchema),
+  'etatMensuel.get': route<EtatMensuelView>()(monthInputSchema),
+  'etatMensuel.savePayees': route<EtatMensuelView>()(paidHoursInputSchema),
   'fiches.get': route<FicheSalarieView>()(ficheOfParcoursInputSchema),
   'fiches.save': route<FicheSalarieView>()(ficheSalarieInputSchema),
   'heures.saveMonth': route<MonthSaved>()(saveMonthInputSchema),

@@ -59,6 +59,7 @@ export const REGISTER_SHEETS = [
   'besoins_non_satisfaits',
   'reponses_satisfaction',
   'fiches_salarie',
+  'heures_payees',
 ] as const;
 export type RegisterSheet = (typeof REGISTER_SHEETS)[number];
 
@@ -125,6 +126,8 @@ export const REGISTER_COLUMNS: Record<RegisterSheet, ColumnSpec[]> = {
   ],
   reclamations: [ref, req('date', date), req('origine', code(Object.keys(ORIGINES_RECLAMATION))), req('objet', text(1000)), opt('traitement', longText), opt('date_cloture', date)],
   besoins_non_satisfaits: [ref, req('date', date), req('nature', code(Object.keys(NATURES_BESOIN))), req('description', text(1000))],
+  // ACI: hours paid in a month on a contract, beside the hours worked (issue 15 §3).
+  heures_payees: [ref, req('ref_contrat', text(60)), req('mois', { type: 'month' }), req('heures', decimal)],
   // One row per parcours: the situation at hire (issue 15 §2). Made from the person's file when absent.
   fiches_salarie: [
     refPersonne,
@@ -178,5 +181,6 @@ export const REGISTER_LABELS: Record<RegisterSheet, string> = {
   reclamations: 'Les réclamations',
   besoins_non_satisfaits: 'Les besoins non satisfaits',
   reponses_satisfaction: 'Les réponses de satisfaction',
+  heures_payees: 'ACI : les heures payées de chaque contrat par mois (état mensuel de l’ASP)',
   fiches_salarie: 'La fiche salarié de chaque parcours : la situation à l’embauche telle que l’ASP l’enregistre',
 };

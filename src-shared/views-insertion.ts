@@ -251,3 +251,32 @@ export interface FicheSalarieView {
   nirConnu: boolean;
   updatedAt: string;
 }
+
+/** One line of the ASP's monthly statement: a contract in a month (issue 15 §3). */
+export interface EtatMensuelLigne {
+  contratId: string;
+  personneId: string;
+  dispositif: import('./siae').SiaeKind;
+  numeroPass: string | null;
+  nom: string;
+  prenom: string;
+  dateNaissance: string;
+  typeContrat: ContratType;
+  debutContrat: string;
+  finPrevue: string | null;
+  heuresTravaillees: number;
+  /** ACI only (null elsewhere, and when not entered yet). */
+  heuresPayees: number | null;
+  toujoursAccompagne: boolean;
+  finReelleDansLeMois: string | null;
+  dateSortie: string | null;
+  motifSortie: Withheld<MotifSortie> | null;
+}
+
+/** The month's statement as the Extranet IAE 2.0 asks for it: by dispositif and annexe financière, then by person. */
+export interface EtatMensuelView {
+  mois: string;
+  /** Validated: typed into the Extranet and closed, its hours no longer change. */
+  valide: boolean;
+  groupes: Array<{ dispositif: import('./siae').SiaeKind; annexeFinanciere: string; lignes: EtatMensuelLigne[] }>;
+}

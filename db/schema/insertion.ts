@@ -75,6 +75,25 @@ export const clients = sqliteTable('clients', {
 });
 
 /**
+ * ACI: the hours paid in a month on a contract, beside the hours worked (paid leave, paid absences…): the ASP's
+ * monthly statement asks for both (issue 15 §3). Hundredths of an hour; one row per contract and month.
+ */
+export const heuresPayees = sqliteTable(
+  'heures_payees',
+  {
+    id: text('id').primaryKey(),
+    contratId: text('contrat_id')
+      .notNull()
+      .references(() => contrats.id, { onDelete: 'cascade' }),
+    mois: text('mois').notNull(),
+    centiemes: integer('centiemes').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('heures_payees_contrat_mois_idx').on(t.contratId, t.mois)],
+);
+
+/**
  * Hours worked, in hundredths, dated on a day or on the first day of a month for a monthly total, on a contract and,
  * for AI and ETTI, a client.
  */

@@ -72,7 +72,20 @@ export const insertionRoutes = {
   'heures.exportMonth': {
     permission: 'heures.write',
     audit: { action: 'export', entity: 'heures', recordId: (input) => input.mois },
-    handler: (ctx, input) => ctx.open.heures.exportMonth(input.mois, droitsOf(ctx.user!).sensibles),
+    handler: (ctx, input) => ctx.open.etatMensuel.csv(input.mois, droitsOf(ctx.user!).sensibles),
+  },
+  'etatMensuel.get': {
+    permission: 'heures.write',
+    audit: { action: 'read', entity: 'heures', recordId: (input) => input.mois },
+    handler: (ctx, input) => ctx.open.etatMensuel.statement(input.mois, droitsOf(ctx.user!).sensibles),
+  },
+  'etatMensuel.savePayees': {
+    permission: 'heures.write',
+    audit: { action: 'update', entity: 'heures', recordId: (input) => `${input.mois}:payees` },
+    handler: (ctx, input) => {
+      ctx.open.etatMensuel.savePaidHours(input, ctx.now);
+      return ctx.open.etatMensuel.statement(input.mois, droitsOf(ctx.user!).sensibles);
+    },
   },
   'clients.list': { permission: 'parcours.read', handler: (ctx) => ctx.open.clients.list() },
   'clients.save': {

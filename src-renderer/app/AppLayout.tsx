@@ -54,7 +54,7 @@ export function AppLayout() {
       <a href="#contenu" className="skip-link">
         Aller au contenu
       </a>
-      <AppShell.Header>
+      <AppShell.Header className="no-print">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Afficher le menu" />
@@ -106,7 +106,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Navigation principale">
+      <AppShell.Navbar p="sm" aria-label="Navigation principale" className="no-print">
         <ScrollArea>
           {visibleNavigation(session.user).map((section) => (
             <Stack key={section.label} gap={2} mb="md">
@@ -129,7 +129,7 @@ export function AppLayout() {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main id="contenu" tabIndex={-1}>
+      <AppShell.Main className="print-full-width" id="contenu" tabIndex={-1}>
         {session.user.isAdmin && <RecoverySheetBanner />}
         <Outlet />
         <UnsavedChangesDialog />

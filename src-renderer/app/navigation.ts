@@ -26,6 +26,7 @@ export const NAVIGATION: NavSection[] = [
     label: 'Parcours',
     items: [
       { to: '/heures', label: 'Heures du mois', visible: (u) => can(u, 'heures.write') },
+      { to: '/etat-mensuel', label: 'État mensuel (ASP)', visible: (u) => can(u, 'heures.write') },
       { to: '/clients', label: 'Clients (AI, ETTI)', visible: (u) => can(u, 'heures.write') },
       { to: '/partenaires', label: 'Partenaires', visible: (u) => can(u, 'parcours.read') },
     ],

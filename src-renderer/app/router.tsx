@@ -19,6 +19,7 @@ import { ClePage } from '../features/observatoire/ClePage';
 import { VerifierPage } from '../features/observatoire/VerifierPage';
 import { QualitePage } from '../features/observatoire/QualitePage';
 import { AnnexesPage } from '../features/parametres/AnnexesPage';
+import { EtatMensuelPage } from '../features/parcours/EtatMensuelPage';
 import { ImportPage } from '../features/parametres/ImportPage';
 import { JournalPage } from '../features/parametres/JournalPage';
 import { MembresPage } from '../features/observatoire/MembresPage';
@@ -40,6 +41,7 @@ export const appRouter = createHashRouter([
       { path: 'accueil/nouveau', element: <NouvelAccueilPage /> },
       { path: 'personnes/:id', element: <PersonneFilePage /> },
       { path: 'heures', element: <HeuresPage /> },
+      { path: 'etat-mensuel', element: <EtatMensuelPage /> },
       { path: 'partenaires', element: <PartenairesPage /> },
       { path: 'clients', element: <ClientsPage /> },
       { path: 'observatoire', element: <ObservatoirePage /> },

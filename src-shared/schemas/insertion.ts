@@ -53,6 +53,23 @@ export const saveMonthInputSchema = z
 
 export const closeMonthInputSchema = z.object({ mois: monthSchema }).strict();
 
+/** ACI: the hours paid on each contract of a month (null clears a line). */
+export const paidHoursInputSchema = z
+  .object({
+    mois: monthSchema,
+    lignes: z
+      .array(
+        z
+          .object({
+            contratId: z.string().min(1),
+            heures: z.number('Indiquez un nombre d’heures.').min(0, 'Un nombre positif.').max(744, 'Au plus 744 heures dans un mois.').nullable(),
+          })
+          .strict(),
+      )
+      .max(5000),
+  })
+  .strict();
+
 export const sortieInputSchema = z
   .object({
     parcoursId: z.string().min(1),

@@ -169,6 +169,29 @@ describe('the fiche salarié completed with the keyboard (issue 15 §2)', () => 
   });
 });
 
+describe('the état mensuel for the ASP (issue 15 §3)', () => {
+  it('ACI paid hours typed beside the hours worked, saved as typed, printable', async () => {
+    await new AppShellPage(page).navigateTo('État mensuel (ASP)');
+    await typeInto(page.getByLabel('Mois', { exact: true }), '02/2024');
+    await page.getByRole('heading', { name: 'État mensuel — février 2024' }).waitFor();
+    const paid = page.getByLabel('Heures payées de Julie Arnaud');
+    await typeInto(paid, '160,5');
+    expect(await paid.inputValue()).toBe('160,5');
+    await page.getByRole('button', { name: 'Enregistrer les heures payées' }).click();
+    await page.getByText('Heures payées enregistrées.').waitFor();
+    expect(db().prepare('select mois, centiemes from heures_payees').all()).toEqual([{ mois: '2024-02', centiemes: 16_050 }]);
+    await shot('etat-mensuel-01');
+    // Printed: the statement alone, without the navigation nor the buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Imprimer', exact: true }).isVisible()).toBe(false);
+    expect(await page.getByText('Clé de secours à imprimer').isVisible()).toBe(false);
+    await page.getByRole('heading', { name: 'État mensuel — février 2024' }).waitFor();
+    await shot('etat-mensuel-02-impression');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
 describe('an annexe financière typed key by key (issue 15 §1)', () => {
   it('the annexe and its avenant are saved as typed, with French decimals, and the year counts them pro rata', async () => {
     await new AppShellPage(page).navigateTo('Annexes financières');

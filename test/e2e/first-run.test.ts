@@ -89,7 +89,7 @@ describe('first run', () => {
     await page.getByLabel(/Confirmation du nouveau mot de passe/).fill('mon propre secret');
     await page.getByRole('button', { name: 'Enregistrer le nouveau mot de passe' }).click();
     await page.getByRole('heading', { name: 'Bonjour, Samir' }).waitFor();
-    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Tableau de bord', 'Personnes accueillies', 'Nouvel accueil', 'Heures du mois', 'Clients (AI, ETTI)', 'Partenaires', 'Indicateurs', 'Qualité', 'Auto-évaluation CEDRE', 'Démarche qualité', 'Questionnaires', 'Vérifier un rapport']);
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['Tableau de bord', 'Personnes accueillies', 'Nouvel accueil', 'Heures du mois', 'État mensuel (ASP)', 'Clients (AI, ETTI)', 'Partenaires', 'Indicateurs', 'Qualité', 'Auto-évaluation CEDRE', 'Démarche qualité', 'Questionnaires', 'Vérifier un rapport']);
   });
 
   it('without the launch token, explains how to open the app and shows nothing else', async () => {

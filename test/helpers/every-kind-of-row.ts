@@ -29,6 +29,10 @@ export function addEveryKindOfRow(sqlite: Database.Database): void {
   run("insert into annexes_financieres_versions (id, annexe_id, avenant, modification, date_debut, date_fin, etp_conventionnes_dix_milliemes, h_ref_centiemes, aide_socle_centimes, aide_modulee_centimes, created_at, updated_at) values (?, ?, 0, 0, '2025-03-01', '2026-02-28', 12500, null, null, null, ?, ?)", id(), annexe, AT, AT);
   run("insert into annexes_financieres_versions (id, annexe_id, avenant, modification, date_debut, date_fin, etp_conventionnes_dix_milliemes, h_ref_centiemes, aide_socle_centimes, aide_modulee_centimes, created_at, updated_at) values (?, ?, 1, 2, '2025-09-01', '2026-02-28', 15000, 160750, 2345678, 12345, ?, ?)", id(), annexe, AT, AT);
 
+  // ACI paid hours of a month, with hundredths (the état mensuel's second column).
+  const aciContract = one<{ id: string; mois: string }>("select c.id, substr(c.date_debut, 1, 7) as mois from contrats c join parcours p on p.id = c.parcours_id where p.dispositif = 'ACI' order by c.id limit 1");
+  run('insert into heures_payees (id, contrat_id, mois, centiemes, created_at, updated_at) values (?, ?, ?, 15167, ?, ?)', id(), aciContract.id, aciContract.mois, AT, AT);
+
   // A parcours that ended: a contract renewed, ended early, with derogations; a draft CER; reviewed bilans.
   const ended = one<{ id: string; personne_id: string; date_debut: string; date_sortie: string }>(
     "select id, personne_id, date_debut, date_sortie from parcours where date_sortie is not null and dispositif = 'ACI' and (select count(*) from contrats c where c.parcours_id = parcours.id) >= 2 order by id limit 1",

@@ -19,6 +19,7 @@ const UNDO: Record<string, string> = {
     drop table annexes_financieres;`,
   '0018_fiches_salarie': 'drop table fiches_salarie;',
   '0019_clients_plafond_480': 'alter table clients drop column soumis_plafond_480;',
+  '0020_heures_payees': 'drop table heures_payees;',
 };
 
 /** Undoes `tag` and every migration after it. */

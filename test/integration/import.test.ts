@@ -262,7 +262,7 @@ describe('export and template', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://x.example"";""Cliquez"")"`);
     // The monthly statement for the ASP too.
     const month = (first.sqlite.prepare('select substr(min(date), 1, 7) as m from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id where p.personne_id = ?').get(id) as { m: string | null }).m;
-    if (month) expect(first.heures.exportMonth(month, true).content).toContain("'=HYPERLINK(");
+    if (month) expect(first.etatMensuel.csv(month, true).content).toContain("'=HYPERLINK(");
     app!.close();
     const second = await freshRuntime();
     expect((await importFolder(second, dir)).ok).toBe(true);

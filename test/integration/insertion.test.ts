@@ -76,15 +76,25 @@ describe('hours', () => {
     expect(grid).toMatchObject({ cloture: false, hRef: { ACI: 1820 }, lignes: [{ contratId, nom: 'Arnaud', clientId: null, heures: 98.5, saisieJournaliere: false }] });
     const csv = await app.call('heures.exportMonth', { mois: '2024-01' }, t.cip);
     expect(csv.fileName).toBe('etat-mensuel-2024-01.csv');
-    expect(csv.content.startsWith('\uFEFFannexe_financiere;dispositif;numero_pass_iae;nom;prenom;date_naissance;type_contrat;debut_contrat;fin_prevue;mois;heures_travaillees;toujours_accompagne;fin_reelle_dans_le_mois;date_sortie;motif_sortie\r\n')).toBe(true);
-    expect(csv.content).toContain(';ACI;99999000000' + '6;Arnaud;Julie;1996-05-02;CDDI;2024-01-15;2024-07-14;2024-01;98,50;oui;;;\r\n');
+    expect(csv.content.startsWith('\uFEFFannexe_financiere;dispositif;numero_pass_iae;nom;prenom;date_naissance;type_contrat;debut_contrat;fin_prevue;mois;heures_travaillees;toujours_accompagne;fin_reelle_dans_le_mois;date_sortie;motif_sortie;heures_payees\r\n')).toBe(true);
+    expect(csv.content).toContain(';ACI;99999000000' + '6;Arnaud;Julie;1996-05-02;CDDI;2024-01-15;2024-07-14;2024-01;98,50;oui;;;;\r\n');
+    // ACI: the paid hours beside the hours worked (issue 15 §3), saved for the month, then in the statement.
+    const statement = await app.call('etatMensuel.savePayees', { mois: '2024-01', lignes: [{ contratId, heures: 104.33 }] }, t.encadrant);
+    expect(statement.groupes).toEqual([{ dispositif: 'ACI', annexeFinanciere: '', lignes: [expect.objectContaining({ contratId, heuresTravaillees: 98.5, heuresPayees: 104.33, toujoursAccompagne: true })] }]);
+    expect((await app.call('heures.exportMonth', { mois: '2024-01' }, t.cip)).content).toContain(';2024-01;98,50;oui;;;;104,33\r\n');
+    // More hours than January holds, or a contract outside the month: refused in French, nothing saved.
+    expect((await app.fail('etatMensuel.savePayees', { mois: '2024-01', lignes: [{ contratId, heures: 750 }] }, t.encadrant)).fields).toEqual({ 'lignes.0.heures': 'Au plus 744 heures dans un mois.' });
+    expect((await app.fail('etatMensuel.savePayees', { mois: '2024-09', lignes: [{ contratId, heures: 10 }] }, t.encadrant)).fields).toEqual({ 'lignes.0': 'Ce contrat ne court pas pendant ce mois.' });
+    expect((await app.call('etatMensuel.get', { mois: '2024-01' }, t.encadrant)).groupes[0]!.lignes[0]!.heuresPayees).toBe(104.33);
     // A month without any hour still has the contract's line (the ASP's état mensuel lists every running contract).
     const empty = await app.call('heures.exportMonth', { mois: '2024-05' }, t.cip);
-    expect(empty.content).toContain(';ACI;99999000000' + '6;Arnaud;Julie;1996-05-02;CDDI;2024-01-15;2024-07-14;2024-05;0,00;oui;;;\r\n');
+    expect(empty.content).toContain(';ACI;99999000000' + '6;Arnaud;Julie;1996-05-02;CDDI;2024-01-15;2024-07-14;2024-05;0,00;oui;;;;\r\n');
 
     expect((await app.fail('heures.closeMonth', { mois: '2024-01' }, t.cip)).code).toBe('FORBIDDEN');
     await app.call('heures.closeMonth', { mois: '2024-01' }, t.direction);
     expect(await app.fail('heures.saveMonth', month(contratId, '2024-01', 120), t.encadrant)).toMatchObject({ code: 'CONFLICT', message: 'Le mois 01/2024 est clôturé : ses heures ne peuvent plus être modifiées.' });
+    expect(await app.fail('etatMensuel.savePayees', { mois: '2024-01', lignes: [{ contratId, heures: 1 }] }, t.encadrant)).toMatchObject({ code: 'CONFLICT', message: 'Le mois janvier 2024 est validé : ses heures ne peuvent plus être modifiées.' });
+    expect((await app.call('etatMensuel.get', { mois: '2024-01' }, t.encadrant)).valide).toBe(true);
     expect((await app.call('parcours.ofPersonne', { personneId }, t.cip))[0]!.heuresTotales).toBe(98.5);
   });
 });
@@ -110,7 +120,7 @@ describe('exits', () => {
     // The état mensuel of an exit month has the exit, even when the month had no hours (E1's June is not typed yet).
     app.runtime.openOrNull()!.sqlite.prepare("delete from heures where contrat_id = ? and date >= '2024-06-01'").run(c1);
     const june = await app.call('heures.exportMonth', { mois: '2024-06' }, t.cip);
-    expect(june.content).toContain(';Arnaud;Julie;1996-05-02;CDDI;2024-01-15;2024-07-14;2024-06;0,00;non;2024-06-28;2024-06-28;9\r\n');
+    expect(june.content).toContain(';Arnaud;Julie;1996-05-02;CDDI;2024-01-15;2024-07-14;2024-06;0,00;non;2024-06-28;2024-06-28;9;\r\n');
 
     expect((await app.fail('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-01-01', motif: '10', confirme: true }, t.cip)).fields).toEqual({ dateSortie: 'Avant le début du parcours.' });
     expect((await app.fail('sorties.save', { parcoursId: e2.parcoursId, dateSortie: '2024-04-30', motif: '42' }, t.cip)).fields).toEqual({ motif: 'Choisissez le motif de sortie (code ASP).' });

@@ -33,10 +33,12 @@ const LEAKS: Array<{ what: string; pattern: RegExp }> = [
   { what: 'NIR', pattern: new RegExp(NIR) },
   { what: 'orienteur Cap emploi, SPIP, PJJ, CIDFF, prévention ou ASE', pattern: /"orienteur":"(02|09|10|13|14|19)"/ },
   { what: 'dérogation RQTH ou aménagement de peine', pattern: /"(RQTH|AMENAGEMENT_PEINE)"/ },
-  { what: 'motif de sortie 16 ou 18', pattern: /"motif":"(16|18)"/ },
+  { what: 'motif de sortie 16 ou 18', pattern: /"motif(Sortie)?":"(16|18)"/ },
+  { what: 'RQTH, OETH ou AAH de la fiche salarié', pattern: /"(rqth|oeth|aah)":true/ },
   { what: 'frein santé ou justice', pattern: /"(type|typeFrein)":"(sante|justice)"/ },
   { what: 'critère AAH, TH ou détention', pattern: /"critere":"(AAH|TH|DETENTION_MJ)"/ },
-  { what: 'motif de sortie 16 ou 18 dans un CSV', pattern: /;(16|18)\r?$/m },
+  // The motif is the last column but one of the état mensuel (heures_payees follows it).
+  { what: 'motif de sortie 16 ou 18 dans un CSV', pattern: /;(16|18);[^;\r\n]*\r?$/m },
 ];
 /** In the text of a PDF. */
 const PDF_LEAKS = [new RegExp(MARKER), new RegExp(NIR), /SPIP|PJJ|Cap emploi|RQTH|travailleur handicap/i];
@@ -70,6 +72,7 @@ function plantSensitiveFacts(): void {
   run(`update personnes set orienteur = '10' where id = ?`, b.personne);
   run(`update personnes set orienteur = '02' where id = ?`, c.personne);
   run(`update contrats set derogations = '["RQTH"]' where id = ?`, a.contrat);
+  run(`update fiches_salarie set rqth = 1, aah = 1, aah_depuis = '03' where parcours_id = ?`, a.parcours);
   run(`update contrats set derogations = '["AMENAGEMENT_PEINE"]' where id = ?`, b.contrat);
   const at = '2025-01-01T00:00:00.000Z';
   run(`insert into freins (id, personne_id, type, niveau, commentaire, date_identification, created_at, updated_at) values ('frein-sante', ?, 'sante', 2, ?, '2024-01-10', ?, ?)`, a.personne, `${MARKER} suivi en addictologie`, at, at);

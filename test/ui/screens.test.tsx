@@ -93,6 +93,7 @@ describe('navigation', () => {
       'Personnes accueillies',
       'Nouvel accueil',
       'Heures du mois',
+      'État mensuel (ASP)',
       'Clients (AI, ETTI)',
       'Partenaires',
       'Indicateurs',
@@ -123,6 +124,6 @@ describe('navigation', () => {
     expect(canOpenPage(cip, '/observatoire/demarche?registre=formations')).toBe(true);
     expect(canOpenPage(SESSION.user, '/observatoire/rapport')).toBe(true);
     const encadrant = { ...SESSION.user, role: 'encadrant' as const, isAdmin: false };
-    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois', 'Clients (AI, ETTI)', 'Partenaires', 'Questionnaires', 'Vérifier un rapport']);
+    expect(visibleNavigation(encadrant).flatMap((s) => s.items.map((i) => i.label))).toEqual(['Tableau de bord', 'Personnes accueillies', 'Heures du mois', 'État mensuel (ASP)', 'Clients (AI, ETTI)', 'Partenaires', 'Questionnaires', 'Vérifier un rapport']);
   });
 });

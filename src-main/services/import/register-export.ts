@@ -68,7 +68,9 @@ export function exportRegisters(sqlite: Database.Database, refOf: (sheet: string
         if (spec.attachment) cells[spec.attachment] = attachmentPath(String(cells.ref), String(row.nom));
         for (const c of SHEET_COLUMNS[sheet]) {
           if (c.name === 'ref' || c.name === spec.attachment || parents.has(c.name)) continue;
-          const value = row[spec.renamed?.[c.name] ?? c.name];
+          const stored = row[spec.renamed?.[c.name] ?? c.name];
+          const factor = spec.scaled?.[c.name];
+          const value = factor !== undefined && typeof stored === 'number' ? stored / factor : stored;
           cells[c.name] =
             value === null || value === undefined
               ? ''

@@ -44,6 +44,8 @@ export interface RegisterTable {
   parents: Parent[];
   /** Sheet column → table column, where they differ. */
   renamed?: Record<string, string>;
+  /** Sheet columns written in units while the table keeps integers: hours as hundredths (factor 100). */
+  scaled?: Record<string, number>;
   /** Columns holding JSON, checked as such on import. */
   json?: readonly string[];
   stamps: { created: boolean; updated: boolean };
@@ -144,6 +146,16 @@ export const REGISTER_TABLES: Record<RegisterSheet, RegisterTable> = {
   actions_amelioration: { table: 'actions_amelioration', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [], stamps: both },
   reclamations: { table: 'reclamations', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [], stamps: both },
   besoins_non_satisfaits: { table: 'besoins_non_satisfaits', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [], stamps: createdOnly },
+  heures_payees: {
+    table: 'heures_payees',
+    primaryKey: 'id',
+    generatedId: true,
+    identity: 'ref',
+    parents: [{ kind: 'ref', column: 'ref_contrat', dbColumn: 'contrat_id', sheet: 'contrats', table: 'contrats' }],
+    renamed: { heures: 'centiemes' },
+    scaled: { heures: 100 },
+    stamps: both,
+  },
   fiches_salarie: { table: 'fiches_salarie', primaryKey: 'id', generatedId: true, identity: 'parent', parents: [{ kind: 'parcours', dbColumn: 'parcours_id' }], stamps: both },
   reponses_satisfaction: { table: 'reponses_satisfaction', primaryKey: 'id', generatedId: true, identity: 'ref', parents: [], stamps: createdOnly },
 };

@@ -147,6 +147,15 @@ class RegisterSheetWriter {
       return String(raw);
     }
     if (typeof raw === 'boolean') return raw ? 1 : 0;
+    const factor = this.spec.scaled?.[name];
+    if (factor !== undefined) {
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n < 0) {
+        this.ctx.problems.error(this.sheet, r.line, name, `« ${String(raw)} » : un nombre positif est attendu.`);
+        return undefined;
+      }
+      return Math.round(n * factor);
+    }
     if (info?.type === 'integer') {
       const n = Number(raw);
       if (!Number.isInteger(n)) {

@@ -1,7 +1,5 @@
 /** Hours: a month saved in one transaction for a set of contracts, and closed months that no longer change. */
 import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
-import { csvDocument } from '../../../src-shared/format/csv';
-import { withholdUnlessSensitive } from '../need-to-know';
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { endOfMonth, format, parseISO } from 'date-fns';
@@ -12,10 +10,8 @@ import { fromCentiemes, SEUIL_ALERTE_480, toCentiemes, windows480 } from '../../
 import { plural } from '../../../src-shared/format/french-number';
 import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-shared/rules/plausibility';
 import type { saveMonthInputSchema } from '../../../src-shared/schemas/insertion';
-import type { CsvDocument, MonthGrid, MonthLine, MonthSaved } from '../../../src-shared/views-insertion';
+import type { MonthGrid, MonthLine, MonthSaved } from '../../../src-shared/views-insertion';
 import type Database from 'better-sqlite3';
-import { numeroComplet } from '../../../src-shared/domain/annexes-financieres';
-import type { AnnexesFinancieresService } from '../structure/annexes-service';
 import type { ParametresService } from './parametres-service';
 import { uuidv7 } from '../../lib/uuid';
 
@@ -28,7 +24,6 @@ export class HeuresService {
     private readonly db: Db,
     private readonly sqlite: Database.Database,
     private readonly parametres: ParametresService,
-    private readonly annexes: AnnexesFinancieresService,
   ) {}
 
   /** Contracts running during the month, with their hours of that month (one line per contract and client). */
@@ -58,84 +53,6 @@ export class HeuresService {
       for (const x of own) lignes.push({ ...c, clientId: x.clientId, heures: fromCentiemes(x.centiemes), saisieJournaliere: daily });
     }
     return { mois, cloture: this.isClosed(mois), lignes, hRef: this.parametres.valueAt('h_ref', first) };
-  }
-
-  /**
-   * The month in the shape of the ASP monthly statement (état mensuel individualisé): one line per salarié and
-   * contract, with the PASS number, the hours, and the real end and exit motif when the parcours ended that month.
-   * UTF-8 with BOM and semicolons, so that Excel opens it as is. The exit motif is « reserve » for a role without
-   * `sensibles.read` (motifs 16 and 18, need-to-know.ts).
-   */
-  /**
-   * The month's statement as the ASP's état mensuel individualisé asks for it (pilotage-airflow
-   * `fluxIAE_EtatMensuelIndiv`: one line per contract, annexe financière and month): every contract running during
-   * the month, **with 0 hours too** (an exit must never be missing because its last month had no hours), grouped by
-   * annexe financière then by person; whether the person is still accompanied at the end of the month; the contract's
-   * real end and the exit motif when they fall in the month.
-   */
-  exportMonth(mois: string, sensibles: boolean): CsvDocument {
-    const first = `${mois}-01`;
-    const last = format(endOfMonth(parseISO(first)), 'yyyy-MM-dd');
-    const rows = this.sqlite
-      .prepare(
-        `select (select numero from pass_iae x where x.personne_id = pe.id and x.date_debut <= ? order by x.date_debut desc limit 1) as pass,
-                pe.nom, pe.prenom, pe.date_naissance, p.dispositif, c.type, c.date_debut, c.date_fin_prevue, c.date_fin_reelle,
-                (select coalesce(sum(h.centiemes), 0) from heures h where h.contrat_id = c.id and h.date between ? and ?) as centiemes,
-                case when p.date_sortie is null or p.date_sortie > ? then 'oui' else 'non' end as accompagne,
-                case when p.date_sortie between ? and ? then p.date_sortie end as sortie,
-                case when p.date_sortie between ? and ? then p.motif_sortie end as motif
-           from contrats c join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
-          where (c.date_debut <= ? and coalesce(c.date_fin_reelle, c.date_fin_prevue, '9999-12-31') >= ?)
-             -- An exit in the month whose last contract ended before it still has its line.
-             or (p.date_sortie between ? and ? and c.id = (select c2.id from contrats c2 where c2.parcours_id = p.id order by c2.date_debut desc limit 1))
-          order by p.dispositif, pe.nom_tri, c.date_debut`,
-      )
-      .all(last, first, last, last, first, last, first, last, last, first, first, last) as Array<Record<string, string | number | null>>;
-    const header = [
-      'annexe_financiere',
-      'dispositif',
-      'numero_pass_iae',
-      'nom',
-      'prenom',
-      'date_naissance',
-      'type_contrat',
-      'debut_contrat',
-      'fin_prevue',
-      'mois',
-      'heures_travaillees',
-      'toujours_accompagne',
-      'fin_reelle_dans_le_mois',
-      'date_sortie',
-      'motif_sortie',
-    ];
-    // Each line under the annexe financière in force for its dispositif on the contract's first day in the month
-    // (issue 15 §1); then grouped by annexe, the order within kept (person, contract start).
-    const annexes = this.annexes.all();
-    for (const r of rows) {
-      const day = String(r.date_debut) > first ? String(r.date_debut) : first;
-      const found = this.annexes.inForce(String(r.dispositif), day > last ? last : day, annexes);
-      r.annexe = found ? numeroComplet(found.annexe.numero, found.version.avenant, found.version.modification) : '';
-    }
-    rows.sort((a, b) => String(a.dispositif).localeCompare(String(b.dispositif)) || String(a.annexe).localeCompare(String(b.annexe)));
-    const inMonth = (d: unknown) => (typeof d === 'string' && d >= first && d <= last ? d : null);
-    const lines = rows.map((r) => [
-      r.annexe,
-      r.dispositif,
-      r.pass,
-      r.nom,
-      r.prenom,
-      r.date_naissance,
-      r.type,
-      r.date_debut,
-      r.date_fin_prevue,
-      mois,
-      fromCentiemes(Number(r.centiemes)).toFixed(2).replace('.', ','),
-      r.accompagne,
-      inMonth(r.date_fin_reelle),
-      r.sortie,
-      r.motif === null ? null : withholdUnlessSensitive(r.motif, sensibles),
-    ]);
-    return { fileName: `etat-mensuel-${mois}.csv`, content: csvDocument(header, lines) };
   }
 
   isClosed(mois: string): boolean {

@@ -10,7 +10,7 @@ export function RecoverySheetBanner() {
   if (!data?.feuilleAImprimer) return null;
   return (
     <>
-      <Alert color="orange" mb="md" role="status" title="Clé de secours à imprimer">
+      <Alert color="orange" mb="md" role="status" title="Clé de secours à imprimer" className="no-print">
         <Group justify="space-between" wrap="wrap">
           <Text size="sm" maw={640}>
             Les données sont chiffrées. Sans la feuille de clé de secours, une panne ou un vol de l’ordinateur rendrait les sauvegardes illisibles.
