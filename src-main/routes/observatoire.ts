@@ -28,13 +28,6 @@ function mayReadSensitive(ctx: RequestContext): boolean {
   return roleHasPermission(ctx.user!.role, ctx.user!.isAdmin, 'sensibles.read');
 }
 
-/** Years with any activity, newest first, and always the current and previous year. */
-function availableYears(ctx: RequestContext): number[] {
-  const row = ctx.open.sqlite.prepare('select min(date_premier_contact) as a, (select min(date_debut) from parcours) as b from accueils').get() as { a: string | null; b: string | null };
-  const current = ctx.now.getFullYear();
-  const first = Math.min(current - 1, ...[row.a, row.b].filter((d): d is string => d !== null).map((d) => Number(d.slice(0, 4))));
-  return Array.from({ length: current - first + 1 }, (_, i) => current - i);
-}
 
 /** A write to one of the quality registers: audited, and answered with the registers as they now are. */
 function registerWrite<R extends 'qualite.saveAction' | 'qualite.saveReclamation' | 'qualite.addBesoin' | 'qualite.addSatisfaction'>(
@@ -67,7 +60,7 @@ export const observatoireRoutes = {
         dispositifs: current.dispositifs,
         indicateurs: hide(current.indicateurs),
         precedents: precedents.map((p) => ({ annee: p.annee, indicateurs: hide(p.indicateurs) })),
-        anneesDisponibles: availableYears(ctx),
+        anneesDisponibles: ctx.open.indicators.availableYears(ctx.now.getFullYear()),
         masques,
         detailAutorise: roleHasPermission(ctx.user!.role, ctx.user!.isAdmin, 'personnes.read'),
         detailSensibleAutorise: mayReadSensitive(ctx),
@@ -147,8 +140,8 @@ export const observatoireRoutes = {
         input.annee,
         ctx.open.members,
         (reperes) => {
-          const structure = ctx.open.sqlite.prepare('select nom, siret from structure limit 1').get() as { nom: string; siret: string };
-          return signReperes(ctx.open.signingKeys, { ...reperes, reseau: structure, genere_le: ctx.now.toISOString() }, ctx.now, ctx.user!.id);
+          const { nom, siret } = getStructure(ctx.open.db);
+          return signReperes(ctx.open.signingKeys, { ...reperes, reseau: { nom, siret }, genere_le: ctx.now.toISOString() }, ctx.now, ctx.user!.id);
         },
       ),
   },

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { joinRouteTables } from '../../src-main/route-tables';
 import { routes } from '../../src-main/routes';
@@ -9,5 +11,10 @@ describe('the route table', () => {
   });
   it('holds exactly the contract’s routes', () => {
     expect(Object.keys(routes).sort()).toEqual([...ROUTE_NAMES].sort());
+  });
+  it('route files hold no SQL: queries live in the services (issue 18 §5)', () => {
+    const folder = join(__dirname, '..', '..', 'src-main', 'routes');
+    const withSql = readdirSync(folder).filter((f) => /\.(prepare|exec)\(|['"`]\s*(select|insert|update|delete)\s/i.test(readFileSync(join(folder, f), 'utf8')));
+    expect(withSql).toEqual([]);
   });
 });

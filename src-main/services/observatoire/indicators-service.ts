@@ -109,6 +109,13 @@ export class IndicatorsService {
     private readonly annexes: AnnexesFinancieresService,
   ) {}
 
+  /** Years with any activity, newest first, and always the current and previous year. */
+  availableYears(current: number): number[] {
+    const row = this.sqlite.prepare('select min(date_premier_contact) as a, (select min(date_debut) from parcours) as b from accueils').get() as { a: string | null; b: string | null };
+    const first = Math.min(current - 1, ...[row.a, row.b].filter((d): d is string => d !== null).map((d) => Number(d.slice(0, 4))));
+    return Array.from({ length: current - first + 1 }, (_, i) => current - i);
+  }
+
   parametresOfYear(year: number): ReportParametres {
     const end = `${year}-12-31`;
     return {
