@@ -97,7 +97,8 @@ export function generateDemo(options: DemoOptions): SheetTable {
       const naissance = addD(contact, -Math.round((Number(age) + random() * 8 - 4) * 365.25));
       const [cp, commune] = pick(COMMUNES);
       const orienteur = weighted(ORIENTEURS);
-      t.personnes.push([ref, femme ? 'MME' : 'M', pick(NOMS), pick(femme ? PRENOMS_F : PRENOMS_M), naissance, cp, commune, `06 ${int(10, 99)} ${int(10, 99)} ${int(10, 99)} ${int(10, 99)}`, '', weighted(NIVEAUX), chance(0.7) ? `${int(1000000, 9999999)}X` : '', orienteur]);
+      const personRow: Array<string | number> = [ref, femme ? 'MME' : 'M', pick(NOMS), pick(femme ? PRENOMS_F : PRENOMS_M), naissance, cp, commune, `06 ${int(10, 99)} ${int(10, 99)} ${int(10, 99)} ${int(10, 99)}`, '', weighted(NIVEAUX), chance(0.7) ? `${int(1000000, 9999999)}X` : '', orienteur];
+      t.personnes.push(personRow);
       const offre = chance(0.92) ? contact : '';
       const diagnostic = chance(0.75) ? addD(contact, int(0, 10)) : '';
       const decisionDate = addD(contact, int(3, 40));
@@ -141,6 +142,11 @@ export function generateDemo(options: DemoOptions): SheetTable {
       if (chance(0.06)) criteres.add('PSH_PR');
       if (criteres.size === 0) criteres.add('DELD');
       for (const c of criteres) t.criteres.push([ref, c, diagnostic || contact]);
+      // The person's situation as the diagnosis found it (adresse, nir, qpv, zrr, rsa, registration, no income): what
+      // their fiche salarié starts from at hire; the RSA is majoré for an isolated parent. No random draw, so the
+      // rest of the demo stays as it was.
+      const registration = criteres.has('DETLD') ? '04' : criteres.has('DELD') ? '03' : '';
+      personRow.push('', '', criteres.has('QPV') ? 'oui' : 'non', 'non', criteres.has('RSA') ? (criteres.has('PI') ? 'OUI-M' : 'OUI-NM') : 'NON', registration, 'non');
       passSeq++;
       t.pass_iae.push([ref, `99999${String(passSeq).padStart(7, '0')}`, debut, addD(addM(debut, 24), -1)]);
 
