@@ -101,7 +101,7 @@ export class OpenRuntime {
     this.fiches = new FicheSalarieService(opened.sqlite);
     this.parcours = new ParcoursService(opened.db, opened.sqlite, this.personnes, this.parametres, this.accompagnement, this.actions, this.annexes, this.fiches);
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
-    this.etatMensuel = new EtatMensuelService(opened.sqlite, this.annexes);
+    this.etatMensuel = new EtatMensuelService(opened.sqlite, this.annexes, this.heures);
     this.clients = new ClientsService(opened.db);
     this.imports = new ImportService(opened.sqlite, this.audit);
     this.indicators = new IndicatorsService(opened.sqlite, this.parametres, this.annexes);

@@ -14,9 +14,18 @@ import { securiteRoutes } from './routes/securite';
 import { rgpdRoutes } from './routes/rgpd';
 import { qualiteDemarcheRoutes } from './routes/qualite-demarche';
 
-// The type checks that every contract route is defined; joinRouteTables that none is defined twice (at start-up).
-const _everyRouteOnce: RouteTable = { ...coreRoutes, ...accueilRoutes, ...insertionRoutes, ...fichesRoutes, ...observatoireRoutes, ...annexesRoutes, ...securiteRoutes, ...rgpdRoutes, ...qualiteDemarcheRoutes };
-export const routes: RouteTable = joinRouteTables<typeof _everyRouteOnce>({
+/** The modules together: assigning it to `RouteTable` checks at compile time that every contract route is defined. */
+type EveryModule = typeof coreRoutes &
+  typeof accueilRoutes &
+  typeof insertionRoutes &
+  typeof fichesRoutes &
+  typeof observatoireRoutes &
+  typeof annexesRoutes &
+  typeof securiteRoutes &
+  typeof rgpdRoutes &
+  typeof qualiteDemarcheRoutes;
+// joinRouteTables checks, at start-up, that none is defined twice.
+export const routes: RouteTable = joinRouteTables<EveryModule>({
   core: coreRoutes,
   accueil: accueilRoutes,
   insertion: insertionRoutes,

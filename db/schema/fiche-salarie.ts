@@ -29,7 +29,7 @@ export const fichesSalarie = sqliteTable('fiches_salarie', {
   aahDepuis: text('aah_depuis'),
   qpv: integer('qpv', { mode: 'boolean' }).notNull().default(false),
   zrr: integer('zrr', { mode: 'boolean' }).notNull().default(false),
-  /** INSEE code of the commune of birth (born in France), or of the country (born abroad, 99xxx). */
+  /** INSEE code of the commune of birth (born in France), and of the country (born abroad: 99 and three digits). */
   communeNaissance: text('commune_naissance'),
   paysNaissance: text('pays_naissance'),
   /** Why the NIR is missing (les-emplois `LackOfNIRReason`). */

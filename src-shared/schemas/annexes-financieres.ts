@@ -1,6 +1,6 @@
 /** Input of the annexes financières screen: an annexe's header and one of its versions (initial or avenant). */
 import { z } from 'zod';
-import { MESURES_ASP_CODES, type MesureAsp } from '../domain/annexes-financieres';
+import { MESURES_ASP_CODES, versionProblems, type MesureAsp } from '../domain/annexes-financieres';
 import { dateField } from './fields';
 
 const amount = (label: string) => z.number(`${label} : indiquez un montant.`).min(0, `${label} : un montant positif.`).max(100_000_000, `${label} : montant trop grand.`).nullable();
@@ -19,7 +19,10 @@ export const annexeVersionInputSchema = z
     aideModulee: amount('Part modulée'),
   })
   .strict()
-  .refine((v) => v.dateFin >= v.dateDebut, { path: ['dateFin'], message: 'La fin d’effet précède le début.' });
+  // The period's rules live once, in the domain (the import checks its rows with them too).
+  .superRefine((v, ctx) => {
+    for (const [path, message] of Object.entries(versionProblems(v))) ctx.addIssue({ code: 'custom', path: [path], message });
+  });
 
 export const annexeInputSchema = z
   .object({

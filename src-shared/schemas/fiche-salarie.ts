@@ -4,7 +4,7 @@ import { DUREES_ASP, MOTIFS_ABSENCE_NIR, NIVEAUX_FORMATION, RSA_SITUATIONS } fro
 import { optionalCode } from './fields';
 
 const duree = (what: string) => optionalCode(DUREES_ASP, `${what} : durée inconnue.`);
-/** INSEE codes: a commune (2A/2B for Corsica) or a country (99xxx). */
+/** INSEE codes (COG): a commune, 2A/2B for Corsica; a country abroad is 99 and three digits (99109: Algérie). */
 const insee = (what: string) =>
   z
     .string()
@@ -41,6 +41,8 @@ export const ficheSalarieInputSchema = z
   .refine((f) => f.inscritFt || !f.inscritFtDepuis, { path: ['inscritFtDepuis'], message: 'Une durée d’inscription suppose une inscription à France Travail.' })
   .refine((f) => (f.rsa === 'OUI-M' || f.rsa === 'OUI-NM') || !f.rsaDepuis, { path: ['rsaDepuis'], message: 'Une durée suppose le RSA.' })
   .refine((f) => f.ass || !f.assDepuis, { path: ['assDepuis'], message: 'Une durée suppose l’ASS.' })
-  .refine((f) => f.aah || !f.aahDepuis, { path: ['aahDepuis'], message: 'Une durée suppose l’AAH.' });
+  .refine((f) => f.aah || !f.aahDepuis, { path: ['aahDepuis'], message: 'Une durée suppose l’AAH.' })
+  .refine((f) => !f.communeNaissance?.startsWith('99'), { path: ['communeNaissance'], message: 'Un code commençant par 99 est celui d’un pays : saisissez-le dans « Pays de naissance ».' })
+  .refine((f) => !f.paysNaissance || f.paysNaissance.startsWith('99'), { path: ['paysNaissance'], message: 'Le code INSEE d’un pays commence par 99 (par exemple 99109).' });
 
 export const ficheOfParcoursInputSchema = z.object({ parcoursId: z.string().min(1) }).strict();

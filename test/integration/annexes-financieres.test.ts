@@ -56,6 +56,8 @@ describe('annexes financières', () => {
     // An end before the start, and a dispositif the structure does not run, are refused.
     expect((await app.fail('annexes.save', { annexeId: null, numero: '', mesure: 'ACI_DC', version: initial({ dateFin: '2024-12-31' }) }, t.direction)).fields).toEqual({ 'version.dateFin': 'La fin d’effet précède le début.' });
     expect((await app.fail('annexes.save', { annexeId: null, numero: '', mesure: 'EI_DC', version: initial() }, t.direction)).message).toMatch(/EI n’est pas déclaré/);
+    expect((await app.fail('annexes.save', { annexeId: null, numero: '', mesure: 'ACI_DC', version: initial({ dateFin: '2029-12-31' }) }, t.direction)).fields).toEqual({ 'version.dateFin': 'Une annexe financière couvre au plus trois ans.' });
+    expect(app.count('annexes_financieres')).toBe(1);
 
     const year = await app.call('observatoire.year', { annee: 2025 }, t.direction);
     const expected = (10 * 181 + 12 * 184) / 365;

@@ -63,6 +63,11 @@ describe('fiche salarié', () => {
       communeNaissance: 'Commune de naissance : un code INSEE de 5 caractères (par exemple 07186, ou 99109 pour un pays).',
     });
     expect((await app.fail('fiches.save', { ...input, rsaDepuis: '07' }, t.cip)).fields).toEqual({ rsaDepuis: 'Allocataire du RSA depuis : durée inconnue.' });
+    // A country's code is not a commune's, and the other way round.
+    expect((await app.fail('fiches.save', { ...input, communeNaissance: '99109', paysNaissance: '07186' }, t.cip)).fields).toEqual({
+      communeNaissance: 'Un code commençant par 99 est celui d’un pays : saisissez-le dans « Pays de naissance ».',
+      paysNaissance: 'Le code INSEE d’un pays commence par 99 (par exemple 99109).',
+    });
     expect(app.runtime.openOrNull()!.sqlite.prepare('select * from fiches_salarie').all()).toEqual(before);
   });
 

@@ -311,9 +311,10 @@ export class ImportWriter {
       const mesure = reqStr(r, 'mesure') as MesureAsp;
       const kind = kindOfMesure(mesure);
       const [debut, fin] = [reqStr(r, 'date_debut'), reqStr(r, 'date_fin')];
-      const counter = (column: string) => {
+      const counter = (column: 'avenant' | 'modification') => {
         const n = num(r, column) ?? 0;
-        if (!Number.isInteger(n) || n < 0 || n > 9) this.problems.error('annexes_financieres', r.line, column, `Numéro d’${column} invalide : un chiffre de 0 à 9.`);
+        const what = column === 'avenant' ? 'Numéro d’avenant' : 'Numéro de modification';
+        if (!Number.isInteger(n) || n < 0 || n > 9) this.problems.error('annexes_financieres', r.line, column, `${what} invalide : un chiffre de 0 à 9.`);
         return n;
       };
       const [avenant, modification] = [counter('avenant'), counter('modification')];

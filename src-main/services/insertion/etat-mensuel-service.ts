@@ -20,6 +20,7 @@ import type { CsvDocument, EtatMensuelLigne, EtatMensuelView } from '../../../sr
 import { uuidv7 } from '../../lib/uuid';
 import { withholdUnlessSensitive } from '../need-to-know';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
+import type { HeuresService } from './heures-service';
 
 type Row = Record<string, string | number | null>;
 
@@ -27,6 +28,7 @@ export class EtatMensuelService {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly annexes: AnnexesFinancieresService,
+    private readonly heures: Pick<HeuresService, 'isClosed'>,
   ) {}
 
   statement(mois: string, sensibles: boolean): EtatMensuelView {
@@ -81,7 +83,7 @@ export class EtatMensuelService {
       groups.get(key)!.lignes.push(ligne);
     }
     const groupes = [...groups.values()].sort((a, b) => a.dispositif.localeCompare(b.dispositif) || a.annexeFinanciere.localeCompare(b.annexeFinanciere));
-    return { mois, valide: this.isClosed(mois), groupes };
+    return { mois, valide: this.heures.isClosed(mois), groupes };
   }
 
   /** UTF-8 with BOM and semicolons, so that Excel opens it as is; the exit motif « reserve » without need-to-know. */
@@ -134,7 +136,7 @@ export class EtatMensuelService {
    * contract that is not ACI or not running that month, or more hours than the month has.
    */
   savePaidHours(input: z.output<typeof paidHoursInputSchema>, now: Date): void {
-    if (this.isClosed(input.mois)) throw new AppError('CONFLICT', `Le mois ${formatMonth(input.mois)} est validé : ses heures ne peuvent plus être modifiées.`);
+    if (this.heures.isClosed(input.mois)) throw new AppError('CONFLICT', `Le mois ${formatMonth(input.mois)} est validé : ses heures ne peuvent plus être modifiées.`);
     const first = `${input.mois}-01`;
     const last = format(endOfMonth(parseISO(first)), 'yyyy-MM-dd');
     const maxHours = 24 * getDaysInMonth(parseISO(first));
@@ -160,9 +162,5 @@ export class EtatMensuelService {
       if (l.heures === null) remove.run(l.contratId, input.mois);
       else upsert.run(uuidv7(now.getTime()), l.contratId, input.mois, toCentiemes(l.heures), at, at);
     }
-  }
-
-  private isClosed(mois: string): boolean {
-    return this.sqlite.prepare('select 1 from mois_clotures where mois = ?').get(mois) !== undefined;
   }
 }

@@ -53,8 +53,9 @@ interface FicheRow {
 export class FicheSalarieService {
   constructor(private readonly sqlite: Database.Database) {}
 
-  /** Creates the fiches of the parcours that have none; the number created. */
-  fillMissing(at: string): number {
+  /** Creates the fiches of the parcours that have none (or of this one only); the number created. */
+  fillMissing(at: string, parcoursId?: string): number {
+    if (parcoursId) return this.sqlite.prepare(`${FILL_MISSING_FICHES_SQL} and p.id = ?`).run(at, at, parcoursId).changes;
     return this.sqlite.prepare(FILL_MISSING_FICHES_SQL).run(at, at).changes;
   }
 

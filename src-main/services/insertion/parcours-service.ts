@@ -88,7 +88,7 @@ export class ParcoursService {
       .values({ id, personneId: input.personneId, dispositif: input.dispositif, accueilId: input.accueilId, referentId: input.referentId, diagnosticId: diagnostic?.id ?? null, createdAt: at, updatedAt: at })
       .run();
     // Its fiche salarié, filled from the person's situation at hire (issue 15 §2).
-    this.fiches.fillMissing(at);
+    this.fiches.fillMissing(at, id);
     return id;
   }
 

@@ -54,7 +54,7 @@ export interface YearConventions {
 export class AnnexesFinancieresService {
   constructor(
     private readonly sqlite: Database.Database,
-    private readonly parametres?: ParametresService,
+    private readonly parametres: ParametresService,
   ) {}
 
   /** Every annexe with its versions (a handful per year: read whole). */
@@ -126,11 +126,12 @@ export class AnnexesFinancieresService {
     const touched = [...yearsOf(v.dateDebut, v.dateFin), ...(previous ? yearsOf(previous.dateDebut, previous.dateFin) : [])];
     assertPlausible(signedYearWarnings(this.sqlite, touched).map((w) => ['version.dateDebut', w] as const), input.confirme, 'l’annexe financière');
 
+    // Checked before anything is written: a new annexe has no version yet to clash with.
+    const clash = annexeId && this.sqlite.prepare('select 1 from annexes_financieres_versions where annexe_id = ? and avenant = ? and modification = ? and id is not ?').get(annexeId, v.avenant, v.modification, v.id);
+    if (clash) throw new AppError('VALIDATION', `L’avenant ${v.avenant} (modification ${v.modification}) de cette annexe est déjà saisi : corrigez-le plutôt.`, { 'version.avenant': 'Déjà saisi.' });
     const id = annexeId ?? crypto.randomUUID();
     if (annexeId) this.sqlite.prepare('update annexes_financieres set numero = ?, mesure = ?, updated_at = ? where id = ?').run(input.numero, input.mesure, at, annexeId);
     else this.sqlite.prepare('insert into annexes_financieres (id, numero, mesure, created_at, updated_at) values (?, ?, ?, ?, ?)').run(id, input.numero, input.mesure, at, at);
-    const clash = this.sqlite.prepare('select id from annexes_financieres_versions where annexe_id = ? and avenant = ? and modification = ? and id is not ?').get(id, v.avenant, v.modification, v.id) as { id: string } | undefined;
-    if (clash) throw new AppError('VALIDATION', `L’avenant ${v.avenant} (modification ${v.modification}) de cette annexe est déjà saisi : corrigez-le plutôt.`, { 'version.avenant': 'Déjà saisi.' });
     const values = [
       v.avenant,
       v.modification,
@@ -210,7 +211,7 @@ export class AnnexesFinancieresService {
     const hRefOfYear = new Map<string, number>();
     const parameterHref = (day: string) => {
       const year = day.slice(0, 4);
-      if (!hRefOfYear.has(year)) hRefOfYear.set(year, this.parametres?.valueAt('h_ref', `${year}-12-31`)[a.kind] ?? 1607);
+      if (!hRefOfYear.has(year)) hRefOfYear.set(year, this.parametres.valueAt('h_ref', `${year}-12-31`)[a.kind]);
       return hRefOfYear.get(year)!;
     };
     for (const d of days) {

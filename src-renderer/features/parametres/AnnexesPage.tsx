@@ -10,7 +10,7 @@ import { LabelledValue } from '../../components/LabelledValue';
 import { PageHeader } from '../../components/PageHeader';
 import { formatNumber, formatShortDate } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
-import { withConfirmation } from '../../stores/confirm-store';
+import { askToConfirm, withConfirmation } from '../../stores/confirm-store';
 import { useSessionStore } from '../../stores/session-store';
 import { can } from '../../lib/permissions';
 
@@ -88,7 +88,18 @@ export function AnnexesPage() {
     }
   };
 
-  const remove = async (v: AnnexeVersionView) => {
+  const remove = async (a: AnnexeView, v: AnnexeVersionView) => {
+    const last = a.versions.length === 1;
+    const ok = await askToConfirm({
+      title: last ? 'Supprimer l’annexe ?' : 'Supprimer cette version ?',
+      points: [
+        `${v.avenant === 0 && v.modification === 0 ? 'Version initiale' : `Avenant ${v.avenant}`} du ${formatShortDate(v.dateDebut)} au ${formatShortDate(v.dateFin)}.`,
+        last ? 'C’est sa seule version : l’annexe disparaît, et les ETP conventionnés de sa période avec elle.' : 'Les ETP conventionnés de sa période seront ceux des autres versions.',
+      ],
+      confirmLabel: 'Supprimer',
+      color: 'red',
+    });
+    if (!ok) return;
     try {
       const saved = await withConfirmation((confirme) => api('annexes.deleteVersion', { id: v.id, confirme }), 'Une année déjà signée');
       if (saved) setRows(saved);
@@ -185,7 +196,7 @@ export function AnnexesPage() {
                           <Button size="compact-sm" variant="subtle" onClick={() => open({ title: 'Corriger la version', annexeId: a.id, numero: a.numero, mesure: a.mesure, version: versionForm(v) })}>
                             Corriger
                           </Button>
-                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => void remove(v)}>
+                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => void remove(a, v)}>
                             Supprimer
                           </Button>
                         </Group>

@@ -75,8 +75,12 @@ export function EtatMensuelPage() {
   };
 
   const exportCsv = async () => {
-    const csv = await api('heures.exportMonth', { mois });
-    downloadBlob(csv.fileName, new Blob([csv.content], { type: 'text/csv;charset=utf-8' }));
+    try {
+      const csv = await api('heures.exportMonth', { mois });
+      downloadBlob(csv.fileName, new Blob([csv.content], { type: 'text/csv;charset=utf-8' }));
+    } catch (err) {
+      setMessage(err instanceof ApiError ? err.message : 'Export impossible.');
+    }
   };
 
   const validate = async () => {
