@@ -14,6 +14,7 @@ import { ImportService } from './services/import/import-service';
 import { templateWorkbook } from './services/import/import-template';
 import { exportEverything } from './services/import/workbook-export';
 import { writeExport } from './services/import/export-bundle';
+import { withReadSnapshot } from '../db/read-snapshot';
 import { UsersService } from './services/auth/users-service';
 import { createDemo, DEMO_PASSWORD } from './services/demo/demo-service';
 import { plural } from '../src-shared/format/french-number';
@@ -60,7 +61,9 @@ export async function exportCommand(args: string[], paths: AppPaths): Promise<nu
   if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
   const opened = await openOrCreate(paths);
   try {
-    console.log(await writeExport(out, exportEverything(opened.sqlite, toIsoDate(new Date()))));
+    // The opening's integrity check filled this connection's page cache; the export reads through its own.
+    opened.sqlite.pragma('shrink_memory');
+    console.log(await withReadSnapshot(opened.sqlite, (reader) => writeExport(out, exportEverything(reader, toIsoDate(new Date())))));
     return 0;
   } finally {
     opened.close();

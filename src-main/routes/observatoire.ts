@@ -13,6 +13,7 @@ import { templateWorkbook } from '../services/import/import-template';
 import { exportEverything } from '../services/import/workbook-export';
 import { signReperes } from '../services/federation/reperes';
 import { exportDownload } from '../services/import/export-bundle';
+import { withReadSnapshot } from '../../db/read-snapshot';
 import { assertYear } from '../services/observatoire/annual-report';
 import { KeySheet } from '../services/observatoire/key-sheet';
 import { authenticateReport } from '../services/federation/authenticate';
@@ -201,11 +202,9 @@ export const observatoireRoutes = {
     permission: 'import.manage',
     transaction: false,
     handler: async (ctx) => {
-      const content = ctx.transaction(() => {
-        ctx.audit({ action: 'export', entity: 'donnees', detail: { format: 'xlsx' } });
-        return exportEverything(ctx.open.sqlite, toIsoDate(ctx.now));
-      });
-      const file = await exportDownload(`export-cedre-${toIsoDate(ctx.now)}`, content);
+      ctx.transaction(() => ctx.audit({ action: 'export', entity: 'donnees', detail: { format: 'xlsx' } }));
+      // Read from a snapshot of its own, sheet by sheet, while the workbook is written (db/read-snapshot.ts).
+      const file = await withReadSnapshot(ctx.open.sqlite, (reader) => exportDownload(`export-cedre-${toIsoDate(ctx.now)}`, exportEverything(reader, toIsoDate(ctx.now))));
       return { fileName: file.fileName, base64: file.bytes.toString('base64') };
     },
   },

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenRuntime } from '../../src-main/app-runtime';
 import { exportDownload, writeExport } from '../../src-main/services/import/export-bundle';
-import { exportEverything } from '../../src-main/services/import/workbook-export';
+import { exportEverything, exportTables } from '../../src-main/services/import/workbook-export';
+import { withReadSnapshot } from '../../db/read-snapshot';
+import ExcelJS from 'exceljs';
 import { TestApp } from '../helpers/app';
 import { addEveryKindOfRow } from '../helpers/every-kind-of-row';
 import { csvFolder, STRUCTURE_ROW } from '../helpers/import';
@@ -73,6 +75,33 @@ describe('lossless export (issue 16 §3)', () => {
 
     const again = await exportDownload('export-cedre', exportEverything(copy.sqlite, TODAY));
     expect(again.bytes.equals(download.bytes)).toBe(true);
+  }, 180_000);
+
+  it('the export reads one snapshot while it writes, sheet by sheet: a client saved meanwhile is neither in it nor held up by it (issue 19)', async () => {
+    const app = await TestApp.start();
+    apps.push(app);
+    await app.call('setup.demo', {});
+    const open = app.runtime.openOrNull()!;
+    const clientsBefore = open.sqlite.prepare('select count(*) from clients').pluck().get() as number;
+
+    const exported = await withReadSnapshot(open.sqlite, async (reader) => {
+      const content = exportEverything(reader, TODAY);
+      // Another screen writes while the workbook is being produced: the write goes through at once.
+      open.sqlite.prepare(`insert into clients (id, nom, type, siret, created_at, updated_at) values ('pendant-export', 'Client ajouté pendant l’export', 'particulier', '', ?, ?)`).run(TODAY, TODAY);
+      return exportDownload('export-cedre', content);
+    });
+    expect(open.sqlite.prepare('select count(*) from clients').pluck().get()).toBe(clientsBefore + 1);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.bytes as unknown as ArrayBuffer);
+    const clients = workbook.getWorksheet('clients')!;
+    expect(clients.rowCount - 1).toBe(clientsBefore);
+    // What was exported is exactly what the base held when the export began.
+    const cells = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(2).map((row) => (row as ExcelJS.CellValue[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''))));
+    open.sqlite.prepare(`delete from clients where id = 'pendant-export'`).run();
+    const now = exportTables(open.sqlite, TODAY);
+    expect(cells(clients).map((r) => r.slice(0, 2))).toEqual(now.clients!.map((r) => r.slice(0, 2).map(String)));
+    expect(workbook.getWorksheet('personnes')!.rowCount - 1).toBe(now.personnes!.length);
   }, 180_000);
 
   it('the command line’s folder of CSV files and its documents folder travel the same way; a missing attached file is an error on its cell', async () => {

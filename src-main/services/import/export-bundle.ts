@@ -7,10 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Attachment } from './register-export';
-import { workbookBuffer, writeCsvFolder, type SheetTable } from './workbook-writer';
+import { workbookBuffer, writeCsvFolder, writeWorkbookFile, type SheetSource } from './workbook-writer';
 
 export interface ExportContent {
-  tables: SheetTable;
+  tables: SheetSource;
   attachments: Attachment[];
 }
 
@@ -29,7 +29,7 @@ function writeAttachments(base: string, attachments: Attachment[]): void {
 export async function writeExport(out: string, content: ExportContent): Promise<string> {
   const files = content.attachments.length ? ` et ${content.attachments.length} fichier(s) joint(s) dans le dossier « documents »` : '';
   if (extname(out).toLowerCase() === '.xlsx') {
-    writeFileSync(out, await workbookBuffer(content.tables));
+    await writeWorkbookFile(out, content.tables);
     writeAttachments(dirname(out), content.attachments);
     return `Classeur écrit : ${out}${files}`;
   }

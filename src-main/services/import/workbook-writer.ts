@@ -3,29 +3,44 @@
  * Used by the template and by the export, so that what the app writes is always something it can read back.
  */
 import { csvDocument } from '../../../src-shared/format/csv';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import type { EventEmitter } from 'node:events';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { unzipSync, zipSync } from 'fflate';
 import { IMPORT_SHEETS, SHEET_COLUMNS, SHEET_LABELS, type CellKind, type ImportSheet } from '../../../src-shared/import-format';
 import { parseDateCell, parseDecimalCell } from '../../../src-shared/rules/import-cells';
 import { codeLabel } from './code-labels';
+import { bufferZipBytes, dosDateTime, setZipEntryDates, withZipFile } from '../../lib/zip-dates';
 
-export type SheetTable = Partial<Record<ImportSheet, Array<Array<string | number>>>>;
+export type SheetRows = Array<Array<string | number>>;
+export type SheetTable = Partial<Record<ImportSheet, SheetRows>>;
+/**
+ * Sheets given as rows, or as a function producing them when the writer reaches that sheet: the export reads one
+ * sheet from the database at a time, so that only one sheet's rows are ever in memory (issue 19).
+ */
+export type SheetSource = Partial<Record<ImportSheet, SheetRows | (() => SheetRows)>>;
+
+export function sheetRows(source: SheetSource, name: ImportSheet): SheetRows | undefined {
+  const rows = source[name];
+  return typeof rows === 'function' ? rows() : rows;
+}
 
 /**
  * ExcelJS stamps each part of the .xlsx with the current time: repacked with a fixed date, the same data gives the
  * same file, so that two exports can be compared byte for byte (issue 16 §3).
  */
 const STABLE_DATE = new Date('2000-01-01T00:00:00Z');
+const STABLE_ZIP_DATE = dosDateTime(2000, 1, 1);
 
 /** The hidden sheet of code lists (ignored by the import, like « Lisez-moi »). */
 export const CODES_SHEET = 'Codes';
 
 /** A value as the cell a spreadsheet can compute with: a date cell, a number, or text. */
-function typedCell(kind: CellKind | undefined, value: string | number): ExcelJS.CellValue {
+function typedCell(kind: CellKind | undefined, value: string | number): ExcelJS.CellValue | undefined {
   const text = String(value);
-  if (text === '') return null;
+  // No cell at all rather than an empty one: a sheet of hours is mostly empty columns.
+  if (text === '') return undefined;
   if (kind?.type === 'date') {
     const iso = parseDateCell(text);
     return iso ? new Date(`${iso}T00:00:00Z`) : text;
@@ -53,94 +68,184 @@ function columnHint(sheet: ImportSheet, name: string): string {
   return `${col.required ? 'Obligatoire' : 'Facultatif'}. ${kind}`;
 }
 
+type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
+type StreamingSheet = ReturnType<StreamingWorkbook['addWorksheet']>;
+
 /**
- * `readme`: lines of a first "Lisez-moi" sheet (ignored by the import). Every sheet of the format is written, with
- * its header row (required columns in bold, a note on each saying what it holds) and the given rows.
+ * The workbook is written row by row through ExcelJS's streaming writer (issue 19): each row is committed and freed
+ * as it goes, each sheet is closed before the next one starts, so that the memory used does not grow with the base.
+ * The writer stamps each part with the current time: the finished archive is dated STABLE_DATE afterwards
+ * (lib/zip-dates.ts).
  */
-export async function workbookBuffer(tables: SheetTable, readme: string[] = []): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+function streamingWorkbook(stream: Writable): StreamingWorkbook {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } } as Partial<ExcelJS.stream.xlsx.WorkbookWriterOptions>);
   workbook.creator = 'Cèdre Parcours';
   workbook.created = STABLE_DATE;
   workbook.modified = STABLE_DATE;
+  return workbook;
+}
+
+/** The hidden sheet of every coded column's values and labels; returns each list's range for the validations. */
+function writeCodesSheet(workbook: StreamingWorkbook): Map<string, string> {
+  const lists = new Map<string, string>();
+  const columns: Array<{ header: string; values: string[] }> = [];
+  for (const name of IMPORT_SHEETS) {
+    for (const c of SHEET_COLUMNS[name]) {
+      if (c.kind.type !== 'code' && c.kind.type !== 'bool') continue;
+      const values = c.kind.type === 'code' ? [...c.kind.values] : ['oui', 'non'];
+      columns.push({ header: `${name}.${c.name}`, values });
+      columns.push({ header: 'libellé', values: values.map((v) => (c.kind.type === 'code' ? codeLabel(name, c.name, v) : '')) });
+      const letter = columnLetter(columns.length - 1);
+      lists.set(`${name}.${c.name}`, `'${CODES_SHEET}'!$${letter}$2:$${letter}$${values.length + 1}`);
+    }
+  }
+  const codes = workbook.addWorksheet(CODES_SHEET, { state: 'hidden' });
+  columns.forEach((c, i) => {
+    const column = codes.getColumn(i + 1);
+    if (i % 2 === 0) column.numFmt = '@';
+    else column.width = 40;
+  });
+  const depth = Math.max(...columns.map((c) => c.values.length));
+  codes.addRow(columns.map((c) => c.header)).commit();
+  for (let r = 0; r < depth; r++) codes.addRow(columns.map((c) => c.values[r] ?? null)).commit();
+  codes.commit();
+  return lists;
+}
+
+/** Column 0 → A, 26 → AA. */
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Rows produced between two pauses that let the archiver compress what was written. */
+const ROWS_BETWEEN_PAUSES = 2000;
+
+/**
+ * Resolves once the archiver has compressed the sheet into the ZIP. Each sheet is awaited before the next starts,
+ * so that at most one sheet's XML waits in memory. (The archiver is a field the typings do not show; `entry` is its
+ * documented event.)
+ */
+function sheetArchived(workbook: StreamingWorkbook, sheet: StreamingSheet): Promise<void> {
+  const zip = (workbook as unknown as { zip: EventEmitter }).zip;
+  const name = `worksheets/sheet${sheet.id}.xml`;
+  return new Promise((resolve, reject) => {
+    const onEntry = (entry: { name: string }) => {
+      if (!entry.name.endsWith(name)) return;
+      zip.off('entry', onEntry);
+      zip.off('error', reject);
+      resolve();
+    };
+    zip.on('entry', onEntry);
+    zip.once('error', reject);
+  });
+}
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function writeFormatSheet(workbook: StreamingWorkbook, name: ImportSheet, rows: Iterable<Array<string | number>>, lists: Map<string, string>): Promise<void> {
+  const sheet: StreamingSheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columns = SHEET_COLUMNS[name];
+  columns.forEach((c, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = Math.max(12, c.name.length + 4, c.kind.type === 'date' ? 12 : 0, c.kind.type === 'text' && (c.kind.max ?? 0) > 60 ? 30 : 0);
+    // Dates as date cells, numbers as numbers; everything else as text, so codes such as « 03 » and PASS numbers
+    // stay as typed.
+    column.numFmt = c.kind.type === 'date' ? 'dd/mm/yyyy' : c.kind.type === 'decimal' ? '0.00' : '@';
+  });
+  const header = sheet.addRow(columns.map((c) => c.name));
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.font = { bold: c.required };
+    cell.note = i === 0 ? `${SHEET_LABELS[name]}\n${columnHint(name, c.name)}` : columnHint(name, c.name);
+  });
+  header.commit();
+  // One style object per column, the same for every cell: ExcelJS recognises an object it has seen and skips
+  // building its style again (a cell's own copy of the column style would be worked out once per cell).
+  const styles = columns.map((_, i) => ({ ...sheet.getColumn(i + 1).style }));
+  let count = 0;
+  for (const values of rows) {
+    const cells = values.map((v, i) => typedCell(columns[i]?.kind, v));
+    const row = sheet.addRow(cells);
+    for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined) row.getCell(i + 1).style = styles[i]!;
+    row.commit();
+    if (++count % ROWS_BETWEEN_PAUSES === 0) await pause();
+  }
+  const lastRow = Math.max(1000, count + 1 + 500);
+  columns.forEach((c, i) => {
+    const list = lists.get(`${name}.${c.name}`);
+    if (!list) return;
+    const letter = columnLetter(i);
+    (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${lastRow}`, {
+      type: 'list',
+      allowBlank: !c.required,
+      formulae: [list],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Valeur inconnue',
+      error: `Choisissez une valeur de la liste (feuille « ${CODES_SHEET} » pour leur signification).`,
+    });
+  });
+  const archived = sheetArchived(workbook, sheet);
+  sheet.commit();
+  await archived;
+}
+
+/**
+ * `readme`: lines of a first "Lisez-moi" sheet (ignored by the import). Every sheet of the format is written to
+ * `stream`, with its header row (required columns in bold, a note on each saying what it holds) and the given rows.
+ */
+export async function writeWorkbook(stream: Writable, tables: SheetSource, readme: string[] = []): Promise<void> {
+  const workbook = streamingWorkbook(stream);
   if (readme.length) {
     const sheet = workbook.addWorksheet('Lisez-moi');
     sheet.getColumn(1).width = 110;
     readme.forEach((line, i) => {
-      const cell = sheet.getCell(i + 1, 1);
-      cell.value = line;
-      if (i === 0) cell.font = { bold: true, size: 14 };
+      const row = sheet.addRow([line]);
+      if (i === 0) row.getCell(1).font = { bold: true, size: 14 };
+      row.commit();
     });
+    sheet.commit();
   }
   // The lists of codes first (hidden), so that each coded column can offer its list (issue 16 §4).
-  const codes = workbook.addWorksheet(CODES_SHEET, { state: 'hidden' });
-  const lists = new Map<string, string>();
-  for (const name of IMPORT_SHEETS) {
-    for (const c of SHEET_COLUMNS[name]) {
-      if (c.kind.type !== 'code' && c.kind.type !== 'bool') continue;
-      const values = c.kind.type === 'code' ? c.kind.values : ['oui', 'non'];
-      const col = codes.columnCount + 1;
-      codes.getCell(1, col).value = `${name}.${c.name}`;
-      codes.getCell(1, col + 1).value = 'libellé';
-      values.forEach((v, i) => {
-        codes.getCell(i + 2, col).value = v;
-        codes.getCell(i + 2, col + 1).value = c.kind.type === 'code' ? codeLabel(name, c.name, v) : '';
-      });
-      codes.getColumn(col).numFmt = '@';
-      codes.getColumn(col + 1).width = 40;
-      const letter = codes.getColumn(col).letter;
-      lists.set(`${name}.${c.name}`, `'${CODES_SHEET}'!$${letter}$2:$${letter}$${values.length + 1}`);
-    }
-  }
-  for (const name of IMPORT_SHEETS) {
-    const sheet = workbook.addWorksheet(name);
-    const columns = SHEET_COLUMNS[name];
-    sheet.addRow(columns.map((c) => c.name));
-    columns.forEach((c, i) => {
-      const cell = sheet.getCell(1, i + 1);
-      cell.font = { bold: c.required };
-      cell.note = columnHint(name, c.name);
-      const column = sheet.getColumn(i + 1);
-      column.width = Math.max(12, c.name.length + 4, c.kind.type === 'date' ? 12 : 0, c.kind.type === 'text' && (c.kind.max ?? 0) > 60 ? 30 : 0);
-      // Dates as date cells, numbers as numbers; everything else as text, so codes such as « 03 » and PASS numbers
-      // stay as typed.
-      column.numFmt = c.kind.type === 'date' ? 'dd/mm/yyyy' : c.kind.type === 'decimal' ? '0.00' : '@';
-    });
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const row of tables[name] ?? []) sheet.addRow(row.map((v, i) => typedCell(columns[i]?.kind, v)));
-    const lastRow = Math.max(1000, sheet.rowCount + 500);
-    columns.forEach((c, i) => {
-      const list = lists.get(`${name}.${c.name}`);
-      if (!list) return;
-      const letter = sheet.getColumn(i + 1).letter;
-      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${lastRow}`, {
-        type: 'list',
-        allowBlank: !c.required,
-        formulae: [list],
-        showErrorMessage: true,
-        errorStyle: 'warning',
-        errorTitle: 'Valeur inconnue',
-        error: `Choisissez une valeur de la liste (feuille « ${CODES_SHEET} » pour leur signification).`,
-      });
-    });
-    sheet.getCell(1, 1).note = `${SHEET_LABELS[name]}\n${columnHint(name, columns[0]!.name)}`;
-  }
-  return stableZip(Buffer.from(await workbook.xlsx.writeBuffer()));
+  const lists = writeCodesSheet(workbook);
+  for (const name of IMPORT_SHEETS) await writeFormatSheet(workbook, name, sheetRows(tables, name) ?? [], lists);
+  await workbook.commit();
 }
 
-/** Repacks the .xlsx with every part dated STABLE_DATE. */
-function stableZip(xlsx: Buffer): Buffer {
-  const parts = unzipSync(xlsx);
-  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const [name, bytes] of Object.entries(parts)) entries[name] = [bytes, { mtime: STABLE_DATE }];
-  return Buffer.from(zipSync(entries, { level: 6 }));
+/** The workbook as bytes (the template, a download). */
+export async function workbookBuffer(tables: SheetSource, readme: string[] = []): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await writeWorkbook(sink, tables, readme);
+  const bytes = Buffer.concat(chunks);
+  setZipEntryDates(bufferZipBytes(bytes), STABLE_ZIP_DATE);
+  return bytes;
+}
+
+/** The workbook written to a file as it is produced. */
+export async function writeWorkbookFile(path: string, tables: SheetSource, readme: string[] = []): Promise<void> {
+  await writeWorkbook(createWriteStream(path), tables, readme);
+  withZipFile(path, (zip) => setZipEntryDates(zip, STABLE_ZIP_DATE));
 }
 
 /** `;`-separated, UTF-8 with BOM (Excel opens it with accents), one file per sheet. */
-export function writeCsvFolder(dir: string, tables: SheetTable): string[] {
+export function writeCsvFolder(dir: string, tables: SheetSource): string[] {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const name of IMPORT_SHEETS) {
-    const rows = tables[name];
+    const rows = sheetRows(tables, name);
     if (!rows) continue;
     const header = SHEET_COLUMNS[name].map((c) => c.name);
     const path = join(dir, `${name}.csv`);
