@@ -1,256 +1,309 @@
 /**
- * `npm run bench` (issue 9): times what users feel on the demo generator's large structure (`--scale 10 --years 10`,
- * about 15 000 salariés over ten years) and on a typical one (`--scale 1`), as median and 95th percentile over
- * repeated runs after a warm-up, through the same router the app uses. Prints a table and writes bench/results.json.
- * Not a test: it asserts nothing, it measures. `--quick` uses scale 3 for a fast look.
+ * `npm run bench` (issue 19): what users wait for, measured cold and warm, wall and CPU, through the routes the
+ * screens call, on the demo generator's large structure (×10 over ten years) and a typical one (×1).
+ *
+ * - Every route operation runs in fresh processes (bench/probe.ts, built like the command line): the first call of
+ *   each process is the **cold** one; the following calls of the same process are **warm**. Three processes per
+ *   operation give min / median / max of the cold call.
+ * - Start-up to first screen: from spawning the browser-mode server to Chromium painting the login button.
+ * - The command line: each command as a whole process (`/usr/bin/time`), as a user or a script runs it.
+ * - The indicators' engine beside a hand-written SQL version of the same figures (bench/plain-sql.ts), same run.
+ *
+ * Prints a table and writes bench/results.json. Not a test: it asserts nothing. `--quick` uses ×3 instead of ×10;
+ * `--scale30` also generates ×30 to check that the generator and a year's indicators grow linearly.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { createBackup } from '../db/backup';
-import { openDatabase } from '../db/client';
-import { readKeyring } from '../src-main/security/keyring';
-import { DevKeyFileGuard } from '../src-main/security/os-key-guard';
 import { appPaths } from '../src-main/app-paths';
-import { AppRuntime, type OpenRuntime } from '../src-main/app-runtime';
-import { Router } from '../src-main/router';
-import { routes } from '../src-main/routes';
+import { AppRuntime } from '../src-main/app-runtime';
 import { createDemo } from '../src-main/services/demo/demo-service';
 import { generateDemo } from '../src-main/services/demo/demo-generator';
 import { workbookBuffer } from '../src-main/services/import/workbook-writer';
-import { startWebServer } from '../src-main/web-server';
 import { toIsoDate } from '../src-shared/rules/dates';
+import type { ProbeOutput, ProbeRequest, Timing } from './probe';
+import { comparePlainSql } from './plain-sql';
 
-const MIGRATIONS = join(__dirname, '..', 'db', 'migrations');
-const RENDERER = join(__dirname, '..', 'out', 'renderer');
+const ROOT = join(__dirname, '..');
+const MIGRATIONS = join(ROOT, 'db', 'migrations');
+const PROBE = join(ROOT, 'out', 'bench', 'probe.cjs');
+const CLI = join(ROOT, 'bin', 'cedre.cjs');
+const PROCESSES = 3;
 
-interface Result {
-  operation: string;
-  scale: number;
-  runs: number;
-  medianMs: number;
-  p95Ms: number;
-  targetMs: number | null;
+/** Targets of issue 19, CPU time at ×10, cold unless said. */
+const TARGETS: Record<string, { label: string; targetMs: number | null }> = {
+  'demarrage-premier-ecran': { label: 'Démarrage jusqu’au premier écran (processus lancé → bouton « Se connecter » affiché)', targetMs: 3000 },
+  'ouverture': { label: 'Ouvrir : déverrouiller la clé, ouvrir la base chiffrée, migrations, contrôles', targetMs: 300 },
+  'demarrage-processus': { label: 'Processus de services prêt (chargement des modules compris)', targetMs: null },
+  'connexion': { label: 'Connexion (mot de passe vérifié par scrypt)', targetMs: null },
+  'tableau-de-bord': { label: 'Tableau de bord (structure, alertes d’accueil, travail à faire, registres)', targetMs: 100 },
+  'recherche': { label: 'Recherche Ctrl+K', targetMs: 10 },
+  'liste-personnes': { label: 'Liste des personnes, première page', targetMs: null },
+  'dossier': { label: 'Dossier d’une personne et ses parcours', targetMs: 20 },
+  'heures-ouvrir': { label: 'Grille des heures du mois : ouvrir', targetMs: null },
+  'heures-enregistrer': { label: 'Grille des heures : enregistrer le mois (jusqu’à 200 salariés)', targetMs: 50 },
+  'indicateurs-annee': { label: 'Indicateurs d’une année (moteur seul, sans cache)', targetMs: 200 },
+  'observatoire': { label: 'Page Observatoire (trois années)', targetMs: 400 },
+  'detail': { label: 'Détail d’un indicateur (liste des personnes)', targetMs: null },
+  'rapport-apercu': { label: 'Aperçu du rapport annuel', targetMs: null },
+  'rapport-signe': { label: 'Rapport annuel signé (ZIP, PDF, JWS), premier du processus', targetMs: 3000 },
+  'auto-evaluation': { label: 'Auto-évaluation CEDRE', targetMs: 200 },
+  'revue-rgpd': { label: 'Revue de conservation RGPD', targetMs: 200 },
+  'sauvegarde': { label: 'Sauvegarde chiffrée vérifiée', targetMs: 2000 },
+  'export': { label: 'Export complet (.xlsx, par la route du téléchargement)', targetMs: 10000 },
+  'import': { label: 'Import d’un classeur dans une base neuve', targetMs: 3000 },
+};
+
+interface Stats {
+  min: number;
+  median: number;
+  max: number;
+}
+interface Row {
+  id: string;
+  label: string;
+  base: string;
+  cold: { wall: Stats; cpu: Stats } | null;
+  warm: { wall: Stats; cpu: Stats; runs: number } | null;
+  targetCpuMs: number | null;
+  rssMb?: number;
   note?: string;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const hundredths = (ratio: number) => Math.round(ratio * 100) / 100;
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: round(sorted[0]!), median: round(sorted[Math.floor((sorted.length - 1) / 2)]!), max: round(sorted.at(-1)!) };
+}
+const timingStats = (t: Timing[]) => ({ wall: stats(t.map((x) => x.wallMs)), cpu: stats(t.map((x) => x.cpuMs)) });
+
+async function buildProbe(): Promise<void> {
+  await build({ entryPoints: [join(__dirname, 'probe.ts')], outfile: PROBE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'ignore' });
 }
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
-
-async function measure(operation: string, scale: number, runs: number, targetMs: number | null, work: (i: number) => Promise<unknown> | unknown, note?: string): Promise<Result> {
-  await work(-1); // warm-up: statement preparation and page cache
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const r = { operation, scale, runs, medianMs: round(percentile(times, 0.5)), p95Ms: round(percentile(times, 0.95)), targetMs, ...(note ? { note } : {}) };
-  console.log(`  ${operation} (×${scale}) : ${r.medianMs} ms (p95 ${r.p95Ms})`);
-  return r;
-}
-
-async function demoDataDir(scale: number, years: number): Promise<{ dir: string; seconds: number; counts: Record<string, number> }> {
-  const dir = mkdtempSync(join(tmpdir(), `cedre-bench-${scale}-`));
+async function demoDataDir(scale: number, years: number): Promise<{ dir: string; wallS: number; cpuS: number; counts: Record<string, number> }> {
+  const dir = mkdtempSync(join(tmpdir(), `cedre-bench-${scale}x${years}-`));
   const runtime = await AppRuntime.start(appPaths(dir, MIGRATIONS));
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const { report } = createDemo(runtime.openOrNull()!, { scale, years, seed: 2026 }, new Date());
-  const seconds = (performance.now() - started) / 1000;
+  const wallS = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   runtime.close();
   const counts = Object.fromEntries(report.feuilles.map((f) => [f.feuille, f.lignes]));
-  console.log(`Démonstration ×${scale} sur ${years} ans : ${seconds.toFixed(1)} s, ${counts.personnes} personnes, ${counts.contrats} contrats, ${counts.heures} lignes d'heures`);
-  return { dir, seconds, counts };
+  console.log(`Démonstration ×${scale} sur ${years} ans : ${wallS.toFixed(1)} s, ${counts.personnes} personnes, ${counts.contrats} contrats, ${counts.heures} lignes d'heures`);
+  return { dir, wallS, cpuS: (used.user + used.system) / 1e6, counts };
 }
 
-async function routeCaller(dir: string) {
-  const runtime = await AppRuntime.start(appPaths(dir, MIGRATIONS));
-  const router = new Router(routes, runtime);
-  const call = async (route: string, input: unknown, session: string | null = null) => {
-    const r = await router.dispatch(route, input, { sessionToken: session });
-    if (!r.ok) throw new Error(`${route}: ${r.error.message}`);
-    return r.data;
-  };
-  const session = (await call('auth.login', { login: 'direction', password: 'demonstration' })) as { token: string };
-  return { runtime, open: runtime.openOrNull() as OpenRuntime, call, token: session.token };
+function probe(request: ProbeRequest): ProbeOutput {
+  const r = spawnSync(process.execPath, [PROBE, JSON.stringify(request)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`Sonde en échec (${request.operations.join(', ')}) : ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ProbeOutput;
 }
 
-async function measureStructure(scale: number, years: number, dir: string, year: number): Promise<Result[]> {
-  const { runtime, open, call, token } = await routeCaller(dir);
-  const results: Result[] = [];
-  const db = open.sqlite;
-  const ids = db.prepare('select personne_id from parcours order by personne_id').pluck().all() as string[];
-  const names = db.prepare('select nom from personnes order by rowid limit 50').pluck().all() as string[];
-
-  results.push(
-    await measure('Déverrouiller la clé, ouvrir la base chiffrée, migrer (rien à faire), quick_check', scale, 10, 300, async () => {
-      const keyring = readKeyring(dir)!;
-      const key = (await new DevKeyFileGuard(dir).unprotect(keyring.os!.wrapped))!;
-      const opened = await openDatabase({ file: join(dir, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(dir, 'sauvegardes'), encryption: { key, backupKeyFile: null } });
-      opened.sqlite.close();
-    }),
-  );
-  results.push(await measure('Recherche Ctrl+K (préfixe, accents ignorés)', scale, 200, 10, (i) => call('personnes.search', { q: names[Math.abs(i) % names.length]!.slice(0, 3 + (Math.abs(i) % 3)) }, token)));
-  results.push(
-    await measure('Ouvrir un dossier avec tous ses parcours', scale, 100, 20, async (i) => {
-      const id = ids[(Math.abs(i) * 7919) % ids.length]!;
-      await call('personnes.get', { id }, token);
-      await call('parcours.ofPersonne', { personneId: id }, token);
-    }),
-  );
-  results.push(await measure('Liste des personnes : première page', scale, 30, 100, () => call('personnes.list', { limit: 200 }, token)));
-
-  // The last complete month: its running ACI contracts, saved again with slightly different hours.
-  const month = toIsoDate(new Date(new Date().getFullYear(), new Date().getMonth() - 1, 1)).slice(0, 7);
-  const contracts = db
-    .prepare(
-      `select c.id from contrats c join parcours p on p.id = c.parcours_id where p.dispositif = 'ACI' and c.date_debut <= ? and coalesce(c.date_fin_reelle, c.date_fin_prevue) >= ? limit 200`,
-    )
-    .pluck()
-    .all(`${month}-28`, `${month}-01`) as string[];
-  results.push(
-    await measure(
-      `Enregistrer un mois d’heures (${contracts.length} salariés)`,
-      scale,
-      30,
-      50,
-      (i) => call('heures.saveMonth', { mois: month, contratIds: contracts, entrees: contracts.map((contratId, k) => ({ contratId, clientId: null, date: `${month}-01`, heures: 90 + ((i + k + 40) % 20) })) }, token),
-    ),
-  );
-  results.push(await measure(`Calculer tous les indicateurs de ${year}`, scale, 15, 200, () => open.indicators.compute(year)));
-
-  // A plain hand-written query for one indicator, against the engine's path for the same number.
-  const plainSql = db.prepare(
-    `select count(distinct p.personne_id) from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
-      where h.date between ? and ? and p.dispositif <> 'EITI'`,
-  );
-  const plainValue = plainSql.pluck().get(`${year}-01-01`, `${year}-12-31`) as number;
-  const engineValue = open.indicators.compute(year).indicateurs['public.salaries_en_parcours'];
-  results.push(await measure('Salariés en parcours : requête SQL écrite à la main', scale, 30, null, () => plainSql.pluck().get(`${year}-01-01`, `${year}-12-31`), `valeur ${plainValue}`));
-  results.push(
-    await measure(
-      'Salariés en parcours : chemin du moteur d’indicateurs',
-      scale,
-      30,
-      null,
-      () =>
-        db.transaction(() => {
-          open.indicators.gatherSalaries(`${year}-01-01`, `${year}-12-31`);
-          return db.prepare('select count(*) from obs_salaries where principal = 1').pluck().get();
-        })(),
-      `valeur ${engineValue} (moteur) = ${plainValue} (SQL) : ${engineValue === plainValue ? 'identiques' : 'DIFFÉRENTES'}`,
-    ),
-  );
-  if (scale >= 10) {
-    results.push(await measure(`Produire le rapport annuel signé ${year} (ZIP avec PDF)`, scale, 3, 3000, () => open.reports.produce(year, { id: null, name: 'Banc d’essai' }, new Date())));
-    const backupDir = join(dir, 'banc-sauvegardes');
-    results.push(
-      await measure('Sauvegarde chiffrée (VACUUM INTO, vérifiée)', scale, 3, 2000, async () => {
-        await createBackup(db, backupDir, 'manuelle');
-      }),
-    );
+/** Each operation in PROCESSES fresh processes: cold = the first call of each, warm = the calls after it. */
+function measureOperations(base: string, dataDir: string, year: number, operations: string[], importFile?: string): Row[] {
+  const rows: Row[] = [];
+  const startups: Timing[] = [];
+  const openings: Timing[] = [];
+  const logins: { cold: Timing[]; warm: Timing[] } = { cold: [], warm: [] };
+  for (const id of operations) {
+    const cold: Timing[] = [];
+    const warm: Timing[] = [];
+    let rss = 0;
+    for (let p = 0; p < PROCESSES; p++) {
+      const out = probe({ dataDir, migrationsFolder: MIGRATIONS, year, operations: [id], warm: 10, importFile });
+      startups.push(out.startup);
+      openings.push(out.opening);
+      const login = out.operations.find((o) => o.id === 'connexion')!;
+      logins.cold.push(login.cold);
+      logins.warm.push(...login.warm);
+      const op = out.operations.find((o) => o.id === id)!;
+      cold.push(op.cold);
+      warm.push(...op.warm);
+      rss = Math.max(rss, out.rssMb);
+    }
+    const row: Row = { id, label: TARGETS[id]!.label, base, cold: timingStats(cold), warm: warm.length ? { ...timingStats(warm), runs: warm.length } : null, targetCpuMs: TARGETS[id]!.targetMs, rssMb: rss };
+    rows.push(row);
+    print(row);
   }
-  runtime.close();
-  return results;
+  const fixed: Row[] = [
+    { id: 'demarrage-processus', label: TARGETS['demarrage-processus']!.label, base, cold: timingStats(startups), warm: null, targetCpuMs: null },
+    { id: 'ouverture', label: TARGETS.ouverture!.label, base, cold: timingStats(openings), warm: null, targetCpuMs: TARGETS.ouverture!.targetMs },
+    { id: 'connexion', label: TARGETS.connexion!.label, base, cold: timingStats(logins.cold), warm: { ...timingStats(logins.warm), runs: logins.warm.length }, targetCpuMs: null },
+  ];
+  fixed.forEach(print);
+  return [...fixed, ...rows];
 }
 
-async function measureImport(): Promise<Result> {
-  // A typical structure's four years: about 10 000 rows in one workbook.
-  const tables = generateDemo({ scale: 1, years: 4, seed: 7, today: toIsoDate(new Date()) });
-  const rows = Object.values(tables).reduce((n, t) => n + (t?.length ?? 0), 0);
-  const folder = mkdtempSync(join(tmpdir(), 'cedre-bench-import-'));
-  const file = join(folder, 'historique.xlsx');
-  writeFileSync(file, await workbookBuffer(tables));
-  return measure(
-    `Importer un classeur de ${rows.toLocaleString('fr-FR')} lignes (.xlsx, base neuve)`,
-    1,
-    3,
-    3000,
-    async (i) => {
-      const dir = join(folder, `base-${i + 1}`);
-      mkdirSync(dir, { recursive: true });
-      const runtime = await AppRuntime.start(appPaths(dir, MIGRATIONS));
-      const report = await runtime.openOrNull()!.imports.importPath(file, { dryRun: false, now: new Date(), user: null, route: 'bench' });
-      runtime.close();
-      if (!report.ok) throw new Error(report.erreurs[0]?.message);
-      rmSync(dir, { recursive: true, force: true });
-    },
-    `${rows} lignes`,
-  );
+function print(r: Row): void {
+  const c = r.cold ? `froid ${r.cold.cpu.median} ms CPU (${r.cold.cpu.min}–${r.cold.cpu.max}), ${r.cold.wall.median} ms réel` : '';
+  const w = r.warm ? `chaud ${r.warm.cpu.median} ms CPU (${r.warm.cpu.min}–${r.warm.cpu.max}), ${r.warm.wall.median} ms réel` : '';
+  console.log(`  [${r.base}] ${r.label} : ${[c, w].filter(Boolean).join(' ; ')}${r.targetCpuMs ? ` — cible ${r.targetCpuMs} ms` : ''}`);
 }
 
-async function measureFirstScreen(dir: string): Promise<Result> {
+/** CPU of a running process from /proc (user + system ticks), for the server spawned by the first-screen measure. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+async function measureFirstScreen(base: string, dataDir: string): Promise<Row> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const wall: number[] = [];
+  const cpu: number[] = [];
   try {
-    return await measure('Premier écran du mode navigateur dans Chromium après le démarrage', 10, 5, 1500, async () => {
-      const server = await startWebServer({ dataDir: dir, migrationsFolder: MIGRATIONS, rendererDir: RENDERER, port: 0 });
+    for (let i = 0; i < PROCESSES; i++) {
+      const started = performance.now();
+      // As `npm run web` starts it (tsx), without opening a browser of its own.
+      const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'web.ts'), '--no-open', '--port', '0'], { cwd: ROOT, env: { ...process.env, CEDRE_DATA_DIR: dataDir, CI: '' } });
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const m = /Adresse : (\S+)/.exec(text);
+          if (m) resolve(m[1]!);
+        });
+        server.on('exit', (code) => reject(new Error(`Serveur arrêté (${code}) : ${text}`)));
+      });
       const page = await browser.newPage({ locale: 'fr-FR' });
-      await page.goto(server.url);
+      await page.goto(url);
       await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+      wall.push(performance.now() - started);
+      cpu.push(processCpuMs(server.pid!));
       await page.close();
-      await server.close();
-    });
+      server.kill();
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
   } finally {
     await browser.close();
   }
+  const row: Row = { id: 'demarrage-premier-ecran', label: TARGETS['demarrage-premier-ecran']!.label, base, cold: { wall: stats(wall), cpu: stats(cpu) }, warm: null, targetCpuMs: 3000, note: 'CPU du serveur seul (pas celui de Chromium)' };
+  print(row);
+  return row;
 }
 
-async function main() {
+/** A command as a whole process, timed by /usr/bin/time (wall, user + system CPU, peak memory). */
+function measureCommand(base: string, label: string, args: string[], env: NodeJS.ProcessEnv, targetMs: number | null, runs = PROCESSES): Row {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < runs; i++) {
+    const out = join(tmpdir(), `cedre-bench-time-${process.pid}`);
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', out, process.execPath, CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    if (r.status !== 0 && r.status !== 2) throw new Error(`cedre ${args.join(' ')} : ${r.stderr}`);
+    const [e, u, s, m] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+    wall.push(e! * 1000);
+    cpu.push((u! + s!) * 1000);
+    rss = Math.max(rss, Math.round(m! / 1024));
+  }
+  const row: Row = { id: `cli ${args[0]}`, label: `cedre ${args.join(' ').replace(/\/tmp\/\S+/g, '…')}`, base, cold: { wall: stats(wall), cpu: stats(cpu) }, warm: null, targetCpuMs: targetMs, rssMb: rss };
+  print(row);
+  return row;
+}
+
+function measureCli(base: string, dataDir: string, year: number): Row[] {
+  const env = { CEDRE_DATA_DIR: dataDir };
+  const reports = mkdtempSync(join(tmpdir(), 'cedre-bench-rapports-'));
+  const rows = [
+    measureCommand(base, '', ['--help'], env, 300),
+    measureCommand(base, '', ['version'], env, 300),
+    measureCommand(base, '', ['check'], env, null),
+    measureCommand(base, '', ['report', '--year', String(year), '--out', reports], env, null, 1),
+  ];
+  const zip = readdirSync(reports).find((f) => f.endsWith('.zip'))!;
+  rows.push(measureCommand(base, '', ['verify', join(reports, zip)], env, 500));
+  rows.push(measureCommand(base, '', ['backup'], env, 2000, 2));
+  rows.push(measureCommand(base, '', ['export', '--out', join(reports, 'export.xlsx')], env, 10000, 2));
+  rmSync(reports, { recursive: true, force: true });
+  return rows;
+}
+
+async function importWorkbook(): Promise<{ file: string; rows: number }> {
+  // A typical structure's four years: about 10 000 rows in one workbook.
+  const tables = generateDemo({ scale: 1, years: 4, seed: 7, today: toIsoDate(new Date()) });
+  const rows = Object.values(tables).reduce((n, t) => n + (t?.length ?? 0), 0);
+  const file = join(mkdtempSync(join(tmpdir(), 'cedre-bench-import-')), 'historique.xlsx');
+  writeFileSync(file, await workbookBuffer(tables));
+  return { file, rows };
+}
+
+function markdown(rows: Row[]): string {
+  const cell = (s: Stats | undefined) => (s ? `${s.median} (${s.min}–${s.max})` : '—');
+  const lines = ['| Opération | base | froid CPU ms, méd. (min–max) | froid réel ms | chaud CPU ms | chaud réel ms | cible CPU ms | atteinte |', '|---|---|---:|---:|---:|---:|---:|---|'];
+  for (const r of rows) {
+    const met = r.targetCpuMs === null ? '' : (r.cold?.cpu.median ?? Infinity) <= r.targetCpuMs ? 'oui' : `**non** (×${round((r.cold?.cpu.median ?? 0) / r.targetCpuMs)})`;
+    lines.push(`| ${r.label}${r.note ? ` (${r.note})` : ''} | ${r.base} | ${cell(r.cold?.cpu)} | ${cell(r.cold?.wall)} | ${cell(r.warm?.cpu)} | ${cell(r.warm?.wall)} | ${r.targetCpuMs ?? '—'} | ${met} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const largeScale = quick ? 3 : 10;
+  const large = quick ? 3 : 10;
   const year = new Date().getFullYear() - 1;
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  await buildProbe();
+  const { file: importFile, rows: importRows } = await importWorkbook();
 
   const small = await demoDataDir(1, 10);
-  const large = await demoDataDir(largeScale, 10);
-  // The same large structure with three years of history only (the year, the one before for its running parcours,
-  // and this one): a year's indicators must not cost its past.
-  const recent = await demoDataDir(largeScale, 3);
-  const recentRuntime = await AppRuntime.start(appPaths(recent.dir, MIGRATIONS));
-  const recentResult = await measure(`Calculer tous les indicateurs de ${year} (3 ans d’historique seulement)`, largeScale, 15, 200, () => recentRuntime.openOrNull()!.indicators.compute(year));
-  recentRuntime.close();
-  const results = [
-    recentResult,
-    ...(await measureStructure(largeScale, 10, large.dir, year)),
-    ...(await measureStructure(1, 10, small.dir, year)),
-    await measureImport(),
-    await measureFirstScreen(large.dir),
-  ];
-  clearInterval(sampler);
-  const maxRssMb = Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1024 / 1024);
+  const big = await demoDataDir(large, 10);
+  const recent = await demoDataDir(large, 3);
+  const huge = process.argv.includes('--scale30') ? await demoDataDir(30, 10) : null;
+  const B = `×${large}, 10 ans`;
 
-  const indicators = (scale: number) => results.find((r) => r.operation === `Calculer tous les indicateurs de ${year}` && r.scale === scale)!.medianMs;
-  const ratio = round(indicators(largeScale) / indicators(1));
-  const historyRatio = round(indicators(largeScale) / recentResult.medianMs);
-  const plain = results.find((r) => r.operation.includes('requête SQL écrite à la main') && r.scale === largeScale)!.medianMs;
-  const engine = results.find((r) => r.operation.includes('chemin du moteur') && r.scale === largeScale)!.medianMs;
+  const rows: Row[] = [];
+  rows.push(await measureFirstScreen(B, big.dir));
+  rows.push(
+    ...measureOperations(B, big.dir, year, ['tableau-de-bord', 'recherche', 'liste-personnes', 'dossier', 'heures-ouvrir', 'heures-enregistrer', 'indicateurs-annee', 'observatoire', 'detail', 'rapport-apercu', 'rapport-signe', 'auto-evaluation', 'revue-rgpd', 'sauvegarde', 'export']),
+  );
+  rows.push(...measureOperations(`×${large}, 3 ans`, recent.dir, year, ['indicateurs-annee']).filter((r) => r.id === 'indicateurs-annee'));
+  rows.push(...measureOperations('×1, 10 ans', small.dir, year, ['tableau-de-bord', 'dossier', 'heures-enregistrer', 'indicateurs-annee', 'observatoire']).filter((r) => r.id !== 'demarrage-processus'));
+  if (huge) rows.push(...measureOperations('×30, 10 ans', huge.dir, year, ['indicateurs-annee']).filter((r) => r.id === 'indicateurs-annee'));
+  const imported = measureOperations(`${importRows} lignes`, small.dir, year, ['import'], importFile).find((r) => r.id === 'import')!;
+  rows.push(imported);
+  rows.push(...measureCli(B, big.dir, year));
 
-  console.log('');
-  console.log('| Opération | échelle | médiane (ms) | p95 (ms) | cible (ms) |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const r of results) console.log(`| ${r.operation}${r.note ? ` — ${r.note}` : ''} | ×${r.scale} | ${r.medianMs} | ${r.p95Ms} | ${r.targetMs ?? '—'} |`);
-  console.log(`\nIndicateurs ×${largeScale} / ×1 : ${ratio}. Dix ans / trois ans d’historique (×${largeScale}) : ${historyRatio}. Moteur / SQL à la main : ${round(engine / plain)}. Mémoire maximale du processus : ${maxRssMb} Mo.`);
-  const out = {
-    date: new Date().toISOString(),
-    node: process.version,
-    demo: { small: { scale: 1, years: 10, seconds: round(small.seconds), counts: small.counts }, large: { scale: largeScale, years: 10, seconds: round(large.seconds), counts: large.counts } },
-    indicatorsRatio: ratio,
-    indicatorsTenYearsOverTwoYears: historyRatio,
-    engineOverPlainSql: round(engine / plain),
-    maxRssMb,
-    results,
+  const plain = await comparePlainSql(big.dir, MIGRATIONS, year);
+  console.log(`\nSQL écrit à la main (${plain.groups} groupes, ${plain.values} valeurs) : ${plain.sqlCpuMs} ms CPU, moteur ${plain.engineCpuMs} ms CPU, rapport ${plain.ratio} ; valeurs ${plain.differences.length === 0 ? 'identiques' : `DIFFÉRENTES : ${plain.differences.slice(0, 5).join(' ; ')}`}`);
+
+  const indicators = (base: string) => rows.find((r) => r.id === 'indicateurs-annee' && r.base === base)?.warm?.cpu.median ?? NaN;
+  const ratios = {
+    tenYearsOverThree: hundredths(indicators(B) / indicators(`×${large}, 3 ans`)),
+    largeOverSmall: hundredths(indicators(B) / indicators('×1, 10 ans')),
+    scale30OverLarge: huge ? hundredths(indicators('×30, 10 ans') / indicators(B)) : null,
+    demoCpuMsPerPerson: Object.fromEntries([small, big, ...(huge ? [huge] : [])].map((d) => [`×${d === small ? 1 : d === big ? large : 30}`, hundredths((d.cpuS * 1000) / (d.counts.personnes ?? 1))])),
   };
-  writeFileSync(join(__dirname, 'results.json'), JSON.stringify(out, null, 2));
+  const table = markdown(rows);
+  console.log(`\n${table}\n`);
+  console.log(
+    `Indicateurs (chaud) : 10 ans / 3 ans ${ratios.tenYearsOverThree} ; ×${large} / ×1 ${ratios.largeOverSmall}${ratios.scale30OverLarge !== null ? ` ; ×30 / ×10 ${ratios.scale30OverLarge}` : ''}. Générateur, ms CPU par personne : ${JSON.stringify(ratios.demoCpuMsPerPerson)}. Durée du banc : ${round((performance.now() - started) / 1000)} s.`,
+  );
+  writeFileSync(
+    join(__dirname, 'results.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        year,
+        demos: Object.fromEntries([['×1, 10 ans', small], [B, big], [`×${large}, 3 ans`, recent], ...(huge ? [['×30, 10 ans', huge]] : [])].map(([k, d]) => [k as string, { wallS: round((d as typeof small).wallS), cpuS: round((d as typeof small).cpuS), counts: (d as typeof small).counts }])),
+        plainSql: plain,
+        ratios,
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
   console.log('Résultats écrits dans bench/results.json');
-  rmSync(small.dir, { recursive: true, force: true });
-  rmSync(large.dir, { recursive: true, force: true });
-  rmSync(recent.dir, { recursive: true, force: true });
+  for (const d of [small, big, recent, ...(huge ? [huge] : [])]) rmSync(d.dir, { recursive: true, force: true });
+  if (existsSync(importFile)) rmSync(join(importFile, '..'), { recursive: true, force: true });
 }
 
 void main();
