@@ -138,11 +138,16 @@ export class OpenRuntime {
   /** One transaction; nested calls become savepoints. In-memory caches are dropped if it rolls back. */
   transaction<T>(work: () => T): T {
     const wasSetUp = this.setUp;
+    const outermost = !this.opened.sqlite.inTransaction;
+    if (outermost) this.indicators.cache.transactionStarted();
     try {
-      return this.opened.sqlite.transaction(work)();
+      const result = this.opened.sqlite.transaction(work)();
+      if (outermost) this.indicators.cache.transactionEnded(true);
+      return result;
     } catch (err) {
       this.setUp = wasSetUp;
       this.security.invalidate();
+      if (outermost) this.indicators.cache.transactionEnded(false);
       throw err;
     }
   }

@@ -8,6 +8,7 @@ import { createDemo } from '../../src-main/services/demo/demo-service';
 import { TestApp } from '../helpers/app';
 import { undoMigrationsSince } from '../helpers/undo-migrations';
 import { personneInput, team, type Team } from '../helpers/accueil';
+import { SEUIL_ALERTE_480, windows480 } from '../../src-shared/rules/heures';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -84,5 +85,39 @@ describe('the AI 480-hour cap (L5132-9 2°)', () => {
     expect(after.map(({ soumis: _s, ...c }) => c)).toEqual(before);
     expect(new Set(after.map((c) => c.type))).toEqual(new Set(['particulier', 'association', 'collectivite', 'entreprise', 'autre']));
     for (const c of after) expect(c.soumis, c.type).toBe(['entreprise', 'collectivite', 'autre'].includes(c.type) ? 1 : 0);
+  }, 120_000);
+});
+
+describe('the dashboard’s 480-hour alerts read only recent placements (issue 19)', () => {
+  it('on ten years of a demo structure, they are exactly those of every AI person’s whole history, on any day', async () => {
+    app = await TestApp.start();
+    const open = app.runtime.openOrNull()!;
+    createDemo(open, { scale: 1, years: 10, seed: 11 }, app.clock.now());
+    // A low cap so that many persons are near it: the comparison must cover alerts, not an empty list.
+    const admin = open.sqlite.prepare('select id from users limit 1').pluck().get() as string;
+    open.parametres.add('plafond_ai_entreprises_heures', '2000-01-01', 150, admin, app.clock.now());
+    const all = open.sqlite
+      .prepare(
+        `select p.personne_id, h.date, h.centiemes from heures h join clients cl on cl.id = h.client_id and cl.soumis_plafond_480 = 1
+           join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id where p.dispositif = 'AI' order by h.date`,
+      )
+      .all() as Array<{ personne_id: string; date: string; centiemes: number }>;
+    const byPerson = new Map<string, Array<{ date: string; heures: number }>>();
+    for (const r of all) byPerson.set(r.personne_id, [...(byPerson.get(r.personne_id) ?? []), { date: r.date, heures: r.centiemes / 100 }]);
+    let compared = 0;
+    for (const today of ['2019-03-15', '2022-07-01', '2024-12-31', '2026-03-02']) {
+      const expected = [...byPerson]
+        .map(([personneId, rows]) => ({ personneId, current: windows480(rows).find((w) => w.fin >= today) }))
+        .filter((p) => p.current && p.current.heures >= 150 * SEUIL_ALERTE_480)
+        .map((p) => `${p.personneId} ${p.current!.fin} ${p.current!.heures}`)
+        .sort();
+      const shown = open.dueWork
+        .list(today, null)
+        .alertes480.map((a) => `${a.personneId} ${a.date} ${/^([\d.]+) h/.exec(a.detail)![1]}`)
+        .sort();
+      expect({ today, shown }).toEqual({ today, shown: expected });
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(10);
   }, 120_000);
 });

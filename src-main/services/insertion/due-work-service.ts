@@ -85,17 +85,35 @@ export class DueWorkService {
     // 24-month window of each person, against the cap in force today; nothing while a prefect's derogation runs.
     const cap = this.parametres.valueAt('plafond_ai_entreprises_heures', today);
     const derogation = derogation480Covers(this.parametres.valueAt('derogation_480h_jusquau', today), today);
+    // Only persons with a subject placement in the last 24 months can be in a window that has not ended (a window is
+    // opened by a placement and lasts 24 months); their whole history is read, since it places their windows.
+    const since = toIsoDate(addMonths(parseISO(today), -24));
+    const byReferentIn = (alias: string) => (referentId ? `and ${alias}.referent_id = ?` : '');
     const placements = this.sqlite
       .prepare(
-        `select p.personne_id, pe.nom, pe.prenom, h.date, h.centiemes
-           from heures h join clients cl on cl.id = h.client_id and cl.soumis_plafond_480 = 1
-           join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id join personnes pe on pe.id = p.personne_id
-          where p.dispositif = 'AI' ${byReferent} order by p.personne_id, h.date`,
-        )
-      .all(...args) as Array<{ personne_id: string; nom: string; prenom: string; date: string; centiemes: number }>;
+        // CROSS JOIN fixes SQLite's join order (its documented planner control): from the few clients subject to
+        // the cap through their recent hours, then from those persons only; left free, the planner walked every AI
+        // parcours and all their hours (272 ms against 80 ms at ×10 over ten years, EXPLAIN QUERY PLAN).
+        `with recent as (
+           select distinct p.personne_id
+             from clients cl cross join heures h on h.client_id = cl.id and h.date >= ?
+             cross join contrats c on c.id = h.contrat_id cross join parcours p on p.id = c.parcours_id
+            where cl.soumis_plafond_480 = 1 and p.dispositif = 'AI' ${byReferentIn('p')})
+         select p.personne_id, pe.nom, pe.prenom, h.date, h.centiemes
+           from recent r cross join parcours p on p.personne_id = r.personne_id and p.dispositif = 'AI' ${byReferentIn('p')}
+           cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id
+           join clients cl on cl.id = h.client_id and cl.soumis_plafond_480 = 1
+           join personnes pe on pe.id = p.personne_id
+          order by p.personne_id, h.date`,
+      )
+      .all(since, ...args, ...args) as Array<{ personne_id: string; nom: string; prenom: string; date: string; centiemes: number }>;
     const alertes480: DueItem[] = [];
     const byPerson = new Map<string, typeof placements>();
-    for (const row of placements) byPerson.set(row.personne_id, [...(byPerson.get(row.personne_id) ?? []), row]);
+    for (const row of placements) {
+      const rows = byPerson.get(row.personne_id);
+      if (rows) rows.push(row);
+      else byPerson.set(row.personne_id, [row]);
+    }
     for (const [personneId, rows] of byPerson) {
       const current = windows480(rows.map((r) => ({ date: r.date, heures: fromCentiemes(r.centiemes) }))).find((w) => w.fin >= today);
       if (!derogation && current && current.heures >= cap * SEUIL_ALERTE_480) {
@@ -110,11 +128,12 @@ export class DueWorkService {
     const moisNonClotures = (
       this.sqlite
         .prepare(
+          // A range on the date itself, so that the date index reads only the last twelve months.
           `select distinct substr(h.date, 1, 7) as mois from heures h
-            where substr(h.date, 1, 7) < ? and substr(h.date, 1, 7) >= ? and substr(h.date, 1, 7) not in (select mois from mois_clotures)
+            where h.date >= ? and h.date < ? and substr(h.date, 1, 7) not in (select mois from mois_clotures)
             order by mois desc`,
         )
-        .all(thisMonth, oldest) as Array<{ mois: string }>
+        .all(`${oldest}-01`, `${thisMonth}-01`) as Array<{ mois: string }>
     ).map((m) => m.mois);
 
     return {

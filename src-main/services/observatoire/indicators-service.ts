@@ -8,6 +8,7 @@
  * in force on 31 December of the year; per-dispositif values cover the dispositifs the structure runs.
  */
 import type Database from 'better-sqlite3';
+import { YearFiguresCache } from './year-figures-cache';
 import type { CategorieSortie, MotifSortie } from '../../../src-shared/domain/insertion';
 import { CLIENT_TYPES } from '../../../src-shared/domain/insertion';
 import { CRITERE_KEYS } from '../../../src-shared/domain/criteres';
@@ -107,7 +108,12 @@ export class IndicatorsService {
     private readonly sqlite: Database.Database,
     private readonly parametres: ParametresService,
     private readonly annexes: AnnexesFinancieresService,
-  ) {}
+  ) {
+    this.cache = new YearFiguresCache(sqlite);
+  }
+
+  /** Told by OpenRuntime.transaction when a transaction begins and ends. */
+  readonly cache: YearFiguresCache<YearIndicators>;
 
   /** Years with any activity, newest first, and always the current and previous year. */
   availableYears(current: number): number[] {
@@ -127,7 +133,12 @@ export class IndicatorsService {
     };
   }
 
+  /** Past and present years' figures, computed again only after a write (year-figures-cache.ts). */
   compute(year: number): YearIndicators {
+    return this.cache.get(year, () => this.computeFresh(year));
+  }
+
+  computeFresh(year: number): YearIndicators {
     const start = `${year}-01-01`;
     const end = `${year}-12-31`;
     const params = this.parametresOfYear(year);
