@@ -5,7 +5,8 @@
  * - Every route operation runs in fresh processes (bench/probe.ts, built like the command line): the first call of
  *   each process is the **cold** one; the following calls of the same process are **warm**. Three processes per
  *   operation give min / median / max of the cold call.
- * - Start-up to first screen: from spawning the browser-mode server to Chromium painting the login button.
+ * - Start-up to first screen: from spawning the browser-mode server (built, as `npm run web` runs it) to Chromium
+ *   painting the login button.
  * - The command line: each command as a whole process (`/usr/bin/time`), as a user or a script runs it.
  * - The indicators' engine beside a hand-written SQL version of the same figures (bench/plain-sql.ts), same run.
  *
@@ -85,6 +86,9 @@ const timingStats = (t: Timing[]) => ({ wall: stats(t.map((x) => x.wallMs)), cpu
 async function buildProbe(): Promise<void> {
   await build({ entryPoints: [join(__dirname, 'probe.ts')], outfile: PROBE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'ignore' });
+  // Browser mode's server and interface, as `npm run web` builds them before starting.
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-renderer.cjs')], { stdio: 'ignore' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-web-server.cjs')], { stdio: 'ignore' });
 }
 
 async function demoDataDir(scale: number, years: number): Promise<{ dir: string; wallS: number; cpuS: number; counts: Record<string, number> }> {
@@ -161,8 +165,8 @@ async function measureFirstScreen(base: string, dataDir: string): Promise<Row> {
   try {
     for (let i = 0; i < PROCESSES; i++) {
       const started = performance.now();
-      // As `npm run web` starts it (tsx), without opening a browser of its own.
-      const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main', 'web.ts'), '--no-open', '--port', '0'], { cwd: ROOT, env: { ...process.env, CEDRE_DATA_DIR: dataDir, CI: '' } });
+      // As `npm run web` starts it once built (out/web/web.cjs), without opening a browser of its own.
+      const server = spawn(process.execPath, [join(ROOT, 'out', 'web', 'web.cjs'), '--no-open', '--port', '0'], { cwd: ROOT, env: { ...process.env, CEDRE_DATA_DIR: dataDir, CI: '' } });
       const url = await new Promise<string>((resolve, reject) => {
         let text = '';
         server.stdout.on('data', (chunk: Buffer) => {

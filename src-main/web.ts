@@ -3,13 +3,15 @@
  * Options: --no-open, --dev (Vite dev server with hot reload), --port N. Environment: PORT, CEDRE_DATA_DIR, CI.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from './platform/data-dir';
 import { PortInUseError, startWebServer } from './web-server';
 import type { StaticHandler } from './transport/http';
 
 const DEFAULT_PORT = 5183;
-const repoRoot = resolve(__dirname, '..');
+// src-main/ when run by tsx, out/web/ when built (scripts/ensure-web-server.cjs): the folder holding package.json.
+const repoRoot = [resolve(__dirname, '..'), resolve(__dirname, '..', '..')].find((dir) => existsSync(join(dir, 'package.json'))) ?? resolve(__dirname, '..');
 
 function openInBrowser(url: string): void {
   const command = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';

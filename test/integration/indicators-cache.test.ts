@@ -30,13 +30,18 @@ async function demo() {
 }
 
 describe('year figures reused until a write (issue 19)', () => {
-  it('a second opening of the Observatoire page computes nothing; a client saved through a route makes it compute again', async () => {
+  it('a second opening of the Observatoire page computes nothing, nor one after a drill-down (an audited read); a client saved through a route makes it compute again', async () => {
     const { t, open, fresh } = await demo();
     const first = await app!.call('observatoire.year', { annee: YEAR }, t.direction);
     expect(fresh).toHaveBeenCalledTimes(3);
     const again = await app!.call('observatoire.year', { annee: YEAR }, t.direction);
     expect(fresh).toHaveBeenCalledTimes(3);
     expect(again).toEqual(first);
+    // Reading who is behind a figure writes an audit row, not data: the figures stay.
+    await app!.call('observatoire.detail', { annee: YEAR, id: 'public.salaries_en_parcours' }, t.direction);
+    expect(open.sqlite.prepare(`select count(*) from audit_log where route = 'observatoire.detail'`).pluck().get()).toBe(1);
+    await app!.call('observatoire.year', { annee: YEAR }, t.direction);
+    expect(fresh).toHaveBeenCalledTimes(3);
 
     await app!.call('clients.save', { nom: 'Mairie de Privas', type: 'collectivite', siret: '', soumisPlafond480: false }, t.direction);
     await app!.call('observatoire.year', { annee: YEAR }, t.direction);

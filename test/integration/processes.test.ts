@@ -1,6 +1,7 @@
 /**
- * The commands users type, run as real processes: `npm run web`'s server (through tsx, as users get it) and the
- * `cedre` launcher. In-process tests cannot catch what only breaks under tsx's module hooks.
+ * The commands users type, run as real processes: `npm run web`'s server (built by scripts/ensure-web-server.cjs,
+ * as users get it), the same under tsx (`npm run dev`), and the `cedre` launcher. In-process tests cannot catch what
+ * only breaks in a bundle or under tsx's module hooks (the PDF library is an ES module loaded on demand).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,8 +15,17 @@ afterEach(() => {
   child = null;
 });
 
-function startBrowserMode(dataDir: string): Promise<string> {
-  child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src-main/web.ts', '--no-open'], {
+const HOW = {
+  built: () => {
+    const built = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'ensure-web-server.cjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(built.stderr);
+    return [join(REPO_ROOT, 'out', 'web', 'web.cjs'), '--no-open'];
+  },
+  tsx: () => [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src-main/web.ts', '--no-open'],
+};
+
+function startBrowserMode(dataDir: string, how: keyof typeof HOW): Promise<string> {
+  child = spawn(process.execPath, HOW[how](), {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', CEDRE_DATA_DIR: dataDir, CI: '1' },
   });
@@ -43,8 +53,8 @@ async function rpc(url: string, route: string, input: unknown, session?: string)
 }
 
 describe('processes', () => {
-  it('browser mode starts under tsx, prints its address, serves the app and renders PDFs', async () => {
-    const url = await startBrowserMode(tempDir());
+  it.each(['built', 'tsx'] as const)('browser mode starts (%s), prints its address, serves the app and renders PDFs', async (how) => {
+    const url = await startBrowserMode(tempDir(), how);
     const page = await fetch(url);
     expect(page.status).toBe(200);
     const session = await rpc(url, 'setup.complete', VALID_SETUP);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { asBookkeeping } from '../../../db/data-changes';
 
 export const AUDIT_ACTIONS = [
   'read',
@@ -44,7 +45,7 @@ export class AuditLog {
   private readonly lastHash: Database.Statement<[], { hash: string }>;
   private readonly insert: Database.Statement;
 
-  constructor(sqlite: Database.Database) {
+  constructor(private readonly sqlite: Database.Database) {
     // After a purge emptied the log, the chain goes on from the last purged row's hash.
     this.lastHash = sqlite.prepare(
       `select coalesce((select hash from audit_log order by seq desc limit 1), (select dernier_hash from audit_purges order by seq desc limit 1)) as hash`,
@@ -58,7 +59,8 @@ export class AuditLog {
   append(entry: AuditEntry): void {
     const prevHash = this.lastHash.get()?.hash ?? GENESIS_HASH;
     const hash = hashAuditRow(prevHash, entry);
-    this.insert.run(
+    // A journal row changes no figure: computed figures stay valid (db/data-changes.ts).
+    asBookkeeping(this.sqlite, () => this.insert.run(
       entry.at,
       entry.userId,
       entry.userLogin,
@@ -69,7 +71,7 @@ export class AuditLog {
       entry.detail ? JSON.stringify(entry.detail) : null,
       prevHash,
       hash,
-    );
+    ));
   }
 }
 

@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import { YearFiguresCache } from './year-figures-cache';
+import { asBookkeeping } from '../../../db/data-changes';
 import type { CategorieSortie, MotifSortie } from '../../../src-shared/domain/insertion';
 import { CLIENT_TYPES } from '../../../src-shared/domain/insertion';
 import { CRITERE_KEYS } from '../../../src-shared/domain/criteres';
@@ -138,7 +139,12 @@ export class IndicatorsService {
     return this.cache.get(year, () => this.computeFresh(year));
   }
 
+  /** The year computed from the data; it writes only temporary tables, which are not a change to the data. */
   computeFresh(year: number): YearIndicators {
+    return asBookkeeping(this.sqlite, () => this.computeFromData(year));
+  }
+
+  private computeFromData(year: number): YearIndicators {
     const start = `${year}-01-01`;
     const end = `${year}-12-31`;
     const params = this.parametresOfYear(year);
@@ -174,7 +180,12 @@ export class IndicatorsService {
    * Salariés en parcours in Y (REPORT-SPEC §1): parcours with hours dated in Y; EITI, parcours overlapping Y. The
    * year's hours are read once here, by parcours and client, and returned for the activity indicators.
    */
+  /** Fills the temporary table of the year's salariés (a drill-down uses it too); not a change to the data. */
   gatherSalaries(start: string, end: string): YearHours[] {
+    return asBookkeeping(this.sqlite, () => this.fillSalaries(start, end));
+  }
+
+  private fillSalaries(start: string, end: string): YearHours[] {
     this.sqlite.exec(`create temp table if not exists obs_salaries (
       parcours_id text primary key, personne_id text not null, dispositif text not null, date_debut text, date_sortie text,
       diagnostic_id text, age_debut integer, principal integer not null default 0, principal_dispositif integer not null default 0)`);

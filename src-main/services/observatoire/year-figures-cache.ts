@@ -3,12 +3,14 @@
  * figures do not move unless something is written). Any write empties the cache, whatever it touched: a stale figure
  * in a report the federation checks is worse than a recomputation.
  *
- * A write is seen through SQLite's own counters: `total_changes()` (rows changed by this connection, temporary tables
- * included, so the cache records it after each computation) and `PRAGMA data_version` (commits by other
- * connections: the command line, a restore). Inside a transaction that has already written, the figures would
+ * A write is seen through SQLite's own counters: `total_changes()` less the audit journal's rows (db/data-changes.ts:
+ * reading a person file writes an audit row, not data; a computation's temporary tables are counted too, so the
+ * cache records the counter after each computation) and `PRAGMA data_version` (commits by other connections: the
+ * command line, a restore). Inside a transaction that has already written, the figures would
  * include rows a rollback can still undo: such a computation is neither served from nor kept in the cache.
  */
 import type Database from 'better-sqlite3';
+import { dataChanges } from '../../../db/data-changes';
 
 export class YearFiguresCache<T> {
   private readonly entries = new Map<number, T>();
@@ -49,6 +51,6 @@ export class YearFiguresCache<T> {
   }
 
   private changes(): number {
-    return this.sqlite.prepare('select total_changes()').pluck().get() as number;
+    return dataChanges(this.sqlite);
   }
 }
