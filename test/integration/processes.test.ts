@@ -10,9 +10,14 @@ import { REPO_ROOT, tempDir } from '../helpers/temp';
 import { VALID_SETUP } from '../helpers/app';
 
 let child: ChildProcess | null = null;
-afterEach(() => {
-  child?.kill('SIGTERM');
+// The server makes a closing backup on SIGTERM: wait for it to exit before its data folder is removed.
+afterEach(async () => {
+  const running = child;
   child = null;
+  if (!running || running.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.once('exit', resolve));
+  running.kill('SIGTERM');
+  await exited;
 });
 
 const HOW = {

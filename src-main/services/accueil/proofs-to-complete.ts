@@ -26,10 +26,24 @@ export function proofsToComplete(sqlite: Database.Database, today: string, sensi
         group by d.id order by embauche desc`,
     )
     .all(since) as Array<{ id: string; date: string; dispositif: SiaeKind; personne_id: string; nom: string; prenom: string; embauche: string }>;
-  const criteriaOf = sqlite.prepare('select critere, date_justificatif, type_justificatif, date_fin_validite from criteres_eligibilite where diagnostic_id = ?');
+  // Every criterion of those diagnostics in one query, grouped here (one query per hire cost thousands at ×10).
+  type CriterionRow = { diagnostic_id: string; critere: Critere; date_justificatif: string | null; type_justificatif: string; date_fin_validite: string | null };
+  const criteria = new Map<string, CriterionRow[]>();
+  const allCriteria = sqlite
+    .prepare(
+      `select ce.diagnostic_id, ce.critere, ce.date_justificatif, ce.type_justificatif, ce.date_fin_validite from criteres_eligibilite ce
+        where ce.diagnostic_id in (select d.id from diagnostics_eligibilite d join parcours pa on pa.diagnostic_id = d.id where d.auteur = 'structure' and pa.date_debut >= ?)
+        order by ce.rowid`,
+    )
+    .all(since) as CriterionRow[];
+  for (const c of allCriteria) {
+    const list = criteria.get(c.diagnostic_id);
+    if (list) list.push(c);
+    else criteria.set(c.diagnostic_id, [c]);
+  }
   const out: JustificatifsACompleter[] = [];
   for (const h of hires) {
-    const rows = criteriaOf.all(h.id) as Array<{ critere: Critere; date_justificatif: string | null; type_justificatif: string; date_fin_validite: string | null }>;
+    const rows = criteria.get(h.id) ?? [];
     const result = evaluateEligibility({
       dispositif: h.dispositif,
       auteur: 'structure',
