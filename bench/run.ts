@@ -18,7 +18,6 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { appPaths } from '../src-main/app-paths';
 import { AppRuntime } from '../src-main/app-runtime';
@@ -28,6 +27,8 @@ import { workbookBuffer } from '../src-main/services/import/workbook-writer';
 import { toIsoDate } from '../src-shared/rules/dates';
 import type { ProbeOutput, ProbeRequest, Timing } from './probe';
 import { comparePlainSql } from './plain-sql';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleForNode } = require('../scripts/node-bundle.cjs') as { bundleForNode(entry: string, outfile: string): Promise<unknown> };
 
 const ROOT = join(__dirname, '..');
 const MIGRATIONS = join(ROOT, 'db', 'migrations');
@@ -84,7 +85,7 @@ function stats(values: number[]): Stats {
 const timingStats = (t: Timing[]) => ({ wall: stats(t.map((x) => x.wallMs)), cpu: stats(t.map((x) => x.cpuMs)) });
 
 async function buildProbe(): Promise<void> {
-  await build({ entryPoints: [join(__dirname, 'probe.ts')], outfile: PROBE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await bundleForNode(join(__dirname, 'probe.ts'), PROBE);
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'ignore' });
   // Browser mode's server and interface, as `npm run web` builds them before starting.
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-renderer.cjs')], { stdio: 'ignore' });

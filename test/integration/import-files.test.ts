@@ -170,14 +170,19 @@ describe('the export as a typed workbook (issue 16 §4)', () => {
       'head = [x.value for x in p[1]]; hh = [x.value for x in h[1]]',
       'row = [x.value for x in p[2]]; hrow = [x.value for x in h[2]]',
       'lists = [str(v.sqref) + " " + v.formula1 for v in p.data_validations.dataValidation]',
+      // Each list points at the Codes column of that very column's values (its header), not at the labels beside it.
+      'import re',
+      'pairs = [[p[re.match(r"[A-Z]+", str(v.sqref)).group(0) + "1"].value, c[re.search(r"\\$([A-Z]+)\\$2", v.formula1).group(1) + "1"].value] for v in p.data_validations.dataValidation]',
       'print(json.dumps({"naissance": type(row[head.index("date_naissance")]).__name__, "heures": type(hrow[hh.index("heures")]).__name__,',
       '  "civilite": row[head.index("civilite")], "numfmt": p.cell(2, head.index("date_naissance") + 1).number_format, "lists": lists,',
-      '  "codes": c.sheet_state, "codes_header": [x.value for x in c[1]][:4], "first_codes": [[x.value for x in r] for r in c.iter_rows(min_row=2, max_row=3, max_col=4)]}))',
+      '  "pairs": pairs, "codes": c.sheet_state, "codes_header": [x.value for x in c[1]][:4], "first_codes": [[x.value for x in r] for r in c.iter_rows(min_row=2, max_row=3, max_col=4)]}))',
     ].join('\n');
     const seen = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' })) as Record<string, unknown>;
     expect(seen).toMatchObject({ naissance: 'datetime', civilite: 'MME', numfmt: 'dd/mm/yyyy', codes: 'hidden' });
     expect(['int', 'float']).toContain(seen.heures); // a number a spreadsheet can sum, not text
     expect((seen.lists as string[]).some((l) => /^B2:B\d+ 'Codes'!\$\w+\$2:\$\w+\$\d+$/.test(l))).toBe(true);
+    expect((seen.pairs as string[][]).length).toBeGreaterThan(3);
+    for (const [column, codes] of seen.pairs as string[][]) expect(codes).toBe(`personnes.${column}`);
     expect(seen.codes_header).toEqual(['dispositifs.kind', 'libellé', 'annexes_financieres.mesure', 'libellé']);
     expect(JSON.stringify(seen.first_codes)).toMatch(/Association intermédiaire|Atelier et chantier/);
     // And it imports back into an empty base as the same data (the CSV round trip of import.test.ts).

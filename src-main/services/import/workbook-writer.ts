@@ -27,8 +27,8 @@ export function sheetRows(source: SheetSource, name: ImportSheet): SheetRows | u
 }
 
 /**
- * ExcelJS stamps each part of the .xlsx with the current time: repacked with a fixed date, the same data gives the
- * same file, so that two exports can be compared byte for byte (issue 16 §3).
+ * ExcelJS stamps each part of the .xlsx with the current time: dated afterwards with a fixed date, the same data
+ * gives the same file, so that two exports can be compared byte for byte (issue 16 §3).
  */
 const STABLE_DATE = new Date('2000-01-01T00:00:00Z');
 const STABLE_ZIP_DATE = dosDateTime(2000, 1, 1);
@@ -87,6 +87,7 @@ function streamingWorkbook(stream: Writable): StreamingWorkbook {
 
 /** The hidden sheet of every coded column's values and labels; returns each list's range for the validations. */
 function writeCodesSheet(workbook: StreamingWorkbook): Map<string, string> {
+  const codes = workbook.addWorksheet(CODES_SHEET, { state: 'hidden' });
   const lists = new Map<string, string>();
   const columns: Array<{ header: string; values: string[] }> = [];
   for (const name of IMPORT_SHEETS) {
@@ -95,33 +96,17 @@ function writeCodesSheet(workbook: StreamingWorkbook): Map<string, string> {
       const values = c.kind.type === 'code' ? [...c.kind.values] : ['oui', 'non'];
       columns.push({ header: `${name}.${c.name}`, values });
       columns.push({ header: 'libellé', values: values.map((v) => (c.kind.type === 'code' ? codeLabel(name, c.name, v) : '')) });
-      const letter = columnLetter(columns.length - 1);
-      lists.set(`${name}.${c.name}`, `'${CODES_SHEET}'!$${letter}$2:$${letter}$${values.length + 1}`);
+      const valuesColumn = codes.getColumn(columns.length - 1);
+      valuesColumn.numFmt = '@';
+      codes.getColumn(columns.length).width = 40;
+      lists.set(`${name}.${c.name}`, `'${CODES_SHEET}'!$${valuesColumn.letter}$2:$${valuesColumn.letter}$${values.length + 1}`);
     }
   }
-  const codes = workbook.addWorksheet(CODES_SHEET, { state: 'hidden' });
-  columns.forEach((c, i) => {
-    const column = codes.getColumn(i + 1);
-    if (i % 2 === 0) column.numFmt = '@';
-    else column.width = 40;
-  });
   const depth = Math.max(...columns.map((c) => c.values.length));
   codes.addRow(columns.map((c) => c.header)).commit();
   for (let r = 0; r < depth; r++) codes.addRow(columns.map((c) => c.values[r] ?? null)).commit();
   codes.commit();
   return lists;
-}
-
-/** Column 0 → A, 26 → AA. */
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** Rows produced between two pauses that let the archiver compress what was written. */
@@ -181,7 +166,7 @@ async function writeFormatSheet(workbook: StreamingWorkbook, name: ImportSheet, 
   columns.forEach((c, i) => {
     const list = lists.get(`${name}.${c.name}`);
     if (!list) return;
-    const letter = columnLetter(i);
+    const letter = sheet.getColumn(i + 1).letter;
     (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${lastRow}`, {
       type: 'list',
       allowBlank: !c.required,
