@@ -28,7 +28,8 @@ export const accueils = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    index('accueils_personne_idx').on(t.personneId),
+    // With the date, each person's last intake (RGPD review) is read from the index alone.
+    index('accueils_personne_idx').on(t.personneId, t.datePremierContact),
     index('accueils_date_idx').on(t.datePremierContact),
     index('accueils_decision_idx').on(t.decision, t.dateDecision),
     index('accueils_referent_idx').on(t.referentId),

@@ -30,7 +30,10 @@ export const parcours = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    index('parcours_personne_idx').on(t.personneId),
+    // With its dates, a person's parcours facts (last exit, open or not: RGPD review) are read from the index alone.
+    index('parcours_personne_idx').on(t.personneId, t.dateDebut, t.dateSortie),
+    // The person file asks when a diagnosis was first used by a hire.
+    index('parcours_diagnostic_idx').on(t.diagnosticId),
     index('parcours_dispositif_debut_idx').on(t.dispositif, t.dateDebut),
     index('parcours_sortie_idx').on(t.dateSortie),
     index('parcours_debut_idx').on(t.dateDebut),
@@ -107,7 +110,13 @@ export const heures = sqliteTable(
     clientId: text('client_id').references(() => clients.id),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('heures_contrat_date_idx').on(t.contratId, t.date), index('heures_date_idx').on(t.date), index('heures_client_idx').on(t.clientId, t.date)],
+  (t) => [
+    index('heures_contrat_date_idx').on(t.contratId, t.date),
+    // Covering: a year's hours (indicators, export) and a period's subject placements (480 h) are read from the
+    // indexes alone, without a lookup in the table per line (issue 19).
+    index('heures_date_idx').on(t.date, t.contratId, t.clientId, t.centiemes),
+    index('heures_client_idx').on(t.clientId, t.date, t.contratId, t.centiemes),
+  ],
 );
 
 /** Months whose hours are closed (declared): no hour dated in them can change any more. */

@@ -13,7 +13,11 @@ export const passIae = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('pass_personne_idx').on(t.personneId)],
+  (t) => [
+    index('pass_personne_idx').on(t.personneId),
+    // The dashboard's PASS ending soon read a range of issued ends, not every PASS ever issued.
+    index('pass_fin_idx').on(t.dateFin),
+  ],
 );
 
 /** A dated period of a PASS with its reason: suspensions and prolongations have the same shape. */

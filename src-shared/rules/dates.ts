@@ -1,21 +1,38 @@
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays, differenceInCalendarDays, parseISO } from 'date-fns';
 
-/** Local calendar dates as ISO text (ARCHITECTURE "Dates"): parsing, formatting and day arithmetic. */
+/**
+ * Local calendar dates as ISO text (ARCHITECTURE "Dates"): parsing, formatting and day arithmetic. The two
+ * conversions are written by hand rather than through date-fns's `format`/`parseISO`: a year's indicators convert
+ * tens of thousands of dates, and those two cost a tenth of the computation at ×10 (issue 19). They give the same
+ * results (test/unit/iso-dates.test.ts compares them with date-fns).
+ */
 export function toIsoDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  const year = date.getFullYear();
+  if (Number.isNaN(year)) throw new RangeError('Invalid time value');
+  const month = date.getMonth() + 1;
+  const day = date.getDate();
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
+/** A calendar date as local midnight; an impossible date (30 February) is an Invalid Date, as with parseISO. */
 export function parseIsoDate(iso: string): Date {
-  return parseISO(iso);
+  if (iso.length !== 10 || !ISO_DATE_PATTERN.test(iso)) return parseISO(iso);
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7)) - 1;
+  const day = Number(iso.slice(8, 10));
+  const date = new Date(year, month, day);
+  // The Date constructor reads years 0–99 as 1900–1999.
+  if (year < 100) date.setFullYear(year, month, day);
+  return date.getMonth() === month && date.getDate() === day ? date : new Date(Number.NaN);
 }
 
 /** Days from `from` to `to`, both included: the length of a period written as two dates. */
 export function daysInclusive(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from)) + 1;
+  return differenceInCalendarDays(parseIsoDate(to), parseIsoDate(from)) + 1;
 }
 
 export function addDaysIso(iso: string, days: number): string {
-  return toIsoDate(addDays(parseISO(iso), days));
+  return toIsoDate(addDays(parseIsoDate(iso), days));
 }
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -8,10 +8,10 @@
  * expires. A proof problem is a warning, not a refusal: the structure declared the criteria and the *contrôle a
  * posteriori* checks the proofs later (R5132-1-12 ff.), so the list of files to complete is what matters.
  */
-import { addDays, addMonths, parseISO } from 'date-fns';
+import { addDays, addMonths } from 'date-fns';
 import { CRITERES, CRITERES_EXCLUSIFS, type Critere } from '../domain/criteres';
 import type { SiaeKind } from '../siae';
-import { toIsoDate } from './dates';
+import { toIsoDate, parseIsoDate } from './dates';
 
 export type AuteurDiagnostic = 'structure' | 'prescripteur';
 
@@ -19,7 +19,7 @@ export const NIVEAU2_REQUIS: Record<SiaeKind, number> = { AI: 2, ETTI: 2, ACI: 3
 
 /** Validity of the diagnostic itself: 92 days when the structure made it, 6 months for an authorised prescriber. */
 export function diagnosticValidUntil(dateDiagnostic: string, auteur: AuteurDiagnostic): string {
-  const d = parseISO(dateDiagnostic);
+  const d = parseIsoDate(dateDiagnostic);
   return toIsoDate(auteur === 'structure' ? addDays(d, 92) : addMonths(d, 6));
 }
 
@@ -79,7 +79,7 @@ export function proofStatus(c: CritereDeclare, dateReference: string): Evaluatio
   const months = CRITERES[critere].validiteMois;
   if (months === null) return { critere, statut: 'valide', valableJusquau: null };
   // A proof dated D counts for a hire before D + validity.
-  const lastDay = toIsoDate(addDays(addMonths(parseISO(dateJustificatif), months), -1));
+  const lastDay = toIsoDate(addDays(addMonths(parseIsoDate(dateJustificatif), months), -1));
   return { critere, statut: dateReference <= lastDay ? 'valide' : 'perime', valableJusquau: lastDay };
 }
 

@@ -1,6 +1,6 @@
 /** Hours and ETP (REPORT-SPEC §2.3; domain-reference §4.1) and the AI 480-hour rule (§1.3, V5). */
-import { addDays, addMonths, parseISO } from 'date-fns';
-import { toIsoDate } from './dates';
+import { addDays, addMonths } from 'date-fns';
+import { toIsoDate, parseIsoDate } from './dates';
 
 /** Hours are stored as integer hundredths: exact sums, no floating drift. */
 export function toCentiemes(heures: number): number {
@@ -57,7 +57,7 @@ export function windows480(placements: readonly Placement[], cap = Number.POSITI
     let current = windows.at(-1);
     if (current && p.date <= current.fin) current.heures += p.heures;
     else {
-      current = { debut: p.date, fin: toIsoDate(addDays(addMonths(parseISO(p.date), 24), -1)), heures: p.heures, depassementLe: null };
+      current = { debut: p.date, fin: toIsoDate(addDays(addMonths(parseIsoDate(p.date), 24), -1)), heures: p.heures, depassementLe: null };
       windows.push(current);
     }
     if (current.depassementLe === null && current.heures > cap) current.depassementLe = p.date;

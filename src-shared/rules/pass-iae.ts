@@ -5,7 +5,7 @@
  * from 1 to 30 June adds 29 days, not 30. A prolongation runs from the current end to its new end, so the PASS ends
  * on that new end. (The app stores a prolongation from the day after the current end; the result is the same.)
  */
-import { addMonths, addYears, parseISO } from 'date-fns';
+import { addMonths, addYears } from 'date-fns';
 import {
   MOTIFS_PROLONGATION,
   MOTIFS_SUSPENSION_HISTORIQUES,
@@ -20,7 +20,7 @@ import {
   type PassStatut,
 } from '../domain/pass-iae';
 import type { SiaeKind } from '../siae';
-import { addDaysIso, daysInclusive, shortFrenchDate, toIsoDate } from './dates';
+import { addDaysIso, daysInclusive, shortFrenchDate, toIsoDate, parseIsoDate } from './dates';
 
 export interface Period {
   dateDebut: string;
@@ -37,7 +37,7 @@ export interface PassDates {
 
 /** The usual end of a new PASS: 24 months, e.g. 2024-01-15 → 2026-01-14. */
 export function defaultPassEnd(dateDebut: string): string {
-  return addDaysIso(toIsoDate(addYears(parseISO(dateDebut), 2)), -1);
+  return addDaysIso(toIsoDate(addYears(parseIsoDate(dateDebut), 2)), -1);
 }
 
 /** Days a suspension pushes the end back: its end minus its start, as les-emplois' trigger computes it. */
@@ -59,7 +59,7 @@ export function waitingPeriodWarning(previous: readonly PassDates[], newStart: s
   const ended = previous.map(computedPassEnd).filter((end) => end < newStart).sort();
   const last = ended[ended.length - 1];
   if (!last) return null;
-  const waitingEnds = toIsoDate(addYears(parseISO(last), PASS_DELAI_CARENCE_ANNEES));
+  const waitingEnds = toIsoDate(addYears(parseIsoDate(last), PASS_DELAI_CARENCE_ANNEES));
   if (newStart > waitingEnds) return null;
   return `Le précédent PASS IAE a expiré le ${shortFrenchDate(last)} : pendant ${PASS_DELAI_CARENCE_ANNEES} ans (jusqu’au ${shortFrenchDate(waitingEnds)}), seul un prescripteur habilité peut en ouvrir un nouveau. Vérifiez que le diagnostic vient d’un prescripteur habilité.`;
 }
@@ -74,7 +74,7 @@ export function passStatus(pass: PassDates, today: string): PassStatut {
 /** True when the PASS is still running and ends within the alert window (3 months). */
 export function passEndsSoon(pass: PassDates, today: string): boolean {
   const end = computedPassEnd(pass);
-  return end >= today && end < toIsoDate(addMonths(parseISO(today), PASS_ALERTE_MOIS));
+  return end >= today && end < toIsoDate(addMonths(parseIsoDate(today), PASS_ALERTE_MOIS));
 }
 
 function overlaps(a: Period, b: Period): boolean {
@@ -91,7 +91,7 @@ export function suspensionProblems(pass: PassDates, s: Period & { motif?: MotifS
     problems.push('La suspension pour contrat passerelle n’existe qu’en EI et en ACI.');
   }
   if (s.motif && s.motif in MOTIFS_SUSPENSION_HISTORIQUES) problems.push('Ce motif de suspension n’est plus en vigueur : il ne sert qu’à reprendre l’historique.');
-  if (s.dateFin >= toIsoDate(addMonths(parseISO(s.dateDebut), SUSPENSION_MAX_MOIS))) {
+  if (s.dateFin >= toIsoDate(addMonths(parseIsoDate(s.dateDebut), SUSPENSION_MAX_MOIS))) {
     problems.push(`Une suspension dure au plus ${SUSPENSION_MAX_MOIS} mois ; enregistrez-en une seconde à la suite si besoin.`);
   }
   if (s.dateDebut < addDaysIso(today, -SUSPENSION_RETROACTIVITE_MAX_JOURS)) {
@@ -116,8 +116,8 @@ export function prolongationProblems(pass: PassDates, motif: MotifProlongation, 
   if (rule.dispositifs && !(rule.dispositifs as readonly string[]).includes(dispositif)) {
     problems.push(`Ce motif de prolongation n'est possible qu'en ${rule.dispositifs.join(' et ')}.`);
   }
-  const opens = toIsoDate(addMonths(parseISO(end), -PROLONGATION_FENETRE_AVANT_MOIS));
-  const closes = toIsoDate(addMonths(parseISO(end), PROLONGATION_FENETRE_APRES_MOIS));
+  const opens = toIsoDate(addMonths(parseIsoDate(end), -PROLONGATION_FENETRE_AVANT_MOIS));
+  const closes = toIsoDate(addMonths(parseIsoDate(end), PROLONGATION_FENETRE_APRES_MOIS));
   if (today < opens || today > closes) {
     problems.push(`Une prolongation se demande entre 12 mois avant et 6 mois après la fin du PASS (ici du ${opens} au ${closes}).`);
   }
@@ -126,12 +126,12 @@ export function prolongationProblems(pass: PassDates, motif: MotifProlongation, 
     return problems;
   }
   const start = addDaysIso(end, 1);
-  if (rule.maxMoisParDemande !== null && dateFin >= toIsoDate(addMonths(parseISO(start), rule.maxMoisParDemande))) {
+  if (rule.maxMoisParDemande !== null && dateFin >= toIsoDate(addMonths(parseIsoDate(start), rule.maxMoisParDemande))) {
     problems.push(`Ce motif permet une prolongation de ${rule.maxMoisParDemande} mois au plus par demande.`);
   }
   if (rule.dureeTotaleMaxMois !== null) {
     const suspended = pass.suspensions.reduce((sum, p) => sum + suspensionShift(p), 0);
-    const cap = addDaysIso(toIsoDate(addMonths(parseISO(pass.dateDebut), rule.dureeTotaleMaxMois)), suspended - 1);
+    const cap = addDaysIso(toIsoDate(addMonths(parseIsoDate(pass.dateDebut), rule.dureeTotaleMaxMois)), suspended - 1);
     if (dateFin > cap) problems.push(`Avec ce motif, le parcours ne peut pas dépasser ${rule.dureeTotaleMaxMois} mois au total (ici jusqu'au ${cap}).`);
   }
   return problems;

@@ -3,11 +3,11 @@
  * is unusual enough to be a typing mistake: the person confirms it, and the route refuses it without that
  * confirmation. A *limit* cannot be true and is refused with a message, never capped silently.
  */
-import { differenceInCalendarDays, endOfMonth, max as latest, min as earliest, parseISO } from 'date-fns';
+import { differenceInCalendarDays, endOfMonth, max as latest, min as earliest } from 'date-fns';
 import { formatNumber, formatTypedNumber } from '../format/french-number';
 import { formatShortDate } from '../format/french-date';
 import { AppError } from '../errors';
-import { toIsoDate } from './dates';
+import { toIsoDate, parseIsoDate } from './dates';
 
 export type Plausibility = { level: 'warning'; message: string } | { level: 'limit'; message: string };
 
@@ -27,10 +27,10 @@ export function futureFactWarning(date: string, today: string, fact: string): Pl
 
 /** Days of the month `mois` (yyyy-MM) covered by a contract, both ends included; 0 when it does not cover it. */
 export function contractDaysInMonth(mois: string, contract: { dateDebut: string; dateFin: string | null }): number {
-  const first = parseISO(`${mois}-01`);
+  const first = parseIsoDate(`${mois}-01`);
   const last = endOfMonth(first);
-  const from = latest([first, parseISO(contract.dateDebut)]);
-  const to = contract.dateFin ? earliest([last, parseISO(contract.dateFin)]) : last;
+  const from = latest([first, parseIsoDate(contract.dateDebut)]);
+  const to = contract.dateFin ? earliest([last, parseIsoDate(contract.dateFin)]) : last;
   return Math.max(0, differenceInCalendarDays(to, from) + 1);
 }
 

@@ -1,8 +1,8 @@
 /** Exits (sorties): whether one counts, its category, the length of the parcours (REPORT-SPEC §2.5). */
-import { addMonths, differenceInCalendarDays, parseISO } from 'date-fns';
+import { addMonths, differenceInCalendarDays } from 'date-fns';
 import type { CategorieSortie, MotifSortie } from '../domain/insertion';
 import type { SiaeKind } from '../siae';
-import { toIsoDate } from './dates';
+import { toIsoDate, parseIsoDate } from './dates';
 
 export const MOIS_MOYEN_JOURS = 30.4375;
 
@@ -31,7 +31,7 @@ export function isExitCounted(f: ExitFacts, seuils: ExitThresholds): boolean {
   switch (f.dispositif) {
     case 'ACI':
     case 'EI':
-      return f.dateSortie >= toIsoDate(addMonths(parseISO(f.parcoursDebut), seuils.moisAciEi)) && f.heuresAnneeSortie > 0;
+      return f.dateSortie >= toIsoDate(addMonths(parseIsoDate(f.parcoursDebut), seuils.moisAciEi)) && f.heuresAnneeSortie > 0;
     case 'AI':
     case 'ETTI':
       return f.heuresTotales >= seuils.heuresAiEtti;
@@ -46,5 +46,5 @@ export function exitCategory(motif: MotifSortie, mapping: Record<MotifSortie, Ca
 
 /** Length of a parcours at its exit, in average months (days ÷ 30.4375). */
 export function parcoursMonths(debut: string, sortie: string): number {
-  return differenceInCalendarDays(parseISO(sortie), parseISO(debut)) / MOIS_MOYEN_JOURS;
+  return differenceInCalendarDays(parseIsoDate(sortie), parseIsoDate(debut)) / MOIS_MOYEN_JOURS;
 }

@@ -20,6 +20,17 @@ const UNDO: Record<string, string> = {
   '0018_fiches_salarie': 'drop table fiches_salarie;',
   '0019_clients_plafond_480': 'alter table clients drop column soumis_plafond_480;',
   '0020_heures_payees': 'drop table heures_payees;',
+  '0021_index_couvrants': `
+    drop index pass_fin_idx;
+    drop index heures_date_idx;
+    create index heures_date_idx on heures (date);
+    drop index heures_client_idx;
+    create index heures_client_idx on heures (client_id, date);
+    drop index parcours_diagnostic_idx;
+    drop index parcours_personne_idx;
+    create index parcours_personne_idx on parcours (personne_id);
+    drop index accueils_personne_idx;
+    create index accueils_personne_idx on accueils (personne_id);`,
 };
 
 /** Undoes `tag` and every migration after it. */

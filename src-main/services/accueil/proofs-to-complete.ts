@@ -4,9 +4,9 @@
  * it. The DDETS checks these proofs later; the list says which files to complete now, while the papers can be found.
  */
 import type Database from 'better-sqlite3';
-import { addYears, parseISO } from 'date-fns';
+import { addYears } from 'date-fns';
 import { CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
-import { toIsoDate } from '../../../src-shared/rules/dates';
+import { toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
 import { evaluateEligibility } from '../../../src-shared/rules/eligibility';
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { JustificatifsACompleter } from '../../../src-shared/views-accueil';
@@ -15,7 +15,7 @@ import type { JustificatifsACompleter } from '../../../src-shared/views-accueil'
 const WINDOW_YEARS = 2;
 
 export function proofsToComplete(sqlite: Database.Database, today: string, sensibles: boolean): JustificatifsACompleter[] {
-  const since = toIsoDate(addYears(parseISO(today), -WINDOW_YEARS));
+  const since = toIsoDate(addYears(parseIsoDate(today), -WINDOW_YEARS));
   const hires = sqlite
     .prepare(
       `select d.id, d.date, d.dispositif, pe.id as personne_id, pe.nom, pe.prenom, min(pa.date_debut) as embauche

@@ -5,9 +5,10 @@
  *
  * Scale 1 is a typical structure: about 120 entries and 240 intakes a year, about 150 salariés en parcours a year.
  */
-import { addDays, addMonths, differenceInYears, endOfMonth, format, parseISO } from 'date-fns';
+import { addDays, addMonths, differenceInYears, endOfMonth, format } from 'date-fns';
 import type { SheetTable } from '../import/workbook-writer';
 import type { CoreSheet } from '../../../src-shared/import-format';
+import { parseIsoDate } from '../../../src-shared/rules/dates';
 
 export interface DemoOptions {
   scale: number;
@@ -47,8 +48,8 @@ const ORIENTEURS: Array<[string, number]> = [['03', 40], ['01', 15], ['05', 12],
 const NIVEAUX: Array<[string, number]> = [['00', 10], ['01', 3], ['50', 20], ['51', 20], ['60', 5], ['70', 20], ['40', 12], ['41', 6], ['30', 3], ['20', 1]];
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-const addD = (s: string, n: number) => iso(addDays(parseISO(s), n));
-const addM = (s: string, n: number) => iso(addMonths(parseISO(s), n));
+const addD = (s: string, n: number) => iso(addDays(parseIsoDate(s), n));
+const addM = (s: string, n: number) => iso(addMonths(parseIsoDate(s), n));
 const minIso = (a: string, b: string) => (a < b ? a : b);
 
 /** A valid SIRET (Luhn) that belongs to no one: the SIREN prefix 999 is not attributed. */
@@ -127,7 +128,7 @@ export function generateDemo(options: DemoOptions): SheetTable {
       const kind = chance(0.42) ? 'ACI' : 'AI';
       const debut = addD(decisionDate, int(3, 20));
       if (debut > today) continue;
-      const ageAtStart = differenceInYears(parseISO(debut), parseISO(naissance));
+      const ageAtStart = differenceInYears(parseIsoDate(debut), parseIsoDate(naissance));
       const criteres = new Set<string>();
       if (ageAtStart < 26) criteres.add('JEUNE');
       if (ageAtStart >= 50) criteres.add('SENIOR');
@@ -171,8 +172,8 @@ export function generateDemo(options: DemoOptions): SheetTable {
       for (const c of contracts) {
         for (let month = c.from.slice(0, 7); `${month}-01` <= minIso(c.to, today); month = addM(`${month}-01`, 1).slice(0, 7)) {
           const from = c.from > `${month}-01` ? c.from : `${month}-01`;
-          const to = minIso(minIso(c.to, iso(endOfMonth(parseISO(`${month}-01`)))), today);
-          const share = (Number(to.slice(8)) - Number(from.slice(8)) + 1) / Number(iso(endOfMonth(parseISO(`${month}-01`))).slice(8));
+          const to = minIso(minIso(c.to, iso(endOfMonth(parseIsoDate(`${month}-01`)))), today);
+          const share = (Number(to.slice(8)) - Number(from.slice(8)) + 1) / Number(iso(endOfMonth(parseIsoDate(`${month}-01`))).slice(8));
           if (kind === 'ACI') {
             // Absences, sick leave and the weeks between two contracts: about 70 % of the contract's hours are worked.
             const h = Math.round(hebdo * 4.33 * share * (0.55 + random() * 0.3) * 100) / 100;

@@ -6,7 +6,7 @@
  * the caller rolls everything back if there is any.
  */
 import type Database from 'better-sqlite3';
-import { endOfMonth, parseISO } from 'date-fns';
+import { endOfMonth } from 'date-fns';
 import { PARAMETRES_DEFAUT } from '../../../src-shared/domain/parametres';
 import { CONTRATS_PAR_DISPOSITIF, type ClientType } from '../../../src-shared/domain/insertion';
 import { subjectTo480 } from '../../../src-shared/rules/plafond-480';
@@ -16,7 +16,7 @@ import type { ImportSheet, ImportSheetCount } from '../../../src-shared/import-f
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
 import { compactId, isValidNir } from '../../../src-shared/rules/identity';
-import { shortFrenchDate, toIsoDate } from '../../../src-shared/rules/dates';
+import { shortFrenchDate, toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
 import { toDixMilliemes } from '../../../src-shared/rules/heures';
 import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../src-shared/rules/import-parcours';
 import type { SiaeKind } from '../../../src-shared/siae';
@@ -28,6 +28,7 @@ import { REGISTER_SHEETS } from '../../../src-shared/import-format-registers';
 import { REGISTER_TABLES } from './register-tables';
 import { REGISTERS_BEFORE_PARCOURS, writeRegisters, type RegisterContext } from './register-writer';
 import { bool, num, reqStr, str, type ParsedWorkbook, type ProblemList, type SheetRecord } from './sheet-records';
+import { appendTo } from '../../lib/append-to';
 
 type Row = Record<string, unknown>;
 
@@ -551,12 +552,12 @@ export class ImportWriter {
       if (fin && fin < reqStr(r, 'date_debut')) this.problems.error('contrats', r.line, 'date_fin_prevue', 'La fin prévue précède le début du contrat.');
       const hebdo = num(r, 'heures_hebdo');
       if (hebdo !== null && (hebdo <= 0 || hebdo > 48)) this.problems.error('contrats', r.line, 'heures_hebdo', 'Durée hebdomadaire hors limites (au plus 48 heures).');
-      contractsByPerson.set(personneId, [...(contractsByPerson.get(personneId) ?? []), { r, personneId }]);
+      appendTo(contractsByPerson, personneId, { r, personneId });
     }
     const exitsByPerson = new Map<string, SheetRecord[]>();
     for (const r of this.records('sorties')) {
       const personneId = this.person('sorties', r);
-      if (personneId) exitsByPerson.set(personneId, [...(exitsByPerson.get(personneId) ?? []), r]);
+      if (personneId) appendTo(exitsByPerson, personneId, r);
     }
     for (const personneId of new Set([...contractsByPerson.keys(), ...exitsByPerson.keys()])) {
       const contracts = contractsByPerson.get(personneId) ?? [];
@@ -669,7 +670,7 @@ export class ImportWriter {
       }
       const groups = byPerson.get(personneId) ?? new Map<string, SheetRecord[]>();
       const key = str(r, 'date_diagnostic') ?? '';
-      groups.set(key, [...(groups.get(key) ?? []), r]);
+      appendTo(groups, key, r);
       byPerson.set(personneId, groups);
     }
     for (const [personneId, groups] of byPerson) {
@@ -772,7 +773,7 @@ export class ImportWriter {
         continue;
       }
       const from = mois ? `${mois}-01` : jour!;
-      const to = mois ? toIsoDate(endOfMonth(parseISO(from))) : jour!;
+      const to = mois ? toIsoDate(endOfMonth(parseIsoDate(from))) : jour!;
       if (contract.date_debut > to || (contract.fin !== null && contract.fin < from)) {
         const period = mois ?? frDate(jour);
         this.problems.error('heures', r.line, mois ? 'mois' : 'date', `Ces heures (${period}) tombent hors de la période du contrat ${ref} (du ${frDate(contract.date_debut)} au ${frDate(contract.fin)}).`);

@@ -3,11 +3,11 @@
  * 30 days, CER not signed after the delay, AI persons nearing 480 hours with companies, months not closed.
  */
 import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
-import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { addDays, addMonths, format } from 'date-fns';
 import type Database from 'better-sqlite3';
 import { cerDueDate, nextBilanDue } from '../../../src-shared/rules/echeances';
 import { fromCentiemes, SEUIL_ALERTE_480, windows480 } from '../../../src-shared/rules/heures';
-import { toIsoDate } from '../../../src-shared/rules/dates';
+import { toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { InsertionDueWork, DueItem } from '../../../src-shared/views-insertion';
 import type { ParametresService } from './parametres-service';
@@ -32,7 +32,7 @@ export class DueWorkService {
   ) {}
 
   list(today: string, referentId: string | null): InsertionDueWork {
-    const soon = toIsoDate(addDays(parseISO(today), SOON_DAYS));
+    const soon = toIsoDate(addDays(parseIsoDate(today), SOON_DAYS));
     const byReferent = referentId ? 'and p.referent_id = ?' : '';
     const args = referentId ? [referentId] : [];
     const open = this.sqlite
@@ -87,18 +87,21 @@ export class DueWorkService {
     const derogation = derogation480Covers(this.parametres.valueAt('derogation_480h_jusquau', today), today);
     // Only persons with a subject placement in the last 24 months can be in a window that has not ended (a window is
     // opened by a placement and lasts 24 months); their whole history is read, since it places their windows.
-    const since = toIsoDate(addMonths(parseISO(today), -24));
+    const since = toIsoDate(addMonths(parseIsoDate(today), -24));
     const byReferentIn = (alias: string) => (referentId ? `and ${alias}.referent_id = ?` : '');
     const placements = this.sqlite
       .prepare(
         // CROSS JOIN fixes SQLite's join order (its documented planner control): from the few clients subject to
         // the cap through their recent hours, then from those persons only; left free, the planner walked every AI
         // parcours and all their hours (272 ms against 80 ms at ×10 over ten years, EXPLAIN QUERY PLAN).
+        // The recent lines are first reduced to their contracts (covering heures_client_idx), so that contracts and
+        // parcours are looked up once per contract, not once per line.
         `with recent as (
            select distinct p.personne_id
-             from clients cl cross join heures h on h.client_id = cl.id and h.date >= ?
-             cross join contrats c on c.id = h.contrat_id cross join parcours p on p.id = c.parcours_id
-            where cl.soumis_plafond_480 = 1 and p.dispositif = 'AI' ${byReferentIn('p')})
+             from (select distinct h.contrat_id from clients cl cross join heures h on h.client_id = cl.id and h.date >= ?
+                    where cl.soumis_plafond_480 = 1) t
+             cross join contrats c on c.id = t.contrat_id cross join parcours p on p.id = c.parcours_id
+            where p.dispositif = 'AI' ${byReferentIn('p')})
          select p.personne_id, pe.nom, pe.prenom, h.date, h.centiemes
            from recent r cross join parcours p on p.personne_id = r.personne_id and p.dispositif = 'AI' ${byReferentIn('p')}
            cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id
@@ -123,18 +126,16 @@ export class DueWorkService {
       }
     }
 
-    const thisMonth = format(parseISO(today), 'yyyy-MM');
-    const oldest = format(addMonths(parseISO(today), -12), 'yyyy-MM');
-    const moisNonClotures = (
-      this.sqlite
-        .prepare(
-          // A range on the date itself, so that the date index reads only the last twelve months.
-          `select distinct substr(h.date, 1, 7) as mois from heures h
-            where h.date >= ? and h.date < ? and substr(h.date, 1, 7) not in (select mois from mois_clotures)
-            order by mois desc`,
-        )
-        .all(`${oldest}-01`, `${thisMonth}-01`) as Array<{ mois: string }>
-    ).map((m) => m.mois);
+    // The twelve months before this one that have hours and are not closed: one index probe per month (an existence
+    // test) instead of reading a year of hours lines.
+    const closed = new Set(this.sqlite.prepare('select mois from mois_clotures').pluck().all() as string[]);
+    const hasHours = this.sqlite.prepare('select exists (select 1 from heures where date >= ? and date < ?)').pluck();
+    const moisNonClotures: string[] = [];
+    for (let back = 1; back <= 12; back++) {
+      const first = addMonths(parseIsoDate(`${today.slice(0, 7)}-01`), -back);
+      const mois = format(first, 'yyyy-MM');
+      if (!closed.has(mois) && hasHours.get(`${mois}-01`, toIsoDate(addMonths(first, 1))) === 1) moisNonClotures.push(mois);
+    }
 
     return {
       perimetre: referentId ? 'mes_parcours' : 'structure',

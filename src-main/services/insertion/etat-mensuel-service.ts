@@ -6,7 +6,7 @@
  * hours worked. Shown on screen (printable), exported as CSV, and validated by closing the month once typed in.
  */
 import type Database from 'better-sqlite3';
-import { endOfMonth, format, getDaysInMonth, parseISO } from 'date-fns';
+import { endOfMonth, format, getDaysInMonth } from 'date-fns';
 import type { z } from 'zod';
 import { numeroComplet } from '../../../src-shared/domain/annexes-financieres';
 import type { ContratType, MotifSortie } from '../../../src-shared/domain/insertion';
@@ -21,6 +21,7 @@ import { uuidv7 } from '../../lib/uuid';
 import { withholdUnlessSensitive } from '../need-to-know';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
 import type { HeuresService } from './heures-service';
+import { parseIsoDate } from '../../../src-shared/rules/dates';
 
 type Row = Record<string, string | number | null>;
 
@@ -33,7 +34,7 @@ export class EtatMensuelService {
 
   statement(mois: string, sensibles: boolean): EtatMensuelView {
     const first = `${mois}-01`;
-    const last = format(endOfMonth(parseISO(first)), 'yyyy-MM-dd');
+    const last = format(endOfMonth(parseIsoDate(first)), 'yyyy-MM-dd');
     const rows = this.sqlite
       .prepare(
         `select c.id as contrat_id, pe.id as personne_id,
@@ -138,8 +139,8 @@ export class EtatMensuelService {
   savePaidHours(input: z.output<typeof paidHoursInputSchema>, now: Date): void {
     if (this.heures.isClosed(input.mois)) throw new AppError('CONFLICT', `Le mois ${formatMonth(input.mois)} est validé : ses heures ne peuvent plus être modifiées.`);
     const first = `${input.mois}-01`;
-    const last = format(endOfMonth(parseISO(first)), 'yyyy-MM-dd');
-    const maxHours = 24 * getDaysInMonth(parseISO(first));
+    const last = format(endOfMonth(parseIsoDate(first)), 'yyyy-MM-dd');
+    const maxHours = 24 * getDaysInMonth(parseIsoDate(first));
     const contract = this.sqlite.prepare(
       `select p.dispositif, c.date_debut, coalesce(c.date_fin_reelle, c.date_fin_prevue, '9999-12-31') as fin from contrats c join parcours p on p.id = c.parcours_id where c.id = ?`,
     );

@@ -26,6 +26,7 @@ import type { ParametresService } from '../insertion/parametres-service';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
 import { SITUATION_LINE_KEYS } from '../../../src-shared/observatoire/situation';
 import { SITUATION_SQL } from './situation-sql';
+import { appendTo } from '../../lib/append-to';
 
 export interface ReportParametres {
   h_ref: ParametresValeurs['h_ref'];
@@ -198,11 +199,14 @@ export class IndicatorsService {
       .all(start, end) as Array<{ parcours_id: string; client_id: string | null; centiemes: number }>;
     const byParcours = new Map<string, number>();
     for (const h of hours) byParcours.set(h.parcours_id, (byParcours.get(h.parcours_id) ?? 0) + h.centiemes);
-    const insert = this.sqlite.prepare(
-      `insert into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
-       select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours where id = ?`,
-    );
-    for (const [parcoursId, total] of byParcours) if (total > 0) insert.run(parcoursId);
+    // One statement for the year's parcours (a JSON array of ids) rather than one per parcours.
+    const withHours = [...byParcours].filter(([, total]) => total > 0).map(([id]) => id);
+    this.sqlite
+      .prepare(
+        `insert into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
+         select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours where id in (select value from json_each(?))`,
+      )
+      .run(JSON.stringify(withHours));
     const kinds = new Map((this.sqlite.prepare('select parcours_id, dispositif from obs_salaries').all() as Array<{ parcours_id: string; dispositif: SiaeKind }>).map((r) => [r.parcours_id, r.dispositif]));
     const missing = [...byParcours.keys()].filter((id) => !kinds.has(id));
     for (const id of missing) kinds.set(id, (this.sqlite.prepare('select dispositif from parcours where id = ?').pluck().get(id) as SiaeKind));
@@ -377,17 +381,21 @@ export class IndicatorsService {
         // Candidates from the company clients' hours of the period (heures_client_idx), then their own history
         // through their parcours: never every AI placement of ten years.
         // A window overlapping Y lies within [Y-2, Y+2]: only persons with more than the cap there can exceed it.
+        // The period's hours are summed per contract from the covering heures_client_idx first, so that contracts and
+        // parcours are looked up once per contract rather than once per line (60 → 25 ms at ×10).
         `with candidats as materialized (
-           select p2.personne_id from clients cl2 cross join heures h2 on h2.client_id = cl2.id join contrats c2 on c2.id = h2.contrat_id
-             join parcours p2 on p2.id = c2.parcours_id where cl2.soumis_plafond_480 = 1 and h2.date between ? and ? and p2.dispositif = 'AI'
-            group by p2.personne_id having sum(h2.centiemes) > ?)
+           select p2.personne_id from (
+               select h2.contrat_id, sum(h2.centiemes) as centiemes from clients cl2 cross join heures h2 on h2.client_id = cl2.id
+                where cl2.soumis_plafond_480 = 1 and h2.date between ? and ? group by h2.contrat_id) t
+             cross join contrats c2 on c2.id = t.contrat_id cross join parcours p2 on p2.id = c2.parcours_id
+            where p2.dispositif = 'AI' group by p2.personne_id having sum(t.centiemes) > ?)
          select p.personne_id, h.date, h.centiemes from candidats k cross join parcours p on p.personne_id = k.personne_id
            cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id cross join clients cl on cl.id = h.client_id
           where p.dispositif = 'AI' and cl.soumis_plafond_480 = 1 and h.date <= ?`,
       )
       .all(`${year - 2}-01-01`, `${year + 2}-12-31`, cap * 100, end) as Array<{ personne_id: string; date: string; centiemes: number }>;
     const byPerson = new Map<string, Array<{ date: string; heures: number }>>();
-    for (const r of rows) byPerson.set(r.personne_id, [...(byPerson.get(r.personne_id) ?? []), { date: r.date, heures: r.centiemes / 100 }]);
+    for (const r of rows) appendTo(byPerson, r.personne_id, { date: r.date, heures: r.centiemes / 100 });
     let n = 0;
     const overrun = (w: Fenetre480) => w.depassementLe !== null && !derogation480Covers(this.parametres.valueAt('derogation_480h_jusquau', w.depassementLe), w.depassementLe);
     for (const placements of byPerson.values()) if (windows480(placements, cap).some((w) => overrun(w) && w.debut <= end && w.fin >= start)) n++;
@@ -568,7 +576,7 @@ export class IndicatorsService {
           continue;
         }
         acc.add('sorties.constatees', scope, 1);
-        durations.set(scope, [...(durations.get(scope) ?? []), parcoursMonths(e.date_debut, e.date_sortie)]);
+        appendTo(durations, scope, parcoursMonths(e.date_debut, e.date_sortie));
         if (e.motif_sortie) acc.add(`sorties.par_motif.${e.motif_sortie}`, scope, 1);
         const category = e.category;
         if (category === 'RETRAIT') acc.add('sorties.retraits', scope, 1);

@@ -8,9 +8,9 @@ import { AppError } from '../../../src-shared/errors';
 import { prolongationPeriod, prolongationProblems, suspensionProblems, type PassDates } from '../../../src-shared/rules/pass-iae';
 import type { addProlongationInputSchema, addSuspensionInputSchema, savePassInputSchema } from '../../../src-shared/schemas/diagnostic';
 import type { PassAlert } from '../../../src-shared/views-accueil';
-import { addMonths, parseISO } from 'date-fns';
+import { addMonths } from 'date-fns';
 import { PASS_ALERTE_MOIS } from '../../../src-shared/domain/pass-iae';
-import { toIsoDate } from '../../../src-shared/rules/dates';
+import { toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
 import { uuidv7 } from '../../lib/uuid';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { notFound } from '../access';
@@ -88,7 +88,7 @@ export class PassService {
    * suspension and prolongation, as in rules/pass-iae.ts) worked out in one query.
    */
   endingSoon(today: string): PassAlert[] {
-    const until = toIsoDate(addMonths(parseISO(today), PASS_ALERTE_MOIS));
+    const until = toIsoDate(addMonths(parseIsoDate(today), PASS_ALERTE_MOIS));
     return this.sqlite
       .prepare(
         `with extension as (
@@ -97,14 +97,18 @@ export class PassService {
              from (select pass_id, julianday(date_fin) - julianday(date_debut) as days from pass_suspensions
                    union all select pass_id, julianday(date_fin) - julianday(date_debut) + 1 from pass_prolongations)
             group by pass_id),
+         -- Extensions only push an end later, by at most the longest one: only PASS whose issued end lies between
+         -- today minus that and the horizon can end in the window (pass_fin_idx), not every PASS of ten years.
+         longest as (select coalesce(max(days), 0) + 1 as days from extension),
          ends as (
            select p.numero, p.personne_id, date(p.date_fin, '+' || cast(coalesce(e.days, 0) as integer) || ' days') as fin
-             from pass_iae p left join extension e on e.pass_id = p.id)
+             from pass_iae p left join extension e on e.pass_id = p.id
+            where p.date_fin < @until and p.date_fin >= date(@today, '-' || cast((select days from longest) as integer) || ' days'))
          select pe.id as personneId, pe.nom, pe.prenom, ends.numero, ends.fin as finCalculee
            from ends join personnes pe on pe.id = ends.personne_id
-          where ends.fin >= ? and ends.fin < ?
+          where ends.fin >= @today and ends.fin < @until
           order by ends.fin, pe.nom`,
       )
-      .all(today, until) as PassAlert[];
+      .all({ today, until }) as PassAlert[];
   }
 }

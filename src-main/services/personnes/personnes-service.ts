@@ -29,6 +29,7 @@ import { uuidv7 } from '../../lib/uuid';
 import { droitsOf, notFound } from '../access';
 import { withholdUnlessSensitive } from '../need-to-know';
 import { duplicateKey, ftsQuery, searchText, sortKey } from './search-text';
+import { appendTo } from '../../lib/append-to';
 
 type PersonneFields = z.output<typeof personneFieldsSchema>;
 type PersonneRow = typeof personnes.$inferSelect;
@@ -80,7 +81,7 @@ export class PersonnesService {
     const map = new Map<string, string[]>();
     if (ids.length === 0) return map;
     for (const p of this.db.select({ personneId: passIae.personneId, numero: passIae.numero }).from(passIae).where(inArray(passIae.personneId, ids)).all()) {
-      map.set(p.personneId, [...(map.get(p.personneId) ?? []), p.numero]);
+      appendTo(map, p.personneId, p.numero);
     }
     return map;
   }

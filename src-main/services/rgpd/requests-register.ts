@@ -5,9 +5,9 @@
  * still requires the HR data; nothing while a parcours is open.
  */
 import type Database from 'better-sqlite3';
-import { addMonths, addYears, formatISO, parseISO } from 'date-fns';
+import { addMonths, addYears, formatISO } from 'date-fns';
 import { AppError } from '../../../src-shared/errors';
-import { shortFrenchDate, toIsoDate } from '../../../src-shared/rules/dates';
+import { shortFrenchDate, toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
 import type { ErasureCheck, RgpdRequestStatus, RgpdRequestType, RgpdRequestView } from '../../../src-shared/rgpd-requests';
 import type { RgpdAnswerInput, RgpdRequestInput } from '../../../src-shared/schemas/rgpd';
 import { uuidv7 } from '../../lib/uuid';
@@ -71,7 +71,7 @@ export class RgpdRequestsService {
     }
     if (input.recueLe > toIsoDate(now)) throw new AppError('VALIDATION', 'La date de réception ne peut pas être dans le futur.', { recueLe: 'Date future.' });
     const at = formatISO(now);
-    const echeance = toIsoDate(addMonths(parseISO(input.recueLe), 1));
+    const echeance = toIsoDate(addMonths(parseIsoDate(input.recueLe), 1));
     if (input.id) {
       const current = this.sqlite.prepare('select statut from demandes_rgpd where id = ?').get(input.id) as { statut: string } | undefined;
       if (!current) throw new AppError('NOT_FOUND', 'Cette demande n’existe plus.');
@@ -110,7 +110,7 @@ export class RgpdRequestsService {
       .pluck()
       .get(personneId) as string | null;
     if (lastContract) {
-      const keepUntil = toIsoDate(addYears(parseISO(lastContract), HR_RETENTION_YEARS));
+      const keepUntil = toIsoDate(addYears(parseIsoDate(lastContract), HR_RETENTION_YEARS));
       if (keepUntil > today) {
         return {
           etendue: 'partielle',

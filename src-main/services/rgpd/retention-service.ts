@@ -8,9 +8,9 @@
  * before the birth date is reduced to its year, so that past years' indicators give the same numbers afterwards.
  */
 import type Database from 'better-sqlite3';
-import { addDays, addMonths, formatISO, parseISO } from 'date-fns';
+import { addDays, addMonths, formatISO, subMonths } from 'date-fns';
 import { AppError } from '../../../src-shared/errors';
-import { toIsoDate } from '../../../src-shared/rules/dates';
+import { toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
 import type { RetentionDue, RetentionSettings } from '../../../src-shared/views';
 import type { AuditLog } from '../audit/audit-log';
 import { readJsonSetting, writeJsonSetting } from '../settings/json-setting';
@@ -36,31 +36,35 @@ export class RetentionService {
   /** The persons whose retention ends before today + notice, oldest due first. */
   review(today: string): RetentionDue[] {
     const s = this.settings();
-    const horizon = toIsoDate(addDays(parseISO(today), s.preavisJours));
-    // Each person's last intake and parcours facts grouped in one pass over each table (a correlated subquery per
-    // person cost 4 lookups × 19 000 persons at ×10, issue 19).
+    const horizon = toIsoDate(addDays(parseIsoDate(today), s.preavisJours));
+    // Each person's last intake and parcours facts grouped in one pass over each table's person index (a correlated
+    // subquery per person cost 4 lookups × 19 000 persons at ×10, issue 19). Only persons whose last activity is old
+    // enough are read: a month added never moves a date back more than 3 days, so `last` + N months ≤ horizon implies
+    // `last` ≤ horizon − N months + 3 days; the exact end of retention is computed below.
+    const latestLast = (months: number) => toIsoDate(addDays(subMonths(parseIsoDate(horizon), months), 4));
     const rows = this.sqlite
       .prepare(
-        `select p.id, p.nom, p.prenom, a.contact, pa.sortie, coalesce(pa.parcours, 0) as parcours, coalesce(pa.ouverts, 0) as ouverts
+        `select p.id, p.nom, p.prenom, a.contact, pa.sortie, coalesce(pa.parcours, 0) as parcours
            from personnes p
            left join (select personne_id, max(date_premier_contact) as contact from accueils group by personne_id) a on a.personne_id = p.id
            left join (select personne_id, max(date_sortie) as sortie, count(date_debut) as parcours,
                              sum(date_debut is not null and date_sortie is null) as ouverts
                         from parcours group by personne_id) pa on pa.personne_id = p.id
-          where p.anonymise_le is null`,
+          where p.anonymise_le is null and coalesce(pa.ouverts, 0) = 0
+            and case when pa.parcours > 0 and pa.sortie is not null and (a.contact is null or pa.sortie > a.contact) then pa.sortie else a.contact end
+                <= case when pa.parcours > 0 then @hired else @notHired end`,
       )
-      .all() as Array<{ id: string; nom: string; prenom: string; contact: string | null; sortie: string | null; parcours: number; ouverts: number }>;
+      .all({ hired: latestLast(s.accompagnementMois), notHired: latestLast(s.nonEmbaucheMois) }) as Array<{ id: string; nom: string; prenom: string; contact: string | null; sortie: string | null; parcours: number }>;
     // The same last-activity dates recur (ten years hold at most 3 653 of them): each end of retention computed once.
     const ends = new Map<string, string>();
     const endOfRetention = (last: string, months: number) => {
       const key = `${last}+${months}`;
       let end = ends.get(key);
-      if (end === undefined) ends.set(key, (end = toIsoDate(addMonths(parseISO(last), months))));
+      if (end === undefined) ends.set(key, (end = toIsoDate(addMonths(parseIsoDate(last), months))));
       return end;
     };
     const due: RetentionDue[] = [];
     for (const r of rows) {
-      if (r.ouverts > 0) continue;
       const hired = r.parcours > 0;
       const last = hired && r.sortie !== null && (r.contact === null || r.sortie > r.contact) ? r.sortie : r.contact;
       if (!last) continue;

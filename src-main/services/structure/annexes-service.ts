@@ -27,6 +27,7 @@ import type { z } from 'zod';
 import type { annexeInputSchema } from '../../../src-shared/schemas/annexes-financieres';
 import { signedYearWarnings, yearsOf } from '../insertion/signed-years';
 import type { ParametresService } from '../insertion/parametres-service';
+import { appendTo } from '../../lib/append-to';
 
 export type AnnexeInput = z.output<typeof annexeInputSchema>;
 
@@ -68,7 +69,7 @@ export class AnnexesFinancieresService {
       )
       .all() as VersionRow[];
     const byAnnexe = new Map<string, VersionRow[]>();
-    for (const v of versions) byAnnexe.set(v.annexeId, [...(byAnnexe.get(v.annexeId) ?? []), v]);
+    for (const v of versions) appendTo(byAnnexe, v.annexeId, v);
     return annexes
       .map((a) => ({ ...a, kind: kindOf(a.mesure), versions: byAnnexe.get(a.id) ?? [] }))
       .sort((a, b) => firstDay(b).localeCompare(firstDay(a)) || a.numero.localeCompare(b.numero));

@@ -1,0 +1,48 @@
+/**
+ * The hand-written ISO date conversions (src-shared/rules/dates.ts) give what date-fns's `format(d, 'yyyy-MM-dd')`
+ * and `parseISO` give, on every day of two centuries, on impossible dates and on texts that are not plain dates.
+ */
+import { addDays, format, parseISO } from 'date-fns';
+import { describe, expect, it } from 'vitest';
+import { parseIsoDate, toIsoDate } from '../../src-shared/rules/dates';
+
+describe('ISO calendar dates without date-fns', () => {
+  it('agree with date-fns on every day from 1900 to 2100', () => {
+    let day = new Date(1900, 0, 1);
+    let checked = 0;
+    while (day.getFullYear() <= 2100) {
+      const iso = format(day, 'yyyy-MM-dd');
+      expect(toIsoDate(day)).toBe(iso);
+      expect(parseIsoDate(iso).getTime()).toBe(parseISO(iso).getTime());
+      day = addDays(day, 1);
+      checked++;
+    }
+    expect(checked).toBe(73_414);
+  });
+
+  it('keep a time of day out of the date, and read old years as they are written', () => {
+    expect(toIsoDate(new Date(2025, 2, 30, 23, 59, 59))).toBe('2025-03-30');
+    expect(toIsoDate(new Date(2025, 0, 1, 0, 0, 0))).toBe('2025-01-01');
+    for (const iso of ['0001-01-01', '0099-12-31', '0100-03-01', '0999-06-15']) {
+      expect(toIsoDate(parseIsoDate(iso))).toBe(iso);
+      expect(parseIsoDate(iso).getTime()).toBe(parseISO(iso).getTime());
+    }
+  });
+
+  it('make impossible dates Invalid Dates and refuse to format them, as date-fns does', () => {
+    for (const iso of ['2025-02-29', '2024-02-30', '2025-13-01', '2025-00-10', '2025-04-31', '2025-01-00']) {
+      expect(Number.isNaN(parseIsoDate(iso).getTime()), iso).toBe(true);
+      expect(Number.isNaN(parseISO(iso).getTime()), iso).toBe(true);
+    }
+    expect(() => toIsoDate(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => format(new Date(Number.NaN), 'yyyy-MM-dd')).toThrow(RangeError);
+  });
+
+  it('hand other texts to parseISO (times, week dates, garbage)', () => {
+    for (const text of ['2025-03-30T10:15:00Z', '2025-03-30T10:15:00', '2025-W13-1', '20250330', 'pas une date', '']) {
+      const ours = parseIsoDate(text).getTime();
+      const theirs = parseISO(text).getTime();
+      expect(Number.isNaN(ours) ? 'invalid' : ours, text).toBe(Number.isNaN(theirs) ? 'invalid' : theirs);
+    }
+  });
+});
