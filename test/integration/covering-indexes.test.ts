@@ -9,6 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDemo } from '../../src-main/services/demo/demo-service';
 import { toIsoDate } from '../../src-shared/rules/dates';
 import { passEndsSoon, type Period } from '../../src-shared/rules/pass-iae';
+import { recentSubjectPlacementsSql } from '../../src-main/services/insertion/due-work-service';
+import { placementsOfPersonsSql } from '../../src-main/services/insertion/heures-service';
+import { OVERRUN_480_CANDIDATES_SQL } from '../../src-main/services/observatoire/indicators-service';
 import { TestApp } from '../helpers/app';
 import { undoMigrationsSince } from '../helpers/undo-migrations';
 
@@ -47,6 +50,20 @@ describe('migration 0021, covering indexes', () => {
     expect(planOf(migrated.sqlite, 'select personne_id, max(date_sortie), count(date_debut) from parcours group by personne_id')).toContain('COVERING INDEX parcours_personne_idx');
     expect(planOf(migrated.sqlite, 'select min(date_debut) from parcours where diagnostic_id = ?', 'x')).toContain('parcours_diagnostic_idx');
     expect(planOf(migrated.sqlite, 'select id from pass_iae where date_fin < ? and date_fin >= ?', '2026-01-01', '2025-01-01')).toContain('pass_fin_idx');
+
+    // The 480-hour queries go from the persons to their parcours through the person index: with the dispositif
+    // index within reach, SQLite once walked every AI parcours for each person (2 s instead of 50 ms at ×10).
+    const plans = {
+      dashboard: planOf(migrated.sqlite, recentSubjectPlacementsSql(false), '2024-01-01'),
+      dashboardOfReferent: planOf(migrated.sqlite, recentSubjectPlacementsSql(true), '2024-01-01', 'r', 'r'),
+      hoursGrid: planOf(migrated.sqlite, placementsOfPersonsSql(3), 'a', 'b', 'c'),
+      indicators: planOf(migrated.sqlite, OVERRUN_480_CANDIDATES_SQL, '2023-01-01', '2027-12-31', 48000, '2025-12-31'),
+    };
+    for (const [query, plan] of Object.entries(plans)) {
+      expect(plan, query).toContain('SEARCH p USING INDEX parcours_personne_idx (personne_id=?)');
+      expect(plan, query).not.toContain('parcours_dispositif_debut_idx');
+      expect(plan, query).not.toMatch(/SCAN (h|heures)\b/);
+    }
   }, 120_000);
 });
 

@@ -6,11 +6,12 @@ import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
 import { addDays, addMonths, format } from 'date-fns';
 import type Database from 'better-sqlite3';
 import { cerDueDate, nextBilanDue } from '../../../src-shared/rules/echeances';
-import { fromCentiemes, SEUIL_ALERTE_480, windows480 } from '../../../src-shared/rules/heures';
+import { fromCentiemes, SEUIL_ALERTE_480, windows480, type Placement } from '../../../src-shared/rules/heures';
 import { toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { InsertionDueWork, DueItem } from '../../../src-shared/views-insertion';
 import type { ParametresService } from './parametres-service';
+import { appendTo } from '../../lib/append-to';
 
 const SOON_DAYS = 30;
 
@@ -23,6 +24,33 @@ interface OpenParcours {
   date_debut: string;
   dernier_bilan: string | null;
   cer_signe: string | null;
+}
+
+/**
+ * Hours of AI persons subject to the cap, whole history, for persons with such an hour since the first parameter
+ * (then the referent twice, when `mine`). Exported so that a test checks its plan.
+ *
+ * CROSS JOIN fixes SQLite's join order (its documented planner control): from the few clients subject to
+ * the cap through their recent hours, then from those persons only; left free, the planner walked every AI
+ * parcours and all their hours (272 ms against 80 ms at ×10 over ten years, EXPLAIN QUERY PLAN).
+ * The recent lines are first reduced to their contracts (covering heures_client_idx), so that contracts and
+ * parcours are looked up once per contract, not once per line. `+p.dispositif` keeps SQLite on the person
+ * index: offered the dispositif index too, it walked every AI parcours for each person (2 s at ×10).
+ */
+export function recentSubjectPlacementsSql(mine: boolean): string {
+  const byReferent = mine ? 'and p.referent_id = ?' : '';
+  // Unary + on the per-person lookup's other terms keeps it on the person index (see above).
+  const byReferentFiltered = mine ? 'and +p.referent_id = ?' : '';
+  return `with recent as (
+      select distinct p.personne_id
+        from (select distinct h.contrat_id from clients cl cross join heures h on h.client_id = cl.id and h.date >= ?
+               where cl.soumis_plafond_480 = 1) t
+        cross join contrats c on c.id = t.contrat_id cross join parcours p on p.id = c.parcours_id
+       where p.dispositif = 'AI' ${byReferent})
+    select p.personne_id, h.date, h.centiemes
+      from recent r cross join parcours p on p.personne_id = r.personne_id and +p.dispositif = 'AI' ${byReferentFiltered}
+      cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id
+      join clients cl on cl.id = h.client_id and cl.soumis_plafond_480 = 1`;
 }
 
 export class DueWorkService {
@@ -88,43 +116,24 @@ export class DueWorkService {
     // Only persons with a subject placement in the last 24 months can be in a window that has not ended (a window is
     // opened by a placement and lasts 24 months); their whole history is read, since it places their windows.
     const since = toIsoDate(addMonths(parseIsoDate(today), -24));
-    const byReferentIn = (alias: string) => (referentId ? `and ${alias}.referent_id = ?` : '');
     const placements = this.sqlite
-      .prepare(
-        // CROSS JOIN fixes SQLite's join order (its documented planner control): from the few clients subject to
-        // the cap through their recent hours, then from those persons only; left free, the planner walked every AI
-        // parcours and all their hours (272 ms against 80 ms at ×10 over ten years, EXPLAIN QUERY PLAN).
-        // The recent lines are first reduced to their contracts (covering heures_client_idx), so that contracts and
-        // parcours are looked up once per contract, not once per line.
-        `with recent as (
-           select distinct p.personne_id
-             from (select distinct h.contrat_id from clients cl cross join heures h on h.client_id = cl.id and h.date >= ?
-                    where cl.soumis_plafond_480 = 1) t
-             cross join contrats c on c.id = t.contrat_id cross join parcours p on p.id = c.parcours_id
-            where p.dispositif = 'AI' ${byReferentIn('p')})
-         select p.personne_id, pe.nom, pe.prenom, h.date, h.centiemes
-           from recent r cross join parcours p on p.personne_id = r.personne_id and p.dispositif = 'AI' ${byReferentIn('p')}
-           cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id
-           join clients cl on cl.id = h.client_id and cl.soumis_plafond_480 = 1
-           join personnes pe on pe.id = p.personne_id
-          order by p.personne_id, h.date`,
-      )
-      .all(since, ...args, ...args) as Array<{ personne_id: string; nom: string; prenom: string; date: string; centiemes: number }>;
+      .prepare(recentSubjectPlacementsSql(referentId !== null))
+      .all(since, ...args, ...args) as Array<{ personne_id: string; date: string; centiemes: number }>;
     const alertes480: DueItem[] = [];
-    const byPerson = new Map<string, typeof placements>();
-    for (const row of placements) {
-      const rows = byPerson.get(row.personne_id);
-      if (rows) rows.push(row);
-      else byPerson.set(row.personne_id, [row]);
-    }
+    const byPerson = new Map<string, Placement[]>();
+    for (const row of placements) appendTo(byPerson, row.personne_id, { date: row.date, heures: fromCentiemes(row.centiemes) });
+    // Names are read for the persons alerted only (windows480 sorts the placements by date itself).
+    const nameOf = this.sqlite.prepare('select nom, prenom from personnes where id = ?');
     for (const [personneId, rows] of byPerson) {
-      const current = windows480(rows.map((r) => ({ date: r.date, heures: fromCentiemes(r.centiemes) }))).find((w) => w.fin >= today);
+      const current = windows480(rows).find((w) => w.fin >= today);
       if (!derogation && current && current.heures >= cap * SEUIL_ALERTE_480) {
-        const first = rows[0]!;
+        const { nom, prenom } = nameOf.get(personneId) as { nom: string; prenom: string };
         const detail = current.heures > cap ? `${current.heures} h soumises au plafond : ${cap} h dépassées` : `${current.heures} h soumises au plafond sur ${cap} h autorisées`;
-        alertes480.push({ personneId, nom: first.nom, prenom: first.prenom, dispositif: 'AI', date: current.fin, detail });
+        alertes480.push({ personneId, nom, prenom, dispositif: 'AI', date: current.fin, detail });
       }
     }
+    // In person id order, as when the query sorted the placements: a stable list for the screen.
+    alertes480.sort((a, b) => (a.personneId < b.personneId ? -1 : a.personneId > b.personneId ? 1 : 0));
 
     // The twelve months before this one that have hours and are not closed: one index probe per month (an existence
     // test) instead of reading a year of hours lines.

@@ -21,6 +21,25 @@ function frMonth(mois: string): string {
   return format(parseIsoDate(`${mois}-01`), 'MM/yyyy');
 }
 
+/**
+ * The AI placements subject to the cap of the persons behind `count` contracts, whole history, by person and date.
+ * Exported so that a test checks its plan.
+ *
+ * From the persons behind these contracts to their AI placements (CROSS JOIN fixes that order): a grid of
+ * ACI contracts reads no hours at all, instead of every subject placement of the base (issue 19).
+ */
+export function placementsOfPersonsSql(count: number): string {
+  const placeholders = Array.from({ length: count }, () => '?').join(',');
+  return `select pe.id as personneId, pe.nom, pe.prenom, h.date, h.centiemes
+    from (select distinct p2.personne_id as id from contrats c2 join parcours p2 on p2.id = c2.parcours_id where c2.id in (${placeholders})) k
+    cross join personnes pe on pe.id = k.id
+    cross join parcours p on p.personne_id = pe.id and +p.dispositif = 'AI'
+    cross join contrats c on c.parcours_id = p.id
+    cross join heures h on h.contrat_id = c.id
+    join clients cl on cl.id = h.client_id and cl.soumis_plafond_480 = 1
+   order by pe.id, h.date`;
+}
+
 export class HeuresService {
   constructor(
     private readonly db: Db,
@@ -141,20 +160,8 @@ export class HeuresService {
   private alerts480(contratIds: string[], onDate: string): string[] {
     const cap = this.parametres.valueAt('plafond_ai_entreprises_heures', onDate);
     if (derogation480Covers(this.parametres.valueAt('derogation_480h_jusquau', onDate), onDate)) return [];
-    const placeholders = contratIds.map(() => '?').join(',');
     const rows = this.sqlite
-      .prepare(
-        // From the persons behind these contracts to their AI placements (CROSS JOIN fixes that order): a grid of
-        // ACI contracts reads no hours at all, instead of every subject placement of the base (issue 19).
-        `select pe.id as personneId, pe.nom, pe.prenom, h.date, h.centiemes
-           from (select distinct p2.personne_id as id from contrats c2 join parcours p2 on p2.id = c2.parcours_id where c2.id in (${placeholders})) k
-           cross join personnes pe on pe.id = k.id
-           cross join parcours p on p.personne_id = pe.id and p.dispositif = 'AI'
-           cross join contrats c on c.parcours_id = p.id
-           cross join heures h on h.contrat_id = c.id
-           join clients cl on cl.id = h.client_id and cl.soumis_plafond_480 = 1
-          order by pe.id, h.date`,
-      )
+      .prepare(placementsOfPersonsSql(contratIds.length))
       .all(...contratIds) as Array<{ personneId: string; nom: string; prenom: string; date: string; centiemes: number }>;
     const byPerson = new Map<string, typeof rows>();
     for (const r of rows) appendTo(byPerson, r.personneId, r);

@@ -59,6 +59,27 @@ const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, string> = {
 export const AGE_SQL = `coalesce(s.age_debut, cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
   - (substr(s.date_debut, 6, 5) < substr(pe.date_naissance, 6, 5)))`;
 
+/**
+ * Subject placements of the AI persons who may exceed the cap in a year: parameters are the period [Y-2, Y+2], the cap
+ * in hundredths, and 31 December of Y. Exported so that a test checks its plan.
+ *
+ * Candidates from the company clients' hours of the period (heures_client_idx), then their own history
+ * through their parcours: never every AI placement of ten years.
+ * A window overlapping Y lies within [Y-2, Y+2]: only persons with more than the cap there can exceed it.
+ * The period's hours are summed per contract from the covering heures_client_idx first, so that contracts and
+ * parcours are looked up once per contract rather than once per line (60 → 25 ms at ×10). `+p.dispositif` keeps
+ * SQLite on the person index (with the dispositif index it walked every AI parcours for each candidate).
+ */
+export const OVERRUN_480_CANDIDATES_SQL = `with candidats as materialized (
+    select p2.personne_id from (
+        select h2.contrat_id, sum(h2.centiemes) as centiemes from clients cl2 cross join heures h2 on h2.client_id = cl2.id
+         where cl2.soumis_plafond_480 = 1 and h2.date between ? and ? group by h2.contrat_id) t
+      cross join contrats c2 on c2.id = t.contrat_id cross join parcours p2 on p2.id = c2.parcours_id
+     where p2.dispositif = 'AI' group by p2.personne_id having sum(t.centiemes) > ?)
+  select p.personne_id, h.date, h.centiemes from candidats k cross join parcours p on p.personne_id = k.personne_id
+    cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id cross join clients cl on cl.id = h.client_id
+   where +p.dispositif = 'AI' and cl.soumis_plafond_480 = 1 and h.date <= ?`;
+
 type Scope = SiaeKind | null;
 
 export interface YearExit {
@@ -377,22 +398,7 @@ export class IndicatorsService {
    */
   private overruns480(year: number, start: string, end: string, cap: number): number {
     const rows = this.sqlite
-      .prepare(
-        // Candidates from the company clients' hours of the period (heures_client_idx), then their own history
-        // through their parcours: never every AI placement of ten years.
-        // A window overlapping Y lies within [Y-2, Y+2]: only persons with more than the cap there can exceed it.
-        // The period's hours are summed per contract from the covering heures_client_idx first, so that contracts and
-        // parcours are looked up once per contract rather than once per line (60 → 25 ms at ×10).
-        `with candidats as materialized (
-           select p2.personne_id from (
-               select h2.contrat_id, sum(h2.centiemes) as centiemes from clients cl2 cross join heures h2 on h2.client_id = cl2.id
-                where cl2.soumis_plafond_480 = 1 and h2.date between ? and ? group by h2.contrat_id) t
-             cross join contrats c2 on c2.id = t.contrat_id cross join parcours p2 on p2.id = c2.parcours_id
-            where p2.dispositif = 'AI' group by p2.personne_id having sum(t.centiemes) > ?)
-         select p.personne_id, h.date, h.centiemes from candidats k cross join parcours p on p.personne_id = k.personne_id
-           cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id cross join clients cl on cl.id = h.client_id
-          where p.dispositif = 'AI' and cl.soumis_plafond_480 = 1 and h.date <= ?`,
-      )
+      .prepare(OVERRUN_480_CANDIDATES_SQL)
       .all(`${year - 2}-01-01`, `${year + 2}-12-31`, cap * 100, end) as Array<{ personne_id: string; date: string; centiemes: number }>;
     const byPerson = new Map<string, Array<{ date: string; heures: number }>>();
     for (const r of rows) appendTo(byPerson, r.personne_id, { date: r.date, heures: r.centiemes / 100 });
