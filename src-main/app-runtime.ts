@@ -51,11 +51,22 @@ export function guardFromEnvironment(dataDir: string, env: Record<string, string
   return env.CEDRE_RECOVERY_KEY ? null : new DevKeyFileGuard(dataDir);
 }
 
+/**
+ * Where the runtime stands, one state at a time (issue 18 §5): `closed` (before opening, during a restore, after
+ * closing), `locked` (the data key needs the recovery key; the keyring, when readable, waits for it), `damaged` (the
+ * file cannot be opened; restoring a backup is the way forward), `open` (its services; the screens' `setup` or
+ * `ready` depending on whether a structure exists).
+ */
+type RuntimeState =
+  | { kind: 'closed' }
+  | { kind: 'locked'; message: string; keyring: Keyring | null }
+  | { kind: 'damaged'; error: DatabaseDamagedError }
+  | { kind: 'open'; runtime: OpenRuntime };
+
+const CLOSED: RuntimeState = { kind: 'closed' };
+
 export class AppRuntime {
-  private open: OpenRuntime | null = null;
-  private damage: DatabaseDamagedError | null = null;
-  /** Why the data cannot be read yet (no guard here, wrong CEDRE_RECOVERY_KEY…); the keyring waits for a recovery key. */
-  private lock: { message: string; keyring: Keyring | null } | null = null;
+  private state: RuntimeState = CLOSED;
   private unlocked: UnlockedKey | null = null;
   /** The recovery key of a sheet not yet confirmed: in memory only, shown to the administrator until confirmed. */
   private pendingRecoveryKey: string | null = null;
@@ -84,9 +95,9 @@ export class AppRuntime {
     removeRestoreLeftovers(this.paths.dbFile);
     for (const suffix of ['', '-journal']) rmSync(this.paths.dbFile + ENCRYPTING_SUFFIX + suffix, { force: true });
     removePartialBackups(this.paths.backupDir);
-    // A backup received from the browser for a restore, left by a process killed during it (routes/securite.ts).
+    // A backup received from the browser for a restore, left by a process killed during it (routes/system.ts).
     for (const f of readdirSync(this.paths.dataDir)) if (f.startsWith(RECEIVED_BACKUP_PREFIX)) rmSync(join(this.paths.dataDir, f), { force: true });
-    this.open = null;
+    this.closeDatabase();
     const unlocked = this.unlocked ?? (await this.obtainDataKey(recoveryKey));
     if (!unlocked) return;
     await this.openWithKey(unlocked);
@@ -99,7 +110,7 @@ export class AppRuntime {
       keyring = this.keys.keyring();
     } catch (err) {
       if (!(err instanceof KeyringUnreadableError)) throw err;
-      this.lock = { message: err.message, keyring: null };
+      this.state = { kind: 'locked', message: err.message, keyring: null };
       return null;
     }
     if (!keyring) {
@@ -112,7 +123,7 @@ export class AppRuntime {
       const fromBackup = DataKeyManager.newestBackupKeyFile(this.paths.backupDir);
       if (!fromBackup) {
         // Unreadable and no key anywhere: damaged (or encrypted with a key that is lost). Kept as it is; a backup may replace it.
-        this.damage = new DatabaseDamagedError(this.paths.dbFile, 'fichier illisible, et aucun fichier de clé (cle-donnees.json) à côté');
+        this.state = { kind: 'damaged', error: new DatabaseDamagedError(this.paths.dbFile, 'fichier illisible, et aucun fichier de clé (cle-donnees.json) à côté') };
         return null;
       }
       keyring = DataKeyManager.keyringFromBackupKeyFile(fromBackup, this.clock.now());
@@ -122,13 +133,14 @@ export class AppRuntime {
         return await this.adoptRecoveryKey(keyring, recoveryKey);
       } catch (err) {
         if (!(err instanceof RecoveryKeyError)) throw err;
-        this.lock = { message: `Clé de secours (CEDRE_RECOVERY_KEY) refusée : ${err.message}`, keyring };
+        this.state = { kind: 'locked', message: `Clé de secours (CEDRE_RECOVERY_KEY) refusée : ${err.message}`, keyring };
         return null;
       }
     }
     const key = await this.keys.unlockWithGuard(keyring);
     if (!key) {
-      this.lock = {
+      this.state = {
+        kind: 'locked',
         message: this.keys.guardKind
           ? 'Ce poste (ou ce compte) ne peut pas ouvrir les données tout seul : c’est le cas sur un nouvel ordinateur ou après une réinstallation. Saisissez la clé de secours de la structure.'
           : 'Les données sont chiffrées : saisissez la clé de secours de la structure (ou lancez avec la variable CEDRE_RECOVERY_KEY).',
@@ -148,7 +160,7 @@ export class AppRuntime {
   private async adoptRecoveryKey(keyring: Keyring, typed: string): Promise<UnlockedKey> {
     const key = DataKeyManager.unlockEnvelope(keyring, typed);
     const adopted = await this.keys.adopt(keyring, key, true);
-    this.lock = null;
+    if (this.state.kind === 'locked') this.state = CLOSED;
     return (this.unlocked = { key, keyring: adopted });
   }
 
@@ -162,21 +174,19 @@ export class AppRuntime {
         encryption: { key: unlocked.key, backupKeyFile: backupKeyFileFor(unlocked.keyring) },
       });
       rewrapLegacySigningKeys(opened.sqlite, this.paths.dataDir, new DataKeyProtector(unlocked.key));
-      this.open = new OpenRuntime(opened, this.clock, unlocked.key);
-      this.damage = null;
-      this.lock = null;
+      this.state = { kind: 'open', runtime: new OpenRuntime(opened, this.clock, unlocked.key) };
     } catch (err) {
       if (!(err instanceof DatabaseDamagedError)) throw err;
-      this.open = null;
-      this.damage = err;
+      this.state = { kind: 'damaged', error: err };
     }
   }
 
   /** The unlock screen: a typed recovery key opens the data and is adopted by this PC's guard. */
   async unlockWithRecoveryKey(typed: string): Promise<void> {
-    if (!this.lock?.keyring) throw new AppError('CONFLICT', 'Les données ne sont pas verrouillées par une clé de secours.');
+    const keyring = this.state.kind === 'locked' ? this.state.keyring : null;
+    if (!keyring) throw new AppError('CONFLICT', 'Les données ne sont pas verrouillées par une clé de secours.');
     try {
-      await this.openWithKey(await this.adoptRecoveryKey(this.lock.keyring, typed));
+      await this.openWithKey(await this.adoptRecoveryKey(keyring, typed));
     } catch (err) {
       if (err instanceof RecoveryKeyError) throw new AppError('VALIDATION', err.message, { cle: err.message });
       throw err;
@@ -184,29 +194,49 @@ export class AppRuntime {
   }
 
   stateKind(): AppStateKind {
-    if (this.lock) return 'locked';
-    if (!this.open) return 'damaged';
-    return this.open.isSetUp() ? 'ready' : 'setup';
+    switch (this.state.kind) {
+      case 'locked':
+        return 'locked';
+      case 'open':
+        return this.state.runtime.isSetUp() ? 'ready' : 'setup';
+      // Closed between a failed restore and the next opening: nothing can be read, as when damaged.
+      case 'closed':
+      case 'damaged':
+        return 'damaged';
+    }
   }
 
   openOrNull(): OpenRuntime | null {
     return this.open;
   }
 
+  /** The open database's services, in the `open` state only. */
+  private get open(): OpenRuntime | null {
+    return this.state.kind === 'open' ? this.state.runtime : null;
+  }
+
+  /** Closes the database if it is open; a locked or damaged state stays as it is. */
+  private closeDatabase(): void {
+    if (this.state.kind !== 'open') return;
+    this.state.runtime.close();
+    this.state = CLOSED;
+  }
+
   status(): SystemStatus {
-    const state = this.stateKind();
-    if (state === 'locked') return { state, appVersion: APP_VERSION, message: this.lock!.message, canUnlock: this.lock!.keyring !== null };
-    if (state === 'damaged') {
+    const state = this.state;
+    if (state.kind === 'locked') return { state: 'locked', appVersion: APP_VERSION, message: state.message, canUnlock: state.keyring !== null };
+    if (state.kind !== 'open') {
       return {
-        state,
+        state: 'damaged',
         appVersion: APP_VERSION,
-        message: this.damage?.message ?? 'La base de données ne peut pas être ouverte.',
+        message: state.kind === 'damaged' ? state.error.message : 'La base de données ne peut pas être ouverte.',
         latestBackup: summary(listBackups(this.paths.backupDir)[0]),
       };
     }
-    if (state === 'setup') return { state, appVersion: APP_VERSION, structure: hasStructure(this.open!.db) ? getStructure(this.open!.db) : null };
-    const demonstration = this.open!.sqlite.prepare("select 1 from settings where key = 'demonstration' and value = 'true'").get() !== undefined;
-    return { state, appVersion: APP_VERSION, structureName: getStructure(this.open!.db).nom, demonstration };
+    const { db, sqlite } = state.runtime;
+    if (!state.runtime.isSetUp()) return { state: 'setup', appVersion: APP_VERSION, structure: hasStructure(db) ? getStructure(db) : null };
+    const demonstration = sqlite.prepare("select 1 from settings where key = 'demonstration' and value = 'true'").get() !== undefined;
+    return { state: 'ready', appVersion: APP_VERSION, structureName: getStructure(db).nom, demonstration };
   }
 
   /** The recovery key waiting to be printed and confirmed, if any (administrators only, see routes/securite.ts). */
@@ -265,8 +295,7 @@ export class AppRuntime {
       throw new AppError('VALIDATION', `${(err as Error).message} Rien n’a été modifié.`);
     }
     const safety = this.open ? await createBackup(this.open.sqlite, this.paths.backupDir, 'avant-restauration', this.clock.now()) : null;
-    this.open?.close();
-    this.open = null;
+    this.closeDatabase();
     restoreBackupFile(this.paths.dbFile, chosen.path, this.clock.now(), this.unlocked?.key ?? null);
     await this.openDatabase();
     if (!this.open) throw new AppError('UNAVAILABLE', `La sauvegarde du ${chosen.createdAt} ne s'ouvre pas : restaurez-en une autre.`);
@@ -281,8 +310,7 @@ export class AppRuntime {
   async restoreLatestBackup(): Promise<{ restored: BackupFile; keptAs: string | null }> {
     const latest = listBackups(this.paths.backupDir)[0];
     if (!latest) throw new AppError('NOT_FOUND', "Aucune sauvegarde n'a été trouvée dans le dossier des sauvegardes.");
-    this.open?.close();
-    this.open = null;
+    this.closeDatabase();
     const keptAs = restoreBackupFile(this.paths.dbFile, latest.path, this.clock.now(), this.unlocked?.key ?? null);
     await this.openDatabase();
     if (!this.open) {
@@ -325,13 +353,12 @@ export class AppRuntime {
       throw new AppError('VALIDATION', 'Ce fichier n’est pas une sauvegarde lisible de Cèdre Parcours (ou il est endommagé) : rien n’a été modifié.', { fichiers: 'Sauvegarde illisible.' });
     }
     if (this.open) await createBackup(this.open.sqlite, this.paths.backupDir, 'avant-restauration', this.clock.now());
-    this.open?.close();
-    this.open = null;
+    this.closeDatabase();
     const keptAs = restoreBackupFile(this.paths.dbFile, backupPath, this.clock.now(), key);
     if (keyring && key) {
       this.unlocked = { key, keyring: await this.keys.adopt(keyring, key, true) };
       this.pendingRecoveryKey = null;
-      this.lock = null;
+      if (this.state.kind === 'locked') this.state = CLOSED;
     }
     if (this.unlocked) await this.openWithKey(this.unlocked);
     else await this.openDatabase();
@@ -417,7 +444,6 @@ export class AppRuntime {
   }
 
   close(): void {
-    this.open?.close();
-    this.open = null;
+    this.closeDatabase();
   }
 }

@@ -1,4 +1,4 @@
-/** Routes of the annexes financières (Paramètres → Annexes financières, issue 15 §1). */
+/** Routes `annexes.*`: the annexes financières and their versions (Paramètres → Annexes financières, issue 15 §1). */
 import { toIsoDate } from '../../src-shared/rules/dates';
 import type { RouteTable } from '../router';
 

@@ -1,4 +1,4 @@
-/** Routes of the fiche salarié of a parcours (issue 15 §2). */
+/** Routes `fiches.*`: the fiche salarié of a parcours (issue 15 §2). */
 import { droitsOf } from '../services/access';
 import type { RouteTable } from '../router';
 

@@ -1,7 +1,4 @@
-/**
- * Data-protection routes (issue 7 §5): the right of access, the retention review and anonymisation, and the register
- * of requests (record, answer, erase where the law allows).
- */
+/** Routes `rgpd.*`: RGPD: retention review and anonymisation, access requests, erasure checks. */
 import { toIsoDate } from '../../src-shared/rules/dates';
 import type { RouteTable } from '../router';
 import { accessExport } from '../services/rgpd/access-export';

@@ -1,18 +1,15 @@
-/** Routes of encryption at rest: unlocking with the recovery key, restoring a backup from elsewhere, the recovery sheet. */
-import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** Routes `securite.*`: encryption at rest: its status and the recovery sheet. */
 import { createElement } from 'react';
 import { AppError } from '../../src-shared/errors';
-import type { EncryptionStatusView } from '../../src-shared/views';
-import { RECEIVED_BACKUP_PREFIX, type AppRuntime } from '../app-runtime';
-import type { RequestContext, RouteTable } from '../router';
+import type { RouteTable } from '../router';
 import { checkPasswordWithLockout } from '../services/auth/auth-service';
 import { loadPdfKit } from '../services/documents/pdf-layout';
 import { getStructure } from '../services/structure/structure-service';
-import { parseBackupKeyFile, type BackupKeyFile } from '../security/keyring';
 import { RecoverySheet } from '../security/recovery-sheet';
 import { toIsoDate } from '../../src-shared/rules/dates';
+import { auditSecurity } from './support/audit-security';
+import type { EncryptionStatusView } from '../../src-shared/views';
+import { type AppRuntime } from '../app-runtime';
 
 function statusView(runtime: AppRuntime): EncryptionStatusView {
   const s = runtime.encryptionStatus();
@@ -26,59 +23,7 @@ function statusView(runtime: AppRuntime): EncryptionStatusView {
   };
 }
 
-/** Security events in the audit log, in their own transaction (these routes do their work outside one). */
-function auditSecurity(ctx: RequestContext, detail: Record<string, unknown>): void {
-  const open = ctx.runtime.openOrNull();
-  if (!open) return;
-  open.transaction(() =>
-    open.audit.append({ at: ctx.runtime.clock.now().toISOString(), userId: ctx.user?.id ?? null, userLogin: ctx.user?.login ?? null, action: 'update', route: ctx.route, detail }),
-  );
-}
-
 export const securiteRoutes = {
-  'system.unlockData': {
-    // Nobody can log in while the data is locked: the recovery key is the credential, and scrypt makes guessing slow.
-    permission: 'public',
-    states: ['locked'],
-    transaction: false,
-    handler: async (ctx, input) => {
-      await ctx.runtime.unlockWithRecoveryKey(input.cle);
-      auditSecurity(ctx, { evenement: 'donnees_deverrouillees_cle_de_secours' });
-      return ctx.runtime.status();
-    },
-  },
-  'system.restoreFromFile': {
-    // A new PC (setup) or locked data: the backup and its key file, opened by the recovery key.
-    permission: 'public',
-    states: ['setup', 'locked'],
-    transaction: false,
-    handler: async (ctx, input) => {
-      if (ctx.runtime.stateKind() === 'setup' && ctx.runtime.openOrNull()?.isSetUp()) throw new AppError('CONFLICT', 'L’application est déjà configurée.');
-      let keyFile: BackupKeyFile | null = null;
-      let backup: Buffer | null = null;
-      for (const file of input.files) {
-        const bytes = Buffer.from(file.base64, 'base64');
-        if (file.name.toLowerCase().endsWith('.cle')) {
-          keyFile = parseBackupKeyFile(bytes.toString('utf8'));
-          if (!keyFile) throw new AppError('VALIDATION', `« ${file.name} » n’est pas un fichier de clé de Cèdre Parcours.`, { fichiers: 'Fichier de clé illisible.' });
-        } else if (backup) {
-          throw new AppError('VALIDATION', 'Choisissez une seule sauvegarde (.sqlite), avec son fichier de clé (.cle).', { fichiers: 'Une seule sauvegarde.' });
-        } else {
-          backup = bytes;
-        }
-      }
-      if (!backup) throw new AppError('VALIDATION', 'Choisissez aussi la sauvegarde elle-même (fichier .sqlite).', { fichiers: 'Sauvegarde manquante.' });
-      const temp = join(ctx.runtime.paths.dataDir, `${RECEIVED_BACKUP_PREFIX}${randomBytes(6).toString('hex')}.sqlite`);
-      writeFileSync(temp, backup, { mode: 0o600 });
-      try {
-        await ctx.runtime.restoreFromFile(temp, keyFile, input.cle || null);
-      } finally {
-        for (const suffix of ['', '-wal', '-shm']) rmSync(temp + suffix, { force: true });
-      }
-      auditSecurity(ctx, { evenement: 'restauration_depuis_un_fichier', cle: keyFile?.keyId.slice(0, 16) ?? 'sauvegarde_non_chiffree' });
-      return ctx.runtime.status();
-    },
-  },
   'securite.status': {
     // Nothing secret: the cipher, how the key is kept, whether the sheet is confirmed (the administrators' banner).
     permission: 'authenticated',

@@ -1,16 +1,34 @@
-/**
- * Routes of the CEDRE quality approach beyond the four registers of the annual report: the self-assessment grid,
- * the registers of staff, environment, participation, manual and audits, the satisfaction questionnaires with their
- * kiosk, and the audit pack (issue 8).
- */
+/** Routes `qualite.*`: the continuous-improvement registers, the CEDRE self-assessment and the audit file. */
+import type { RequestContext, RouteDefinition, RouteTable } from '../router';
 import { AppError } from '../../src-shared/errors';
+import { toIsoDate } from '../../src-shared/rules/dates';
 import { REGISTERS } from '../../src-shared/qualite/registers';
 import { registerRowSchema } from '../../src-shared/qualite/register-schema';
-import { toIsoDate } from '../../src-shared/rules/dates';
-import type { RouteTable } from '../router';
 import { buildAuditPack } from '../services/qualite/audit-pack';
+import type { ParsedInput, RouteOutput } from '../../src-shared/contract';
 
-export const qualiteDemarcheRoutes = {
+/** A write to one of the quality registers: audited, and answered with the registers as they now are. */
+function registerWrite<R extends 'qualite.saveAction' | 'qualite.saveReclamation' | 'qualite.addBesoin' | 'qualite.addSatisfaction'>(
+  entity: string,
+  action: 'create' | 'update',
+  write: (ctx: RequestContext, input: ParsedInput<R>) => void,
+): RouteDefinition<R> {
+  return {
+    permission: 'qualite.manage',
+    audit: { action, entity },
+    handler: (ctx, input) => {
+      write(ctx, input);
+      return ctx.open.quality.all() as RouteOutput<R>;
+    },
+  };
+}
+
+export const qualiteRoutes = {
+  'qualite.registres': { permission: 'qualite.manage', handler: (ctx) => ctx.open.quality.all() },
+  'qualite.saveAction': registerWrite('action_amelioration', 'update', (ctx, input) => ctx.open.quality.saveAction(input, ctx.user!.id, ctx.now)),
+  'qualite.saveReclamation': registerWrite('reclamation', 'update', (ctx, input) => ctx.open.quality.saveReclamation(input, ctx.now)),
+  'qualite.addBesoin': registerWrite('besoin_non_satisfait', 'create', (ctx, input) => ctx.open.quality.addBesoin(input, ctx.now)),
+  'qualite.addSatisfaction': registerWrite('reponse_satisfaction', 'create', (ctx, input) => ctx.open.quality.addSatisfaction(input, ctx.now)),
   'qualite.registre': { permission: 'qualite.manage', handler: (ctx, input) => ctx.open.registers.list(input.registre) },
   'qualite.saveRegistre': {
     permission: 'qualite.manage',
@@ -88,46 +106,6 @@ export const qualiteDemarcheRoutes = {
       const pack = await buildAuditPack(ctx.open, input.annee, input.avecPersonnes, ctx.now);
       ctx.transaction(() => ctx.audit({ action: 'export', entity: 'dossier_audit', entityId: String(input.annee), detail: { avecPersonnes: input.avecPersonnes } }));
       return pack;
-    },
-  },
-  'questionnaires.list': {
-    permission: 'qualite.borne',
-    handler: (ctx) => {
-      ctx.open.questionnaires.ensureDefaults(ctx.now);
-      return ctx.open.questionnaires.list();
-    },
-  },
-  'questionnaires.save': {
-    permission: 'qualite.manage',
-    audit: { action: 'update', entity: 'questionnaire' },
-    handler: (ctx, input) => {
-      ctx.open.questionnaires.save(input, ctx.now);
-      return ctx.open.questionnaires.list();
-    },
-  },
-  'questionnaires.results': { permission: 'qualite.manage', handler: (ctx, input) => ctx.open.questionnaires.results(input.id, input.du, input.au) },
-  'borne.ouvrir': {
-    // The kiosk locks the session first: the person answering sees the questionnaire and nothing else; leaving it
-    // takes the staff member's password.
-    permission: 'qualite.borne',
-    handler: (ctx, input) => {
-      const questionnaire = ctx.open.questionnaires.get(input.id);
-      if (!questionnaire.actif) throw new AppError('CONFLICT', 'Ce questionnaire n’est plus proposé.');
-      ctx.open.sessions.openKiosk(ctx.session!, questionnaire.id);
-      return questionnaire;
-    },
-  },
-  'borne.repondre': {
-    permission: 'qualite.borne',
-    allowLocked: true,
-    touchesSession: false,
-    handler: (ctx, input) => {
-      // A session locked by inactivity, or an open one, is not a kiosk: its answers would not be anonymous answers.
-      if (ctx.session?.kioskQuestionnaireId !== input.questionnaireId) {
-        throw new AppError('FORBIDDEN', 'Les réponses ne s’enregistrent que depuis la borne ouverte pour ce questionnaire.');
-      }
-      ctx.open.questionnaires.submit(input, ctx.now);
-      return null;
     },
   },
 } satisfies Partial<RouteTable>;
