@@ -14,6 +14,7 @@ import { AppShellPage, chooseOption, SetupWizardPage, typeInto } from './pages';
 let browser: Browser;
 let server: RunningWebServer;
 let page: Page;
+let shell: AppShellPage;
 const shot = screenshotter(() => page);
 
 beforeAll(async () => {
@@ -29,6 +30,7 @@ beforeAll(async () => {
   await wizard.fillAdministrator({ name: 'Martine Durand', login: 'm.durand', password: 'un chêne solide' });
   await wizard.finish();
   await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
+  shell = new AppShellPage(page);
 });
 afterAll(async () => {
   await browser?.close();
@@ -42,9 +44,9 @@ async function fillIdentity(nom: string, prenom: string, naissance: string) {
   await typeInto(page.getByLabel(/^Date de naissance/), naissance);
 }
 
+// Julie from first contact to an entry decision: one step per `it`, each starting where the previous one left the page.
 describe('mission accueil', () => {
-  it('takes a person from first contact to an entry decision', async () => {
-    const shell = new AppShellPage(page);
+  it('records a first contact typed in French formats and opens her file', async () => {
     await shell.navigateTo('Nouvel accueil');
     await typeInto(page.getByLabel(/^Date du premier contact/), '02/02/2026');
     await fillIdentity('Arnaud', 'Julie', '02/05/1996');
@@ -53,8 +55,9 @@ describe('mission accueil', () => {
     await shot('accueil-01-nouvel-accueil');
     await page.getByRole('button', { name: 'Enregistrer et ouvrir le dossier' }).click();
     await page.getByRole('heading', { name: 'Julie ARNAUD' }).waitFor();
+  });
 
-    // A second intake for the same person: the duplicate warning comes before anything is saved.
+  it('warns of a possible duplicate before saving a second intake, and leads to the known file', async () => {
     await shell.navigateTo('Nouvel accueil');
     await fillIdentity('ARNAUD', 'Julié', '02/05/1996');
     await page.getByRole('button', { name: 'Enregistrer et ouvrir le dossier' }).click();
@@ -62,16 +65,18 @@ describe('mission accueil', () => {
     await shot('accueil-02-doublon');
     await page.getByRole('dialog').getByRole('link', { name: 'Julie Arnaud' }).click();
     await page.getByRole('heading', { name: 'Julie ARNAUD' }).waitFor();
+  });
 
-    // The intake: offer presented, notice handed over, her own words.
+  it('records the intake: offer presented, notice handed over, her own words', async () => {
     await typeInto(page.getByLabel('Offre d’insertion présentée le'), '02/02/2026');
     await typeInto(page.getByLabel('Notice données personnelles remise le'), '02022026');
     await typeInto(page.getByLabel('Diagnostic socio-professionnel fait le'), '04/02/2026');
     await page.getByLabel(/Ce que la personne souhaite faire/).fill('Travailler dehors, passer le permis.');
     await page.getByRole('button', { name: 'Enregistrer l’accueil' }).click();
     await page.getByText('Accueil enregistré.').waitFor();
+  });
 
-    // The diagnostic: a frein and a skill.
+  it('records the diagnostic: a frein and a skill', async () => {
     await page.getByRole('tab', { name: 'Diagnostic' }).click();
     await page.getByRole('button', { name: 'Ajouter un frein' }).click();
     const dialog = page.getByRole('dialog');
@@ -84,8 +89,9 @@ describe('mission accueil', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('cell', { name: 'Entretien des espaces verts', exact: true }).waitFor();
     await shot('accueil-03-diagnostic');
+  });
 
-    // Eligibility: RSA declared is enough; an old proof is a file to complete (measured at the hire), not a refusal.
+  it('checks eligibility: RSA declared is enough; an old proof is a file to complete, not a refusal', async () => {
     await page.getByRole('tab', { name: 'Éligibilité' }).click();
     await page.getByLabel('Bénéficiaire du RSA').check();
     await typeInto(page.getByLabel('Date du justificatif : Bénéficiaire du RSA'), '01/01/2020');
@@ -96,8 +102,9 @@ describe('mission accueil', () => {
     await shot('accueil-04-eligibilite');
     await page.getByRole('button', { name: 'Enregistrer le diagnostic' }).click();
     await page.getByText('Dernier diagnostic').waitFor();
+  });
 
-    // PASS IAE: the end date is proposed at 24 months.
+  it('records her PASS IAE, the end proposed at 24 months', async () => {
     await page.getByRole('tab', { name: 'PASS IAE' }).click();
     await page.getByLabel('Numéro').fill('99999 25 10000');
     await typeInto(page.getByLabel('Début'), '16/02/2026');
@@ -105,8 +112,9 @@ describe('mission accueil', () => {
     await page.getByRole('button', { name: 'Enregistrer le PASS' }).click();
     await page.getByRole('heading', { name: 'PASS IAE 99999 25 10000' }).waitFor();
     await shot('accueil-05-pass');
+  });
 
-    // The decision, with the referent.
+  it('records the entry decision with her referent', async () => {
     await page.getByRole('tab', { name: 'Accueil et décision' }).click();
     await chooseOption(page, 'Décision', 'Entrée en parcours');
     await chooseOption(page, 'Dispositif du parcours', /^ACI/);
@@ -115,8 +123,9 @@ describe('mission accueil', () => {
     await page.getByText('Décision enregistrée.').waitFor();
     await expect.poll(() => page.getByText('Entrée en parcours · ACI').first().isVisible()).toBe(true);
     await shot('accueil-06-decision');
+  });
 
-    // Ctrl+K finds her by her PASS number, from anywhere.
+  it('finds her by her PASS number with Ctrl+K, and in the list of persons', async () => {
     await shell.navigateTo('Tableau de bord');
     await page.keyboard.press('Control+K');
     await page.getByRole('textbox', { name: 'Rechercher' }).fill('9999925');

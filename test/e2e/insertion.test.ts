@@ -25,8 +25,9 @@ afterAll(async () => {
   await server?.close();
 });
 
+// One story, one step per `it`: each step starts where the previous one left the page (vitest runs them in order).
 describe('mission insertion', () => {
-  it('records a contract, three months of hours and the exit', async () => {
+  it('refuses a contract beyond the PASS IAE, then records one within it', async () => {
     await page.goto(`${server.url}#/personnes/${personneId}`);
     await page.getByRole('tab', { name: 'Parcours' }).click();
     await page.getByText('pas encore de contrat').waitFor();
@@ -41,8 +42,9 @@ describe('mission insertion', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Enregistrer le contrat' }).isDisabled()).toBe(false);
     await page.getByRole('button', { name: 'Enregistrer le contrat' }).click();
     await page.getByText('depuis le 15 janvier 2024').waitFor();
+  });
 
-    // Her CER, in her own words, signed within the delay; then a bilan.
+  it('records her CER in her own words, signed within the delay, then a bilan', async () => {
     await page.getByRole('button', { name: 'Rédiger le CER avec la personne' }).click();
     await page.getByLabel('Les objectifs de la personne, avec ses mots').fill('Passer le permis B et travailler dehors.');
     await typeInto(page.getByLabel('Signé le'), '31/01/2024');
@@ -56,12 +58,17 @@ describe('mission insertion', () => {
     await page.getByRole('button', { name: 'Enregistrer le bilan' }).click();
     await page.getByText('« Je me sens mieux, je veux continuer. »').waitFor();
     await shot('insertion-02-cer-bilan');
+  });
+
+  it('records a training with hours typed in French', async () => {
     await page.getByRole('button', { name: 'Formation', exact: true }).click();
     await page.getByLabel('Intitulé').fill('Permis B');
     await typeInto(page.getByLabel('Heures', { exact: true }), '30,5');
     await page.getByRole('button', { name: 'Enregistrer la formation' }).click();
     await page.getByRole('cell', { name: 'Formation : Permis B', exact: true }).waitFor();
+  });
 
+  it('saves three months of hours typed key by key, « 151,67 » kept whole', async () => {
     const shell = new AppShellPage(page);
     await shell.navigateTo('Heures du mois');
     // 35 h a week: 85 h fit the 17 days of January from the 15th, 145 h February, 155 h March.
@@ -75,7 +82,9 @@ describe('mission insertion', () => {
     }
     await page.getByText(/ACI : 151,67 heures, soit 1,00 ETP sur le mois/).waitFor();
     await shot('insertion-03-heures');
+  });
 
+  it('records her exit, which ends the contract after a confirmation, and a follow-up a month later', async () => {
     await page.goto(`${server.url}#/personnes/${personneId}`);
     await page.getByRole('tab', { name: 'Parcours' }).click();
     await page.getByText('371,67 heures travaillées').waitFor();
@@ -94,8 +103,9 @@ describe('mission insertion', () => {
     await page.getByRole('button', { name: 'Enregistrer le suivi' }).click();
     await page.getByRole('button', { name: /À 1 mois : En emploi durable/ }).waitFor();
     await shot('insertion-04-sortie');
+  });
 
-    // A prefectoral derogation raises the 480-hour cap from its date.
+  it('records a prefectoral derogation as a dated rule', async () => {
     await new AppShellPage(page).navigateTo('Règles et seuils');
     const card = page.getByRole('region', { name: 'AI : plafond d’heures de mise à disposition sur 24 mois' });
     await card.getByRole('button', { name: 'Nouvelle valeur à partir d’une date' }).click();
@@ -104,7 +114,9 @@ describe('mission insertion', () => {
     await card.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText(/960 depuis le 1er janvier 2026/).waitFor();
     await shot('insertion-05-regles');
+  });
 
+  it('makes a verified backup by hand', async () => {
     await new AppShellPage(page).navigateTo('Sauvegardes');
     await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
     await page.getByText('Sauvegarde faite et vérifiée.').waitFor();

@@ -4,7 +4,7 @@
  * alone, nothing else is reachable, the CIP's password closes it, the results show the answer.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
 import { launchChromium } from '../helpers/chromium';
 import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
@@ -15,27 +15,25 @@ let browser: Browser;
 let server: RunningWebServer;
 let page: Page;
 const shot = screenshotter(() => page);
+/** Errors thrown in the page over the whole story: none expected. */
+const errors: string[] = [];
 
+// One story on one demo base, one step per `it`, each starting where the previous one left the page.
 beforeAll(async () => {
   browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-beforeEach(async () => {
   server = await startWebServer({ dataDir: tempDir('cedre-e2e-'), migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0 });
   page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-});
-afterEach(async () => {
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openDemoAs(page, server.url, 'cip');
+}, 120_000);
+afterAll(async () => {
   await page?.close();
   await server?.close();
+  await browser?.close();
 });
 
 describe('quality approach', () => {
-  it('rates a requirement against its evidence, records an audit finding into the plan, and runs the kiosk', async () => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await openDemoAs(page, server.url, 'cip');
-
-    // Self-assessment: figures from the demo's data, a rating with a comment.
+  it('shows a requirement’s figures from the demo’s data and rates it with a comment', async () => {
     await page.getByRole('link', { name: 'Auto-évaluation CEDRE' }).click();
     const ac1 = page.getByRole('row').filter({ hasText: 'AC-1' });
     await ac1.getByText(/^\d+ % \(\d+\/\d+\)$/).waitFor();
@@ -47,8 +45,9 @@ describe('quality approach', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await ac1.getByText('Partiellement atteint').waitFor();
     await ac1.getByText('L’offre n’est pas tracée pour les accueils téléphoniques.').waitFor();
+  });
 
-    // An audit finding goes to the improvement plan.
+  it('turns an audit finding into an improvement action', async () => {
     await page.getByRole('link', { name: 'Démarche qualité' }).click();
     await page.getByRole('tab', { name: 'Audits et certification' }).click();
     await typeInto(page.getByLabel('Date'), '15/11/2025');
@@ -61,8 +60,9 @@ describe('quality approach', () => {
     await page.getByRole('row').filter({ hasText: 'AFNOR Certification' }).getByRole('button', { name: '→ Plan d’amélioration' }).click();
     await page.getByText('Action ajoutée au plan d’amélioration.').waitFor();
     await shot('qualite-02-demarche');
+  });
 
-    // The quality manual: a procedure approved, its Word or PDF version attached.
+  it('records an approved procedure in the quality manual with its file attached', async () => {
     await page.getByRole('tab', { name: 'Manuel qualité' }).click();
     await page.getByRole('textbox', { name: /^Procédure/ }).fill('Gestion des clés du local');
     await typeInto(page.getByLabel('Version'), '1');
@@ -79,8 +79,9 @@ describe('quality approach', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'Qualité', exact: true }).click();
     await page.getByRole('table', { name: 'Plan d’amélioration' }).getByText('Traçabilité des bilans à renforcer').waitFor();
+  });
 
-    // The kiosk: opened by the CIP, answered by the person; nothing else on screen; the password closes it.
+  it('runs the kiosk: opened by the CIP, answered alone by the person, closed by the CIP’s password', async () => {
     await page.getByRole('link', { name: 'Questionnaires' }).click();
     const card = page.locator('.mantine-Paper-root').filter({ hasText: 'Mon parcours — au bilan' });
     await card.getByRole('button', { name: 'Ouvrir la borne' }).click();
@@ -102,6 +103,9 @@ describe('quality approach', () => {
     await page.getByRole('dialog').getByText('« Plus de temps pour le permis. »').waitFor();
     await page.getByRole('dialog').getByText('5,0 / 5').first().waitFor();
     await shot('qualite-04-resultats');
+  });
+
+  it('threw no error in the page along the way', () => {
     expect(errors).toEqual([]);
-  }, 120_000);
+  });
 });

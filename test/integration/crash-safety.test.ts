@@ -51,6 +51,11 @@ function killDuringWrite(args: string[], afterMs: number): Promise<string> {
   });
 }
 
+/** The worker's last line says it had begun a write and not finished it (test/fixtures/crash-worker.ts). */
+function landedMidWrite(out: string): boolean {
+  return /(^|\n)DÉBUT \d+$/.test(out.trimEnd());
+}
+
 async function reopenChecked(dataDir: string): Promise<Database.Database> {
   const opened = await openDatabase({
     file: join(dataDir, 'cedre.sqlite'),
@@ -91,8 +96,9 @@ describe('a process killed in the middle of a write', () => {
     createDemo(app.runtime.openOrNull()!, { scale: 2, years: 1, seed: 3 }, app.clock.now());
     app.close();
     app = null;
+    let midWrite = 0;
     for (const afterMs of [200, 700]) {
-      await killDuringWrite(['hours', dataDir], afterMs);
+      if (landedMidWrite(await killDuringWrite(['hours', dataDir], afterMs))) midWrite++;
       const db = await reopenChecked(dataDir);
       const values = db
         .prepare("select distinct h.centiemes from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id where h.date = '2026-02-01' and p.dispositif = 'ACI'")
@@ -101,6 +107,8 @@ describe('a process killed in the middle of a write', () => {
       expect(values.length).toBe(1);
       db.close();
     }
+    // At least one kill landed inside a save: the test exercised a crash, not a quiet moment between two saves.
+    expect(midWrite).toBeGreaterThan(0);
   }, 90_000);
 
   it('a restore: the database at its place is the old one or the restored one, never half of one', async () => {
@@ -121,13 +129,15 @@ describe('a process killed in the middle of a write', () => {
       return n;
     };
     const expected = [refsIn(backupA), refsIn(backupB)];
+    let midWrite = 0;
     for (const afterMs of [20, 90, 300]) {
-      await killDuringWrite(['restore', dataDir, backupA, backupB], afterMs);
+      if (landedMidWrite(await killDuringWrite(['restore', dataDir, backupA, backupB], afterMs))) midWrite++;
       expect(existsSync(join(dataDir, 'cedre.sqlite'))).toBe(true);
       const db = await reopenChecked(dataDir);
       expect(expected).toContain(db.prepare('select count(*) from import_refs').pluck().get());
       db.close();
     }
+    expect(midWrite).toBeGreaterThan(0);
   }, 90_000);
 
   it('the encryption of a clear database at start-up: the clear original or the encrypted one, never a broken file', async () => {
