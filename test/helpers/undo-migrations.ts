@@ -8,6 +8,12 @@ import { readJournal } from '../../db/client';
 import { MIGRATIONS } from './temp';
 
 const UNDO: Record<string, string> = {
+  // Back to hundredths of an ETP (what 0014 multiplied by 100); a value finer than a hundredth did not exist before.
+  '0014_etp_conventionnes_precis': `
+    update dispositifs_annees set etp_conventionnes_dix_milliemes = etp_conventionnes_dix_milliemes / 100 where etp_conventionnes_dix_milliemes is not null;
+    alter table dispositifs_annees rename column etp_conventionnes_dix_milliemes to etp_conventionnes;`,
+  '0015_cles_membres': 'drop table cles_membres;',
+  '0016_criteres_fin_validite': 'alter table criteres_eligibilite drop column date_fin_validite;',
   '0017_annexes_financieres': `
     create table dispositifs_annees (id text primary key not null, kind text not null, annee integer not null, annexe_financiere text default '' not null,
       etp_conventionnes_dix_milliemes integer, created_at text not null, updated_at text not null);
