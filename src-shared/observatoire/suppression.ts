@@ -3,10 +3,23 @@
  * justice, sensitive orienteurs) could point at a person in a small structure, so it is written as null and listed.
  * The app's own screens keep the real values for authorised users.
  */
+import { SENSITIVE_VALUES } from '../domain/need-to-know';
 import { baseId, type IndicatorMap } from './indicateurs';
+import { SENSITIVE_SITUATION_LINES } from './situation';
 
-const SENSITIVE_EXACT = new Set(['public.criteres.AAH', 'public.criteres.TH', 'public.situation.aah', 'public.situation.rqth', 'public.criteres.DETENTION_MJ', 'public.orienteur.09', 'public.orienteur.10']);
-const SENSITIVE_PREFIXES = ['accompagnement.freins.sante.', 'accompagnement.freins.justice.'];
+/**
+ * Derived from the domain's sensitive codes (need-to-know.ts), so that a code classed there is suppressed here too:
+ * eligibility criteria, orienteurs, exit motifs, fiche salarié lines and freins. It holds REPORT-SPEC §3's list (AAH,
+ * TH, DETENTION_MJ, orienteurs 09 and 10, freins santé and justice) and the codes the domain added since: Cap emploi,
+ * CIDFF, prevention clubs and ASE among orienteurs, exit motifs 16 (long sick leave) and 18 (judicial decision).
+ */
+const SENSITIVE_EXACT = new Set([
+  ...Object.keys(SENSITIVE_VALUES.critere).map((code) => `public.criteres.${code}`),
+  ...Object.keys(SENSITIVE_VALUES.orienteur).map((code) => `public.orienteur.${code}`),
+  ...Object.keys(SENSITIVE_VALUES.motifSortie).map((code) => `sorties.par_motif.${code}`),
+  ...SENSITIVE_SITUATION_LINES.map((line) => `public.situation.${line}`),
+]);
+const SENSITIVE_PREFIXES = Object.keys(SENSITIVE_VALUES.frein).map((frein) => `accompagnement.freins.${frein}.`);
 
 export function isSensitiveIndicator(id: string): boolean {
   const base = baseId(id);
