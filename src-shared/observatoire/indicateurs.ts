@@ -3,11 +3,12 @@
  * how each value is rounded, and which are also given per dispositif. Screens, PDF, CSV and the signed file all
  * list indicators from here.
  */
-import { CRITERES } from '../domain/criteres';
-import { FREIN_TYPES } from '../domain/freins';
-import { CLIENT_TYPES, MOTIFS_SORTIE, type MotifSortie } from '../domain/insertion';
+import { CRITERES, type Critere } from '../domain/criteres';
+import { FREIN_TYPES, type FreinType } from '../domain/freins';
+import { CLIENT_TYPES, MOTIFS_SORTIE, type ClientType, type MotifSortie } from '../domain/insertion';
 import { ORIENTEURS, type Orienteur } from '../domain/asp-codes';
-import { SITUATION_LINES } from './situation';
+import { SITUATION_LINES, type SituationLine } from './situation';
+import { codesOf } from '../domain/code-lists';
 
 export type IndicatorUnit = 'count' | 'hours' | 'etp' | 'rate' | 'days' | 'months' | 'score';
 export type IndicatorSection = 'accueil' | 'public' | 'activite' | 'accompagnement' | 'sorties' | 'qualite';
@@ -40,12 +41,14 @@ const FREIN_PROVIDERS = {
   externe: 'accompagnés par un partenaire seulement',
   les_deux: 'accompagnés en interne et par un partenaire',
 } as const;
+type FreinProvider = keyof typeof FREIN_PROVIDERS;
 
-function def(id: string, section: IndicatorSection, label: string, definition: string, unit: IndicatorUnit = 'count', perDispositif = true): IndicatorDefinition {
+/** One definition; its id keeps its literal type, so that the ids below form the `IndicatorId` union. */
+function def<const I extends string>(id: I, section: IndicatorSection, label: string, definition: string, unit: IndicatorUnit = 'count', perDispositif = true): IndicatorDefinition & { id: I } {
   return { id, section, label, definition, unit, perDispositif };
 }
 
-export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
+export const INDICATOR_DEFINITIONS = [
   def('accueil.personnes_accueillies', 'accueil', 'Personnes accueillies', 'Personnes distinctes dont un premier contact (accueil) est daté de l’année.', 'count', false),
   def('accueil.offre_presentee', 'accueil', 'Offre d’insertion présentée', 'Accueils de l’année où la présentation de l’offre d’insertion est enregistrée.', 'count', false),
   def('accueil.diagnostics_realises', 'accueil', 'Diagnostics socio-professionnels', 'Accueils de l’année avec un diagnostic socio-professionnel enregistré.', 'count', false),
@@ -69,15 +72,15 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
   def('public.moins_26_ans', 'public', 'Moins de 26 ans', 'Salariés en parcours âgés de moins de 26 ans au début du parcours.'),
   def('public.de_26_a_49_ans', 'public', 'De 26 à 49 ans', 'Salariés en parcours âgés de 26 à 49 ans au début du parcours.'),
   def('public.50_ans_et_plus', 'public', '50 ans et plus', 'Salariés en parcours âgés de 50 ans ou plus au début du parcours.'),
-  ...Object.entries(CRITERES).map(([k, c]) => def(`public.criteres.${k}`, 'public', `Critère : ${c.label}`, `Salariés en parcours dont le profil à l’entrée retient le critère « ${c.label} ».`)),
-  ...Object.entries(SITUATION_LINES).map(([k, l]) => def(`public.situation.${k}`, 'public', `Situation à l’embauche : ${l.label}`, l.definition)),
+  ...codesOf<Critere>(CRITERES).map((k) => def(`public.criteres.${k}`, 'public', `Critère : ${CRITERES[k].label}`, `Salariés en parcours dont le profil à l’entrée retient le critère « ${CRITERES[k].label} ».`)),
+  ...codesOf<SituationLine>(SITUATION_LINES).map((k) => def(`public.situation.${k}`, 'public', `Situation à l’embauche : ${SITUATION_LINES[k].label}`, SITUATION_LINES[k].definition)),
   def('public.niveau_infra_bac', 'public', 'Niveau infra-bac', 'Salariés en parcours de niveau de formation ASP 00, 01, 50, 51, 60 ou 70.'),
 
   def('activite.heures_travaillees', 'activite', 'Heures travaillées', 'Somme des heures datées dans l’année.', 'hours'),
   def('activite.etp_realises', 'activite', 'ETP réalisés', 'Somme, par dispositif, des heures de l’année divisées par l’H_ref du dispositif.', 'etp'),
   def('activite.etp_conventionnes', 'activite', 'ETP conventionnés', 'Somme des ETP conventionnés saisis pour l’année (annexes financières).', 'etp'),
   def('activite.taux_realisation', 'activite', 'Taux de réalisation', 'ETP réalisés ÷ ETP conventionnés.', 'rate'),
-  ...Object.entries(CLIENT_TYPES).map(([k, label]) => def(`activite.heures_par_type_client.${k}`, 'activite', `Heures mises à disposition : ${label.toLowerCase()}`, `Heures AI/ETTI de l’année chez des clients de type « ${label} ».`, 'hours')),
+  ...codesOf<ClientType>(CLIENT_TYPES).map((k, _i, _all, label = CLIENT_TYPES[k]) => def(`activite.heures_par_type_client.${k}`, 'activite', `Heures mises à disposition : ${label.toLowerCase()}`, `Heures AI/ETTI de l’année chez des clients de type « ${label} ».`, 'hours')),
   def('activite.clients_actifs', 'activite', 'Clients actifs', 'Clients distincts avec des heures dans l’année.'),
   def('activite.depassements_480h', 'activite', 'Dépassements des 480 heures (AI)', 'AI : personnes dont les heures en entreprise dépassent 480 heures sur 24 mois, pour une période qui touche l’année.'),
 
@@ -86,8 +89,8 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
   def('accompagnement.bilans_realises', 'accompagnement', 'Bilans réalisés', 'Bilans datés de l’année.'),
   def('accompagnement.salaries_avec_bilan', 'accompagnement', 'Salariés avec un bilan', 'Salariés en parcours ayant au moins un bilan daté de l’année.'),
   def('accompagnement.bilans_en_retard_fin_annee', 'accompagnement', 'Bilans en retard au 31 décembre', 'Parcours ouverts au 31 décembre dont le dernier bilan (ou le début) dépasse l’intervalle de la structure.'),
-  ...Object.entries(FREIN_TYPES).flatMap(([k, label]) =>
-    Object.entries(FREIN_PROVIDERS).map(([p, what]) =>
+  ...codesOf<FreinType>(FREIN_TYPES).flatMap((k, _i, _all, label = FREIN_TYPES[k]) =>
+    codesOf<FreinProvider>(FREIN_PROVIDERS).map((p, _j, _providers, what = FREIN_PROVIDERS[p]) =>
       def(`accompagnement.freins.${k}.${p}`, 'accompagnement', `Frein « ${label} » : ${what}`, p === 'concernes' ? `Salariés en parcours avec ce frein identifié au plus tard le 31 décembre et non levé avant le 1er janvier.` : `Parmi les salariés concernés, ceux ${what} (actions datées de l’année).`),
     ),
   ),
@@ -108,7 +111,13 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
   def('sorties.taux_sorties_dynamiques', 'sorties', 'Taux de sorties dynamiques', '(Emploi durable + emploi de transition + sorties positives) ÷ sorties examinées.', 'rate'),
   def('sorties.taux_emploi_durable', 'sorties', 'Taux d’emploi durable', 'Emploi durable ÷ sorties examinées.', 'rate'),
   def('sorties.duree_moyenne_parcours_mois', 'sorties', 'Durée moyenne des parcours (mois)', 'Moyenne, sur les sorties constatées, de la durée du parcours en jours ÷ 30,4375.', 'months'),
-];
+] satisfies IndicatorDefinition[];
+
+/**
+ * Every indicator id of the frame, checked at compile time (issue 18 §2): the defined ones and the two families whose
+ * members exist only when they have a value. A typo in the engine or a screen is a type error, not a silent `null`.
+ */
+export type IndicatorId = (typeof INDICATOR_DEFINITIONS)[number]['id'] | `public.orienteur.${Orienteur}` | `sorties.par_motif.${MotifSortie}`;
 
 /** Families whose members exist only when they have a value (REPORT-SPEC fixture: only the codes met are listed). */
 export const DYNAMIC_FAMILIES = [
@@ -116,7 +125,7 @@ export const DYNAMIC_FAMILIES = [
   { prefix: 'sorties.par_motif.', section: 'sorties' as const, label: 'Sorties constatées, motif', unit: 'count' as const },
 ];
 
-const BY_ID = new Map(INDICATOR_DEFINITIONS.map((d) => [d.id, d]));
+const BY_ID = new Map<string, IndicatorDefinition>(INDICATOR_DEFINITIONS.map((d) => [d.id, d]));
 
 /** The definition of an id, with or without its `par_dispositif.<KIND>.` prefix. */
 export function indicatorDefinition(id: string): IndicatorDefinition | null {

@@ -12,11 +12,13 @@ import { YearFiguresCache } from './year-figures-cache';
 import { asBookkeeping } from '../../../db/data-changes';
 import type { CategorieSortie, MotifSortie } from '../../../src-shared/domain/insertion';
 import { CLIENT_TYPES } from '../../../src-shared/domain/insertion';
-import { CRITERE_KEYS } from '../../../src-shared/domain/criteres';
-import { DECISION_KEYS } from '../../../src-shared/domain/accueil';
-import { FREIN_TYPE_KEYS } from '../../../src-shared/domain/freins';
+import { CRITERES } from '../../../src-shared/domain/criteres';
+import { DECISION_KEYS, DECISIONS } from '../../../src-shared/domain/accueil';
+import { FREIN_TYPES, type FreinType } from '../../../src-shared/domain/freins';
+import { ORIENTEURS } from '../../../src-shared/domain/asp-codes';
+import { isCodeOf } from '../../../src-shared/domain/code-lists';
 import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
-import { INDICATOR_DEFINITIONS, UNIT_DECIMALS, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
+import { INDICATOR_DEFINITIONS, UNIT_DECIMALS, type IndicatorId, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
 import { isBilanOverdue, cerSignedInTime } from '../../../src-shared/rules/echeances';
 import { fromDixMilliemes, round, windows480, type Fenetre480 } from '../../../src-shared/rules/heures';
 import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
@@ -45,7 +47,7 @@ export interface YearIndicators {
 }
 
 export const INFRA_BAC = ['00', '01', '50', '51', '60', '70'];
-const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, string> = {
+const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, IndicatorId> = {
   EMPLOI_DURABLE: 'sorties.emploi_durable',
   EMPLOI_TRANSITION: 'sorties.emploi_transition',
   SORTIE_POSITIVE: 'sorties.sorties_positives',
@@ -112,15 +114,15 @@ interface YearHours {
 class Accumulator {
   readonly values: IndicatorMap = {};
 
-  key(id: string, scope: Scope): string {
+  key(id: IndicatorId, scope: Scope): string {
     return scope ? `par_dispositif.${scope}.${id}` : id;
   }
 
-  set(id: string, scope: Scope, value: number | null): void {
+  set(id: IndicatorId, scope: Scope, value: number | null): void {
     this.values[this.key(id, scope)] = value;
   }
 
-  add(id: string, scope: Scope, value: number): void {
+  add(id: IndicatorId, scope: Scope, value: number): void {
     const k = this.key(id, scope);
     this.values[k] = (this.values[k] ?? 0) + value;
   }
@@ -264,7 +266,7 @@ export class IndicatorsService {
            from accueils where decision is not null and date_decision between ? and ?`,
       )
       .all(start, end) as Array<{ decision: string; motif: string | null; delai: number }>;
-    for (const d of decided) acc.add(`accueil.decisions.${d.decision}`, null, 1);
+    for (const d of decided) if (isCodeOf(DECISIONS, d.decision)) acc.add(`accueil.decisions.${d.decision}`, null, 1);
     acc.set('accueil.delai_median_decision_jours', null, median(decided.map((d) => d.delai)));
     const unmetClients = this.sqlite.prepare("select count(*) from besoins_non_satisfaits where nature = 'client' and date between ? and ?").pluck().get(start, end) as number;
     acc.set('territoire.demandes_non_satisfaites', null, decided.filter((d) => (d.decision === 'reorientation' || d.decision === 'sans_suite') && d.motif === 'no_position').length + unmetClients);
@@ -320,8 +322,8 @@ export class IndicatorsService {
              from obs_salaries s join criteres_eligibilite ce on ce.diagnostic_id = s.diagnostic_id where ${where} group by ${group}, ce.critere`,
         )
         .all() as Array<{ k: string; critere: string; n: number }>;
-    for (const r of criteria('s.principal_dispositif = 1', 's.dispositif')) if (CRITERE_KEYS.includes(r.critere as never)) acc.set(`public.criteres.${r.critere}`, r.k as SiaeKind, r.n);
-    for (const r of criteria('s.principal = 1', "'*'")) if (CRITERE_KEYS.includes(r.critere as never)) acc.set(`public.criteres.${r.critere}`, null, r.n);
+    for (const r of criteria('s.principal_dispositif = 1', 's.dispositif')) if (isCodeOf(CRITERES, r.critere)) acc.set(`public.criteres.${r.critere}`, r.k as SiaeKind, r.n);
+    for (const r of criteria('s.principal = 1', "'*'")) if (isCodeOf(CRITERES, r.critere)) acc.set(`public.criteres.${r.critere}`, null, r.n);
     const entries = this.sqlite
       .prepare(
         `select p.dispositif, pe.orienteur, count(*) as n from parcours p join personnes pe on pe.id = p.personne_id
@@ -331,7 +333,7 @@ export class IndicatorsService {
     for (const e of entries) {
       for (const scope of [e.dispositif, null]) {
         acc.add('public.entrees', scope, e.n);
-        if (e.orienteur) acc.add(`public.orienteur.${e.orienteur}`, scope, e.n);
+        if (isCodeOf(ORIENTEURS, e.orienteur)) acc.add(`public.orienteur.${e.orienteur}`, scope, e.n);
       }
     }
   }
@@ -342,7 +344,7 @@ export class IndicatorsService {
     for (const h of yearHours) {
       byKind.set(h.dispositif, (byKind.get(h.dispositif) ?? 0) + h.centiemes);
       if (h.clientId) clientsByKind.set(h.dispositif, (clientsByKind.get(h.dispositif) ?? new Set()).add(h.clientId));
-      if ((h.dispositif === 'AI' || h.dispositif === 'ETTI') && h.clientType && h.clientType in CLIENT_TYPES) {
+      if ((h.dispositif === 'AI' || h.dispositif === 'ETTI') && isCodeOf(CLIENT_TYPES, h.clientType)) {
         acc.add(`activite.heures_par_type_client.${h.clientType}`, h.dispositif, h.centiemes / 100);
         acc.add(`activite.heures_par_type_client.${h.clientType}`, null, h.centiemes / 100);
       }
@@ -483,18 +485,17 @@ export class IndicatorsService {
     }
 
     const concerned = this.freinsOfYear(start, end);
-    const totals = new Map<string, { interne: boolean; externe: boolean }>();
+    const totals = new Map<string, { type: FreinType; interne: boolean; externe: boolean }>();
     for (const c of concerned) {
-      if (!FREIN_TYPE_KEYS.includes(c.type as never)) continue;
+      if (!isCodeOf(FREIN_TYPES, c.type)) continue;
       acc.add(`accompagnement.freins.${c.type}.concernes`, c.dispositif, 1);
       const provider = supportProvider(c.interne === 1, c.externe === 1);
       if (provider) acc.add(`accompagnement.freins.${c.type}.${provider}`, c.dispositif, 1);
       const key = `${c.type}\u0000${c.personne_id}`;
-      const t = totals.get(key) ?? { interne: false, externe: false };
-      totals.set(key, { interne: t.interne || c.interne === 1, externe: t.externe || c.externe === 1 });
+      const t = totals.get(key) ?? { type: c.type, interne: false, externe: false };
+      totals.set(key, { type: c.type, interne: t.interne || c.interne === 1, externe: t.externe || c.externe === 1 });
     }
-    for (const [key, t] of totals) {
-      const type = key.split('\u0000')[0]!;
+    for (const { type, ...t } of totals.values()) {
       acc.add(`accompagnement.freins.${type}.concernes`, null, 1);
       const provider = supportProvider(t.interne, t.externe);
       if (provider) acc.add(`accompagnement.freins.${type}.${provider}`, null, 1);
@@ -592,7 +593,7 @@ export class IndicatorsService {
     const scopes = new Set<Scope>([null, ...exits.map((e) => e.dispositif)]);
     for (const scope of scopes) {
       const v = acc.values;
-      const get = (id: string) => v[acc.key(id, scope)] ?? 0;
+      const get = (id: IndicatorId) => v[acc.key(id, scope)] ?? 0;
       const examinees = get('sorties.constatees') - get('sorties.retraits');
       acc.set('sorties.examinees', scope, examinees);
       acc.set('sorties.taux_sorties_dynamiques', scope, examinees > 0 ? (get('sorties.emploi_durable') + get('sorties.emploi_transition') + get('sorties.sorties_positives')) / examinees : null);
@@ -618,7 +619,7 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const DECIMALS_BY_ID = new Map(INDICATOR_DEFINITIONS.map((d) => [d.id, UNIT_DECIMALS[d.unit]]));
+const DECIMALS_BY_ID = new Map<string, number>(INDICATOR_DEFINITIONS.map((d) => [d.id, UNIT_DECIMALS[d.unit]]));
 
 function roundAll(values: IndicatorMap): IndicatorMap {
   const out: IndicatorMap = {};
