@@ -119,6 +119,47 @@ export const INDICATOR_DEFINITIONS = [
  */
 export type IndicatorId = (typeof INDICATOR_DEFINITIONS)[number]['id'] | `public.orienteur.${Orienteur}` | `sorties.par_motif.${MotifSortie}`;
 
+/**
+ * How the values that are not counts of their own derive from others (issue 18 §2): the engine computes each rate from
+ * this declaration, and the federation's consolidation recomputes totals from it — a rate from the summed numerator and
+ * denominator, a mean weighted by its population — never by averaging the structures' values.
+ */
+export type Derivation =
+  | { kind: 'ratio'; numerator: readonly IndicatorId[]; denominator: readonly IndicatorId[] }
+  /** A mean over the population that `weight` counts. */
+  | { kind: 'mean'; weight: IndicatorId }
+  /** A median, or a mean whose population the file does not hold: no total can be derived. */
+  | { kind: 'not_additive' };
+
+export const DERIVATIONS = {
+  'activite.taux_realisation': { kind: 'ratio', numerator: ['activite.etp_realises'], denominator: ['activite.etp_conventionnes'] },
+  'sorties.taux_sorties_dynamiques': { kind: 'ratio', numerator: ['sorties.emploi_durable', 'sorties.emploi_transition', 'sorties.sorties_positives'], denominator: ['sorties.examinees'] },
+  'sorties.taux_emploi_durable': { kind: 'ratio', numerator: ['sorties.emploi_durable'], denominator: ['sorties.examinees'] },
+  'sorties.duree_moyenne_parcours_mois': { kind: 'mean', weight: 'sorties.constatees' },
+  'accueil.delai_median_decision_jours': { kind: 'not_additive' },
+  'qualite.satisfaction_moyenne': { kind: 'not_additive' },
+} as const satisfies Partial<Record<IndicatorId, Derivation>>;
+
+export type RatioDerivation = Extract<Derivation, { kind: 'ratio' }>;
+
+/** The rates, each with its parts. */
+export const RATIOS: ReadonlyArray<{ id: IndicatorId; derivation: RatioDerivation }> = Object.entries(DERIVATIONS).flatMap(([id, d]: [string, Derivation]) =>
+  d.kind === 'ratio' ? [{ id: id as IndicatorId, derivation: d }] : [],
+);
+
+export function derivationOf(id: string): Derivation | null {
+  return (DERIVATIONS as Partial<Record<string, Derivation>>)[baseId(id)] ?? null;
+}
+
+/** A ratio's value from its parts (`valueOf` reads them in the same scope): null when a part is unknown or nothing to divide by. */
+export function ratioValue(d: RatioDerivation, valueOf: (id: IndicatorId) => number | null | undefined): number | null {
+  const numerator = d.numerator.map(valueOf);
+  const denominator = d.denominator.map(valueOf);
+  if ([...numerator, ...denominator].some((v) => v === null || v === undefined)) return null;
+  const below = (denominator as number[]).reduce((a, b) => a + b, 0);
+  return below === 0 ? null : (numerator as number[]).reduce((a, b) => a + b, 0) / below;
+}
+
 /** Families whose members exist only when they have a value (REPORT-SPEC fixture: only the codes met are listed). */
 export const DYNAMIC_FAMILIES = [
   { prefix: 'public.orienteur.', section: 'public' as const, label: 'Entrées, orienteur', unit: 'count' as const },

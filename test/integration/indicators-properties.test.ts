@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenRuntime } from '../../src-main/app-runtime';
-import { RATES } from '../../src-main/services/observatoire/consolidation';
+import { RATIOS } from '../../src-shared/observatoire/indicateurs';
 import { baseId, hasPersonList, indicatorDefinition, type IndicatorMap } from '../../src-shared/observatoire/indicateurs';
 import { TestApp } from '../helpers/app';
 import { csvFolder, importFolder } from '../helpers/import';
@@ -80,7 +80,8 @@ function checkInvariants(v: IndicatorMap, label: string): void {
       get('sorties.emploi_durable')! + get('sorties.emploi_transition')! + get('sorties.sorties_positives')! + get('sorties.autres')! + get('sorties.retraits')!,
     );
     // Rates are their declared numerator ÷ denominator, from the published (rounded) values.
-    for (const [rate, { num, den }] of Object.entries(RATES)) {
+    for (const { id: rate, derivation } of RATIOS) {
+      const { numerator: num, denominator: den } = derivation;
       const value = get(rate);
       if (value === undefined) continue;
       const n = num.reduce((a, id) => a + (get(id) ?? 0), 0);

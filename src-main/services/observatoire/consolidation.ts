@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { baseId, indicatorDefinition, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
+import { baseId, derivationOf, indicatorDefinition, ratioValue, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
 import type { ReportPayload } from '../../../src-shared/observatoire/report-format';
 import { round } from '../../../src-shared/rules/heures';
 import { SIAE_KINDS } from '../../../src-shared/siae';
@@ -33,17 +33,6 @@ export interface Consolidation {
   /** Files that are the same signed report as another one, counted once. */
   doublons?: Array<{ fichier: string; memeQue: string }>;
 }
-
-/** Numerator and denominator ids of each rate, so totals recompute it. */
-export const RATES: Record<string, { num: string[]; den: string[] }> = {
-  'activite.taux_realisation': { num: ['activite.etp_realises'], den: ['activite.etp_conventionnes'] },
-  'sorties.taux_sorties_dynamiques': { num: ['sorties.emploi_durable', 'sorties.emploi_transition', 'sorties.sorties_positives'], den: ['sorties.examinees'] },
-  'sorties.taux_emploi_durable': { num: ['sorties.emploi_durable'], den: ['sorties.examinees'] },
-};
-/** Means recomputed as weighted by their population. */
-const MEANS: Record<string, string> = { 'sorties.duree_moyenne_parcours_mois': 'sorties.constatees' };
-/** Neither additive nor recomputable from the file: left empty in totals. */
-const NOT_ADDITIVE = new Set(['accueil.delai_median_decision_jours', 'qualite.satisfaction_moyenne']);
 
 export interface ConsolidationOptions {
   /** The members' registered keys; when kept, a report whose key is not registered for its SIRET is refused. */
@@ -168,7 +157,7 @@ function total(maps: IndicatorMap[], columns: string[]): IndicatorMap {
   const sums: IndicatorMap = {};
   for (const id of columns) {
     const base = baseId(id);
-    if (NOT_ADDITIVE.has(base) || RATES[base] || MEANS[base]) continue;
+    if (derivationOf(base)) continue;
     let sum = 0;
     let masked = false;
     for (const m of maps) {
@@ -187,15 +176,15 @@ function total(maps: IndicatorMap[], columns: string[]): IndicatorMap {
   for (const id of columns) {
     const base = baseId(id);
     const prefix = prefixOf(id);
-    const rate = RATES[base];
-    if (rate) {
-      const num = rate.num.map((n) => sums[prefix + n]);
-      const den = rate.den.map((d) => sums[prefix + d]);
-      const denominator = den.reduce<number>((s, v) => s + (v ?? 0), 0);
-      sums[id] = num.some((v) => v === null) || den.some((v) => v === null) || denominator === 0 ? null : round(num.reduce<number>((s, v) => s + (v ?? 0), 0) / denominator, 4);
+    // Rates and means from their declaration (src-shared/observatoire/indicateurs.ts DERIVATIONS), never averaged.
+    const derivation = derivationOf(base);
+    if (derivation?.kind === 'ratio') {
+      // A part suppressed somewhere (null) makes the rate unknown; a part no report holds counts as 0.
+      const value = ratioValue(derivation, (part) => (sums[prefix + part] === undefined ? 0 : sums[prefix + part]));
+      sums[id] = value === null ? null : round(value, 4);
     }
-    const weight = MEANS[base];
-    if (weight) {
+    if (derivation?.kind === 'mean') {
+      const weight = derivation.weight;
       let weighted = 0;
       let population = 0;
       for (const m of maps) {
@@ -208,7 +197,7 @@ function total(maps: IndicatorMap[], columns: string[]): IndicatorMap {
       }
       sums[id] = population ? round(weighted / population, 1) : null;
     }
-    if (NOT_ADDITIVE.has(base)) sums[id] = null;
+    if (derivation?.kind === 'not_additive') sums[id] = null;
   }
   return sums;
 }

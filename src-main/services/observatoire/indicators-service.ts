@@ -18,7 +18,7 @@ import { FREIN_TYPES, type FreinType } from '../../../src-shared/domain/freins';
 import { ORIENTEURS } from '../../../src-shared/domain/asp-codes';
 import { isCodeOf } from '../../../src-shared/domain/code-lists';
 import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
-import { INDICATOR_DEFINITIONS, UNIT_DECIMALS, type IndicatorId, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
+import { INDICATOR_DEFINITIONS, RATIOS, ratioValue, UNIT_DECIMALS, type IndicatorId, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
 import { isBilanOverdue, cerSignedInTime } from '../../../src-shared/rules/echeances';
 import { fromDixMilliemes, round, windows480, type Fenetre480 } from '../../../src-shared/rules/heures';
 import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
@@ -186,6 +186,10 @@ export class IndicatorsService {
       this.accompagnement(acc, start, end, params);
       this.sorties(acc, start, end, params);
       this.qualite(acc, start, end);
+      // Rates from their declared parts (DERIVATIONS), in each scope.
+      for (const { id, derivation } of RATIOS) {
+        for (const scope of [null, ...kinds]) acc.set(id, scope, ratioValue(derivation, (part) => acc.values[acc.key(part, scope)]));
+      }
       return kinds;
     };
     const kinds = this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
@@ -352,14 +356,12 @@ export class IndicatorsService {
     // ETP réalisés = hours ÷ H_ref (REPORT-SPEC §2.3); on the days an annexe financière states its own H_ref, that
     // one applies to the hours of those days (issue 15 §1), the dated parameter elsewhere.
     const annexes = this.annexes.all();
-    const etpByKind = new Map<string, number>();
     for (const [kind, c] of byKind) {
       let etp = c / 100 / params.h_ref[kind];
       for (const p of this.annexes.statedHref(kind, year, annexes)) {
         const inPeriod = this.hoursOfKindBetween(kind, p.debut, p.fin) / 100;
         etp += inPeriod / p.hRef - inPeriod / params.h_ref[kind];
       }
-      etpByKind.set(kind, etp);
       acc.set('activite.heures_travaillees', kind, c / 100);
       acc.add('activite.heures_travaillees', null, c / 100);
       acc.set('activite.etp_realises', kind, etp);
@@ -373,11 +375,8 @@ export class IndicatorsService {
       const etp = fromDixMilliemes(c.etpDixMilliemes ?? 0);
       totalConventionnes += etp;
       acc.set('activite.etp_conventionnes', kind, etp);
-      acc.set('activite.taux_realisation', kind, etp > 0 ? (etpByKind.get(kind) ?? 0) / etp : null);
     }
     acc.set('activite.etp_conventionnes', null, totalConventionnes);
-    const totalEtp = [...etpByKind.values()].reduce((a, b) => a + b, 0);
-    acc.set('activite.taux_realisation', null, totalConventionnes > 0 ? totalEtp / totalConventionnes : null);
 
 
     const exceeded = this.overruns480(year, start, end, params.plafond_ai_entreprises_heures);
@@ -596,8 +595,6 @@ export class IndicatorsService {
       const get = (id: IndicatorId) => v[acc.key(id, scope)] ?? 0;
       const examinees = get('sorties.constatees') - get('sorties.retraits');
       acc.set('sorties.examinees', scope, examinees);
-      acc.set('sorties.taux_sorties_dynamiques', scope, examinees > 0 ? (get('sorties.emploi_durable') + get('sorties.emploi_transition') + get('sorties.sorties_positives')) / examinees : null);
-      acc.set('sorties.taux_emploi_durable', scope, examinees > 0 ? get('sorties.emploi_durable') / examinees : null);
       const d = durations.get(scope) ?? [];
       acc.set('sorties.duree_moyenne_parcours_mois', scope, d.length ? d.reduce((a, b) => a + b, 0) / d.length : null);
     }
