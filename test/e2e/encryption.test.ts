@@ -6,7 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
 import { DEV_KEY_FILE } from '../../src-main/security/os-key-guard';
 import { launchChromium } from '../helpers/chromium';
@@ -18,15 +18,18 @@ let browser: Browser;
 let server: RunningWebServer | null = null;
 let page: Page;
 const shot = screenshotter(() => page);
+// The story's state, from one step to the next.
+const dataDir = tempDir('cedre-e2e-');
+let keyText = '';
+let backupPath = '';
 
 beforeAll(async () => {
   browser = await launchChromium();
 });
-afterAll(async () => browser?.close());
-afterEach(async () => {
+afterAll(async () => {
   await page?.close();
   await server?.close();
-  server = null;
+  await browser?.close();
 });
 
 async function serve(dataDir: string, env: Record<string, string | undefined> = {}) {
@@ -35,9 +38,9 @@ async function serve(dataDir: string, env: Record<string, string | undefined> = 
   await page.goto(server.url);
 }
 
+// One story, one step per `it`, each starting where the previous one left the installation.
 describe('encryption at rest', () => {
-  it('prints and confirms the recovery sheet, unlocks a PC without its key file, and restores a backup on a new PC', async () => {
-    const dataDir = tempDir('cedre-e2e-');
+  it('asks the administrator to print the recovery sheet and confirm it, refusing a key copied wrong', async () => {
     await serve(dataDir);
     const wizard = new SetupWizardPage(page);
     await wizard.fillStructure({ nom: 'Chantier des Coteaux', siret: '520 000 015 00013', departement: '07', commune: 'Privas' });
@@ -51,7 +54,7 @@ describe('encryption at rest', () => {
     await page.getByText('Clé de secours à imprimer').waitFor();
     await shot('chiffrement-01-bandeau');
     await page.getByRole('button', { name: 'Imprimer la feuille maintenant' }).click();
-    const keyText = (await page.getByLabel('Clé de secours', { exact: true }).textContent())!.trim();
+    keyText = (await page.getByLabel('Clé de secours', { exact: true }).textContent())!.trim();
     expect(keyText).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /Télécharger la feuille/ }).click();
@@ -63,18 +66,20 @@ describe('encryption at rest', () => {
     await page.getByLabel('Recopiez la clé depuis la feuille imprimée').fill(keyText);
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await page.getByText('Clé de secours à imprimer').waitFor({ state: 'detached' });
+  });
 
-    // Paramètres → Sauvegardes says how the data is protected, and takes a backup for the "new PC".
+  it('says in Paramètres → Sauvegardes how the data is protected, and takes a backup', async () => {
     await page.goto(`${server!.url}#/parametres/sauvegardes`);
     await page.getByRole('heading', { name: 'Chiffrement des données' }).waitFor();
     await page.getByText(/imprimée et vérifiée le/).waitFor();
     await page.getByText(/Mode développement/).waitFor();
     await shot('chiffrement-03-sauvegardes');
-    const backup = (await server!.runtime.backup('manuelle'))!;
+    backupPath = (await server!.runtime.backup('manuelle'))!.path;
     await page.close();
     await server!.close();
+  });
 
-    // The same folder without the development key file: locked, the recovery key opens it.
+  it('keeps the same folder locked without its key file, until the recovery key is typed', async () => {
     rmSync(join(dataDir, DEV_KEY_FILE));
     await serve(dataDir, { CEDRE_RECOVERY_KEY: undefined });
     await page.getByRole('heading', { name: 'Données verrouillées' }).waitFor();
@@ -88,18 +93,19 @@ describe('encryption at rest', () => {
     await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
     await page.close();
     await server!.close();
+  });
 
-    // A new PC: the wizard's "reprendre une sauvegarde", with the .sqlite, its .cle and the key.
+  it('restores the backup on a new PC from the wizard, with its key file and the recovery key', async () => {
     await serve(tempDir('cedre-e2e-'));
     await page.getByRole('button', { name: 'Reprendre une sauvegarde avec la clé de secours' }).click();
     await page.locator('input[type=file]').setInputFiles([
-      { name: 'cedre-copie.sqlite', mimeType: 'application/octet-stream', buffer: readFileSync(backup.path) },
-      { name: 'cedre-copie.sqlite.cle', mimeType: 'application/json', buffer: readFileSync(backup.path + '.cle') },
+      { name: 'cedre-copie.sqlite', mimeType: 'application/octet-stream', buffer: readFileSync(backupPath) },
+      { name: 'cedre-copie.sqlite.cle', mimeType: 'application/json', buffer: readFileSync(`${backupPath}.cle`) },
     ]);
     await page.getByLabel('Clé de secours').fill(keyText);
     await shot('chiffrement-05-nouveau-poste');
     await page.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
     await new LoginPage(page).logIn('m.durand', 'un chêne solide');
     await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
-  }, 120_000);
+  });
 });

@@ -38,15 +38,23 @@ async function logIn(page: Page, url: string): Promise<void> {
   await page.getByRole('heading', { name: /Bonjour/ }).waitFor();
 }
 
+// What the federation signs, for the member's step (in a folder kept for the whole file).
+let reperesFile: string;
+let federationKid: string;
+let shared: string;
+beforeAll(() => {
+  shared = tempDir();
+});
+
 describe('federation', () => {
-  it('consolidates the members’ reports with charts, sends signed repères, and a member compares itself with them', async () => {
+  it('consolidates five members’ signed reports with their status and charts, and downloads signed repères', async () => {
     // The federation: five members registered, their reports signed by their own keys.
     const federation = await installation();
     const base = (await federation.app.runtime.openOrNull()!.reports.produce(2024, { id: null, name: 'Fédération' }, new Date('2026-03-02T09:00:00Z'))).zip;
     const sizes = [10, 15, 20, 25, 40];
     const members = await resignedAs(base, sizes.map((n, i) => ({ siret: validSiret(40 + i), nom: `Membre ${n}`, departement: i < 2 ? '07' : '26', indicateurs: { 'public.salaries_en_parcours': n } })));
     for (const [i, m] of members.entries()) await federation.app.call('federation.enregistrerMembre', { siret: m.siret, nom: `Membre ${sizes[i]}`, kid: m.kid, dateFiche: '2025-01-10' }, federation.admin);
-    const federationKid = (await federation.app.call('cles.list', {}, federation.admin)).find((k) => !k.retiredAt)!.kid;
+    federationKid = (await federation.app.call('cles.list', {}, federation.admin)).find((k) => !k.retiredAt)!.kid;
     federation.app.close();
     const zips = members.map((m, i) => {
       const file = join(tempDir(), `rapport-membre-${i + 1}.zip`);
@@ -57,7 +65,6 @@ describe('federation', () => {
     const server = await startWebServer({ dataDir: federation.dataDir, migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0 });
     const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true, bypassCSP: true });
     const shot = screenshotter(() => page);
-    let reperesFile: string;
     try {
       await logIn(page, server.url);
       await page.getByRole('link', { name: 'Consolidation (fédération)' }).click();
@@ -72,18 +79,21 @@ describe('federation', () => {
       await page.getByRole('button', { name: 'Repères signés pour les membres' }).click();
       const download = await downloading;
       expect(download.suggestedFilename()).toBe('reperes-reseau-2024.json');
-      reperesFile = join(tempDir(), download.suggestedFilename());
+      reperesFile = join(shared, download.suggestedFilename());
       await download.saveAs(reperesFile);
     } finally {
       await page.close();
       await server.close();
     }
+  }, 120_000);
 
+  it('lets a member import the repères with the federation key’s thumbprint typed key by key, and compare itself', async () => {
     // A member: its own installation, the same worked example as its data.
     const member = await installation();
     member.app.close();
     const memberServer = await startWebServer({ dataDir: member.dataDir, migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0 });
     const memberPage = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const shot = screenshotter(() => memberPage);
     try {
       await logIn(memberPage, memberServer.url);
       await memberPage.getByRole('link', { name: 'Indicateurs' }).click();
