@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-main/main.ts') } },
+      // The data worker (issue 18 §4) is its own entry, bundled beside index.js where the main process looks for it.
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/main.ts'),
+          'data-worker': resolve(import.meta.dirname, 'src-main/worker/data-worker.ts'),
+        },
+      },
     },
   },
   preload: {

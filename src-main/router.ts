@@ -12,6 +12,7 @@ import type { SessionUser } from '../src-shared/views';
 import type { AuditAction, AuditEntry } from './services/audit/audit-log';
 import type { Session } from './services/auth/sessions';
 import type { AppRuntime, OpenRuntime } from './app-runtime';
+import { UNFOLLOWED_JOB, type JobControl } from './jobs/job-control';
 
 export type AppStateKind = 'setup' | 'ready' | 'damaged' | 'locked';
 
@@ -27,6 +28,8 @@ export interface RequestContext {
   audit(entry: Omit<AuditEntry, 'at' | 'userId' | 'userLogin' | 'route'> & Partial<Pick<AuditEntry, 'userId' | 'userLogin'>>): void;
   /** Runs work in its own transaction (for handlers declared `transaction: false`). */
   transaction<T>(work: () => T): T;
+  /** Progress and cancellation of a long call the screen follows (a no-op control otherwise). */
+  job: JobControl;
 }
 
 export interface RouteDefinition<R extends RouteName> {
@@ -86,6 +89,8 @@ function isPromise(value: unknown): value is Promise<unknown> {
 
 export interface CallerIdentity {
   sessionToken?: string | null;
+  /** Present when the screen follows this call's progress (src-main/jobs). */
+  job?: JobControl;
 }
 
 export class Router {
@@ -150,7 +155,7 @@ export class Router {
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodErrorToAppError(parsed.error);
 
-    const ctx = this.context(name, open, session, user);
+    const ctx = this.context(name, open, session, user, caller.job ?? UNFOLLOWED_JOB);
     const input = parsed.data as ParsedInput<RouteName>;
     const handler = route.handler as (c: RequestContext, i: unknown) => unknown;
     const auditRow = (result: unknown) => {
@@ -175,7 +180,7 @@ export class Router {
     });
   }
 
-  private context(route: RouteName, open: OpenRuntime | null, session: Session | null, user: SessionUser | null): RequestContext {
+  private context(route: RouteName, open: OpenRuntime | null, session: Session | null, user: SessionUser | null, job: JobControl): RequestContext {
     const runtime = this.runtime;
     return {
       runtime,
@@ -187,6 +192,7 @@ export class Router {
       session,
       user,
       now: runtime.clock.now(),
+      job,
       audit(entry) {
         if (!open) return;
         open.audit.append({

@@ -1,18 +1,18 @@
 /**
- * Browser mode: the main-process services behind the HTTP transport on 127.0.0.1, serving the built renderer.
+ * Browser mode: the data worker's services behind the HTTP transport on 127.0.0.1, serving the built renderer.
  * Used by `npm run web`, by `npm start` when Electron is missing, and by the end-to-end tests.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LAUNCH_TOKEN_PARAM } from '../src-shared/bridge';
-import { appPaths } from './app-paths';
-import { AppRuntime, guardFromEnvironment } from './app-runtime';
+import type { AppRuntime } from './app-runtime';
 import type { Clock } from './lib/clock';
-import { Router } from './router';
-import { routes } from './routes';
 import { createHttpTransport, type StaticHandler } from './transport/http';
 import { serveStaticFile } from './transport/static-files';
+import type { DataService } from './worker/data-service';
+import type { InProcessStarter } from './worker/local-data-service';
+import { DataWorkerClient } from './worker/data-worker-client';
 
 export interface WebServerOptions {
   dataDir: string;
@@ -21,6 +21,14 @@ export interface WebServerOptions {
   port: number;
   /** Replaces static files (the Vite dev server's middlewares in `npm run dev`). */
   serveStatic?: StaticHandler;
+  /**
+   * Where the database and the services run. Default: the data worker, a worker thread, so that a long import or
+   * report never stops the server from answering (issue 18 §4). Tests that read the database directly beside the
+   * screens pass `startInProcess` (worker/local-data-service.ts): the services then run in this thread. Passed in
+   * rather than imported, so that the app's server bundle holds the relay only.
+   */
+  dataWork?: InProcessStarter;
+  /** In-process only: the worker keeps the system clock. */
   clock?: Clock;
   /** Default: CEDRE_RECOVERY_KEY from the environment. */
   env?: Record<string, string | undefined>;
@@ -31,7 +39,10 @@ export interface RunningWebServer {
   origin: string;
   token: string;
   port: number;
-  runtime: AppRuntime;
+  /** The data side, in its worker or in this thread. */
+  data: DataService;
+  /** The runtime itself, only when it runs in this thread (`dataWork: 'in-process'`). */
+  runtime: AppRuntime | null;
   server: Server;
   close(): Promise<void>;
   /** Closes after a last backup: what Ctrl+C does in `npm run web`. */
@@ -50,50 +61,48 @@ export class PortInUseError extends Error {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const env = options.env ?? process.env;
   // Browser mode has no safeStorage: the recovery key from the environment, else the development key file (warned).
-  const runtime = await AppRuntime.start(appPaths(options.dataDir, options.migrationsFolder), options.clock, {
-    guard: guardFromEnvironment(options.dataDir, env),
-    recoveryKey: env.CEDRE_RECOVERY_KEY ?? null,
-  });
-  const router = new Router(routes, runtime);
+  const recoveryKey = env.CEDRE_RECOVERY_KEY ?? null;
+  let runtime: AppRuntime | null = null;
+  let data: DataService;
+  if (options.dataWork) {
+    const local = await options.dataWork({ dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, clock: options.clock, env });
+    runtime = local.runtime;
+    data = local;
+  } else {
+    if (options.clock) throw new Error('startWebServer: a test clock needs dataWork: startInProcess.');
+    data = await DataWorkerClient.start({ dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, guard: recoveryKey ? 'none' : 'development-file', recoveryKey });
+  }
   const token = randomBytes(24).toString('base64url');
   const serveStatic: StaticHandler = options.serveStatic ?? ((req, res, headers) => serveStaticFile(options.rendererDir, req, res, headers));
-  const server = createHttpTransport({ dispatcher: router, token, serveStatic });
+  const server = createHttpTransport({ dispatcher: data, token, serveStatic });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
-      runtime.close();
+      void data.close();
       reject(err.code === 'EADDRINUSE' ? new PortInUseError(options.port) : err);
     });
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  // The daily backup runs in the background: the first screen does not wait for it.
-  // Start-up housekeeping, after the first screen: each step on its own, so one failing does not stop the others.
-  void runtime
-    .backupIfDue()
-    .then(() => runtime.externalCopyIfDue())
-    .catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err))
-    .then(() => runtime.purgeAuditLog())
-    .catch((err: unknown) => console.error('[cedre] purge du journal d’audit impossible :', err));
+  // Start-up housekeeping (daily backup, external copy, audit purge) runs in the background: the first screen does not wait.
+  void data.housekeeping();
   const origin = `http://127.0.0.1:${port}`;
   const close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
-      server.close(() => {
-        runtime.close();
-        resolve();
-      });
+      server.close(() => void data.close().then(resolve));
     });
   return {
     url: `${origin}/?${LAUNCH_TOKEN_PARAM}=${token}`,
     origin,
     token,
     port,
+    data,
     runtime,
     server,
     close,
     closeWithBackup: async () => {
-      await runtime.backup('fermeture').catch((err: unknown) => console.error('[cedre] sauvegarde de fermeture impossible :', err));
+      await data.closeWithBackup();
       await close();
     },
   };

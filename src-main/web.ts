@@ -56,9 +56,9 @@ async function main(): Promise<void> {
   console.log(`  Adresse : ${server.url}`);
   console.log(`  Données : ${dataDir}`);
   console.log('  Arrêt   : Ctrl+C');
-  const encryption = server.runtime.openOrNull() ? server.runtime.encryptionStatus() : null;
-  if (encryption?.guardWarning) console.warn(`\nAttention — ${encryption.guardWarning}\n`);
-  if (server.runtime.stateKind() === 'locked') console.log('  Données verrouillées : saisissez la clé de secours dans le navigateur.');
+  const status = await server.data.status();
+  if (status.guardWarning) console.warn(`\nAttention — ${status.guardWarning}\n`);
+  if (status.state === 'locked') console.log('  Données verrouillées : saisissez la clé de secours dans le navigateur.');
   if (!process.env.CI && !args.includes('--no-open')) openInBrowser(server.url);
 
   const stop = () => {

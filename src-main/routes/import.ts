@@ -13,7 +13,7 @@ export const importRoutes = {
     handler: async (ctx, input) =>
       ctx.open.imports.importFiles(
         input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
-        { dryRun: input.simulation, now: ctx.now, user: { id: ctx.user!.id, login: ctx.user!.login }, route: ctx.route },
+        { dryRun: input.simulation, now: ctx.now, user: { id: ctx.user!.id, login: ctx.user!.login }, route: ctx.route, job: ctx.job },
       ),
   },
   'import.template': {

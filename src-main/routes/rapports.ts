@@ -20,7 +20,12 @@ export const rapportsRoutes = {
     transaction: false,
     handler: async (ctx, input) => {
       assertYear(input.annee, toIsoDate(ctx.now));
-      const made = await ctx.open.reports.produce(input.annee, { id: ctx.user!.id, name: ctx.user!.displayName }, ctx.now);
+      // Cancellable until the signature: nothing is recorded before the history row written at the end.
+      const made = await ctx.open.reports.produce(input.annee, { id: ctx.user!.id, name: ctx.user!.displayName }, ctx.now, (step, label) => {
+        const cancellable = step < 0.8;
+        if (cancellable) ctx.job.throwIfCancelled();
+        ctx.job.report({ step: label, done: Math.round(step * 100), total: 100, cancellable });
+      });
       ctx.transaction(() => ctx.audit({ action: 'export', entity: 'rapport_annuel', entityId: String(input.annee), detail: { sha256: made.sha256, kid: made.kid } }));
       return { fileName: made.fileName, base64: Buffer.from(made.zip).toString('base64'), sha256: made.sha256, kid: made.kid };
     },

@@ -6,8 +6,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HTTP_SESSION_HEADER, HTTP_TOKEN_HEADER } from '../../src-shared/bridge';
-import type { AppErrorPayload, ErrorCode, RpcResult } from '../../src-shared/errors';
+import { HTTP_JOB_HEADER, HTTP_SESSION_HEADER, HTTP_TOKEN_HEADER } from '../../src-shared/bridge';
+import type { AppErrorPayload, ErrorCode } from '../../src-shared/errors';
+import { isJobId, type JobAnswer } from '../../src-shared/jobs';
+import { MALFORMED_JSON_MESSAGE, parseJsonBody, type RpcDispatcher } from '../worker/data-service';
 import { SECURITY_HEADERS } from './security-headers';
 
 /** A workbook to import (40 MB at most) travels as base64 in one request. */
@@ -25,9 +27,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export interface RpcDispatcher {
-  dispatch(route: string, input: unknown, caller: { sessionToken: string | null }): Promise<RpcResult<unknown>>;
-}
+export type { RpcDispatcher };
 
 export type StaticHandler = (req: IncomingMessage, res: ServerResponse, headers: Record<string, string>) => void;
 
@@ -60,6 +60,14 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The chunks in one buffer owning its memory (not a slice of Node's shared pool), so it can be moved to the worker. */
+function ownedBuffer(chunks: Buffer[], size: number): Buffer {
+  const body = Buffer.from(new ArrayBuffer(size));
+  let offset = 0;
+  for (const chunk of chunks) offset += chunk.copy(body, offset);
+  return body;
+}
+
 /** Beyond this, a body is no longer drained for a clean 413: the connection is cut. */
 const MAX_DRAINED_BYTES = 4 * MAX_BODY_BYTES;
 
@@ -67,7 +75,7 @@ const MAX_DRAINED_BYTES = 4 * MAX_BODY_BYTES;
  * The body, or a rejection once it passes the limit. An oversized body is still read to its end (and dropped) so
  * the client receives the French 413 instead of a reset connection (issue 20 §6); only an absurd one is cut.
  */
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -82,7 +90,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
       else chunks.length = 0;
     });
-    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new Error('too-large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new Error('too-large')) : resolve(ownedBuffer(chunks, size))));
     req.on('error', reject);
     req.on('close', () => size > MAX_BODY_BYTES && reject(new Error('too-large')));
   });
@@ -113,6 +121,22 @@ async function handle(server: Server, options: HttpTransportOptions, req: Incomi
   }
 
   const url = req.url ?? '/';
+  const sessionHeader = req.headers[HTTP_SESSION_HEADER];
+  const sessionToken = typeof sessionHeader === 'string' && sessionHeader.length > 0 ? sessionHeader : null;
+  if (url.startsWith('/job/')) {
+    // Progress and cancellation of a long call: answered here at once, while the data worker does the work.
+    const tokenHeader = req.headers[HTTP_TOKEN_HEADER];
+    if (req.method !== 'POST') return refuse(res, 405, 'NOT_FOUND', 'Méthode non autorisée.');
+    if (!sameSecret(typeof tokenHeader === 'string' ? tokenHeader : undefined, options.token)) {
+      return refuse(res, 401, 'UNAUTHENTICATED', 'Jeton de lancement absent ou invalide : ouvrez l’adresse affichée au démarrage de l’application.');
+    }
+    const [, , jobId, action, extra] = url.split('?')[0]!.split('/');
+    if (!isJobId(jobId) || (action !== 'progress' && action !== 'cancel') || extra !== undefined) return refuse(res, 404, 'NOT_FOUND', 'Cette opération n’existe pas.');
+    const dispatcher = options.dispatcher;
+    const progress = action === 'progress' ? (dispatcher.jobProgress?.(jobId, sessionToken) ?? null) : (dispatcher.cancelJob?.(jobId, sessionToken) ?? null);
+    sendJson(res, 200, { ok: true, progress } satisfies JobAnswer);
+    return;
+  }
   if (url.startsWith('/rpc/')) {
     if (req.method !== 'POST') {
       refuse(res, 405, 'NOT_FOUND', 'Méthode non autorisée.');
@@ -127,18 +151,11 @@ async function handle(server: Server, options: HttpTransportOptions, req: Incomi
       refuse(res, 415, 'VALIDATION', 'Les données doivent être envoyées au format JSON.');
       return;
     }
-    let raw: string;
+    let body: Buffer;
     try {
-      raw = await readBody(req);
+      body = await readBody(req);
     } catch {
       refuse(res, 413, 'VALIDATION', 'Les données envoyées sont trop volumineuses.');
-      return;
-    }
-    let input: unknown;
-    try {
-      input = raw.length === 0 ? {} : JSON.parse(raw);
-    } catch {
-      refuse(res, 400, 'VALIDATION', 'Les données envoyées ne sont pas du JSON valide.');
       return;
     }
     let routeName: string;
@@ -149,10 +166,17 @@ async function handle(server: Server, options: HttpTransportOptions, req: Incomi
       refuse(res, 404, 'NOT_FOUND', 'Cette opération n’existe pas.');
       return;
     }
-    const sessionHeader = req.headers[HTTP_SESSION_HEADER];
-    const result = await options.dispatcher.dispatch(routeName, input, {
-      sessionToken: typeof sessionHeader === 'string' && sessionHeader.length > 0 ? sessionHeader : null,
-    });
+    const jobHeader = req.headers[HTTP_JOB_HEADER];
+    const caller = { sessionToken, jobId: isJobId(jobHeader) ? jobHeader : null };
+    let result;
+    if (options.dispatcher.dispatchJson) {
+      // Parsed by the data worker: a large body never holds up this thread (issue 18 §4).
+      result = await options.dispatcher.dispatchJson(routeName, body, caller);
+    } else {
+      const parsed = parseJsonBody(body);
+      if (!parsed) return refuse(res, 400, 'VALIDATION', MALFORMED_JSON_MESSAGE);
+      result = await options.dispatcher.dispatch(routeName, parsed.input, caller);
+    }
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
     return;
   }

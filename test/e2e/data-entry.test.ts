@@ -18,7 +18,7 @@ let personneId: string;
 let contratId: string;
 const shot = screenshotter(() => page);
 
-const db = () => server.runtime.openOrNull()!.sqlite;
+const db = () => server.runtime!.openOrNull()!.sqlite;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -228,7 +228,7 @@ describe('an annexe financière typed key by key (issue 15 §1)', () => {
       { avenant: 1, date_debut: '2024-07-01', etp: 142_500 },
     ]);
     // 2024 has 366 days: 182 at 12,5 then 184 at 14,25.
-    const computed = server.runtime.openOrNull()!.indicators.compute(2024).indicateurs['par_dispositif.ACI.activite.etp_conventionnes'];
+    const computed = server.runtime!.openOrNull()!.indicators.compute(2024).indicateurs['par_dispositif.ACI.activite.etp_conventionnes'];
     expect(computed).toBeCloseTo((12.5 * 182 + 14.25 * 184) / 366, 2);
   });
 });

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
+import { appPaths } from '../../src-main/app-paths';
+import { listBackups } from '../../db/backup';
 import { DEV_KEY_FILE } from '../../src-main/security/os-key-guard';
 import { launchChromium } from '../helpers/chromium';
 import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
@@ -74,9 +76,10 @@ describe('encryption at rest', () => {
     await page.getByText(/imprimée et vérifiée le/).waitFor();
     await page.getByText(/Mode développement/).waitFor();
     await shot('chiffrement-03-sauvegardes');
-    backupPath = (await server!.runtime.backup('manuelle'))!.path;
     await page.close();
-    await server!.close();
+    // The data worker takes the closing backup, as quitting the app does.
+    await server!.closeWithBackup();
+    backupPath = listBackups(appPaths(dataDir, MIGRATIONS).backupDir).find((b) => b.reason === 'fermeture')!.path;
   });
 
   it('keeps the same folder locked without its key file, until the recovery key is typed', async () => {

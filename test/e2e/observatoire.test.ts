@@ -126,6 +126,18 @@ describe('import', () => {
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await page.getByText('Import terminé', { exact: true }).waitFor();
 
+    // A large file: the worker's rows are shown as they are written, and « Annuler » rolls it all back (issue 18 §4).
+    const big = join(tempDir(), 'personnes.csv');
+    writeFileSync(big, ['ref;civilite;nom;prenom;date_naissance', ...Array.from({ length: 40_000 }, (_, i) => `GROS-${i};MME;Volumineux${i};Ana;12/03/1985`)].join('\n'));
+    await page.locator('input[type=file]').setInputFiles(big);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    const progress = page.getByRole('status');
+    await progress.getByText(/^Écriture des lignes — [1-9][\d\u00a0]* sur 40\u00a0000 lignes \(\d+\u00a0%\)$/).waitFor({ timeout: 30_000 });
+    await shot('progression');
+    await progress.getByRole('button', { name: 'Annuler' }).click();
+    await page.getByText('Opération annulée à votre demande : rien n’a été enregistré.').waitFor({ timeout: 30_000 });
+    await shot('annule');
+
     // The export of Les emplois de l'inclusion, as downloaded, on the same screen (issue 16 §2).
     await page.locator('input[type=file]').setInputFiles(join(REPO_ROOT, 'test', 'fixtures', 'files', 'lei-candidatures.xlsx'));
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
@@ -139,5 +151,6 @@ describe('import', () => {
     await page.getByRole('link', { name: 'Personnes accueillies' }).click();
     await page.getByText('Arnaud').first().waitFor();
     await page.getByText('Lefèvre').first().waitFor();
+    expect(await page.getByText(/Volumineux/).count()).toBe(0);
   }, 90_000);
 });

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
+import { startInProcess } from '../../src-main/worker/local-data-service';
 import { launchChromium } from '../helpers/chromium';
 import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
 import { openDemoAs } from './pages';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 beforeEach(async () => {
-  server = await startWebServer({ dataDir: tempDir('cedre-e2e-'), migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0 });
+  server = await startWebServer({ dataDir: tempDir('cedre-e2e-'), migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0, dataWork: startInProcess });
   page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
 });
 afterEach(async () => {
@@ -33,7 +34,7 @@ describe('RGPD requests', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await openDemoAs(page, server.url, 'direction');
-    const sqlite = server.runtime.openOrNull()!.sqlite;
+    const sqlite = server.runtime!.openOrNull()!.sqlite;
     const person = sqlite
       .prepare('select id, nom, prenom from personnes p where not exists (select 1 from parcours pa where pa.personne_id = p.id and pa.date_debut is not null) limit 1')
       .get() as { id: string; nom: string; prenom: string };

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
+import { startInProcess } from '../../src-main/worker/local-data-service';
 import { MAX_BODY_BYTES } from '../../src-main/transport/http';
 import { VALID_SETUP } from '../helpers/app';
 import { MIGRATIONS, tempDir } from '../helpers/temp';
@@ -39,7 +40,7 @@ function rpc(route: string, input: unknown, headers: Record<string, string> = {}
 }
 
 function usersCount(): number {
-  return server.runtime.openOrNull()!.sqlite.prepare('select count(*) from users').pluck().get() as number;
+  return server.runtime!.openOrNull()!.sqlite.prepare('select count(*) from users').pluck().get() as number;
 }
 
 beforeEach(async () => {
@@ -47,7 +48,7 @@ beforeEach(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Cèdre</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  server = await startWebServer({ dataDir: tempDir(), migrationsFolder: MIGRATIONS, rendererDir, port: 0 });
+  server = await startWebServer({ dataDir: tempDir(), migrationsFolder: MIGRATIONS, rendererDir, port: 0, dataWork: startInProcess });
 });
 afterEach(async () => server.close());
 
@@ -89,7 +90,7 @@ describe('HTTP transport', () => {
       expect(JSON.parse(reply.body).ok).toBe(false);
     }
     expect((await send({ path: '/', headers: { host: 'rebind.example' } })).status).toBe(403);
-    expect(server.runtime.stateKind()).toBe('setup');
+    expect(server.runtime!.stateKind()).toBe('setup');
     expect(usersCount()).toBe(0);
   });
 
@@ -130,6 +131,54 @@ describe('HTTP transport', () => {
       expect((await send({ path })).status, path).toBe(404);
     }
   });
+});
+
+describe('job requests (progress and cancellation of a long call)', () => {
+  it('needs the launch token, a sane id and POST; shows nothing of a job to another session', async () => {
+    const json = { 'content-type': 'application/json' };
+    expect((await send({ method: 'POST', path: '/job/job-12345678/progress', headers: json, body: '{}' })).status).toBe(401);
+    const headers = { ...json, 'x-cedre-token': server.token };
+    expect((await send({ method: 'GET', path: '/job/job-12345678/progress', headers })).status).toBe(405);
+    for (const path of ['/job/x/progress', '/job/job-12345678/delete', '/job/job-12345678/progress/more', '/job/..%2F..%2Fetc/progress']) {
+      const refused = await send({ method: 'POST', path, headers, body: '{}' });
+      expect([refused.status, JSON.parse(refused.body).error.message], path).toEqual([404, 'Cette opération n’existe pas.']);
+    }
+    const unknown = await send({ method: 'POST', path: '/job/job-12345678/cancel', headers, body: '{}' });
+    expect([unknown.status, JSON.parse(unknown.body)]).toEqual([200, { ok: true, progress: null }]);
+  });
+});
+
+describe('browser mode over the data worker', () => {
+  it('imports through the worker while the server answers the job’s progress, for its session only', async () => {
+    const worker = await startWebServer({ dataDir: tempDir(), migrationsFolder: MIGRATIONS, rendererDir: tempDir(), port: 0 });
+    try {
+      expect(worker.runtime).toBeNull();
+      const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${worker.origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-cedre-token': worker.token, ...headers }, body: JSON.stringify(body) });
+      const { token } = (await (await post('/rpc/setup.complete', VALID_SETUP)).json()).data as { token: string };
+      const lines = ['ref;civilite;nom;prenom;date_naissance', ...Array.from({ length: 20_000 }, (_, i) => `P${i};MME;Nom${i};Prénom${i};0${(i % 9) + 1}/03/1985`)];
+      const file = { name: 'personnes.csv', base64: Buffer.from(lines.join('\n'), 'utf8').toString('base64') };
+      const job = 'job-http-import-1';
+      const importing = post('/rpc/import.run', { files: [file], simulation: true }, { 'x-cedre-session': token, 'x-cedre-job': job }).then((r) => r.json());
+      let done = false;
+      void importing.finally(() => (done = true));
+      const seen: Array<{ step: string; done: number | null }> = [];
+      let strangerSawIt = false;
+      while (!done) {
+        const mine = (await (await post(`/job/${job}/progress`, {}, { 'x-cedre-session': token })).json()) as { progress: { step: string; done: number | null } | null };
+        if (mine.progress) seen.push(mine.progress);
+        const stranger = (await (await post(`/job/${job}/progress`, {}, { 'x-cedre-session': 'autre' })).json()) as { progress: unknown };
+        if (stranger.progress !== null) strangerSawIt = true;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const report = (await importing) as { ok: boolean; data: { ok: boolean; simulation: boolean } };
+      expect(report.ok && report.data.ok && report.data.simulation).toBe(true);
+      expect(seen.some((p) => p.step === 'Écriture des lignes' && (p.done ?? 0) > 0)).toBe(true);
+      expect(strangerSawIt).toBe(false);
+    } finally {
+      await worker.close();
+    }
+  }, 120_000);
 });
 
 describe('a second server on the same port', () => {

@@ -7,12 +7,14 @@ import type { RpcResult } from '../../src-shared/errors';
 import { theme } from '../../src-renderer/app/theme';
 
 export function renderUi(ui: ReactElement) {
-  return render(<MantineProvider theme={theme}>{ui}</MantineProvider>);
+  const rendered = render(<MantineProvider theme={theme}>{ui}</MantineProvider>);
+  // Re-rendering keeps the provider around the new element.
+  return { ...rendered, rerender: (next: ReactElement) => rendered.rerender(<MantineProvider theme={theme}>{next}</MantineProvider>) };
 }
 
 /** Stands in for the Electron preload: every call the renderer makes goes through this function. */
 export function fakeBridge(answer: (envelope: RpcEnvelope) => RpcResult<unknown>) {
   const call = vi.fn(async (envelope: RpcEnvelope) => answer(envelope));
-  window.cedre = { call };
+  window.cedre = { call, job: vi.fn(async () => ({ ok: true, progress: null })) };
   return call;
 }

@@ -7,7 +7,7 @@ import { APP_ENTRY_URL, createAppProtocolHandler, isTrustedAppUrl } from '../../
 import { startElectronApp, type ElectronModules } from '../../src-main/platform/electron/entry';
 import { createMainWindow, type NavigationEvent } from '../../src-main/platform/electron/main-window';
 import { registerIpcTransport, type IpcEventLike } from '../../src-main/transport/ipc';
-import { IPC_CHANNEL } from '../../src-shared/bridge';
+import { IPC_CHANNEL, IPC_JOB_CHANNEL } from '../../src-shared/bridge';
 import { MIGRATIONS, tempDir } from '../helpers/temp';
 import { fakeSafeStorage } from '../helpers/fake-safe-storage';
 
@@ -116,9 +116,11 @@ describe('IPC sender check', () => {
   });
 
   it('refuses calls from other frames and malformed envelopes before the router sees them', async () => {
-    let handler: ((e: IpcEventLike, p: unknown) => Promise<unknown>) | null = null;
+    const handlers = new Map<string, (e: IpcEventLike, p: unknown) => Promise<unknown>>();
     const dispatch = vi.fn(async () => ({ ok: true as const, data: 'pong' }));
-    registerIpcTransport({ handle: (channel, l) => (expect(channel).toBe(IPC_CHANNEL), (handler = l)) }, { dispatch }, (u) => isTrustedAppUrl(u));
+    registerIpcTransport({ handle: (channel, l) => handlers.set(channel, l) }, { dispatch }, (u) => isTrustedAppUrl(u));
+    expect([...handlers.keys()]).toEqual([IPC_CHANNEL, IPC_JOB_CHANNEL]);
+    const handler = handlers.get(IPC_CHANNEL);
     const fromApp = { senderFrame: { url: 'app://bundle/index.html' } };
     await expect(handler!({ senderFrame: { url: 'https://evil.example/' } }, { route: 'system.status', input: {}, session: null })).resolves.toMatchObject({
       ok: false,
@@ -129,7 +131,26 @@ describe('IPC sender check', () => {
     await expect(handler!(fromApp, { route: 3 })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(dispatch).not.toHaveBeenCalled();
     await expect(handler!(fromApp, { route: 'system.status', input: {}, session: 'abc' })).resolves.toEqual({ ok: true, data: 'pong' });
-    expect(dispatch).toHaveBeenCalledWith('system.status', {}, { sessionToken: 'abc' });
+    expect(dispatch).toHaveBeenCalledWith('system.status', {}, { sessionToken: 'abc', jobId: null });
+    await expect(handler!(fromApp, { route: 'system.status', input: {}, session: 'abc', job: '../../etc' })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('answers job requests from the app only, well formed, for the calling session', async () => {
+    const handlers = new Map<string, (e: IpcEventLike, p: unknown) => Promise<unknown>>();
+    const progress = { step: 'Écriture des lignes', done: 10, total: 100, unit: 'lignes', cancellable: true, cancelRequested: false };
+    const jobProgress = vi.fn((job: string, session: string | null) => (job === 'job-12345678' && session === 'abc' ? progress : null));
+    const cancelJob = vi.fn(() => ({ ...progress, cancelRequested: true }));
+    registerIpcTransport({ handle: (channel, l) => handlers.set(channel, l) }, { dispatch: vi.fn(), jobProgress, cancelJob }, (u) => isTrustedAppUrl(u));
+    const job = handlers.get(IPC_JOB_CHANNEL)!;
+    const fromApp = { senderFrame: { url: 'app://bundle/index.html' } };
+    await expect(job({ senderFrame: { url: 'https://evil.example/' } }, { job: 'job-12345678', action: 'cancel', session: 'abc' })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await expect(job(fromApp, { job: 'x', action: 'progress', session: 'abc' })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await expect(job(fromApp, { job: 'job-12345678', action: 'delete', session: 'abc' })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(cancelJob).not.toHaveBeenCalled();
+    await expect(job(fromApp, { job: 'job-12345678', action: 'progress', session: 'abc' })).resolves.toEqual({ ok: true, progress });
+    await expect(job(fromApp, { job: 'job-12345678', action: 'progress', session: 'other' })).resolves.toEqual({ ok: true, progress: null });
+    await expect(job(fromApp, { job: 'job-12345678', action: 'cancel', session: 'abc' })).resolves.toMatchObject({ ok: true, progress: { cancelRequested: true } });
+    expect(cancelJob).toHaveBeenCalledWith('job-12345678', 'abc');
   });
 });
 
@@ -211,12 +232,13 @@ describe('Electron lifecycle', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     fake.ready();
-    await vi.waitFor(() => expect(FakeBrowserWindow.created.length).toBe(1));
-    expect(fake.ipcHandlers).toEqual([IPC_CHANNEL]);
+    await vi.waitFor(() => expect(FakeBrowserWindow.created.length).toBe(1), { timeout: 30_000 });
+    expect(fake.ipcHandlers).toEqual([IPC_CHANNEL, IPC_JOB_CHANNEL]);
     expect(fake.modules.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(FakeBrowserWindow.created[0]!.loadedUrl).toBe('app://bundle/index.html');
     expect((FakeBrowserWindow.created[0]!.options.webPreferences as { preload: string }).preload).toBe('/app/out/preload/index.js');
-    expect(started.runtime()!.stateKind()).toBe('setup');
+    // The database opened in the data worker, its key kept by the (fake) Windows account through the parent.
+    expect((await started.data()!.status()).state).toBe('setup');
     // Quitting is held once for a last backup, then goes on.
     const quitEvent = { preventDefault: vi.fn() };
     fake.listeners.get('before-quit')!(quitEvent);
@@ -227,6 +249,6 @@ describe('Electron lifecycle', () => {
     expect(again.preventDefault).not.toHaveBeenCalled();
     expect(readdirSync(join(dataDir, 'sauvegardes')).some((f) => f.endsWith('-fermeture.sqlite'))).toBe(true);
     fake.listeners.get('will-quit')!();
-    expect(started.runtime()!.openOrNull()).toBeNull();
+    await expect(started.data()!.status()).rejects.toThrow(/moteur de données s’est arrêté/);
   });
 });

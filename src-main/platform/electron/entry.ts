@@ -5,11 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { USER_DATA_FOLDER } from '../user-data-folder';
 import { join } from 'node:path';
-import { appPaths } from '../../app-paths';
-import { AppRuntime } from '../../app-runtime';
-import { Router } from '../../router';
-import { routes } from '../../routes';
 import { registerIpcTransport, type IpcMainLike } from '../../transport/ipc';
+import type { DataService } from '../../worker/data-service';
+import { DataWorkerClient } from '../../worker/data-worker-client';
 import { SafeStorageGuard, type SafeStorageLike } from './safe-storage-guard';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isTrustedAppUrl } from './app-protocol';
 import { createMainWindow, hardenWebContents, type BrowserWindowCtor, type BrowserWindowLike, type ShellLike, type WebContentsLike } from './main-window';
@@ -45,9 +43,11 @@ export interface ElectronStartOptions {
 
 export { USER_DATA_FOLDER };
 
-export function startElectronApp(electron: ElectronModules, options: ElectronStartOptions): { runtime(): AppRuntime | null } {
+export function startElectronApp(electron: ElectronModules, options: ElectronStartOptions): { data(): DataService | null } {
   const { app, BrowserWindow, ipcMain, protocol, shell } = electron;
-  let runtime: AppRuntime | null = null;
+  // The database and the services run in the data worker (issue 18 §4): this process only relays, so the window
+  // never freezes during an import, a restore or the annual report.
+  let data: DataService | null = null;
   let mainWindow: (BrowserWindowLike & { isMinimized?(): boolean; restore?(): void; focus?(): void }) | null = null;
 
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -58,7 +58,7 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
-    return { runtime: () => null };
+    return { data: () => null };
   }
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized?.()) mainWindow.restore?.();
@@ -72,15 +72,12 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
   // A last backup before quitting: hold the quit once, back up, then quit for real.
   let backedUpOnQuit = false;
   app.on('before-quit', ((event: { preventDefault(): void }) => {
-    if (backedUpOnQuit || !runtime) return;
+    if (backedUpOnQuit || !data) return;
     event.preventDefault();
     backedUpOnQuit = true;
-    void runtime
-      .backup('fermeture')
-      .catch((err: unknown) => console.error('[cedre] sauvegarde de fermeture impossible :', err))
-      .finally(() => app.quit());
+    void data.closeWithBackup().finally(() => app.quit());
   }) as (...args: never[]) => void);
-  app.on('will-quit', () => runtime?.close());
+  app.on('will-quit', () => void data?.close());
 
   const devServerUrl = app.isPackaged ? undefined : options.env.ELECTRON_RENDERER_URL;
   void app.whenReady().then(async () => {
@@ -88,16 +85,10 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
     const migrationsFolder = app.isPackaged ? join(options.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
     // The data key is kept by the Windows account (safeStorage); CEDRE_RECOVERY_KEY still unlocks a new PC.
     const guard = await SafeStorageGuard.create(electron.safeStorage);
-    const started = await AppRuntime.start(appPaths(dataDir, migrationsFolder), undefined, { guard, recoveryKey: options.env.CEDRE_RECOVERY_KEY ?? null });
-    runtime = started;
-    void started
-      .backupIfDue()
-      .then(() => started.externalCopyIfDue())
-      .catch((err: unknown) => console.error('[cedre] sauvegarde automatique impossible :', err))
-      .then(() => started.purgeAuditLog())
-      .catch((err: unknown) => console.error('[cedre] purge du journal d’audit impossible :', err));
-    const router = new Router(routes, runtime);
-    registerIpcTransport(ipcMain, router, (url) => isTrustedAppUrl(url, devServerUrl));
+    const started = await DataWorkerClient.start({ dataDir, migrationsFolder, guard: guard ?? 'none', recoveryKey: options.env.CEDRE_RECOVERY_KEY ?? null });
+    data = started;
+    void started.housekeeping();
+    registerIpcTransport(ipcMain, started, (url) => isTrustedAppUrl(url, devServerUrl));
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(options.bundleDir, '..', 'renderer'), readFile));
     mainWindow = createMainWindow(BrowserWindow, shell, {
       preload: join(options.bundleDir, '..', 'preload', 'index.js'),
@@ -105,5 +96,5 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
       isTrustedUrl: (url) => isTrustedAppUrl(url, devServerUrl),
     });
   });
-  return { runtime: () => runtime };
+  return { data: () => data };
 }

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { IMPORT_LIMITS, IMPORT_SHEETS, type ImportReport } from '../../../src-shared/import-format';
 import type { AuditLog } from '../audit/audit-log';
+import { UNFOLLOWED_JOB, type JobControl } from '../../jobs/job-control';
 import { ImportWriter } from './import-writer';
 import { convertLeiExport } from './lei/lei-convert';
 import { parseWorkbook, ProblemList } from './sheet-records';
@@ -17,6 +18,8 @@ export interface ImportOptions {
   now: Date;
   user: { id: string; login: string } | null;
   route: string;
+  /** Progress for the screen, and the user's cancellation (honoured until the commit: the transaction rolls back). */
+  job?: JobControl;
 }
 
 class RollbackSignal extends Error {}
@@ -29,15 +32,20 @@ export class ImportService {
 
   async importPath(path: string, options: ImportOptions): Promise<ImportReport> {
     const started = performance.now();
+    (options.job ?? UNFOLLOWED_JOB).report({ step: 'Lecture des fichiers', cancellable: true });
     return this.run(await readImportPath(path), options, started);
   }
 
   async importFiles(files: ImportFile[], options: ImportOptions): Promise<ImportReport> {
     const started = performance.now();
+    (options.job ?? UNFOLLOWED_JOB).report({ step: 'Lecture des fichiers', cancellable: true });
     return this.run(await readImportFiles(files), options, started);
   }
 
   run(book: RawWorkbook, options: ImportOptions, started = performance.now()): ImportReport {
+    const job = options.job ?? UNFOLLOWED_JOB;
+    job.throwIfCancelled();
+    job.report({ step: 'Vérification des cellules', cancellable: true });
     const problems = new ProblemList(IMPORT_LIMITS.maxListedErrors);
     // An export of Les emplois de l'inclusion becomes sheets of the format, matched against the persons of the base.
     if (book.lei && book.problems.length === 0) convertLeiExport(this.sqlite, book.lei, book);
@@ -52,8 +60,10 @@ export class ImportService {
     if (book.problems.length === 0 && !incomplete && problems.errorCount < IMPORT_LIMITS.maxListedErrors) {
       try {
         this.sqlite.transaction(() => {
-          writer = new ImportWriter(this.sqlite, parsed, problems, options.now, book.attachment);
+          writer = new ImportWriter(this.sqlite, parsed, problems, options.now, book.attachment, job);
           feuilles = writer.writeAll();
+          job.throwIfCancelled();
+          job.report({ step: 'Enregistrement', cancellable: false });
           if (problems.errorCount > 0 || options.dryRun) throw new RollbackSignal();
           this.audit.append({
             at: options.now.toISOString(),

@@ -12,7 +12,7 @@ import { CONTRATS_PAR_DISPOSITIF, type ClientType } from '../../../src-shared/do
 import { subjectTo480 } from '../../../src-shared/rules/plafond-480';
 import { kindOfMesure, versionProblems, type MesureAsp } from '../../../src-shared/domain/annexes-financieres';
 import { DECISIONS_AVEC_MOTIF } from '../../../src-shared/domain/accueil';
-import type { ImportSheet, ImportSheetCount } from '../../../src-shared/import-format';
+import { IMPORT_SHEETS, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
 import { compactId, isValidNir } from '../../../src-shared/rules/identity';
@@ -29,6 +29,7 @@ import { REGISTER_TABLES } from './register-tables';
 import { REGISTERS_BEFORE_PARCOURS, writeRegisters, type RegisterContext } from './register-writer';
 import { bool, num, reqStr, str, type ParsedWorkbook, type ProblemList, type SheetRecord } from './sheet-records';
 import { appendTo } from '../../lib/append-to';
+import { UNFOLLOWED_JOB, type JobControl } from '../../jobs/job-control';
 
 type Row = Record<string, unknown>;
 
@@ -70,15 +71,22 @@ export class ImportWriter {
     private readonly problems: ProblemList,
     private readonly now: Date,
     private readonly attachment?: (path: string) => Uint8Array | undefined,
+    private readonly job: JobControl = UNFOLLOWED_JOB,
   ) {
     this.at = now.toISOString();
   }
+
+  /** Rows handled so far, for the progress bar. */
+  private rowsWritten = 0;
 
   private id(): string {
     return uuidv7(this.now.getTime());
   }
 
   private count(sheet: ImportSheet, created: boolean): void {
+    // Every written row is a safe point: a cancellation throws, and the import's one transaction rolls back.
+    this.job.throwIfCancelled();
+    this.job.advance(++this.rowsWritten);
     const c = this.counts.get(sheet) ?? { feuille: sheet, lignes: 0, creees: 0, misesAJour: 0 };
     c.lignes++;
     if (created) c.creees++;
@@ -143,6 +151,8 @@ export class ImportWriter {
   // ---- the whole workbook -----------------------------------------------------------------------------------
 
   writeAll(): ImportSheetCount[] {
+    const total = IMPORT_SHEETS.reduce((sum, sheet) => sum + this.records(sheet).length, 0);
+    this.job.report({ step: 'Écriture des lignes', done: 0, total, unit: 'lignes', cancellable: true });
     this.checkDuplicateRefs();
     this.writeStructure();
     this.writeDispositifs();

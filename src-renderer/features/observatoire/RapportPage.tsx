@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,7 +6,9 @@ import { Link } from 'react-router';
 import { formatIndicator } from '../../../src-shared/observatoire/format-value';
 import { indicatorDefinition } from '../../../src-shared/observatoire/indicateurs';
 import type { ReportPreviewView } from '../../../src-shared/views-observatoire';
-import { api, ApiError } from '../../api';
+import { JOB_CANCELLED_MESSAGE, type JobProgress } from '../../../src-shared/jobs';
+import { api, ApiError, followedApi } from '../../api';
+import { JobProgressView } from '../../components/JobProgressView';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadBlob } from '../../lib/download';
@@ -35,6 +37,8 @@ export function RapportPage() {
   const [annee, setAnnee] = useState(thisYear - 1);
   const [preview, setPreview] = useState<ReportPreviewView | null>(null);
   const [busy, setBusy] = useState<'preview' | 'sign' | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const [cancel, setCancel] = useState<(() => void) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const history = useRouteData('rapports.history');
 
@@ -66,16 +70,23 @@ export function RapportPage() {
     if (!yes) return;
     setBusy('sign');
     setError(null);
+    setProgress(null);
     try {
-      const made = await api('rapports.produce', { annee: year });
+      // Followed: the steps (indicators, PDF, signature, archive); « Annuler » is offered until the signature.
+      const call = followedApi('rapports.produce', { annee: year }, setProgress);
+      setCancel(() => () => void call.cancel());
+      const made = await call.result;
       downloadBlob(made.fileName, base64ToBlob(made.base64, 'application/zip'));
       notifications.show({ color: 'teal', message: `Rapport ${year} signé et enregistré : ${made.fileName}` });
       history.reload();
       setPreview(null);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Signature impossible.');
+      // A cancellation the user asked for is news, not an error.
+      if (err instanceof ApiError && err.message === JOB_CANCELLED_MESSAGE) notifications.show({ color: 'gray', message: err.message });
+      else setError(err instanceof ApiError ? err.message : 'Signature impossible.');
     } finally {
       setBusy(null);
+      setCancel(null);
     }
   };
 
@@ -120,14 +131,7 @@ export function RapportPage() {
             <Text size="sm" c="dimmed">
               {preview.cle ? `Signé avec la clé ${preview.cle.kid}.` : 'La structure n’a pas encore de clé de signature : elle sera créée à la signature. Pensez à envoyer sa fiche à la fédération.'}
             </Text>
-            {busy === 'sign' && (
-              <div>
-                <Text size="sm" mb={4}>
-                  Calcul, mise en page du PDF, signature et archivage…
-                </Text>
-                <Progress value={100} animated striped aria-label="Production du rapport" />
-              </div>
-            )}
+            {busy === 'sign' && <JobProgressView label="Calcul, mise en page du PDF, signature et archivage…" progress={progress} onCancel={cancel ?? undefined} />}
             <Group>
               <Button leftSection={<IconSignature size={18} />} onClick={() => void sign()} loading={busy === 'sign'}>
                 Signer et télécharger le rapport

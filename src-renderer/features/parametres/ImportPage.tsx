@@ -1,10 +1,12 @@
-import { Alert, Button, FileInput, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconDownload, IconFileSpreadsheet, IconListCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ImportProblem, ImportReport } from '../../../src-shared/import-format';
 import { SHEET_LABELS } from '../../../src-shared/import-format';
-import { api, ApiError } from '../../api';
+import { JOB_CANCELLED_MESSAGE, type JobProgress } from '../../../src-shared/jobs';
+import { api, ApiError, followedApi } from '../../api';
+import { JobProgressView } from '../../components/JobProgressView';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadBlob } from '../../lib/download';
@@ -48,19 +50,28 @@ export function ImportPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<'check' | 'import' | 'file' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const [cancel, setCancel] = useState<(() => void) | null>(null);
 
   const run = async (simulation: boolean) => {
     setBusy(simulation ? 'check' : 'import');
     setError(null);
+    setProgress(null);
     try {
       const uploads = await Promise.all(files.map(fileToUpload));
-      const result = await api('import.run', { files: uploads, simulation });
+      // Followed: the data worker reports the rows written, and « Annuler » rolls the whole import back.
+      const call = followedApi('import.run', { files: uploads, simulation }, setProgress);
+      setCancel(() => () => void call.cancel());
+      const result = await call.result;
       setReport(result);
       if (!simulation && result.ok) notifications.show({ color: 'teal', message: `Import terminé en ${result.dureeMs} ms.` });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Import impossible.');
+      // A cancellation the user asked for is news, not an error.
+      if (err instanceof ApiError && err.message === JOB_CANCELLED_MESSAGE) notifications.show({ color: 'gray', message: err.message });
+      else setError(err instanceof ApiError ? err.message : 'Import impossible.');
     } finally {
       setBusy(null);
+      setCancel(null);
     }
   };
 
@@ -118,12 +129,11 @@ export function ImportPage() {
             </Button>
           </Group>
           {busy && busy !== 'file' && (
-            <div>
-              <Text size="sm" mb={4}>
-                {busy === 'check' ? 'Lecture et vérification de chaque cellule…' : 'Écriture en une seule transaction…'}
-              </Text>
-              <Progress value={100} animated striped aria-label="Progression de l’import" />
-            </div>
+            <JobProgressView
+              label={busy === 'check' ? 'Lecture et vérification de chaque cellule…' : 'Écriture en une seule transaction…'}
+              progress={progress}
+              onCancel={cancel ?? undefined}
+            />
           )}
         </Stack>
       </Paper>

@@ -1,0 +1,252 @@
+/**
+ * The parent's side of the data worker (issue 18 §4): starts worker/data-worker.ts in a worker thread, relays route
+ * calls to it and their results back, and answers progress and cancellation requests at once from what the worker
+ * last reported, while the worker is busy. Used by Electron's main process and browser mode's server.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RpcResult } from '../../src-shared/errors';
+import type { JobProgress } from '../../src-shared/jobs';
+import { JobRegistry } from '../jobs/job-registry';
+import type { OsKeyGuard } from '../security/os-key-guard';
+import type { DataService, RpcCaller } from './data-service';
+import { runHousekeeping } from './data-service';
+import type { DataWorkerStart, FromWorker, RuntimeOperation, StartupStatus, ToWorker } from './protocol';
+
+/** Jobs followed at once; beyond, a call runs unfollowed (no progress, no cancel). */
+const JOB_SLOTS = 64;
+/** A worker that died is started again this many times at most, then calls answer that the app must be restarted. */
+const MAX_RESTARTS = 3;
+
+const STOPPED_MESSAGE = 'Le moteur de données s’est arrêté de façon inattendue ; rien n’a été enregistré pour cette action. Fermez puis relancez l’application.';
+
+export interface DataWorkerOptions {
+  dataDir: string;
+  migrationsFolder: string;
+  /** What keeps the data key: the development key file, nothing (recovery key only), or a guard of this process (safeStorage). */
+  guard: 'development-file' | 'none' | OsKeyGuard;
+  recoveryKey: string | null;
+  /** The worker's script; default: the bundled one beside this file, else the TypeScript sources through tsx. */
+  entry?: string;
+}
+
+/** The bundled worker beside the bundle that starts it (out/web, out/main), else the sources' bootstrap. */
+export function defaultWorkerEntry(dir: string = __dirname): string {
+  for (const name of ['data-worker.cjs', 'data-worker.js']) if (existsSync(join(dir, name))) return join(dir, name);
+  return join(dir, 'dev-bootstrap.cjs');
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  jobId: string | null;
+  slot: number | null;
+}
+
+export class DataWorkerClient implements DataService {
+  private worker: Worker | null = null;
+  private starting: Promise<StartupStatus> | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly cancelFlags = new Int32Array(new SharedArrayBuffer(JOB_SLOTS * 4));
+  private readonly slotJobs = new Array<string | null>(JOB_SLOTS).fill(null);
+  private readonly jobs = new JobRegistry();
+  private restarts = 0;
+  private closing = false;
+  private lastStatus: StartupStatus | null = null;
+
+  private constructor(private readonly options: DataWorkerOptions) {}
+
+  static async start(options: DataWorkerOptions): Promise<DataWorkerClient> {
+    const client = new DataWorkerClient(options);
+    await client.ensureStarted();
+    return client;
+  }
+
+  private ensureStarted(): Promise<StartupStatus> {
+    if (this.worker && this.lastStatus) return Promise.resolve(this.lastStatus);
+    this.starting ??= this.spawn().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private spawn(): Promise<StartupStatus> {
+    const { guard } = this.options;
+    const start: DataWorkerStart = {
+      dataDir: this.options.dataDir,
+      migrationsFolder: this.options.migrationsFolder,
+      guard: guard === 'development-file' ? { type: 'development-file' } : guard === 'none' ? { type: 'none' } : { type: 'parent', kind: guard.kind, warning: guard.warning },
+      recoveryKey: this.options.recoveryKey,
+      cancelFlags: this.cancelFlags.buffer as SharedArrayBuffer,
+    };
+    const worker = new Worker(this.options.entry ?? defaultWorkerEntry(), { workerData: start });
+    return new Promise<StartupStatus>((resolve, reject) => {
+      let started = false;
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'started') {
+          started = true;
+          this.worker = worker;
+          this.lastStatus = message.status;
+          resolve(message.status);
+        } else if (message.type === 'start-failed') {
+          void worker.terminate();
+          reject(new Error(message.message));
+        } else this.receive(worker, message);
+      });
+      worker.on('error', (err) => {
+        console.error('[cedre] le moteur de données a échoué :', err);
+        if (!started) reject(err);
+      });
+      worker.on('exit', (code) => {
+        if (!started) reject(new Error(`Le moteur de données s’est arrêté au démarrage (code ${code}).`));
+        this.workerStopped(worker);
+      });
+    });
+  }
+
+  private receive(worker: Worker, message: FromWorker): void {
+    switch (message.type) {
+      case 'result':
+      case 'runtime-done': {
+        const pending = this.pending.get(message.id);
+        if (!pending) return;
+        this.pending.delete(message.id);
+        this.releaseJob(pending);
+        pending.resolve(message.type === 'result' ? message.result : message);
+        return;
+      }
+      case 'progress': {
+        const jobId = this.slotJobs[message.slot];
+        if (jobId) this.jobs.update(jobId, message.progress);
+        return;
+      }
+      case 'guard': {
+        const guard = this.options.guard;
+        const answer = (value: string | null, error: string | null) => worker.postMessage({ type: 'guard-answer', id: message.id, value, error } satisfies ToWorker);
+        if (typeof guard === 'string') return answer(null, 'Aucune protection de clé dans ce processus.');
+        const work = message.operation === 'protect' ? guard.protect(Buffer.from(message.argument, 'base64')) : guard.unprotect(message.argument).then((key) => (key ? key.toString('base64') : null));
+        work.then(
+          (value) => answer(value, null),
+          (err: unknown) => answer(null, err instanceof Error ? err.message : String(err)),
+        );
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Every call waiting on a worker that stopped is answered (nothing was committed: SQLite rolled the transaction back). */
+  private workerStopped(worker: Worker): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    this.lastStatus = null;
+    for (const [id, pending] of this.pending) {
+      this.pending.delete(id);
+      this.releaseJob(pending);
+      pending.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: STOPPED_MESSAGE } } satisfies RpcResult<unknown>);
+    }
+  }
+
+  private releaseJob(pending: Pending): void {
+    if (pending.jobId) this.jobs.end(pending.jobId);
+    if (pending.slot !== null) {
+      this.slotJobs[pending.slot] = null;
+      Atomics.store(this.cancelFlags, pending.slot, 0);
+    }
+  }
+
+  private async post(message: ToWorker, pending: Pending): Promise<unknown> {
+    if (!this.worker) {
+      if (this.closing || this.restarts >= MAX_RESTARTS) {
+        this.releaseJob(pending);
+        return { ok: false, error: { code: 'UNAVAILABLE', message: STOPPED_MESSAGE } };
+      }
+      this.restarts++;
+      try {
+        await this.ensureStarted();
+      } catch (err) {
+        console.error('[cedre] redémarrage du moteur de données impossible :', err);
+        this.releaseJob(pending);
+        return { ok: false, error: { code: 'UNAVAILABLE', message: STOPPED_MESSAGE } };
+      }
+    }
+    return new Promise((resolve) => {
+      this.pending.set(message.id, { ...pending, resolve });
+      // A body of its own memory is moved to the worker, not copied (a workbook can weigh 40 MB).
+      const body = message.type === 'call' ? message.json : undefined;
+      const movable = body && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+      this.worker!.postMessage(message, movable ? [body.buffer as ArrayBuffer] : []);
+    });
+  }
+
+  dispatch(route: string, input: unknown, caller: RpcCaller): Promise<RpcResult<unknown>> {
+    return this.call(route, { input }, caller);
+  }
+
+  dispatchJson(route: string, body: Uint8Array, caller: RpcCaller): Promise<RpcResult<unknown>> {
+    return this.call(route, { json: body }, caller);
+  }
+
+  private async call(route: string, payload: { input?: unknown; json?: Uint8Array }, caller: RpcCaller): Promise<RpcResult<unknown>> {
+    const id = this.nextId++;
+    let jobId = caller.jobId ?? null;
+    let slot: number | null = null;
+    if (jobId !== null) {
+      slot = this.slotJobs.indexOf(null);
+      const followed = slot >= 0 && this.jobs.begin(jobId, caller.sessionToken, () => Atomics.store(this.cancelFlags, slot!, 1));
+      if (followed) this.slotJobs[slot] = jobId;
+      else {
+        jobId = null;
+        slot = null;
+      }
+    }
+    const message: ToWorker = { type: 'call', id, route, input: payload.input, json: payload.json, sessionToken: caller.sessionToken, slot };
+    return (await this.post(message, { jobId, slot, resolve: () => {} })) as RpcResult<unknown>;
+  }
+
+  jobProgress(jobId: string, sessionToken: string | null): JobProgress | null {
+    return this.jobs.progress(jobId, sessionToken);
+  }
+
+  cancelJob(jobId: string, sessionToken: string | null): JobProgress | null {
+    return this.jobs.cancel(jobId, sessionToken);
+  }
+
+  private async operate(operation: RuntimeOperation): Promise<unknown> {
+    const id = this.nextId++;
+    const done = (await this.post({ type: 'runtime', id, operation }, { jobId: null, slot: null, resolve: () => {} })) as
+      | { type: 'runtime-done'; value: unknown; error: string | null }
+      | RpcResult<unknown>;
+    if ('type' in done) {
+      if (done.error !== null) throw new Error(done.error);
+      return done.value;
+    }
+    throw new Error(done.ok ? 'réponse inattendue' : done.error.message);
+  }
+
+  async status(): Promise<StartupStatus> {
+    return (await this.operate('status')) as StartupStatus;
+  }
+
+  housekeeping(): Promise<void> {
+    return runHousekeeping({
+      backupIfDue: () => this.operate('backupIfDue'),
+      externalCopyIfDue: () => this.operate('externalCopyIfDue'),
+      purgeAuditLog: () => this.operate('purgeAuditLog'),
+    });
+  }
+
+  async closeWithBackup(): Promise<void> {
+    await this.operate('backupOnClose').catch((err: unknown) => console.error('[cedre] sauvegarde de fermeture impossible :', err));
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    const worker = this.worker;
+    if (worker) await this.operate('close').catch((err: unknown) => console.error('[cedre] fermeture de la base impossible :', err));
+    this.closing = true;
+    this.worker = null;
+    await worker?.terminate();
+  }
+}
