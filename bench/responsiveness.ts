@@ -68,7 +68,8 @@ export async function measureResponsiveness(mode: 'worker' | 'in-process', rows 
     let lastProgress: string | null = null;
     while (!finished) {
       const asked = performance.now();
-      const answer = await post(`/job/${job}/progress`, {}, { 'x-cedre-session': session });
+      // A server that held its thread for seconds may drop the kept-alive connection: the wait still counts.
+      const answer = await post(`/job/${job}/progress`, {}, { 'x-cedre-session': session }).catch(() => ({ progress: null }));
       answerMs.push(performance.now() - asked);
       if (answerMs.at(-1)! > 50) slow.push({ atMs: Math.round(asked - started), ms: Math.round(answerMs.at(-1)!) });
       if (answer.progress && !finished) {

@@ -30,6 +30,11 @@ function summary(b: BackupFile | undefined): BackupSummary | null {
   return b ? { file: b.file, createdAt: b.createdAt, sizeBytes: b.sizeBytes } : null;
 }
 
+/** Where a multi-step operation stands (label, steps done, steps in all), for the screen's progress bar. */
+export type StepReporter = (label: string, done: number, total: number) => void;
+
+const RESTORE_STEPS = 4;
+
 /** Name of a backup file received for a restore (system.restoreFromFile), written in the data folder meanwhile. */
 export const RECEIVED_BACKUP_PREFIX = '.sauvegarde-recue-';
 
@@ -285,21 +290,26 @@ export class AppRuntime {
    * Puts a chosen backup in place of the current database: a backup of the current state first, then the restore,
    * then the same opening checks as at start-up. Every session ends (the users log in again).
    */
-  async restoreBackup(file: string): Promise<{ restored: BackupFile; safety: BackupFile | null }> {
+  async restoreBackup(file: string, onStep: StepReporter = () => {}): Promise<{ restored: BackupFile; safety: BackupFile | null }> {
     const chosen = listBackups(this.paths.backupDir).find((b) => b.file === file);
     if (!chosen) throw new AppError('NOT_FOUND', 'Cette sauvegarde n’existe plus dans le dossier des sauvegardes.');
     // Checked before anything is closed: a backup this installation's key does not open leaves the base as it was.
+    onStep('Vérification de la sauvegarde', 0, RESTORE_STEPS);
     try {
       verifyBackup(chosen.path, this.unlocked?.key ?? null);
     } catch (err) {
       throw new AppError('VALIDATION', `${(err as Error).message} Rien n’a été modifié.`);
     }
+    onStep('Sauvegarde de l’état actuel', 1, RESTORE_STEPS);
     const safety = this.open ? await createBackup(this.open.sqlite, this.paths.backupDir, 'avant-restauration', this.clock.now()) : null;
+    onStep('Remplacement de la base', 2, RESTORE_STEPS);
     this.closeDatabase();
     restoreBackupFile(this.paths.dbFile, chosen.path, this.clock.now(), this.unlocked?.key ?? null);
+    onStep('Réouverture et contrôles', 3, RESTORE_STEPS);
     await this.openDatabase();
     if (!this.open) throw new AppError('UNAVAILABLE', `La sauvegarde du ${chosen.createdAt} ne s'ouvre pas : restaurez-en une autre.`);
     await this.setAsideAnchorsOfAbandonedJournal();
+    onStep('Terminé', RESTORE_STEPS, RESTORE_STEPS);
     return { restored: chosen, safety };
   }
 
@@ -404,10 +414,12 @@ export class AppRuntime {
   }
 
   /** A verified backup now (reasons: quotidienne, fermeture, manuelle…), then the retention policy. */
-  async backup(reason: string): Promise<BackupFile | null> {
+  async backup(reason: string, onStep: StepReporter = () => {}): Promise<BackupFile | null> {
     if (!this.open) return null;
     const now = this.clock.now();
+    onStep('Copie et vérification de la base', 0, 2);
     const made = await createBackup(this.open.sqlite, this.paths.backupDir, reason, now);
+    onStep('Signature du journal d’audit', 1, 2);
     await this.anchorBeside(made.path, now);
     pruneBackups(this.paths.backupDir, now);
     return made;

@@ -11,6 +11,7 @@ import type { Clock } from './lib/clock';
 import { createHttpTransport, type StaticHandler } from './transport/http';
 import { serveStaticFile } from './transport/static-files';
 import type { DataService } from './worker/data-service';
+import type { StartupStatus } from './worker/protocol';
 import type { InProcessStarter } from './worker/local-data-service';
 import { DataWorkerClient } from './worker/data-worker-client';
 
@@ -41,6 +42,8 @@ export interface RunningWebServer {
   port: number;
   /** The data side, in its worker or in this thread. */
   data: DataService;
+  /** The state found at start-up (locked, setup, ready…), read before the background housekeeping starts. */
+  startupStatus: StartupStatus;
   /** The runtime itself, only when it runs in this thread (`dataWork: 'in-process'`). */
   runtime: AppRuntime | null;
   server: Server;
@@ -84,6 +87,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // Read before the housekeeping, which would make this question wait for the daily backup.
+  const startupStatus = await data.status();
   // Start-up housekeeping (daily backup, external copy, audit purge) runs in the background: the first screen does not wait.
   void data.housekeeping();
   const origin = `http://127.0.0.1:${port}`;
@@ -98,6 +103,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     token,
     port,
     data,
+    startupStatus,
     runtime,
     server,
     close,

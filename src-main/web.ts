@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   console.log(`  Adresse : ${server.url}`);
   console.log(`  Données : ${dataDir}`);
   console.log('  Arrêt   : Ctrl+C');
-  const status = await server.data.status();
+  const status = server.startupStatus;
   if (status.guardWarning) console.warn(`\nAttention — ${status.guardWarning}\n`);
   if (status.state === 'locked') console.log('  Données verrouillées : saisissez la clé de secours dans le navigateur.');
   if (!process.env.CI && !args.includes('--no-open')) openInBrowser(server.url);

@@ -1,8 +1,14 @@
 /** Routes `backups.*`: backups: list, make one now, restore, copy to an external drive. */
 import { AppError } from '../../src-shared/errors';
-import type { RouteTable } from '../router';
-import type { AppRuntime } from '../app-runtime';
+import type { RequestContext, RouteTable } from '../router';
+import type { AppRuntime, StepReporter } from '../app-runtime';
 import type { BackupView } from '../../src-shared/views';
+
+/** Steps of a backup or a restore for the screen; neither is cancelled half-way (a backup is seconds, a restore must finish). */
+const stepsOf =
+  (ctx: RequestContext): StepReporter =>
+  (step, done, total) =>
+    ctx.job.report({ step, done, total, unit: 'étapes', cancellable: false });
 
 function backupViews(runtime: AppRuntime): BackupView[] {
   return runtime.backups().map(({ file, createdAt, sizeBytes, reason }) => ({ file, createdAt, sizeBytes, reason }));
@@ -14,7 +20,7 @@ export const backupsRoutes = {
     permission: 'sauvegardes.manage',
     transaction: false,
     handler: async (ctx) => {
-      await ctx.runtime.backup('manuelle');
+      await ctx.runtime.backup('manuelle', stepsOf(ctx));
       return backupViews(ctx.runtime);
     },
   },
@@ -44,7 +50,7 @@ export const backupsRoutes = {
     transaction: false,
     handler: async (ctx, input) => {
       const who = ctx.user!;
-      const { restored, safety } = await ctx.runtime.restoreBackup(input.file);
+      const { restored, safety } = await ctx.runtime.restoreBackup(input.file, stepsOf(ctx));
       // Written in the restored database, which is the one in use from now on.
       const open = ctx.runtime.openOrNull()!;
       open.transaction(() =>

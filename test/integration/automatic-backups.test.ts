@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../db/backup';
 import { TestApp } from '../helpers/app';
+import { jobControl } from '../../src-main/jobs/job-control';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -45,7 +46,11 @@ describe('restoring a backup from the app', () => {
     expect((await app.fail('backups.restore', { file: '../../etc/passwd' }, t.direction)).fields).toEqual({ file: 'Sauvegarde inconnue.' });
     expect((await app.fail('backups.restore', { file: 'cedre-2020-01-01T00-00-00-000Z-manuelle.sqlite' }, t.direction)).code).toBe('NOT_FOUND');
 
-    expect(await app.call('backups.restore', { file: chosen!.file }, t.direction)).toMatchObject({ state: 'ready' });
+    // The screen follows the restore's steps (issue 18 §4).
+    const steps: string[] = [];
+    const job = jobControl({ publish: (p) => steps.push(`${p.step} ${p.done}/${p.total}`), cancelRequested: () => false });
+    expect(await app.router.dispatch('backups.restore', { file: chosen!.file }, { sessionToken: t.direction, job })).toMatchObject({ ok: true, data: { state: 'ready' } });
+    expect(steps).toEqual(['Vérification de la sauvegarde 0/4', 'Sauvegarde de l’état actuel 1/4', 'Remplacement de la base 2/4', 'Réouverture et contrôles 3/4', 'Terminé 4/4']);
     expect(app.count('personnes')).toBe(1);
     expect((await app.fail('structure.get', {}, t.direction)).code).toBe('UNAUTHENTICATED');
     const reasons = (await app.call('backups.list', {}, (await app.call('auth.login', { login: 'direction.test', password: 'définitif-456' })).token)).map((b) => b.reason);

@@ -2,8 +2,10 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { JobProgress } from '../../../src-shared/jobs';
 import type { BackupView } from '../../../src-shared/views';
-import { api, ApiError } from '../../api';
+import { ApiError, followedApi } from '../../api';
+import { JobProgressView } from '../../components/JobProgressView';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -28,13 +30,15 @@ export function SauvegardesPage() {
   const [list, setList] = useState<BackupView[] | null>(null);
   const [confirm, setConfirm] = useState<BackupView | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const shown = list ?? data ?? [];
 
   const backupNow = async () => {
     setBusy(true);
+    setProgress(null);
     try {
-      setList(await api('backups.create'));
+      setList(await followedApi('backups.create', {}, setProgress).result);
       notifications.show({ color: 'teal', message: 'Sauvegarde faite et vérifiée.' });
     } catch (err) {
       setActionError(err instanceof ApiError ? err.message : 'Sauvegarde impossible.');
@@ -45,8 +49,9 @@ export function SauvegardesPage() {
 
   const restore = async (b: BackupView) => {
     setBusy(true);
+    setProgress(null);
     try {
-      const status = await api('backups.restore', { file: b.file });
+      const status = await followedApi('backups.restore', { file: b.file }, setProgress).result;
       useSessionStore.getState().setStatus(status);
       useSessionStore.getState().clearSession(`Données restaurées à l’état du ${formatDateTime(b.createdAt)}. Reconnectez-vous.`);
     } catch (err) {
@@ -69,6 +74,7 @@ export function SauvegardesPage() {
           </Button>
         }
       />
+      {busy && !confirm && <JobProgressView label="Sauvegarde en cours…" progress={progress} />}
       <FormAlert message={actionError ?? error} />
       <Paper withBorder mt="sm">
         <Table aria-label="Sauvegardes">
@@ -118,8 +124,9 @@ export function SauvegardesPage() {
               dans l’application : une sauvegarde de l’état actuel est faite juste avant, pour pouvoir revenir en arrière. Tout le monde devra se
               reconnecter.
             </Alert>
+            {busy && <JobProgressView label="Restauration en cours…" progress={progress} />}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirm(null)}>
+              <Button variant="default" onClick={() => setConfirm(null)} disabled={busy}>
                 Annuler
               </Button>
               <Button color="orange" loading={busy} onClick={() => void restore(confirm)}>
