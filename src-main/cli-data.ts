@@ -10,6 +10,7 @@ import { toIsoDate } from '../src-shared/rules/dates';
 import type { AppPaths } from './app-paths';
 import { option, positional, required, UsageError } from './cli-args';
 import { AuditLog } from './services/audit/audit-log';
+import { terminalProgress } from './jobs/terminal-progress';
 import { ImportService } from './services/import/import-service';
 import { templateWorkbook } from './services/import/import-template';
 import { exportEverything } from './services/import/workbook-export';
@@ -48,7 +49,8 @@ export async function importCommand(args: string[], paths: AppPaths): Promise<nu
   const opened = await openOrCreate(paths);
   try {
     const service = new ImportService(opened.sqlite, new AuditLog(opened.sqlite));
-    const report = await service.importPath(source, { dryRun: args.includes('--dry-run'), now: new Date(), user: null, route: 'cli.import' });
+    const job = terminalProgress();
+    const report = await service.importPath(source, { dryRun: args.includes('--dry-run'), now: new Date(), user: null, route: 'cli.import', job }).finally(() => job.end());
     printImportReport(report);
     return report.ok ? 0 : 1;
   } finally {

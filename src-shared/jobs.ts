@@ -4,6 +4,8 @@
  * progress while it waits, and may ask to cancel. The main process answers these itself, without waiting for the
  * data worker that does the work: that is what keeps the window alive during an import.
  */
+import { formatNumber } from './format/french-number';
+
 export interface JobProgress {
   /** What is being done now, in French (« Écriture des lignes », « Mise en page du rapport PDF »…). */
   step: string;
@@ -16,6 +18,18 @@ export interface JobProgress {
   cancellable: boolean;
   /** The user asked to cancel: the work stops at its next safe point and changes nothing. */
   cancelRequested: boolean;
+}
+
+/** Share done, 0–100, or null while the total is not known. */
+export function percentDone(p: Pick<JobProgress, 'done' | 'total'>): number | null {
+  return p.total ? Math.min(100, Math.round(((p.done ?? 0) / p.total) * 100)) : null;
+}
+
+/** « Écriture des lignes — 1 200 sur 10 000 lignes (12 %) », as the screen and the command line show it. */
+export function describeProgress(p: Pick<JobProgress, 'step' | 'done' | 'total' | 'unit'>): string {
+  const counted = p.unit && p.total ? ` — ${formatNumber(p.done ?? 0)} sur ${formatNumber(p.total)} ${p.unit}` : '';
+  const share = percentDone(p);
+  return `${p.step}${counted}${share !== null ? ` (${share}\u00a0%)` : ''}`;
 }
 
 /** A job id is chosen by the screen: random, URL-safe, of a sane length (it travels in a header and a path). */

@@ -1,20 +1,17 @@
 import { Button, Group, Progress, Text } from '@mantine/core';
-import type { JobProgress } from '../../src-shared/jobs';
-import { formatNumber } from '../lib/format';
+import { describeProgress, percentDone, type JobProgress } from '../../src-shared/jobs';
 
 /**
  * Where a long operation stands, as its worker reports it (issue 18 §4): the step, a bar filled by the rows or
  * steps done (moving stripes while the total is not known yet), and « Annuler » while stopping is still safe.
  */
 export function JobProgressView({ label, progress, onCancel }: { label: string; progress: JobProgress | null; onCancel?: () => void }) {
-  const known = progress?.total ? Math.min(100, Math.round(((progress.done ?? 0) / progress.total) * 100)) : null;
+  const known = progress ? percentDone(progress) : null;
   return (
     <div role="status" aria-live="polite">
       <Group justify="space-between" mb={4} wrap="nowrap">
         <Text size="sm">
-          {progress?.step || label}
-          {progress?.unit && progress.total ? ` — ${formatNumber(progress.done ?? 0)} sur ${formatNumber(progress.total)} ${progress.unit}` : ''}
-          {known !== null ? ` (${known}\u00a0%)` : ''}
+          {progress?.step ? describeProgress(progress) : label}
         </Text>
         {onCancel && progress?.cancellable && (
           <Button size="xs" variant="default" color="red" onClick={onCancel} disabled={progress.cancelRequested}>

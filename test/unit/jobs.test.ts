@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { JobCancelledError, jobControl, REPORT_INTERVAL_MS } from '../../src-main/jobs/job-control';
 import { JobRegistry } from '../../src-main/jobs/job-registry';
+import { terminalProgress } from '../../src-main/jobs/terminal-progress';
 import { isJobId, JOB_CANCELLED_MESSAGE } from '../../src-shared/jobs';
 
 describe('job control', () => {
@@ -58,5 +59,29 @@ describe('job registry', () => {
   it('accepts only sane job ids (they travel in a header and a path)', () => {
     expect(isJobId('job-0f4c2a9e-1b7d-4e1a-9c3b-2d5e6f708192')).toBe(true);
     for (const bad of ['short', '../../etc/passwd', 'a'.repeat(65), 'job id with spaces', 42, null]) expect(isJobId(bad)).toBe(false);
+  });
+});
+
+describe('progress on the command line', () => {
+  it('rewrites one line on a terminal, and writes one line per step in a log', () => {
+    let now = 0;
+    const tty: string[] = [];
+    const log: string[] = [];
+    for (const [stream, out] of [[{ isTTY: true, write: (t: string) => tty.push(t) }, tty], [{ isTTY: false, write: (t: string) => log.push(t) }, log]] as const) {
+      const job = terminalProgress(stream, () => now);
+      job.report({ step: 'Lecture des fichiers', cancellable: true });
+      job.report({ step: 'Écriture des lignes', done: 0, total: 10_000, unit: 'lignes', cancellable: true });
+      now += 150;
+      job.advance(1200);
+      job.end();
+      expect(out.length).toBeGreaterThan(0);
+    }
+    expect(tty).toEqual([
+      '\r\u001b[2KLecture des fichiers',
+      '\r\u001b[2KÉcriture des lignes — 0 sur 10\u00a0000 lignes (0\u00a0%)',
+      '\r\u001b[2KÉcriture des lignes — 1\u00a0200 sur 10\u00a0000 lignes (12\u00a0%)',
+      '\r\u001b[2K',
+    ]);
+    expect(log).toEqual(['Lecture des fichiers…\n', 'Écriture des lignes…\n']);
   });
 });

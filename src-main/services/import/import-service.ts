@@ -63,8 +63,8 @@ export class ImportService {
           writer = new ImportWriter(this.sqlite, parsed, problems, options.now, book.attachment, job);
           feuilles = writer.writeAll();
           job.throwIfCancelled();
-          job.report({ step: 'Enregistrement', cancellable: false });
           if (problems.errorCount > 0 || options.dryRun) throw new RollbackSignal();
+          job.report({ step: 'Enregistrement', cancellable: false });
           this.audit.append({
             at: options.now.toISOString(),
             userId: options.user?.id ?? null,
