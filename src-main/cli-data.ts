@@ -9,20 +9,17 @@ import type { ImportReport } from '../src-shared/import-format';
 import { toIsoDate } from '../src-shared/rules/dates';
 import type { AppPaths } from './app-paths';
 import { option, positional, required, UsageError } from './cli-args';
-import { AuditLog } from './services/audit/audit-log';
 import { terminalProgress } from './jobs/terminal-progress';
-import { ImportService } from './services/import/import-service';
 import { templateWorkbook } from './services/import/import-template';
 import { exportEverything } from './services/import/workbook-export';
 import { writeExport } from './services/import/export-bundle';
 import { withReadSnapshot } from '../db/read-snapshot';
-import { UsersService } from './services/auth/users-service';
 import { createDemo, DEMO_PASSWORD } from './services/demo/demo-service';
 import { plural } from '../src-shared/format/french-number';
 
 async function openOrCreate(paths: AppPaths) {
   const cli = await openCliDatabase(paths);
-  return Object.assign(cli.open.opened, { close: cli.close });
+  return Object.assign(cli.open.opened, { close: cli.close, services: cli.open });
 }
 
 export function printImportReport(report: ImportReport): void {
@@ -48,9 +45,8 @@ export async function importCommand(args: string[], paths: AppPaths): Promise<nu
   const source = resolve(required(positional(args, ['--db']), 'le classeur .xlsx ou le dossier de fichiers .csv à importer'));
   const opened = await openOrCreate(paths);
   try {
-    const service = new ImportService(opened.sqlite, new AuditLog(opened.sqlite));
     const job = terminalProgress();
-    const report = await service.importPath(source, { dryRun: args.includes('--dry-run'), now: new Date(), user: null, route: 'cli.import', job }).finally(() => job.end());
+    const report = await opened.services.imports.importPath(source, { dryRun: args.includes('--dry-run'), now: new Date(), user: null, route: 'cli.import', job }).finally(() => job.end());
     printImportReport(report);
     return report.ok ? 0 : 1;
   } finally {
@@ -93,9 +89,8 @@ export async function demoCommand(args: string[], paths: AppPaths): Promise<numb
   if (existsSync(paths.dbFile)) throw new Error(`${paths.dbFile} existe déjà : la démonstration se crée dans un nouveau fichier.`);
   const opened = await openOrCreate(paths);
   try {
-    const audit = new AuditLog(opened.sqlite);
     const started = performance.now();
-    const { report, accounts } = createDemo({ sqlite: opened.sqlite, imports: new ImportService(opened.sqlite, audit), users: new UsersService(opened.db), audit }, { scale, years, seed }, new Date());
+    const { report, accounts } = createDemo(opened.services, { scale, years, seed }, new Date());
     const count = (sheet: string) => report.feuilles.find((f) => f.feuille === sheet)?.lignes ?? 0;
     console.log(`Démonstration créée dans ${paths.dbFile} en ${Math.round(performance.now() - started)} ms :`);
     console.log(`  ${count('personnes')} personnes, ${count('accueils')} accueils, ${count('contrats')} contrats, ${count('heures')} lignes d'heures, ${count('sorties')} sorties.`);

@@ -17,6 +17,11 @@ export interface ContratDates {
 export interface ContratInput extends ContratDates {
   heuresHebdo: number | null;
   derogations: readonly Derogation[];
+  /**
+   * The end agreed when the contract was signed, when `dateFin` is an earlier real end (an exit for a job ends the
+   * CDDI early, which L5132-15-1 allows): minimum durations are a condition of the contract as concluded.
+   */
+  dateFinPrevue?: string | null;
 }
 
 export interface ContratContext {
@@ -92,8 +97,9 @@ export function checkContrat(c: ContratInput, ctx: ContratContext): ContratCheck
 
   if (c.type === 'CDDI' && c.dateFin) {
     const previousCddi = ctx.autres.filter((o) => o.type === 'CDDI' && o.dateDebut < c.dateDebut);
-    // V2: the first CDDI lasts at least 4 months, except for a sentence adjustment.
-    if (previousCddi.length === 0 && c.dateFin < lastDayAfterMonths(c.dateDebut, 4) && !has('AMENAGEMENT_PEINE')) {
+    // V2: the first CDDI lasts at least 4 months as concluded (planned end), except for a sentence adjustment.
+    const concludedEnd = c.dateFinPrevue ?? c.dateFin;
+    if (previousCddi.length === 0 && concludedEnd < lastDayAfterMonths(c.dateDebut, 4) && !has('AMENAGEMENT_PEINE')) {
       bloquants.push('Un premier CDDI dure au moins 4 mois (sauf aménagement de peine, à cocher en dérogation).');
     }
     // V2: renewals up to 24 months in total, 60 in ACI for particular difficulties; other derogations have no cap.

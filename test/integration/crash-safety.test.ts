@@ -3,6 +3,7 @@
  * large write: the database opens, passes `integrity_check`, and holds either all or none of each write.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,9 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../db/backup';
 import { openDatabase } from '../../db/client';
 import { databaseFileState } from '../../db/encryption';
-import { AuditLog } from '../../src-main/services/audit/audit-log';
-import { UsersService } from '../../src-main/services/auth/users-service';
-import { ImportService } from '../../src-main/services/import/import-service';
+import { OpenRuntime } from '../../src-main/open-runtime';
+import { systemClock } from '../../src-main/lib/clock';
 import { createDemo } from '../../src-main/services/demo/demo-service';
 import { generateDemo } from '../../src-main/services/demo/demo-generator';
 import { TestApp } from '../helpers/app';
@@ -144,8 +144,8 @@ describe('a process killed in the middle of a write', () => {
     // A database of the previous version (clear, with its clear backups), big enough for the kill to land mid-way.
     const fixture = tempDir();
     const clear = await openDatabase({ file: join(fixture, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(fixture, 'sauvegardes') });
-    const audit = new AuditLog(clear.sqlite);
-    createDemo({ sqlite: clear.sqlite, imports: new ImportService(clear.sqlite, audit), users: new UsersService(clear.db), audit }, { scale: 4, years: 3, seed: 12 }, new Date('2026-03-02T09:00:00Z'));
+    // The services of the app on that file, as the previous version would have built its demo.
+    createDemo(new OpenRuntime(clear, systemClock, randomBytes(32)), { scale: 4, years: 3, seed: 12 }, new Date('2026-03-02T09:00:00Z'));
     const persons = clear.sqlite.prepare('select count(*) from personnes').pluck().get() as number;
     clear.sqlite.close();
     let interrupted = 0;

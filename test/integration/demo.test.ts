@@ -24,6 +24,17 @@ describe('demo structure', () => {
     expect(dates.filter((d) => String(d) > '2026-03-02' && !a.contrats!.some((k) => k[5] === d) && !a.pass_iae!.some((p) => p[3] === d))).toEqual([]);
   });
 
+  it('at scale 5, every contract passes the contract form’s rules and the consistency check finds nothing (issue 18 §1)', async () => {
+    app = await TestApp.start();
+    const open = app.runtime.openOrNull()!;
+    const { report } = createDemo(open, { scale: 5, years: 3, seed: 2026 }, app.clock.now());
+    expect(report.erreurs).toEqual([]);
+    expect(report.avertissements).toEqual([]);
+    expect(report.feuilles.find((f) => f.feuille === 'contrats')!.lignes).toBeGreaterThan(2000);
+    expect(open.sqlite.prepare("select count(*) from contrats where avertissements <> '[]'").pluck().get()).toBe(0);
+    expect(checkConsistency(open.sqlite)).toEqual([]);
+  }, 120_000);
+
   it('imports through the app’s checks, passes the consistency checks, and its accounts log in', async () => {
     app = await TestApp.start();
     const open = app.runtime.openOrNull()!;

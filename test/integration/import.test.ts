@@ -141,6 +141,26 @@ describe('import errors: every one listed with sheet, line and column, nothing w
     expect(messages(report)).toContain('structure:2:siret Ce classeur est celui d’une autre structure (SIRET 73282932000074, la base est celle du SIRET 52000001500013).');
   });
 
+  it('puts every contract through the contract form’s rules: what they would block today is kept as history, with its reason (issue 18 §1)', async () => {
+    const open = await freshRuntime();
+    const clean = await importFolder(open, EXEMPLE_2024);
+    expect(clean.avertissements.filter((w) => w.feuille === 'contrats')).toEqual([]);
+    const dir = exampleCopy();
+    // 12 hours a week in an ACI CDDI, without the prefect's derogation: refused on the form.
+    writeCsv(dir, 'contrats', readCsv(dir, 'contrats').replace('A1;E1;ACI;CDDI;15/01/2024;2024-07-14;24', 'A1;E1;ACI;CDDI;15/01/2024;2024-07-14;12'));
+    const report = await importFolder(open, dir);
+    expect(messages(report)).toEqual([]);
+    const rule = 'En ACI, un CDDI compte au moins 20 heures par semaine, sauf dérogation préfectorale (à cocher).';
+    expect(report.avertissements.filter((w) => w.feuille === 'contrats')).toEqual([{ feuille: 'contrats', ligne: 2, colonne: null, message: `Accepté comme historique, règle non respectée : ${rule}` }]);
+    const stored = open.sqlite.prepare("select c.heures_hebdo, c.avertissements from contrats c join import_refs r on r.entity_id = c.id where r.feuille = 'contrats' and r.ref = 'A1'").get() as { heures_hebdo: number; avertissements: string };
+    expect(stored.heures_hebdo).toBe(1200);
+    expect(JSON.parse(stored.avertissements)).toEqual([`Accepté comme historique, règle non respectée : ${rule}`]);
+    // The same contract typed on the form is refused by the same rule.
+    const parcoursId = open.sqlite.prepare("select parcours_id from contrats c join import_refs r on r.entity_id = c.id where r.ref = 'A1'").pluck().get() as string;
+    const onForm = open.parcours.check({ id: null, parcoursId, type: 'CDDI', dateDebut: '2024-01-15', dateFinPrevue: '2024-07-14', dateFinReelle: null, heuresHebdo: 12, derogations: [] }, '2026-03-02');
+    expect(onForm.bloquants).toContain(rule);
+  });
+
   it('refuses hours that would change a closed month', async () => {
     const open = await freshRuntime();
     await importFolder(open, EXEMPLE_2024);

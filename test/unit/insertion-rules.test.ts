@@ -31,6 +31,9 @@ describe('work contracts', () => {
     expect(checkContrat(cddi({ dateFin: '2024-05-14' }), aci).bloquants).toEqual([]);
     expect(checkContrat(cddi({ dateFin: '2024-05-13' }), aci).bloquants[0]).toMatch(/au moins 4 mois/);
     expect(checkContrat(cddi({ dateFin: '2024-05-13', derogations: ['AMENAGEMENT_PEINE'] }), aci).bloquants).toEqual([]);
+    // Concluded for 6 months, ended after 2 by an exit (a job found): the minimum is met by the contract as signed.
+    expect(checkContrat(cddi({ dateFin: '2024-03-31', dateFinPrevue: '2024-07-14' }), aci).bloquants).toEqual([]);
+    expect(checkContrat(cddi({ dateFin: '2024-03-31', dateFinPrevue: '2024-04-30' }), aci).bloquants[0]).toMatch(/au moins 4 mois/);
     // A renewal may be shorter.
     const renewal = checkContrat(cddi({ dateDebut: '2024-07-15', dateFin: '2024-08-14' }), { ...aci, autres: [{ type: 'CDDI', dateDebut: '2024-01-15', dateFin: '2024-07-14' }] });
     expect(renewal.bloquants).toEqual([]);

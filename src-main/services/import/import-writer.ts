@@ -17,7 +17,7 @@ import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
 import { compactId, isValidNir } from '../../../src-shared/rules/identity';
 import { shortFrenchDate, toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
-import { toDixMilliemes } from '../../../src-shared/rules/heures';
+import { fromCentiemes, toDixMilliemes } from '../../../src-shared/rules/heures';
 import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../src-shared/rules/import-parcours';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { uuidv7 } from '../../lib/uuid';
@@ -30,6 +30,18 @@ import { REGISTERS_BEFORE_PARCOURS, writeRegisters, type RegisterContext } from 
 import { bool, num, reqStr, str, type ParsedWorkbook, type ProblemList, type SheetRecord } from './sheet-records';
 import { appendTo } from '../../lib/append-to';
 import { UNFOLLOWED_JOB, type JobControl } from '../../jobs/job-control';
+import type { ContratCheck } from '../../../src-shared/rules/contrats';
+import type { ContratType, Derogation } from '../../../src-shared/domain/insertion';
+import type { contratInputSchema } from '../../../src-shared/schemas/insertion';
+import type { z } from 'zod';
+
+/** The contract form's checks (ParcoursService.check), which the import applies to every contract it writes. */
+export interface ContractRules {
+  check(input: z.output<typeof contratInputSchema>, today: string): ContratCheck;
+}
+
+/** Before a finding the rules would block today, on a contract the import accepts as history. */
+export const HISTORICAL_PREFIX = 'Accepté comme historique, règle non respectée : ';
 
 type Row = Record<string, unknown>;
 
@@ -70,6 +82,7 @@ export class ImportWriter {
     private readonly book: ParsedWorkbook,
     private readonly problems: ProblemList,
     private readonly now: Date,
+    private readonly contractRules: ContractRules,
     private readonly attachment?: (path: string) => Uint8Array | undefined,
     private readonly job: JobControl = UNFOLLOWED_JOB,
   ) {
@@ -171,8 +184,44 @@ export class ImportWriter {
     writeRegisters(this.registerContext(), REGISTERS_BEFORE_PARCOURS);
     this.writeDatedRows();
     writeRegisters(this.registerContext());
+    this.checkContracts();
     this.refreshPersons();
     return [...this.counts.values()];
+  }
+
+  /**
+   * Every contract of the file goes through the legal checks the contract form uses (issue 18 §1: one rule, applied
+   * everywhere), once the PASS, the other contracts and the bilans it depends on are written. An imported contract
+   * happened: what the rules would block today is accepted as history, and every finding is recorded, in the report
+   * and on the contract (its `avertissements`, shown on the parcours like those confirmed on screen).
+   */
+  private checkContracts(): void {
+    if (this.problems.errorCount > 0 || this.writtenContracts.length === 0) return;
+    this.job.report({ step: 'Contrôle des contrats', done: 0, total: this.writtenContracts.length, unit: 'contrats', cancellable: true });
+    const today = toIsoDate(this.now);
+    const read = this.statement('select parcours_id, type, date_debut, date_fin_prevue, date_fin_reelle, heures_hebdo, derogations from contrats where id = ?');
+    let done = 0;
+    for (const { id, line } of this.writtenContracts) {
+      this.job.throwIfCancelled();
+      this.job.advance(++done);
+      const c = read.get(id) as { parcours_id: string; type: ContratType; date_debut: string; date_fin_prevue: string | null; date_fin_reelle: string | null; heures_hebdo: number | null; derogations: string };
+      const found = this.contractRules.check(
+        {
+          id,
+          parcoursId: c.parcours_id,
+          type: c.type,
+          dateDebut: c.date_debut,
+          dateFinPrevue: c.date_fin_prevue,
+          dateFinReelle: c.date_fin_reelle,
+          heuresHebdo: c.heures_hebdo === null ? null : fromCentiemes(c.heures_hebdo),
+          derogations: JSON.parse(c.derogations) as Derogation[],
+        },
+        today,
+      );
+      const notes = [...found.bloquants.map((m) => `${HISTORICAL_PREFIX}${m}`), ...found.avertissements];
+      this.run('update contrats set avertissements = ? where id = ?', JSON.stringify(notes), id);
+      for (const note of notes) this.problems.warn('contrats', line, null, note);
+    }
   }
 
   private registerContext(): RegisterContext {
@@ -622,8 +671,11 @@ export class ImportWriter {
     if (this.has('contrats', 'derogations')) this.run('update contrats set derogations = ? where id = ?', JSON.stringify((str(r, 'derogations') ?? '').split(',').filter(Boolean)), id);
     const renews = str(r, 'ref_renouvelle');
     if (this.has('contrats', 'ref_renouvelle')) this.renewals.push({ line: r.line, id, ref: renews });
+    this.writtenContracts.push({ id, line: r.line });
     this.count('contrats', !existing);
   }
+
+  private readonly writtenContracts: Array<{ id: string; line: number }> = [];
 
   private readonly renewals: Array<{ line: number; id: string; ref: string | null }> = [];
 

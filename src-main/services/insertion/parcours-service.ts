@@ -1,6 +1,6 @@
 /** Parcours: opened by an entry decision, carrying contracts (checked against the law) and closed by an exit. */
 import { withholdUnlessSensitive } from '../need-to-know';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client';
@@ -31,6 +31,15 @@ function contractEnd(c: { dateFinReelle: string | null; dateFinPrevue: string | 
   return c.dateFinReelle ?? c.dateFinPrevue;
 }
 
+/** What the contract checks read, prepared once (the form checks as it is typed; an import checks every contract). */
+function checkQueries(db: Db, sqlite: Database.Database) {
+  return {
+    parcours: db.select().from(parcours).where(eq(parcours.id, sql.placeholder('id'))).prepare(),
+    contractsOfParcours: db.select().from(contrats).where(eq(contrats.parcoursId, sql.placeholder('parcoursId'))).prepare(),
+    bilanDates: sqlite.prepare('select date from bilans where parcours_id = ?').pluck(),
+  };
+}
+
 export class ParcoursService {
   private readonly hoursOfContract: Database.Statement<[string], { total: number | null }>;
   private readonly hoursOfParcours: Database.Statement<[string, string, string], { total: number | null; annee: number | null }>;
@@ -45,6 +54,7 @@ export class ParcoursService {
     private readonly annexes: AnnexesFinancieresService,
     private readonly fiches: FicheSalarieService,
   ) {
+    this.checkQueries = checkQueries(db, sqlite);
     this.hoursOfContract = sqlite.prepare('select sum(centiemes) as total from heures where contrat_id = ?');
     this.hoursOfParcours = sqlite.prepare(
       `select sum(h.centiemes) as total, sum(case when h.date between ? and ? then h.centiemes else 0 end) as annee
@@ -52,8 +62,10 @@ export class ParcoursService {
     );
   }
 
+  private readonly checkQueries: ReturnType<typeof checkQueries>;
+
   row(id: string): ParcoursRow {
-    const row = this.db.select().from(parcours).where(eq(parcours.id, id)).get();
+    const row = this.checkQueries.parcours.get({ id });
     if (!row) throw notFound('Parcours');
     return row;
   }
@@ -95,23 +107,18 @@ export class ParcoursService {
   /** Legal checks of a contract in its parcours, before saving (the form shows them as the user types). */
   check(input: ContratInput, today: string): ContratCheck {
     const p = this.row(input.parcoursId);
-    const others = this.db
-      .select()
-      .from(contrats)
-      .where(eq(contrats.parcoursId, p.id))
-      .all()
-      .filter((c) => c.id !== input.id);
+    const others = this.checkQueries.contractsOfParcours.all({ parcoursId: p.id }).filter((c) => c.id !== input.id);
     const autres: ContratDates[] = others.map((c) => ({ type: c.type as ContratType, dateDebut: c.dateDebut, dateFin: contractEnd(c) }));
     const pass = this.personnes.passOf(p.personneId, today, true).find((x) => x.dateDebut <= input.dateDebut && input.dateDebut <= x.finCalculee) ?? null;
     return checkContrat(
-      { type: input.type, dateDebut: input.dateDebut, dateFin: contractEnd(input), heuresHebdo: input.heuresHebdo, derogations: input.derogations },
+      { type: input.type, dateDebut: input.dateDebut, dateFin: contractEnd(input), dateFinPrevue: input.dateFinPrevue, heuresHebdo: input.heuresHebdo, derogations: input.derogations },
       {
         dispositif: p.dispositif as SiaeKind,
         autres,
         pass: pass && { dateDebut: pass.dateDebut, finCalculee: pass.finCalculee },
         finExperimentationEiti: this.parametres.valueAt('fin_experimentation_eiti', input.dateDebut),
         derogationsAutres: others.map((c) => ({ dateDebut: c.dateDebut, derogations: JSON.parse(c.derogations) as Derogation[] })),
-        bilans: this.sqlite.prepare('select date from bilans where parcours_id = ?').pluck().all(p.id) as string[],
+        bilans: this.checkQueries.bilanDates.all(p.id) as string[],
         ...(input.type === 'CDI_INCLUSION' ? this.cdiInclusionContext(p, input) : {}),
       },
     );

@@ -1,5 +1,5 @@
 /** Person files: creation with duplicate warning, update, search, lists, and the full file redacted by role. */
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../../db/client';
 import { accueils, competences, criteresEligibilite, diagnosticsEligibilite, freins, passIae, passProlongations, passSuspensions, personnes, users } from '../../../db/schema';
@@ -36,16 +36,42 @@ type PersonneRow = typeof personnes.$inferSelect;
 
 const SEARCH_LIMIT = 20;
 
+/**
+ * A person's PASS and their suspensions and prolongations, prepared once: every contract check reads them (the form
+ * as it is typed, and each contract of an import, issue 18 §1).
+ */
+function passQueries(db: Db) {
+  return {
+    passes: db.select().from(passIae).where(eq(passIae.personneId, sql.placeholder('personneId'))).orderBy(desc(passIae.dateDebut)).prepare(),
+    suspensions: db
+      .select()
+      .from(passSuspensions)
+      .where(inArray(passSuspensions.passId, db.select({ id: passIae.id }).from(passIae).where(eq(passIae.personneId, sql.placeholder('personneId')))))
+      .orderBy(asc(passSuspensions.dateDebut))
+      .prepare(),
+    prolongations: db
+      .select()
+      .from(passProlongations)
+      .where(inArray(passProlongations.passId, db.select({ id: passIae.id }).from(passIae).where(eq(passIae.personneId, sql.placeholder('personneId')))))
+      .orderBy(asc(passProlongations.dateDebut))
+      .prepare(),
+  };
+}
+
 export class PersonnesService {
   private readonly searchStatement: Database.Statement<[string, number], { id: string; nom: string; prenom: string; date_naissance: string; identifiant_ft: string | null }>;
 
   /** The hire a diagnostic led to: the first start of the parcours it is the entry diagnostic of. */
   private readonly firstHireOf: Database.Statement;
 
+  /** A person's PASS, suspensions and prolongations, prepared once (see passQueries). */
+  private readonly passQueries: ReturnType<typeof passQueries>;
+
   constructor(
     private readonly db: Db,
     private readonly sqlite: Database.Database,
   ) {
+    this.passQueries = passQueries(db);
     this.firstHireOf = sqlite.prepare('select min(date_debut) from parcours where diagnostic_id = ?').pluck();
     this.searchStatement = sqlite.prepare(
       `select p.id, p.nom, p.prenom, p.date_naissance, p.identifiant_ft
@@ -276,11 +302,10 @@ export class PersonnesService {
 
   /** `sensibles`: whether prolongation motifs may be read (RQTH), see need-to-know.ts. */
   passOf(personneId: string, today: string, sensibles: boolean): PassView[] {
-    const rows = this.db.select().from(passIae).where(eq(passIae.personneId, personneId)).orderBy(desc(passIae.dateDebut)).all();
+    const rows = this.passQueries.passes.all({ personneId });
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const suspensions = this.db.select().from(passSuspensions).where(inArray(passSuspensions.passId, ids)).orderBy(asc(passSuspensions.dateDebut)).all();
-    const prolongations = this.db.select().from(passProlongations).where(inArray(passProlongations.passId, ids)).orderBy(asc(passProlongations.dateDebut)).all();
+    const suspensions = this.passQueries.suspensions.all({ personneId });
+    const prolongations = this.passQueries.prolongations.all({ personneId });
     const datesOf = (p: (typeof rows)[number]) => ({
       dateDebut: p.dateDebut,
       dateFin: p.dateFin,
