@@ -23,6 +23,26 @@ export function fromDixMilliemes(stored: number): number {
   return stored / 10_000;
 }
 
+/**
+ * The days an entry of hours covers: a monthly total is dated on the month's first day and covers the month; any
+ * other date is that day. The grid cannot tell a day's hours on the 1st from a monthly total, so both read the 1st
+ * as the month (the import says which: `mois` or `date`).
+ */
+export function periodOfEntry(date: string, monthly: boolean): { from: string; to: string } {
+  if (!monthly) return { from: date, to: date };
+  const from = `${date.slice(0, 7)}-01`;
+  return { from, to: toIsoDate(addDays(addMonths(parseIsoDate(from), 1), -1)) };
+}
+
+/**
+ * Hours belong to their contract's period: the days they cover must meet it (a monthly total, the days of the month
+ * the contract ran). `end` is the real end, else the planned one, null when open-ended. One rule for the hours grid
+ * and the import (issue 18 §1).
+ */
+export function hoursWithinContract(period: { from: string; to: string }, contract: { dateDebut: string; end: string | null }): boolean {
+  return contract.dateDebut <= period.to && (contract.end === null || contract.end >= period.from);
+}
+
 /** ETP of a number of hours against the reference hours of the kind; rounded only when displayed or reported. */
 export function etp(heures: number, hRef: number): number {
   return heures / hRef;

@@ -3,7 +3,7 @@ import { MAPPING_SORTIES_DEFAUT } from '../../src-shared/domain/insertion';
 import { PARAMETRES_DEFAUT } from '../../src-shared/domain/parametres';
 import { checkContrat, type ContratContext, type ContratInput } from '../../src-shared/rules/contrats';
 import { cerDueDate, cerSignedInTime, isBilanOverdue, nextBilanDue } from '../../src-shared/rules/echeances';
-import { etp, fromCentiemes, round, toCentiemes, windows480 } from '../../src-shared/rules/heures';
+import { etp, fromCentiemes, hoursWithinContract, periodOfEntry, round, toCentiemes, windows480 } from '../../src-shared/rules/heures';
 import { exitCategory, isExitCounted, parcoursMonths } from '../../src-shared/rules/sorties';
 
 const pass = { dateDebut: '2024-01-15', finCalculee: '2026-01-14' };
@@ -213,5 +213,25 @@ describe('timeline of a parcours', () => {
       ['2024-07-30', 'suivi'],
     ]);
     expect(events[2]!.libelle).toBe('Action sur le frein « Manque de mobilité » avec Auto-école');
+  });
+});
+
+describe('hours within their contract (one rule for the grid and the import, issue 18 §1)', () => {
+  it('reads a monthly total as the whole month, a day as that day', () => {
+    expect(periodOfEntry('2024-02-01', true)).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(periodOfEntry('2025-02-01', true)).toEqual({ from: '2025-02-01', to: '2025-02-28' });
+    expect(periodOfEntry('2024-02-17', false)).toEqual({ from: '2024-02-17', to: '2024-02-17' });
+  });
+
+  it('accepts hours on the days the contract ran, and a month it ran part of', () => {
+    const contract = { dateDebut: '2024-03-15', end: '2024-06-10' };
+    expect(hoursWithinContract(periodOfEntry('2024-03-01', true), contract)).toBe(true);
+    expect(hoursWithinContract(periodOfEntry('2024-06-01', true), contract)).toBe(true);
+    expect(hoursWithinContract(periodOfEntry('2024-07-01', true), contract)).toBe(false);
+    expect(hoursWithinContract(periodOfEntry('2024-02-01', true), contract)).toBe(false);
+    expect(hoursWithinContract(periodOfEntry('2024-03-14', false), contract)).toBe(false);
+    expect(hoursWithinContract(periodOfEntry('2024-03-15', false), contract)).toBe(true);
+    expect(hoursWithinContract(periodOfEntry('2024-06-11', false), contract)).toBe(false);
+    expect(hoursWithinContract(periodOfEntry('2031-01-01', true), { dateDebut: '2024-03-15', end: null })).toBe(true);
   });
 });

@@ -6,7 +6,6 @@
  * the caller rolls everything back if there is any.
  */
 import type Database from 'better-sqlite3';
-import { endOfMonth } from 'date-fns';
 import { PARAMETRES_DEFAUT } from '../../../src-shared/domain/parametres';
 import { CONTRATS_PAR_DISPOSITIF, type ClientType } from '../../../src-shared/domain/insertion';
 import { subjectTo480 } from '../../../src-shared/rules/plafond-480';
@@ -16,8 +15,8 @@ import { IMPORT_SHEETS, type ImportSheet, type ImportSheetCount } from '../../..
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
 import { compactId, isValidNir } from '../../../src-shared/rules/identity';
-import { shortFrenchDate, toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
-import { fromCentiemes, toDixMilliemes } from '../../../src-shared/rules/heures';
+import { shortFrenchDate, toIsoDate } from '../../../src-shared/rules/dates';
+import { fromCentiemes, hoursWithinContract, periodOfEntry, toDixMilliemes } from '../../../src-shared/rules/heures';
 import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../src-shared/rules/import-parcours';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { uuidv7 } from '../../lib/uuid';
@@ -834,9 +833,8 @@ export class ImportWriter {
         this.problems.error('heures', r.line, 'heures', `Nombre d’heures impossible : ${hours} (entre 0 et ${limit}).`);
         continue;
       }
-      const from = mois ? `${mois}-01` : jour!;
-      const to = mois ? toIsoDate(endOfMonth(parseIsoDate(from))) : jour!;
-      if (contract.date_debut > to || (contract.fin !== null && contract.fin < from)) {
+      const { from } = periodOfEntry(mois ? `${mois}-01` : jour!, mois !== null);
+      if (!hoursWithinContract(periodOfEntry(from, mois !== null), { dateDebut: contract.date_debut, end: contract.fin })) {
         const period = mois ?? frDate(jour);
         this.problems.error('heures', r.line, mois ? 'mois' : 'date', `Ces heures (${period}) tombent hors de la période du contrat ${ref} (du ${frDate(contract.date_debut)} au ${frDate(contract.fin)}).`);
         continue;

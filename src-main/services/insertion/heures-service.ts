@@ -6,7 +6,7 @@ import { endOfMonth, format } from 'date-fns';
 import type { Db } from '../../../db/client';
 import { clients, contrats, heures, moisClotures } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
-import { fromCentiemes, SEUIL_ALERTE_480, toCentiemes, windows480 } from '../../../src-shared/rules/heures';
+import { fromCentiemes, hoursWithinContract, periodOfEntry, SEUIL_ALERTE_480, toCentiemes, windows480 } from '../../../src-shared/rules/heures';
 import { plural } from '../../../src-shared/format/french-number';
 import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-shared/rules/plausibility';
 import type { saveMonthInputSchema } from '../../../src-shared/schemas/insertion';
@@ -96,10 +96,9 @@ export class HeuresService {
     const problems: Record<string, string> = {};
     input.entrees.forEach((e, i) => {
       const c = known.get(e.contratId);
-      const end = c?.dateFinReelle ?? c?.dateFinPrevue ?? '9999-12-31';
       if (!c) problems[`entrees.${i}`] = 'Ce contrat ne fait pas partie de la saisie.';
       else if (e.date < first || e.date > last) problems[`entrees.${i}`] = `Date hors du mois ${frMonth(input.mois)}.`;
-      else if (e.date > end || (e.date !== first && e.date < c.dateDebut) || (e.date === first && last < c.dateDebut)) {
+      else if (!hoursWithinContract(periodOfEntry(e.date, e.date === first), { dateDebut: c.dateDebut, end: c.dateFinReelle ?? c.dateFinPrevue })) {
         problems[`entrees.${i}`] = 'Date en dehors de la période du contrat.';
       } else if (e.clientId && !clientIds.has(e.clientId)) problems[`entrees.${i}`] = 'Client inconnu.';
     });
