@@ -246,7 +246,7 @@ export class DataWorkerClient implements DataService {
     const worker = this.worker;
     if (worker) await this.operate('close').catch((err: unknown) => console.error('[cedre] fermeture de la base impossible :', err));
     this.closing = true;
-    this.worker = null;
+    // The 'exit' handler answers any call still waiting (workerStopped) and forgets the worker.
     await worker?.terminate();
   }
 }
