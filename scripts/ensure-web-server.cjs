@@ -10,12 +10,14 @@ const root = join(__dirname, '..');
 const outfile = join(root, 'out', 'web', 'web.cjs');
 const inputs = ['src-main', 'src-shared', 'db', 'package.json', 'scripts/ensure-web-server.cjs', 'scripts/node-bundle.cjs'].map((p) => join(root, p));
 
-const builtAt = existsSync(outfile) ? statSync(outfile).mtimeMs : 0;
+const workerFile = join(root, 'out', 'web', 'data-worker.cjs');
+// Built when either file is missing or older than the sources.
+const builtAt = Math.min(...[outfile, workerFile].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
 if (builtAt >= Math.max(...inputs.map(newestMtime))) process.exit(0);
 
 // The data worker (issue 18 §4) is bundled beside the server, where the server looks for it (worker/data-worker-client.ts).
 Promise.all([
-  bundleForNode(join(root, 'src-main', 'worker', 'data-worker.ts'), join(root, 'out', 'web', 'data-worker.cjs')),
+  bundleForNode(join(root, 'src-main', 'worker', 'data-worker.ts'), workerFile),
   bundleForNode(join(root, 'src-main', 'web.ts'), outfile),
 ]).then(
   () => process.exit(0),

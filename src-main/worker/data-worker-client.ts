@@ -78,7 +78,9 @@ export class DataWorkerClient implements DataService {
       recoveryKey: this.options.recoveryKey,
       cancelFlags: this.cancelFlags.buffer as SharedArrayBuffer,
     };
-    const worker = new Worker(this.options.entry ?? defaultWorkerEntry(), { workerData: start });
+    const entry = this.options.entry ?? defaultWorkerEntry();
+    if (!existsSync(entry)) return Promise.reject(new Error(`Le moteur de données est introuvable (${entry}) : reconstruisez l’application (npm run web le fait).`));
+    const worker = new Worker(entry, { workerData: start });
     return new Promise<StartupStatus>((resolve, reject) => {
       let started = false;
       worker.on('message', (message: FromWorker) => {
