@@ -103,7 +103,12 @@ export const qualiteRoutes = {
     permission: 'qualite.manage',
     transaction: false,
     handler: async (ctx, input) => {
-      const pack = await buildAuditPack(ctx.open, input.annee, input.avecPersonnes, ctx.now);
+      // Steps for the screen; cancellable throughout: nothing is written before the audit row below.
+      const pack = await buildAuditPack(ctx.open, input.annee, input.avecPersonnes, ctx.now, (step, done, total) => {
+        ctx.job.throwIfCancelled();
+        ctx.job.report({ step, done, total, unit: 'étapes', cancellable: true });
+      });
+      ctx.job.throwIfCancelled();
       ctx.transaction(() => ctx.audit({ action: 'export', entity: 'dossier_audit', entityId: String(input.annee), detail: { avecPersonnes: input.avecPersonnes } }));
       return pack;
     },

@@ -7,6 +7,8 @@ import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GridRow } from '../../src-shared/qualite/grid';
 import { TestApp } from '../helpers/app';
+import { jobControl } from '../../src-main/jobs/job-control';
+import { JOB_CANCELLED_MESSAGE } from '../../src-shared/jobs';
 import { personneInput, team, type Team } from '../helpers/accueil';
 
 let app: TestApp;
@@ -226,5 +228,19 @@ describe('audit pack', () => {
     const listed = Buffer.from(withLists['listes/accompagnement.salaries_avec_bilan.csv']!).toString('utf8').split('\r\n').filter(Boolean);
     expect(listed.length - 1).toBe(app.runtime.openOrNull()!.indicators.compute(2025).indicateurs['accompagnement.salaries_avec_bilan']);
     expect(app.runtime.openOrNull()!.sqlite.prepare("select count(*) from audit_log where entity = 'dossier_audit'").pluck().get()).toBe(2);
+
+    // Followed by the screen: its steps in order; cancelled once the PDF is laid out, it returns the cancellation and is not
+    // recorded as exported (issue 18 §4).
+    const steps: string[] = [];
+    const followed = jobControl({ publish: (p) => steps.push(`${p.step} ${p.done}/${p.total}`), cancelRequested: () => false });
+    expect((await app.router.dispatch('qualite.dossierAudit', { annee: 2025, avecPersonnes: true }, { sessionToken: token, job: followed })).ok).toBe(true);
+    expect(steps).toEqual(['Rassemblement des preuves 0/4', 'Mise en page du dossier PDF 1/4', 'Listes des personnes 2/4', 'Création de l’archive 3/4']);
+    let stepsSeen = 0;
+    const cancelledDuringPdf = jobControl({ publish: () => stepsSeen++, cancelRequested: () => stepsSeen >= 2 });
+    expect(await app.router.dispatch('qualite.dossierAudit', { annee: 2025, avecPersonnes: false }, { sessionToken: token, job: cancelledDuringPdf })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: JOB_CANCELLED_MESSAGE },
+    });
+    expect(app.runtime.openOrNull()!.sqlite.prepare("select count(*) from audit_log where entity = 'dossier_audit'").pluck().get()).toBe(3);
   }, 60_000);
 });

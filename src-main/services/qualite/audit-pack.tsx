@@ -112,7 +112,19 @@ function csv(header: string[], rows: Array<Array<string | number | null>>): Uint
   return strToU8(csvDocument(header, rows));
 }
 
-export async function buildAuditPack(open: OpenRuntime, annee: number, withPersons: boolean, now: Date): Promise<{ fileName: string; base64: string }> {
+/**
+ * The auditor's ZIP. `onStep` reports the steps (label, done, total) for the progress bar; it may throw to cancel:
+ * nothing is written before the caller's audit row.
+ */
+export async function buildAuditPack(
+  open: OpenRuntime,
+  annee: number,
+  withPersons: boolean,
+  now: Date,
+  onStep: (label: string, done: number, total: number) => void = () => {},
+): Promise<{ fileName: string; base64: string }> {
+  const steps = withPersons ? 4 : 3;
+  onStep('Rassemblement des preuves', 0, steps);
   const data = open.transaction(() => {
     open.selfAssessment.ensureGrid(now);
     const grid = open.selfAssessment.view(annee).rows;
@@ -146,6 +158,7 @@ export async function buildAuditPack(open: OpenRuntime, annee: number, withPerso
       equipe: { presents: present.length, formes: trained, heures },
     } satisfies PackData;
   });
+  onStep('Mise en page du dossier PDF', 1, steps);
   const kit = await loadPdfKit();
   const pdf = await kit.render(createElement(AuditPackPdf, { kit, data }), 'dossier-audit.pdf');
   const files: Record<string, Uint8Array> = {
@@ -174,6 +187,7 @@ export async function buildAuditPack(open: OpenRuntime, annee: number, withPerso
     'indicateurs-qualite.csv': csv(['indicateur', 'valeur'], data.indicators.map((i) => [i.label, i.value])),
   };
   if (withPersons) {
+    onStep('Listes des personnes', 2, steps);
     // The persons behind each person-based evidence figure, for an auditor who checks files on site.
     const lists = new Set(data.grid.map((r) => r.evidence?.link).filter((l): l is { indicator: string } => !!l && 'indicator' in l && hasPersonList(l.indicator)).map((l) => l.indicator));
     for (const id of lists) {
@@ -181,6 +195,7 @@ export async function buildAuditPack(open: OpenRuntime, annee: number, withPerso
       files[`listes/${id}.csv`] = csv(['nom', 'prenom', 'dispositif', 'precision'], list.personnes.map((p) => [p.nom, p.prenom, p.dispositif, p.precision]));
     }
   }
+  onStep('Création de l’archive', steps - 1, steps);
   const zip = zipSync(files, { level: 6 });
   return { fileName: `dossier-audit-${data.structure.siret}-${annee}${withPersons ? '-avec-listes' : ''}-${toIsoDate(now)}.zip`, base64: Buffer.from(zip).toString('base64') };
 }

@@ -3,7 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ENGAGEMENTS, MISSIONS, NIVEAUX, type EvidenceValue, type GridRow, type Mission, type Niveau, type SelfAssessmentView } from '../../../src-shared/qualite/grid';
-import { api, ApiError } from '../../api';
+import { JOB_CANCELLED_MESSAGE, type JobProgress } from '../../../src-shared/jobs';
+import { api, ApiError, followedApi } from '../../api';
+import { JobProgressView } from '../../components/JobProgressView';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { base64ToBlob, fileToUpload } from '../../lib/files';
@@ -224,16 +226,24 @@ function AuditPackForm({ annee }: { annee: number }) {
   const [withPersons, setWithPersons] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const [cancel, setCancel] = useState<(() => void) | null>(null);
   const produce = async () => {
     setBusy(true);
     setError(null);
+    setProgress(null);
     try {
-      const f = await api('qualite.dossierAudit', { annee, avecPersonnes: withPersons });
+      // Followed: the steps (evidence, PDF, lists, archive), and « Annuler » until the file is made.
+      const call = followedApi('qualite.dossierAudit', { annee, avecPersonnes: withPersons }, setProgress);
+      setCancel(() => () => void call.cancel());
+      const f = await call.result;
       downloadBlob(f.fileName, base64ToBlob(f.base64, 'application/zip'));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Production impossible.');
+      if (err instanceof ApiError && err.message === JOB_CANCELLED_MESSAGE) notifications.show({ color: 'gray', message: err.message });
+      else setError(err instanceof ApiError ? err.message : 'Production impossible.');
     } finally {
       setBusy(false);
+      setCancel(null);
     }
   };
   return (
@@ -247,6 +257,7 @@ function AuditPackForm({ annee }: { annee: number }) {
         checked={withPersons}
         onChange={(e) => setWithPersons(e.currentTarget.checked)}
       />
+      {busy && <JobProgressView label="Production du dossier d’audit…" progress={progress} onCancel={cancel ?? undefined} />}
       <FormAlert message={error} />
       <Group justify="flex-end">
         <Button onClick={() => void produce()} loading={busy}>
