@@ -198,6 +198,11 @@ export class AppRuntime {
     }
   }
 
+  /** The state and the key guard's warning, as start-up prints them (browser mode) and the data worker reports them. */
+  startupStatus(): { state: AppStateKind; guardWarning: string | null } {
+    return { state: this.stateKind(), guardWarning: this.openOrNull() ? this.encryptionStatus().guardWarning : null };
+  }
+
   stateKind(): AppStateKind {
     switch (this.state.kind) {
       case 'locked':

@@ -12,7 +12,7 @@ import { routes } from '../routes';
 import { DevKeyFileGuard, type OsKeyGuard } from '../security/os-key-guard';
 import { MALFORMED_JSON_MESSAGE, parseJsonBody } from './data-service';
 import { ParentKeyGuard } from './parent-key-guard';
-import type { DataWorkerStart, FromWorker, RuntimeOperation, StartupStatus, ToWorker } from './protocol';
+import type { DataWorkerStart, FromWorker, RuntimeOperation, ToWorker } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('data-worker.ts runs as a worker thread (worker/data-worker-client.ts starts it).');
@@ -33,11 +33,6 @@ function guard(): OsKeyGuard | null {
   });
 }
 
-function status(runtime: AppRuntime): StartupStatus {
-  const open = runtime.openOrNull();
-  return { state: runtime.stateKind(), guardWarning: open ? runtime.encryptionStatus().guardWarning : null };
-}
-
 async function runOperation(runtime: AppRuntime, operation: RuntimeOperation): Promise<unknown> {
   switch (operation) {
     case 'backupIfDue':
@@ -49,7 +44,7 @@ async function runOperation(runtime: AppRuntime, operation: RuntimeOperation): P
     case 'backupOnClose':
       return (await runtime.backup('fermeture'))?.file ?? null;
     case 'status':
-      return status(runtime);
+      return runtime.startupStatus();
     case 'close':
       runtime.close();
       return null;
@@ -95,7 +90,7 @@ async function main(): Promise<void> {
   try {
     runtime = await AppRuntime.start(appPaths(start.dataDir, start.migrationsFolder), undefined, { guard: guard(), recoveryKey: start.recoveryKey });
     router = new Router(routes, runtime);
-    post({ type: 'started', status: status(runtime) });
+    post({ type: 'started', status: runtime.startupStatus() });
   } catch (err) {
     post({ type: 'start-failed', message: err instanceof Error ? err.message : String(err) });
   }

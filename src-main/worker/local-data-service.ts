@@ -43,8 +43,7 @@ export class LocalDataService implements DataService {
   }
 
   async status(): Promise<StartupStatus> {
-    const open = this.runtime.openOrNull();
-    return { state: this.runtime.stateKind(), guardWarning: open ? this.runtime.encryptionStatus().guardWarning : null };
+    return this.runtime.startupStatus();
   }
 
   housekeeping(): Promise<void> {

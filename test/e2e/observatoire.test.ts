@@ -71,6 +71,9 @@ describe('observatoire', () => {
     await confirm.getByText(/^Salariés en parcours : \d/).waitFor();
     await shot('rapport-confirmation');
     await confirm.getByRole('button', { name: 'Signer le rapport' }).click();
+    // The worker's steps while the PDF is laid out (issue 18 §4), with « Annuler » until the signature.
+    await page.getByRole('status').getByText(/^Mise en page du rapport PDF/).waitFor();
+    await shot('rapport-progression');
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^rapport-99900001500019-\d{4}\.zip$/);
     const zipPath = join(tempDir(), download.suggestedFilename());

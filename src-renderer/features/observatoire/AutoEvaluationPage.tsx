@@ -3,13 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ENGAGEMENTS, MISSIONS, NIVEAUX, type EvidenceValue, type GridRow, type Mission, type Niveau, type SelfAssessmentView } from '../../../src-shared/qualite/grid';
-import { JOB_CANCELLED_MESSAGE, type JobProgress } from '../../../src-shared/jobs';
-import { api, ApiError, followedApi } from '../../api';
+import { api, ApiError } from '../../api';
 import { JobProgressView } from '../../components/JobProgressView';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { base64ToBlob, fileToUpload } from '../../lib/files';
 import { downloadBlob } from '../../lib/download';
+import { useFollowedCall } from '../../lib/useFollowedCall';
 import { DrillDownModal } from './DrillDownModal';
 import { canOpenPage } from '../../app/navigation';
 import { can } from '../../lib/permissions';
@@ -226,24 +226,18 @@ function AuditPackForm({ annee }: { annee: number }) {
   const [withPersons, setWithPersons] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [cancel, setCancel] = useState<(() => void) | null>(null);
+  const job = useFollowedCall();
   const produce = async () => {
     setBusy(true);
     setError(null);
-    setProgress(null);
     try {
       // Followed: the steps (evidence, PDF, lists, archive), and « Annuler » until the file is made.
-      const call = followedApi('qualite.dossierAudit', { annee, avecPersonnes: withPersons }, setProgress);
-      setCancel(() => () => void call.cancel());
-      const f = await call.result;
-      downloadBlob(f.fileName, base64ToBlob(f.base64, 'application/zip'));
+      const f = await job.run('qualite.dossierAudit', { annee, avecPersonnes: withPersons });
+      if (f) downloadBlob(f.fileName, base64ToBlob(f.base64, 'application/zip'));
     } catch (err) {
-      if (err instanceof ApiError && err.message === JOB_CANCELLED_MESSAGE) notifications.show({ color: 'gray', message: err.message });
-      else setError(err instanceof ApiError ? err.message : 'Production impossible.');
+      setError(err instanceof ApiError ? err.message : 'Production impossible.');
     } finally {
       setBusy(false);
-      setCancel(null);
     }
   };
   return (
@@ -257,7 +251,7 @@ function AuditPackForm({ annee }: { annee: number }) {
         checked={withPersons}
         onChange={(e) => setWithPersons(e.currentTarget.checked)}
       />
-      {busy && <JobProgressView label="Production du dossier d’audit…" progress={progress} onCancel={cancel ?? undefined} />}
+      {busy && <JobProgressView label="Production du dossier d’audit…" progress={job.progress} onCancel={job.cancel} />}
       <FormAlert message={error} />
       <Group justify="flex-end">
         <Button onClick={() => void produce()} loading={busy}>

@@ -6,14 +6,14 @@ import { Link } from 'react-router';
 import { formatIndicator } from '../../../src-shared/observatoire/format-value';
 import { indicatorDefinition } from '../../../src-shared/observatoire/indicateurs';
 import type { ReportPreviewView } from '../../../src-shared/views-observatoire';
-import { JOB_CANCELLED_MESSAGE, type JobProgress } from '../../../src-shared/jobs';
-import { api, ApiError, followedApi } from '../../api';
+import { api, ApiError } from '../../api';
 import { JobProgressView } from '../../components/JobProgressView';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadBlob } from '../../lib/download';
 import { base64ToBlob } from '../../lib/files';
 import { formatDateTime } from '../../lib/format';
+import { useFollowedCall } from '../../lib/useFollowedCall';
 import { useRouteData } from '../../lib/useRoute';
 import { askToConfirm } from '../../stores/confirm-store';
 
@@ -37,8 +37,7 @@ export function RapportPage() {
   const [annee, setAnnee] = useState(thisYear - 1);
   const [preview, setPreview] = useState<ReportPreviewView | null>(null);
   const [busy, setBusy] = useState<'preview' | 'sign' | null>(null);
-  const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [cancel, setCancel] = useState<(() => void) | null>(null);
+  const job = useFollowedCall();
   const [error, setError] = useState<string | null>(null);
   const history = useRouteData('rapports.history');
 
@@ -70,23 +69,18 @@ export function RapportPage() {
     if (!yes) return;
     setBusy('sign');
     setError(null);
-    setProgress(null);
     try {
       // Followed: the steps (indicators, PDF, signature, archive); « Annuler » is offered until the signature.
-      const call = followedApi('rapports.produce', { annee: year }, setProgress);
-      setCancel(() => () => void call.cancel());
-      const made = await call.result;
+      const made = await job.run('rapports.produce', { annee: year });
+      if (!made) return;
       downloadBlob(made.fileName, base64ToBlob(made.base64, 'application/zip'));
       notifications.show({ color: 'teal', message: `Rapport ${year} signé et enregistré : ${made.fileName}` });
       history.reload();
       setPreview(null);
     } catch (err) {
-      // A cancellation the user asked for is news, not an error.
-      if (err instanceof ApiError && err.message === JOB_CANCELLED_MESSAGE) notifications.show({ color: 'gray', message: err.message });
-      else setError(err instanceof ApiError ? err.message : 'Signature impossible.');
+      setError(err instanceof ApiError ? err.message : 'Signature impossible.');
     } finally {
       setBusy(null);
-      setCancel(null);
     }
   };
 
@@ -131,7 +125,7 @@ export function RapportPage() {
             <Text size="sm" c="dimmed">
               {preview.cle ? `Signé avec la clé ${preview.cle.kid}.` : 'La structure n’a pas encore de clé de signature : elle sera créée à la signature. Pensez à envoyer sa fiche à la fédération.'}
             </Text>
-            {busy === 'sign' && <JobProgressView label="Calcul, mise en page du PDF, signature et archivage…" progress={progress} onCancel={cancel ?? undefined} />}
+            {busy === 'sign' && <JobProgressView label="Calcul, mise en page du PDF, signature et archivage…" progress={job.progress} onCancel={job.cancel} />}
             <Group>
               <Button leftSection={<IconSignature size={18} />} onClick={() => void sign()} loading={busy === 'sign'}>
                 Signer et télécharger le rapport

@@ -4,13 +4,13 @@ import { IconDatabaseImport, IconDownload, IconFileSpreadsheet, IconListCheck } 
 import { useState } from 'react';
 import type { ImportProblem, ImportReport } from '../../../src-shared/import-format';
 import { SHEET_LABELS } from '../../../src-shared/import-format';
-import { JOB_CANCELLED_MESSAGE, type JobProgress } from '../../../src-shared/jobs';
-import { api, ApiError, followedApi } from '../../api';
+import { api, ApiError } from '../../api';
 import { JobProgressView } from '../../components/JobProgressView';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadBlob } from '../../lib/download';
 import { base64ToBlob, fileToUpload } from '../../lib/files';
+import { useFollowedCall } from '../../lib/useFollowedCall';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -50,28 +50,22 @@ export function ImportPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<'check' | 'import' | 'file' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [cancel, setCancel] = useState<(() => void) | null>(null);
+  const job = useFollowedCall();
 
   const run = async (simulation: boolean) => {
     setBusy(simulation ? 'check' : 'import');
     setError(null);
-    setProgress(null);
     try {
       const uploads = await Promise.all(files.map(fileToUpload));
       // Followed: the data worker reports the rows written, and « Annuler » rolls the whole import back.
-      const call = followedApi('import.run', { files: uploads, simulation }, setProgress);
-      setCancel(() => () => void call.cancel());
-      const result = await call.result;
+      const result = await job.run('import.run', { files: uploads, simulation });
+      if (!result) return;
       setReport(result);
       if (!simulation && result.ok) notifications.show({ color: 'teal', message: `Import terminé en ${result.dureeMs} ms.` });
     } catch (err) {
-      // A cancellation the user asked for is news, not an error.
-      if (err instanceof ApiError && err.message === JOB_CANCELLED_MESSAGE) notifications.show({ color: 'gray', message: err.message });
-      else setError(err instanceof ApiError ? err.message : 'Import impossible.');
+      setError(err instanceof ApiError ? err.message : 'Import impossible.');
     } finally {
       setBusy(null);
-      setCancel(null);
     }
   };
 
@@ -131,8 +125,8 @@ export function ImportPage() {
           {busy && busy !== 'file' && (
             <JobProgressView
               label={busy === 'check' ? 'Lecture et vérification de chaque cellule…' : 'Écriture en une seule transaction…'}
-              progress={progress}
-              onCancel={cancel ?? undefined}
+              progress={job.progress}
+              onCancel={job.cancel}
             />
           )}
         </Stack>

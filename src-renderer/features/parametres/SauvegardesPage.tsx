@@ -2,13 +2,13 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { JobProgress } from '../../../src-shared/jobs';
 import type { BackupView } from '../../../src-shared/views';
-import { ApiError, followedApi } from '../../api';
+import { ApiError } from '../../api';
 import { JobProgressView } from '../../components/JobProgressView';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { useFollowedCall } from '../../lib/useFollowedCall';
 import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
 import { ExternalCopyCard } from './ExternalCopyCard';
@@ -30,15 +30,16 @@ export function SauvegardesPage() {
   const [list, setList] = useState<BackupView[] | null>(null);
   const [confirm, setConfirm] = useState<BackupView | null>(null);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const job = useFollowedCall();
   const [actionError, setActionError] = useState<string | null>(null);
   const shown = list ?? data ?? [];
 
   const backupNow = async () => {
     setBusy(true);
-    setProgress(null);
     try {
-      setList(await followedApi('backups.create', {}, setProgress).result);
+      const made = await job.run('backups.create', {});
+      if (!made) return;
+      setList(made);
       notifications.show({ color: 'teal', message: 'Sauvegarde faite et vérifiée.' });
     } catch (err) {
       setActionError(err instanceof ApiError ? err.message : 'Sauvegarde impossible.');
@@ -49,9 +50,9 @@ export function SauvegardesPage() {
 
   const restore = async (b: BackupView) => {
     setBusy(true);
-    setProgress(null);
     try {
-      const status = await followedApi('backups.restore', { file: b.file }, setProgress).result;
+      const status = await job.run('backups.restore', { file: b.file });
+      if (!status) return;
       useSessionStore.getState().setStatus(status);
       useSessionStore.getState().clearSession(`Données restaurées à l’état du ${formatDateTime(b.createdAt)}. Reconnectez-vous.`);
     } catch (err) {
@@ -74,7 +75,7 @@ export function SauvegardesPage() {
           </Button>
         }
       />
-      {busy && !confirm && <JobProgressView label="Sauvegarde en cours…" progress={progress} />}
+      {busy && !confirm && <JobProgressView label="Sauvegarde en cours…" progress={job.progress} />}
       <FormAlert message={actionError ?? error} />
       <Paper withBorder mt="sm">
         <Table aria-label="Sauvegardes">
@@ -124,7 +125,7 @@ export function SauvegardesPage() {
               dans l’application : une sauvegarde de l’état actuel est faite juste avant, pour pouvoir revenir en arrière. Tout le monde devra se
               reconnecter.
             </Alert>
-            {busy && <JobProgressView label="Restauration en cours…" progress={progress} />}
+            {busy && <JobProgressView label="Restauration en cours…" progress={job.progress} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirm(null)} disabled={busy}>
                 Annuler
