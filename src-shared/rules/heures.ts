@@ -87,3 +87,16 @@ export function windows480(placements: readonly Placement[], cap = Number.POSITI
 
 /** Share of the cap from which the app warns before the 480 hours are reached. */
 export const SEUIL_ALERTE_480 = 0.9;
+
+/** "2024-03" → "03/2024". */
+export function frenchMonth(mois: string): string {
+  return `${mois.slice(5, 7)}/${mois.slice(0, 4)}`;
+}
+
+/**
+ * A closed month's hours are final: they fed the état mensuel sent to the State. One message for the grid and the
+ * import, which accepts a closed month's line only when it changes nothing.
+ */
+export function closedMonthMessage(mois: string): string {
+  return `Le mois ${frenchMonth(mois)} est clôturé : ses heures ne peuvent plus être modifiées.`;
+}

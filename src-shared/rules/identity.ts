@@ -30,3 +30,20 @@ export function isValidNir(value: string): boolean {
 export function compactId(value: string): string {
   return value.replace(/[\s.-]/g, '').toUpperCase();
 }
+
+/** The earliest birth date accepted (les-emplois `itou/utils/validators.py`, `get_min_birthdate`). */
+export const MIN_BIRTH_DATE = '1900-01-01';
+/** Work is forbidden under 16 (Code du travail, art. L4153-1); les-emplois refuses a younger candidate. */
+export const MIN_WORKING_AGE = 16;
+
+/**
+ * Why a birth date cannot be a job seeker's, or null: before 1900, or a person not over 16 today (les-emplois
+ * `validate_birthdate`: `birthdate >= today − 16 years` is refused). One rule for the form, the import and the demo.
+ */
+export function birthDateProblem(dateNaissance: string, today: string): string | null {
+  if (dateNaissance < MIN_BIRTH_DATE) return 'Date de naissance invraisemblable : elle doit être postérieure au 1er janvier 1900.';
+  // Shifting the year keeps the day: string order then says whether the 16th birthday is past (29 February included).
+  const sixteenYearsAgo = `${String(Number(today.slice(0, 4)) - MIN_WORKING_AGE).padStart(4, '0')}${today.slice(4)}`;
+  if (dateNaissance >= sixteenYearsAgo) return `La personne doit avoir plus de ${MIN_WORKING_AGE} ans (Code du travail, art. L4153-1) : vérifiez l’année de naissance.`;
+  return null;
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CANAUX, DECISIONS, DECISIONS_AVEC_MOTIF, MOTIFS_DECISION } from '../domain/accueil';
+import { CANAUX, DECISIONS, MOTIFS_DECISION } from '../domain/accueil';
 import { CIVILITES, DUREES_INSCRIPTION, NIVEAUX_FORMATION, ORIENTEURS, RSA_SITUATIONS } from '../domain/asp-codes';
 import { compactId, isValidFranceTravailId, isValidNir } from '../rules/identity';
+import { decisionMissingMotif, MOTIF_REQUIRED } from '../rules/accueil';
 import { SIAE_KINDS } from '../siae';
 import { dateField, optionalCode, optionalDateField, optionalText } from './fields';
 
@@ -11,7 +12,8 @@ export const personneFieldsSchema = z.object({
   civilite: z.enum(Object.keys(CIVILITES) as ['M', 'MME'], 'Choisissez la civilité.'),
   nom: nameField('nom'),
   prenom: nameField('prénom'),
-  dateNaissance: dateField('Date de naissance').refine((v) => v >= '1900-01-01' && v <= '2015-12-31', 'Date de naissance invraisemblable : vérifiez l’année.'),
+  // Its plausibility depends on today's date: `birthDateProblem` (rules/identity.ts), applied by PersonnesService.
+  dateNaissance: dateField('Date de naissance'),
   telephone: optionalText(30, 'Téléphone').refine((v) => v === '' || /^[+0-9 .()-]{6,30}$/.test(v), 'Numéro de téléphone invalide.'),
   email: optionalText(200, 'Courriel').refine((v) => v === '' || z.email().safeParse(v).success, 'Adresse de courriel invalide.'),
   adresse: optionalText(300, 'Adresse'),
@@ -100,7 +102,7 @@ export const decideAccueilInputSchema = z
   .superRefine((v, ctx) => {
     if (v.decision === null) return;
     if (!v.dateDecision) ctx.addIssue({ code: 'custom', path: ['dateDecision'], message: 'Indiquez la date de la décision.' });
-    if (DECISIONS_AVEC_MOTIF.includes(v.decision) && !v.motifDecision) ctx.addIssue({ code: 'custom', path: ['motifDecision'], message: 'Indiquez le motif de la décision.' });
+    if (decisionMissingMotif(v.decision, v.motifDecision)) ctx.addIssue({ code: 'custom', path: ['motifDecision'], message: MOTIF_REQUIRED });
     if (v.decision === 'reorientation' && !v.reorientationVers) ctx.addIssue({ code: 'custom', path: ['reorientationVers'], message: 'Indiquez vers qui la personne est réorientée.' });
     if (v.decision === 'entree' && !v.dispositif) ctx.addIssue({ code: 'custom', path: ['dispositif'], message: 'Choisissez le dispositif du parcours.' });
     if (v.decision === 'entree' && !v.referentId) ctx.addIssue({ code: 'custom', path: ['referentId'], message: 'Choisissez le ou la référent·e du parcours.' });

@@ -108,8 +108,29 @@ describe('import errors: every one listed with sheet, line and column, nothing w
     { name: 'hours give both a month and a day', damage: (d) => writeCsv(d, 'heures', 'ref_contrat;mois;date;heures\nA1;2024-01;2024-01-20;7\n'), expected: 'heures:2:mois Indiquez soit le mois (AAAA-MM), soit le jour, pas les deux.' },
     { name: 'a contract type does not exist in its dispositif', damage: (d) => writeCsv(d, 'contrats', readCsv(d, 'contrats').replace('A4;E4;AI;CDD_USAGE', 'A4;E4;AI;MISSION')), expected: 'contrats:5:type Un contrat MISSION ne se signe pas en AI.' },
     { name: 'the SIRET is invalid', damage: (d) => writeCsv(d, 'structure', readCsv(d, 'structure').replace('52000001500013', '52000001500014')), expected: 'structure:2:siret SIRET invalide : « 52000001500014 » (14 chiffres, clé de contrôle).' },
-    { name: 'a decision has no date', damage: (d) => writeCsv(d, 'accueils', readCsv(d, 'accueils').replace('sans_suite;2024-06-30', 'sans_suite;')), expected: 'accueils:5:date_decision Une décision doit être datée.' },
+    { name: 'a decision has no date', damage: (d) => writeCsv(d, 'accueils', readCsv(d, 'accueils').replace('sans_suite;2024-06-30', 'sans_suite;')), expected: 'accueils:5:date_decision Indiquez la date de la décision.' },
+    {
+      name: 'a decision before the first contact (the intake form’s rule)',
+      damage: (d) => writeCsv(d, 'accueils', readCsv(d, 'accueils').replace('E2;2024-02-01;2024-02-01;;entree;2024-02-15', 'E2;2024-02-01;2024-02-01;;entree;2024-01-15')),
+      expected: 'accueils:3:date_decision La décision ne peut pas précéder le premier contact.',
+    },
     { name: 'a dated row belongs to a person without parcours', damage: (d) => appendCsv(d, 'bilans', 'E6;2024-12-20;entree'), expected: 'bilans:5:ref_personne Cette personne n’a aucun parcours (aucun contrat) : la ligne ne peut pas être rattachée.' },
+    // The person form's rules, with its words (issue 18 §1): les-emplois refuses a candidate not over 16.
+    {
+      name: 'a person not over 16 years old',
+      damage: (d) => writeCsv(d, 'personnes', readCsv(d, 'personnes').replace('02/05/1996', '02/05/2015')),
+      expected: 'personnes:2:date_naissance La personne doit avoir plus de 16 ans (Code du travail, art. L4153-1) : vérifiez l’année de naissance.',
+    },
+    {
+      name: 'a phone number the form refuses',
+      damage: (d) => writeCsv(d, 'personnes', readCsv(d, 'personnes').replace(/orienteur\r?\n/, 'orienteur;telephone\r\n').replace(/50;03\r?\n/, '50;03;appeler le soir\r\n')),
+      expected: 'personnes:2:telephone Numéro de téléphone invalide.',
+    },
+    {
+      name: 'a France Travail id the form refuses',
+      damage: (d) => writeCsv(d, 'personnes', readCsv(d, 'personnes').replace(/orienteur\r?\n/, 'orienteur;identifiant_ft\r\n').replace(/50;03\r?\n/, '50;03;12345\r\n')),
+      expected: 'personnes:2:identifiant_ft Identifiant France Travail invalide : 7 chiffres suivis d’une lettre ou d’un chiffre, ou 11 chiffres.',
+    },
     { name: 'a criterion is given twice', damage: (d) => appendCsv(d, 'criteres', 'E1;RSA'), expected: 'criteres:9:critere Le critère RSA est déjà indiqué pour cette personne.' },
     {
       name: 'a criterion line without criterion nor diagnosis date',
@@ -161,6 +182,35 @@ describe('import errors: every one listed with sheet, line and column, nothing w
     expect(onForm.bloquants).toContain(rule);
   });
 
+  it('writes persons through the person service: its rules, and a person of the base keeps what the file does not name (issue 18 §1)', async () => {
+    const open = await freshRuntime();
+    await importFolder(open, EXEMPLE_2024);
+    const arnaud = open.sqlite.prepare("select entity_id from import_refs where feuille = 'personnes' and ref = 'E1'").pluck().get() as string;
+    // Entered on the form after the first import: a phone number and a postal code the file has no column for.
+    open.personnes.update(arnaud, { ...open.personnes.fieldsOf(arnaud), telephone: '06 11 22 33 44', codePostal: '07000' }, { nir: true, sensibles: true }, new Date());
+    const dir = exampleCopy();
+    // The next file renames her and gives a postal code as Excel shows a number cell (01000 → 1000).
+    writeCsv(dir, 'personnes', readCsv(dir, 'personnes').replace(/orienteur\r?\n/, 'orienteur;code_postal\r\n').replace(/E1;MME;Arnaud;Julie;02\/05\/1996;50;03\r?\n/, 'E1;MME;Arnaud-Vidal;Julie;02/05/1996;50;03;1000\r\n'));
+    const report = await importFolder(open, dir);
+    expect(messages(report)).toEqual([]);
+    expect(open.sqlite.prepare('select nom, telephone, code_postal, nom_tri, cle_doublon is not null as cle from personnes where id = ?').get(arnaud)).toEqual({
+      nom: 'Arnaud-Vidal',
+      telephone: '06 11 22 33 44',
+      code_postal: '01000',
+      nom_tri: expect.stringContaining('arnaud'),
+      cle: 1,
+    });
+    // The birth-date rule is the service's: the form's route (which calls it) says the same words on the same field.
+    const refused = (() => {
+      try {
+        open.personnes.update(arnaud, { ...open.personnes.fieldsOf(arnaud), dateNaissance: '2015-05-02' }, { nir: true, sensibles: true }, new Date('2026-03-02T09:00:00Z'));
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(refused).toMatchObject({ code: 'VALIDATION', fields: { dateNaissance: 'La personne doit avoir plus de 16 ans (Code du travail, art. L4153-1) : vérifiez l’année de naissance.' } });
+  });
+
   it('refuses hours that would change a closed month', async () => {
     const open = await freshRuntime();
     await importFolder(open, EXEMPLE_2024);
@@ -168,7 +218,7 @@ describe('import errors: every one listed with sheet, line and column, nothing w
     const dir = exampleCopy();
     writeCsv(dir, 'heures', readCsv(dir, 'heures').replace('A1;2024-04;100', 'A1;2024-04;110'));
     const report = await importFolder(open, dir);
-    expect(messages(report)).toContain('heures:5:heures Le mois 2024-04 est clôturé : ses heures ne peuvent plus changer.');
+    expect(messages(report)).toContain('heures:5:heures Le mois 04/2024 est clôturé : ses heures ne peuvent plus être modifiées.');
     expect(open.sqlite.prepare("select sum(centiemes) from heures where date = '2024-04-01'").pluck().get()).toBe(27500);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticValidUntil, evaluateEligibility, proofStatus } from '../../src-shared/rules/eligibility';
-import { compactId, formatPassNumber, isValidFranceTravailId, isValidNir, isValidPassNumber } from '../../src-shared/rules/identity';
+import { birthDateProblem, compactId, formatPassNumber, isValidFranceTravailId, isValidNir, isValidPassNumber } from '../../src-shared/rules/identity';
 import {
   computedPassEnd,
   defaultPassEnd,
@@ -44,6 +44,21 @@ describe('identifiers', () => {
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('29/02/2024')).toBe(false);
     expect(daysInclusive('2024-01-01', '2024-01-31')).toBe(31);
+  });
+});
+
+describe('birth date (les-emplois validate_birthdate; Code du travail L4153-1)', () => {
+  it('refuses before 1900 and anyone not over 16 on the day, 29 February included', () => {
+    expect(birthDateProblem('1899-12-31', '2026-12-02')).toContain('1900');
+    expect(birthDateProblem('1900-01-01', '2026-12-02')).toBeNull();
+    // Born 2 December 2010: 16 today, not over 16 (les-emplois refuses birthdate >= today − 16 years).
+    expect(birthDateProblem('2010-12-02', '2026-12-02')).toContain('plus de 16 ans');
+    expect(birthDateProblem('2010-12-01', '2026-12-02')).toBeNull();
+    expect(birthDateProblem('2012-02-29', '2028-02-29')).toContain('plus de 16 ans');
+    expect(birthDateProblem('2012-02-28', '2028-02-29')).toBeNull();
+    // Today's date comes from the caller's clock: the same person is refused in 2020 and accepted in 2026.
+    expect(birthDateProblem('2008-06-01', '2020-01-01')).not.toBeNull();
+    expect(birthDateProblem('2008-06-01', '2026-01-01')).toBeNull();
   });
 });
 

@@ -9,6 +9,8 @@ import type { createAccueilInputSchema, decideAccueilInputSchema, updateAccueilI
 import type { ReferentOption } from '../../../src-shared/views-accueil';
 import type { Role } from '../../../src-shared/roles';
 import { uuidv7 } from '../../lib/uuid';
+import { DECISION_BEFORE_CONTACT, intakeProblems } from '../../../src-shared/rules/accueil';
+import type { Decision } from '../../../src-shared/domain/accueil';
 import { notFound } from '../access';
 
 type AccueilRow = typeof accueils.$inferSelect;
@@ -53,18 +55,9 @@ export class AccueilService {
 
   update(input: z.output<typeof updateAccueilInputSchema>, now: Date): AccueilRow {
     const current = this.row(input.id);
-    const fields: Record<string, string | null> = {
-      dateOffrePresentee: input.dateOffrePresentee,
-      dateNoticeRgpd: input.dateNoticeRgpd,
-      dateDiagnostic: input.dateDiagnostic,
-    };
-    const problems: Record<string, string> = {};
-    for (const [field, value] of Object.entries(fields)) {
-      if (value && value < input.datePremierContact) problems[field] = 'Cette date précède le premier contact.';
-    }
-    if (current.decision && current.dateDecision && input.datePremierContact > current.dateDecision) {
-      problems.datePremierContact = 'Le premier contact ne peut pas suivre la décision.';
-    }
+    const { dateDecision: decidedBefore, ...problems }: Record<string, string> = intakeProblems({ ...input, decision: current.decision as Decision | null, dateDecision: current.dateDecision });
+    // The form edits the contact, not the decision: a contact moved after the decision is said on the contact.
+    if (decidedBefore) problems.datePremierContact = 'Le premier contact ne peut pas suivre la décision.';
     if (input.offrePresenteePar) this.assertActiveUser(input.offrePresenteePar, 'offrePresenteePar');
     if (Object.keys(problems).length) throw new AppError('VALIDATION', 'Certaines dates sont incohérentes : corrigez les champs signalés.', problems);
     const updated = this.db
@@ -88,8 +81,8 @@ export class AccueilService {
 
   decide(input: z.output<typeof decideAccueilInputSchema>, now: Date): AccueilRow {
     const current = this.row(input.id);
-    if (input.decision && input.dateDecision && input.dateDecision < current.datePremierContact) {
-      throw new AppError('VALIDATION', 'La décision ne peut pas précéder le premier contact.', { dateDecision: 'La décision ne peut pas précéder le premier contact.' });
+    if (input.decision && input.dateDecision && intakeProblems({ datePremierContact: current.datePremierContact, decision: input.decision, dateDecision: input.dateDecision }).dateDecision) {
+      throw new AppError('VALIDATION', DECISION_BEFORE_CONTACT, { dateDecision: DECISION_BEFORE_CONTACT });
     }
     if (input.referentId) this.assertReferent(input.referentId);
     const decided = input.decision !== null;

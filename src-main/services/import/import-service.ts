@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { IMPORT_LIMITS, IMPORT_SHEETS, type ImportReport } from '../../../src-shared/import-format';
 import type { AuditLog } from '../audit/audit-log';
 import { UNFOLLOWED_JOB, type JobControl } from '../../jobs/job-control';
-import { ImportWriter, type ContractRules } from './import-writer';
+import { ImportWriter, type ImportCommands } from './import-writer';
 import { convertLeiExport } from './lei/lei-convert';
 import { parseWorkbook, ProblemList } from './sheet-records';
 import { readImportFiles, readImportPath, type ImportFile, type RawWorkbook } from './workbook-reader';
@@ -28,8 +28,8 @@ export class ImportService {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly audit: AuditLog,
-    /** The contract form's checks: an imported contract goes through the same rules (issue 18 §1). */
-    private readonly contractRules: ContractRules,
+    /** The services' commands and checks: imported rows go through the same rules as the forms (issue 18 §1). */
+    private readonly commands: ImportCommands,
   ) {}
 
   async importPath(path: string, options: ImportOptions): Promise<ImportReport> {
@@ -62,7 +62,7 @@ export class ImportService {
     if (book.problems.length === 0 && !incomplete && problems.errorCount < IMPORT_LIMITS.maxListedErrors) {
       try {
         this.sqlite.transaction(() => {
-          writer = new ImportWriter(this.sqlite, parsed, problems, options.now, this.contractRules, book.attachment, job);
+          writer = new ImportWriter(this.sqlite, parsed, problems, options.now, this.commands, book.attachment, job);
           feuilles = writer.writeAll();
           job.throwIfCancelled();
           if (problems.errorCount > 0 || options.dryRun) throw new RollbackSignal();

@@ -10,19 +10,23 @@ import { PARAMETRES_DEFAUT } from '../../../src-shared/domain/parametres';
 import { CONTRATS_PAR_DISPOSITIF, type ClientType } from '../../../src-shared/domain/insertion';
 import { subjectTo480 } from '../../../src-shared/rules/plafond-480';
 import { kindOfMesure, versionProblems, type MesureAsp } from '../../../src-shared/domain/annexes-financieres';
-import { DECISIONS_AVEC_MOTIF } from '../../../src-shared/domain/accueil';
-import { IMPORT_SHEETS, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
+import type { Decision } from '../../../src-shared/domain/accueil';
+import { decisionMissingMotif, intakeProblems, MOTIF_REQUIRED } from '../../../src-shared/rules/accueil';
+import { IMPORT_SHEETS, SHEET_COLUMNS, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
+import { personneFieldsSchema } from '../../../src-shared/schemas/personne';
+import { PersonnesService } from '../personnes/personnes-service';
+import type { ParcoursService } from '../insertion/parcours-service';
+import type { HeuresService } from '../insertion/heures-service';
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
-import { compactId, isValidNir } from '../../../src-shared/rules/identity';
 import { shortFrenchDate, toIsoDate } from '../../../src-shared/rules/dates';
-import { fromCentiemes, hoursWithinContract, periodOfEntry, toDixMilliemes } from '../../../src-shared/rules/heures';
+import { closedMonthMessage, fromCentiemes, hoursWithinContract, periodOfEntry, toDixMilliemes } from '../../../src-shared/rules/heures';
 import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../src-shared/rules/import-parcours';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { uuidv7 } from '../../lib/uuid';
 import { REFRESH_LATEST_INTAKE_SQL } from '../accueil/accueil-service';
 import { FicheSalarieService } from '../insertion/fiche-salarie-service';
-import { duplicateKey, searchText, sortKey } from '../personnes/search-text';
+import { searchText } from '../personnes/search-text';
 import { REGISTER_SHEETS } from '../../../src-shared/import-format-registers';
 import { REGISTER_TABLES } from './register-tables';
 import { REGISTERS_BEFORE_PARCOURS, writeRegisters, type RegisterContext } from './register-writer';
@@ -30,13 +34,52 @@ import { bool, num, reqStr, str, type ParsedWorkbook, type ProblemList, type She
 import { appendTo } from '../../lib/append-to';
 import { UNFOLLOWED_JOB, type JobControl } from '../../jobs/job-control';
 import type { ContratCheck } from '../../../src-shared/rules/contrats';
-import type { ContratType, Derogation } from '../../../src-shared/domain/insertion';
+import type { ContratType, Derogation, MotifSortie } from '../../../src-shared/domain/insertion';
 import type { contratInputSchema } from '../../../src-shared/schemas/insertion';
 import type { z } from 'zod';
 
 /** The contract form's checks (ParcoursService.check), which the import applies to every contract it writes. */
 export interface ContractRules {
   check(input: z.output<typeof contratInputSchema>, today: string): ContratCheck;
+}
+
+/**
+ * The domain commands an import writes through, the same the routes call (issue 18 §1): a rule changed there is
+ * changed for imports and for the demo, which is made by an import.
+ */
+export interface ImportCommands {
+  contracts: ContractRules;
+  personnes: Pick<PersonnesService, 'create' | 'update' | 'fieldsOf'>;
+  parcours: Pick<ParcoursService, 'refreshStart' | 'recordExit'>;
+  heures: Pick<HeuresService, 'isClosed'>;
+}
+
+/** The columns of the personnes sheet that are fields of the person form (all but `ref`). */
+const PERSONNE_COLUMNS = SHEET_COLUMNS.personnes.map((c) => c.name).filter((name) => name !== 'ref');
+
+function fieldOfColumn(column: string): string {
+  return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function columnOfField(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/** A cell as the form would send it: an empty cell is a field left empty (the schema's default). */
+function personneCell(r: SheetRecord, column: string): unknown {
+  const kind = SHEET_COLUMNS.personnes.find((c) => c.name === column)!.kind;
+  if (kind.type === 'bool') return bool(r, column) ?? undefined;
+  const value = str(r, column);
+  // Excel shows a postal code typed in a number cell without its leading zero (01000 → 1000).
+  if (column === 'code_postal' && value !== null && /^\d{4}$/.test(value)) return `0${value}`;
+  return value ?? undefined;
+}
+
+/** A schema's refusal as the first message of each field. */
+function fieldProblems(error: z.ZodError): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const issue of error.issues) byField[String(issue.path[0] ?? 'ref')] ??= issue.message;
+  return byField;
 }
 
 /** Before a finding the rules would block today, on a contract the import accepts as history. */
@@ -81,7 +124,7 @@ export class ImportWriter {
     private readonly book: ParsedWorkbook,
     private readonly problems: ProblemList,
     private readonly now: Date,
-    private readonly contractRules: ContractRules,
+    private readonly commands: ImportCommands,
     private readonly attachment?: (path: string) => Uint8Array | undefined,
     private readonly job: JobControl = UNFOLLOWED_JOB,
   ) {
@@ -204,7 +247,7 @@ export class ImportWriter {
       this.job.throwIfCancelled();
       this.job.advance(++done);
       const c = read.get(id) as { parcours_id: string; type: ContratType; date_debut: string; date_fin_prevue: string | null; date_fin_reelle: string | null; heures_hebdo: number | null; derogations: string };
-      const found = this.contractRules.check(
+      const found = this.commands.contracts.check(
         {
           id,
           parcoursId: c.parcours_id,
@@ -443,53 +486,34 @@ export class ImportWriter {
     }
   }
 
+  /**
+   * Persons go through the form's schema, the person rules and the service's create and update (issue 18 §1): what
+   * the form refuses, the import refuses with the same words, on the column it comes from. A person already in the
+   * base keeps the fields the file has no column for.
+   */
   private writePersonnes(): void {
-    const optional = ['adresse', 'code_postal', 'commune', 'telephone', 'email', 'niveau_formation', 'identifiant_ft', 'nir', 'orienteur', 'rsa', 'duree_inscription_ft'] as const;
-    const nullable = new Set(['niveau_formation', 'identifiant_ft', 'nir', 'orienteur', 'rsa', 'duree_inscription_ft']);
-    const flags = ['qpv', 'zrr', 'sans_ressources'] as const;
     const today = toIsoDate(this.now);
+    const present = PERSONNE_COLUMNS.filter((column) => this.has('personnes', column));
     for (const r of this.records('personnes')) {
       const ref = reqStr(r, 'ref');
-      const nom = reqStr(r, 'nom');
-      const prenom = reqStr(r, 'prenom');
-      const naissance = reqStr(r, 'date_naissance');
-      if (naissance > today || naissance < '1900-01-01') {
-        this.problems.error('personnes', r.line, 'date_naissance', `Date de naissance invalide : ${frDate(naissance)}.`);
+      const existing = this.refOf('personnes', ref);
+      const input: Record<string, unknown> = existing ? { ...this.commands.personnes.fieldsOf(existing) } : {};
+      for (const column of present) input[fieldOfColumn(column)] = personneCell(r, column);
+      const parsed = personneFieldsSchema.safeParse(input);
+      const problems = parsed.success ? PersonnesService.ruleProblems(parsed.data, today) : fieldProblems(parsed.error);
+      const wrong = Object.entries(problems);
+      if (!parsed.success || wrong.length > 0) {
+        for (const [field, message] of wrong) this.problems.error('personnes', r.line, columnOfField(field), message);
         continue;
       }
-      const email = str(r, 'email');
-      if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) this.problems.error('personnes', r.line, 'email', `Adresse e-mail invalide : « ${email} ».`);
-      const ft = str(r, 'identifiant_ft');
-      const base = {
-        civilite: reqStr(r, 'civilite'),
-        nom,
-        prenom,
-        date_naissance: naissance,
-        cle_doublon: duplicateKey(nom, prenom, naissance),
-        nom_tri: sortKey(nom, prenom),
-        recherche: searchText({ nom, prenom, identifiantFt: ft }, []),
-      } as Record<string, unknown>;
-      for (const col of optional) if (this.has('personnes', col)) base[col] = str(r, col) ?? (nullable.has(col) ? null : '');
-      for (const col of flags) if (this.has('personnes', col)) base[col] = bool(r, col) ? 1 : 0;
-      const nir = str(r, 'nir');
-      if (nir !== null) {
-        base.nir = compactId(nir);
-        if (!isValidNir(base.nir as string)) this.problems.error('personnes', r.line, 'nir', 'Numéro de sécurité sociale invalide : 15 caractères, clé comprise.');
-      }
-      const existing = this.refOf('personnes', ref);
-      const cols = Object.keys(base);
-      if (existing) {
-        this.run(`update personnes set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`, ...Object.values(base), this.at, existing);
-        this.touchedPersons.add(existing);
-      } else {
-        const id = this.id();
-        this.run(
-          `insert into personnes (id, ${cols.join(', ')}, created_at, updated_at) values (?, ${cols.map(() => '?').join(', ')}, ?, ?)`,
-          id, ...Object.values(base), this.at, this.at,
-        );
+      // The import is run by a role that manages the whole file: it writes the NIR and the orienteur it carries.
+      let id = existing;
+      if (id) this.commands.personnes.update(id, parsed.data, { nir: true, sensibles: true }, this.now);
+      else {
+        id = this.commands.personnes.create(parsed.data, true, this.now);
         this.setRef('personnes', ref, id);
-        this.touchedPersons.add(id);
       }
+      this.touchedPersons.add(id);
       this.count('personnes', !existing);
     }
   }
@@ -502,16 +526,18 @@ export class ImportWriter {
       const decision = str(r, 'decision');
       const dateDecision = str(r, 'date_decision');
       const motif = str(r, 'motif_decision');
-      if (decision && !dateDecision) this.problems.error('accueils', r.line, 'date_decision', 'Une décision doit être datée.');
-      if (!decision && dateDecision) this.problems.error('accueils', r.line, 'decision', 'Une date de décision sans décision : indiquez la décision.');
-      if (dateDecision && dateDecision < contact) this.problems.error('accueils', r.line, 'date_decision', 'La décision précède le premier contact.');
-      if (motif && (!decision || !DECISIONS_AVEC_MOTIF.includes(decision as never))) {
-        this.problems.error('accueils', r.line, 'motif_decision', 'Un motif ne s’indique que pour une réorientation, un refus, une non-éligibilité ou une décision sans suite.');
-      }
-      for (const col of ['date_offre_presentee', 'date_diagnostic'] as const) {
-        const d = str(r, col);
-        if (d && d < contact) this.problems.error('accueils', r.line, col, 'Cette date précède le premier contact.');
-      }
+      // The intake forms' rules (rules/accueil.ts), said on the file's column.
+      const facts = {
+        datePremierContact: contact,
+        dateOffrePresentee: str(r, 'date_offre_presentee'),
+        dateNoticeRgpd: str(r, 'date_notice_rgpd'),
+        dateDiagnostic: str(r, 'date_diagnostic'),
+        decision: decision as Decision | null,
+        dateDecision,
+        motifDecision: motif,
+      };
+      for (const [field, message] of Object.entries(intakeProblems(facts))) this.problems.error('accueils', r.line, columnOfField(field), message);
+      if (decisionMissingMotif(facts.decision, motif)) this.problems.warn('accueils', r.line, 'motif_decision', `${HISTORICAL_PREFIX}${MOTIF_REQUIRED}`);
       const existing =
         this.byRef('accueils', r) ?? this.get<{ id: string }>('select id from accueils where personne_id = ? and date_premier_contact = ? order by id limit 1', personneId, contact)?.id ?? null;
       const fields: Record<string, unknown> = {
@@ -641,30 +667,36 @@ export class ImportWriter {
             parcoursId, personneId, g.kind, g.exit, exit ? reqStr(exit, 'motif') : null, this.at, this.at,
           );
         }
-        for (const ref of g.contracts) this.writeContract(byKey.get(ref)!.r, parcoursId, g.exit);
-        this.run('update parcours set date_debut = (select min(date_debut) from contrats where parcours_id = ?) where id = ?', parcoursId, parcoursId);
-        if (exit) this.count('sorties', existingParcours === undefined);
+        for (const ref of g.contracts) this.writeContract(byKey.get(ref)!.r, parcoursId);
+        this.commands.parcours.refreshStart(parcoursId, this.now);
+        if (exit) {
+          this.commands.parcours.recordExit(parcoursId, g.exit!, reqStr(exit, 'motif') as MotifSortie, this.now);
+          this.count('sorties', existingParcours === undefined);
+        }
       }
       for (const key of unplacedExits) this.placeExitOnStoredParcours(personneId, exitByKey.get(key)!);
     }
     this.linkRenewals();
   }
 
-  private writeContract(r: SheetRecord, parcoursId: string, exit: string | null): void {
+  /** A contract as the file gives it; the exit of its parcours then ends it if it still runs (recordExit). */
+  private writeContract(r: SheetRecord, parcoursId: string): void {
     const ref = reqStr(r, 'ref');
     const existing = this.refOf('contrats', ref);
     const debut = reqStr(r, 'date_debut');
     const finPrevue = str(r, 'date_fin_prevue');
-    // The real end when the file gives it (format v2); otherwise leaving the parcours ends the contracts still
-    // running that day (as the app does at an exit).
-    const finReelle = this.has('contrats', 'date_fin_reelle') ? str(r, 'date_fin_reelle') : exit && (finPrevue === null || finPrevue > exit) ? exit : null;
+    // The real end when the file gives it (format v2); a file without the column keeps what the base holds.
+    const givesEnd = this.has('contrats', 'date_fin_reelle');
+    const finReelle = givesEnd ? str(r, 'date_fin_reelle') : null;
     if (finReelle && finReelle < debut) this.problems.error('contrats', r.line, 'date_fin_reelle', 'La fin réelle précède le début du contrat.');
-    const values = [parcoursId, reqStr(r, 'type'), debut, finPrevue, finReelle, centiemes(num(r, 'heures_hebdo'))];
+    const values = [parcoursId, reqStr(r, 'type'), debut, finPrevue, centiemes(num(r, 'heures_hebdo'))];
     let id = existing;
-    if (id) this.run('update contrats set parcours_id = ?, type = ?, date_debut = ?, date_fin_prevue = ?, date_fin_reelle = ?, heures_hebdo = ?, updated_at = ? where id = ?', ...values, this.at, id);
-    else {
+    if (id) {
+      this.run('update contrats set parcours_id = ?, type = ?, date_debut = ?, date_fin_prevue = ?, heures_hebdo = ?, updated_at = ? where id = ?', ...values, this.at, id);
+      if (givesEnd) this.run('update contrats set date_fin_reelle = ? where id = ?', finReelle, id);
+    } else {
       id = this.id();
-      this.run('insert into contrats (id, parcours_id, type, date_debut, date_fin_prevue, date_fin_reelle, heures_hebdo, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)', id, ...values, this.at, this.at);
+      this.run('insert into contrats (id, parcours_id, type, date_debut, date_fin_prevue, heures_hebdo, date_fin_reelle, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)', id, ...values, finReelle, this.at, this.at);
       this.setRef('contrats', ref, id);
     }
     if (this.has('contrats', 'derogations')) this.run('update contrats set derogations = ? where id = ?', JSON.stringify((str(r, 'derogations') ?? '').split(',').filter(Boolean)), id);
@@ -706,8 +738,7 @@ export class ImportWriter {
       this.problems.error('sorties', r.line, 'date', `Aucun parcours de cette personne n’est ouvert le ${frDate(date)} : la sortie ne peut pas être rattachée.`);
       return;
     }
-    this.run('update parcours set date_sortie = ?, motif_sortie = ?, updated_at = ? where id = ?', date, reqStr(r, 'motif'), this.at, open.id);
-    this.run('update contrats set date_fin_reelle = ? where parcours_id = ? and (coalesce(date_fin_prevue, ?) > ?) and date_fin_reelle is null', date, open.id, '9999-12-31', date);
+    this.commands.parcours.recordExit(open.id, date, reqStr(r, 'motif') as MotifSortie, this.now);
     this.count('sorties', open.date_sortie === null);
   }
 
@@ -799,7 +830,11 @@ export class ImportWriter {
   // ---- hours --------------------------------------------------------------------------------------------------
 
   private writeHeures(): void {
-    const closed = new Set(this.sqlite.prepare('select mois from mois_clotures').all().map((m) => (m as { mois: string }).mois));
+    const closedCache = new Map<string, boolean>();
+    const isClosed = (mois: string): boolean => {
+      if (!closedCache.has(mois)) closedCache.set(mois, this.commands.heures.isClosed(mois));
+      return closedCache.get(mois)!;
+    };
     const contractCache = new Map<string, { id: string; date_debut: string; fin: string | null; dispositif: string } | null>();
     for (const r of this.records('heures')) {
       const ref = reqStr(r, 'ref_contrat');
@@ -851,8 +886,8 @@ export class ImportWriter {
       }
       const value = Math.round(hours * 100);
       const existing = this.get<{ id: string; centiemes: number }>('select id, centiemes from heures where contrat_id = ? and date = ? and client_id is ?', contract.id, from, clientId);
-      if (closed.has(from.slice(0, 7)) && existing?.centiemes !== value) {
-        this.problems.error('heures', r.line, 'heures', `Le mois ${from.slice(0, 7)} est clôturé : ses heures ne peuvent plus changer.`);
+      if (isClosed(from.slice(0, 7)) && existing?.centiemes !== value) {
+        this.problems.error('heures', r.line, 'heures', closedMonthMessage(from.slice(0, 7)));
         continue;
       }
       if (existing) this.run('update heures set centiemes = ? where id = ?', value, existing.id);

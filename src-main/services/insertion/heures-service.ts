@@ -6,7 +6,7 @@ import { endOfMonth, format } from 'date-fns';
 import type { Db } from '../../../db/client';
 import { clients, contrats, heures, moisClotures } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
-import { fromCentiemes, hoursWithinContract, periodOfEntry, SEUIL_ALERTE_480, toCentiemes, windows480 } from '../../../src-shared/rules/heures';
+import { closedMonthMessage, frenchMonth, fromCentiemes, hoursWithinContract, periodOfEntry, SEUIL_ALERTE_480, toCentiemes, windows480 } from '../../../src-shared/rules/heures';
 import { plural } from '../../../src-shared/format/french-number';
 import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-shared/rules/plausibility';
 import type { saveMonthInputSchema } from '../../../src-shared/schemas/insertion';
@@ -17,9 +17,6 @@ import { uuidv7 } from '../../lib/uuid';
 import { appendTo } from '../../lib/append-to';
 import { parseIsoDate } from '../../../src-shared/rules/dates';
 
-function frMonth(mois: string): string {
-  return format(parseIsoDate(`${mois}-01`), 'MM/yyyy');
-}
 
 /**
  * The AI placements subject to the cap of the persons behind `count` contracts, whole history, by person and date.
@@ -85,7 +82,7 @@ export class HeuresService {
    * contract's period, known client); any problem refuses the whole save, with the line it concerns.
    */
   saveMonth(input: z.output<typeof saveMonthInputSchema>, now: Date): MonthSaved {
-    if (this.isClosed(input.mois)) throw new AppError('CONFLICT', `Le mois ${frMonth(input.mois)} est clôturé : ses heures ne peuvent plus être modifiées.`);
+    if (this.isClosed(input.mois)) throw new AppError('CONFLICT', closedMonthMessage(input.mois));
     const first = `${input.mois}-01`;
     const last = format(endOfMonth(parseIsoDate(first)), 'yyyy-MM-dd');
     const ids = [...new Set(input.contratIds)];
@@ -97,7 +94,7 @@ export class HeuresService {
     input.entrees.forEach((e, i) => {
       const c = known.get(e.contratId);
       if (!c) problems[`entrees.${i}`] = 'Ce contrat ne fait pas partie de la saisie.';
-      else if (e.date < first || e.date > last) problems[`entrees.${i}`] = `Date hors du mois ${frMonth(input.mois)}.`;
+      else if (e.date < first || e.date > last) problems[`entrees.${i}`] = `Date hors du mois ${frenchMonth(input.mois)}.`;
       else if (!hoursWithinContract(periodOfEntry(e.date, e.date === first), { dateDebut: c.dateDebut, end: c.dateFinReelle ?? c.dateFinPrevue })) {
         problems[`entrees.${i}`] = 'Date en dehors de la période du contrat.';
       } else if (e.clientId && !clientIds.has(e.clientId)) problems[`entrees.${i}`] = 'Client inconnu.';
@@ -180,7 +177,7 @@ export class HeuresService {
   }
 
   closeMonth(mois: string, userId: string, now: Date): void {
-    if (this.isClosed(mois)) throw new AppError('CONFLICT', `Le mois ${frMonth(mois)} est déjà clôturé.`);
+    if (this.isClosed(mois)) throw new AppError('CONFLICT', `Le mois ${frenchMonth(mois)} est déjà clôturé.`);
     this.db.insert(moisClotures).values({ mois, clotureLe: now.toISOString(), cloturePar: userId }).run();
   }
 }

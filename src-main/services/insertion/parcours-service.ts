@@ -169,11 +169,23 @@ export class ParcoursService {
     return id;
   }
 
-  /** The parcours starts on its first contract's start. */
-  private refreshStart(parcoursId: string, now: Date): void {
-    const first = this.db.select({ d: contrats.dateDebut }).from(contrats).where(eq(contrats.parcoursId, parcoursId)).orderBy(asc(contrats.dateDebut)).limit(1).get();
-    this.db.update(parcours).set({ dateDebut: first?.d ?? null, updatedAt: now.toISOString() }).where(eq(parcours.id, parcoursId)).run();
+  /** The parcours starts on its first contract's start (after a contract is saved here or imported). */
+  refreshStart(parcoursId: string, now: Date): void {
+    this.exitStatements.start.run({ parcoursId, at: now.toISOString() });
   }
+
+  /** Prepared once: the import and the demo record thousands of starts and exits (drizzle prepares at each call). */
+  private get exitStatements() {
+    this.preparedExit ??= {
+      start: this.sqlite.prepare('update parcours set date_debut = (select min(date_debut) from contrats where parcours_id = @parcoursId), updated_at = @at where id = @parcoursId'),
+      exit: this.sqlite.prepare('update parcours set date_sortie = ?, motif_sortie = ?, updated_at = ? where id = ?'),
+      contracts: this.sqlite.prepare('select id, date_fin_prevue as dateFinPrevue, date_fin_reelle as dateFinReelle from contrats where parcours_id = ?'),
+      endContract: this.sqlite.prepare('update contrats set date_fin_reelle = ?, updated_at = ? where id = ?'),
+    };
+    return this.preparedExit;
+  }
+
+  private preparedExit?: Record<'start' | 'exit' | 'contracts' | 'endContract', Database.Statement>;
 
   saveSortie(input: z.output<typeof sortieInputSchema>, now: Date): string {
     const p = this.row(input.parcoursId);
@@ -186,15 +198,22 @@ export class ParcoursService {
     const running = this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).all().map((c) => ({ dateDebut: c.dateDebut, dateFin: contractEnd(c), label: `Le ${CONTRAT_TYPES[c.type as ContratType]}` }));
     // A future exit, or one that ends a contract early, is said and confirmed (issue 14 §4).
     assertPlausible(exitWarnings(input.dateSortie, toIsoDate(now), running).map((w) => ['dateSortie', w] as const), input.confirme, 'la sortie');
-    this.db.update(parcours).set({ dateSortie: input.dateSortie, motifSortie: input.motif, updatedAt: now.toISOString() }).where(eq(parcours.id, p.id)).run();
-    // Leaving the parcours ends the contracts still running that day.
-    for (const c of this.db.select().from(contrats).where(eq(contrats.parcoursId, p.id)).all()) {
-      const end = contractEnd(c);
-      if (end === null || end > input.dateSortie) {
-        this.db.update(contrats).set({ dateFinReelle: input.dateSortie, updatedAt: now.toISOString() }).where(eq(contrats.id, c.id)).run();
-      }
-    }
+    this.recordExit(p.id, input.dateSortie, input.motif, now);
     return p.personneId;
+  }
+
+  /**
+   * The exit itself and what it does, once checked: the form above and the import both record it here (issue 18 §1).
+   * Leaving the parcours ends the contracts still running that day.
+   */
+  recordExit(parcoursId: string, dateSortie: string, motif: MotifSortie, now: Date): void {
+    const at = now.toISOString();
+    const { exit, contracts, endContract } = this.exitStatements;
+    exit.run(dateSortie, motif, at, parcoursId);
+    for (const c of contracts.all(parcoursId) as Array<{ id: string; dateFinPrevue: string | null; dateFinReelle: string | null }>) {
+      const end = contractEnd(c);
+      if (end === null || end > dateSortie) endContract.run(dateSortie, at, c.id);
+    }
   }
 
   /** `sensibles`: whether the user may see health and justice support actions. */

@@ -24,14 +24,20 @@ import type {
   UserRef,
 } from '../../../src-shared/views-accueil';
 import type { z } from 'zod';
-import type { listPersonnesInputSchema, personneFieldsSchema } from '../../../src-shared/schemas/personne';
+import { personneFieldsSchema, type listPersonnesInputSchema } from '../../../src-shared/schemas/personne';
+import { birthDateProblem } from '../../../src-shared/rules/identity';
+import { toIsoDate } from '../../../src-shared/rules/dates';
+import { AppError } from '../../../src-shared/errors';
 import { uuidv7 } from '../../lib/uuid';
 import { droitsOf, notFound } from '../access';
 import { withholdUnlessSensitive } from '../need-to-know';
 import { duplicateKey, ftsQuery, searchText, sortKey } from './search-text';
 import { appendTo } from '../../lib/append-to';
+import { PreparedInsert } from '../../lib/prepared-insert';
 
-type PersonneFields = z.output<typeof personneFieldsSchema>;
+export type PersonneFields = z.output<typeof personneFieldsSchema>;
+/** The form's fields, which are also columns of `personnes` under the same names. */
+const PERSONNE_FIELD_NAMES = Object.keys(personneFieldsSchema.shape) as Array<keyof PersonneFields>;
 type PersonneRow = typeof personnes.$inferSelect;
 
 const SEARCH_LIMIT = 20;
@@ -72,6 +78,7 @@ export class PersonnesService {
     private readonly sqlite: Database.Database,
   ) {
     this.passQueries = passQueries(db);
+    this.insertPersonne = new PreparedInsert(sqlite, personnes);
     this.firstHireOf = sqlite.prepare('select min(date_debut) from parcours where diagnostic_id = ?').pluck();
     this.searchStatement = sqlite.prepare(
       `select p.id, p.nom, p.prenom, p.date_naissance, p.identifiant_ft
@@ -119,27 +126,50 @@ export class PersonnesService {
     this.db.update(personnes).set({ recherche: searchText(row, numbers) }).where(eq(personnes.id, id)).run();
   }
 
+  /**
+   * What a person's fields break beyond their shape (the zod schema), by field: the rules that need today's date.
+   * The form's route and the import both ask here, so a rule changed here is changed for both (issue 18 §1).
+   */
+  static ruleProblems(fields: Pick<PersonneFields, 'dateNaissance'>, today: string): Partial<Record<keyof PersonneFields, string>> {
+    const naissance = birthDateProblem(fields.dateNaissance, today);
+    return naissance ? { dateNaissance: naissance } : {};
+  }
+
+  private assertRules(fields: PersonneFields, now: Date): void {
+    const problems = PersonnesService.ruleProblems(fields, toIsoDate(now));
+    const first = Object.values(problems)[0];
+    if (first) throw new AppError('VALIDATION', first, problems);
+  }
+
+  /** The stored fields of a person, as the form sends them (an import that names some columns keeps the others). */
+  fieldsOf(id: string): PersonneFields {
+    const row = this.row(id);
+    return Object.fromEntries(PERSONNE_FIELD_NAMES.map((name) => [name, row[name]])) as PersonneFields;
+  }
+
+  /** Prepared once: an import or the demo creates thousands of persons. */
+  private readonly insertPersonne: PreparedInsert<typeof personnes>;
+
   create(fields: PersonneFields, canNir: boolean, now: Date): string {
+    this.assertRules(fields, now);
     const at = now.toISOString();
     const id = uuidv7(now.getTime());
-    this.db
-      .insert(personnes)
-      .values({
-        id,
-        ...fields,
-        nir: canNir ? fields.nir : null,
-        cleDoublon: duplicateKey(fields.nom, fields.prenom, fields.dateNaissance),
-        nomTri: sortKey(fields.nom, fields.prenom),
-        recherche: searchText(fields, []),
-        createdAt: at,
-        updatedAt: at,
-      })
-      .run();
+    this.insertPersonne.run({
+      id,
+      ...fields,
+      nir: canNir ? fields.nir : null,
+      cleDoublon: duplicateKey(fields.nom, fields.prenom, fields.dateNaissance),
+      nomTri: sortKey(fields.nom, fields.prenom),
+      recherche: searchText(fields, []),
+      createdAt: at,
+      updatedAt: at,
+    });
     return id;
   }
 
   /** Fields the user's role cannot see come back empty from the form: they keep their stored value. */
   update(id: string, fields: PersonneFields, droits: { nir: boolean; sensibles: boolean }, now: Date): void {
+    this.assertRules(fields, now);
     const current = this.row(id);
     this.db
       .update(personnes)
