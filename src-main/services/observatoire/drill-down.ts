@@ -4,7 +4,7 @@
  * the count. Sums of hours, ETP and rates have no list.
  */
 import type Database from 'better-sqlite3';
-import { CATEGORIES_SORTIE, MOTIFS_SORTIE, type CategorieSortie } from '../../../src-shared/domain/insertion';
+import { CATEGORIES_SORTIE, MOTIFS_SORTIE } from '../../../src-shared/domain/insertion';
 import { DECISIONS } from '../../../src-shared/domain/accueil';
 import { NIVEAUX_FORMATION, type NiveauFormation } from '../../../src-shared/domain/asp-codes';
 import { CRITERES, type Critere } from '../../../src-shared/domain/criteres';
@@ -12,21 +12,12 @@ import { SITUATION_LINES, type SituationLine } from '../../../src-shared/observa
 import { SITUATION_SQL } from './situation-sql';
 import { AppError } from '../../../src-shared/errors';
 import { baseId, hasPersonList, indicatorDefinition } from '../../../src-shared/observatoire/indicateurs';
-import { cerSignedInTime, isBilanOverdue } from '../../../src-shared/rules/echeances';
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { DrillDown, DrillDownPerson } from '../../../src-shared/views-observatoire';
-import { AGE_SQL, INFRA_BAC, type IndicatorsService } from './indicators-service';
+import { AGE_SQL, exitIndicators, INFRA_BAC, supportByPerson, type IndicatorsService } from './indicators-service';
 import { shortFrenchDate } from '../../../src-shared/rules/dates';
 
 type Row = { personne_id: string; dispositif: SiaeKind | null; precision: string };
-
-const CATEGORY_OF: Record<string, CategorieSortie> = {
-  'sorties.emploi_durable': 'EMPLOI_DURABLE',
-  'sorties.emploi_transition': 'EMPLOI_TRANSITION',
-  'sorties.sorties_positives': 'SORTIE_POSITIVE',
-  'sorties.autres': 'AUTRE',
-  'sorties.retraits': 'RETRAIT',
-};
 
 const PROVIDER_LABELS = { interne: 'Accompagnement par la structure', externe: 'Accompagnement par un partenaire', les_deux: 'Accompagnement par la structure et un partenaire' } as const;
 
@@ -168,61 +159,34 @@ export class DrillDownService {
       if (!(decision in DECISIONS)) return null;
       return all<Row>("select personne_id, null as dispositif, 'Décision du ' || date_decision as precision from accueils where decision = ? and date_decision between ? and ?", decision, start, end);
     }
+    // The rows below are those the indicator engine counts (same functions), shown with a readable detail.
+    const params = () => this.indicators.parametresOfYear(annee);
     if (base === 'accompagnement.cer_signes' || base === 'accompagnement.cer_signes_dans_delai') {
-      const delai = this.indicators.parametresOfYear(annee).delai_cer_jours;
-      return all<{ personne_id: string; dispositif: SiaeKind; date_debut: string; signe: string | null }>(
-        `select p.personne_id, p.dispositif, p.date_debut, (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as signe
-           from parcours p where p.date_debut between ? and ?`,
-        start,
-        end,
-      )
-        .filter((p) => p.signe && (base === 'accompagnement.cer_signes' || cerSignedInTime(p.date_debut, p.signe, delai)))
-        .map((p) => ({ personne_id: p.personne_id, dispositif: p.dispositif, precision: `Signé le ${shortFrenchDate(p.signe!)}, parcours du ${shortFrenchDate(p.date_debut)}` }));
+      return this.indicators
+        .signedCerOfYear(start, end, params())
+        .filter((p) => base === 'accompagnement.cer_signes' || p.inTime)
+        .map((p) => ({ personne_id: p.personne_id, dispositif: p.dispositif, precision: `Signé le ${shortFrenchDate(p.signe)}, parcours du ${shortFrenchDate(p.date_debut)}` }));
     }
     if (base === 'accompagnement.bilans_en_retard_fin_annee') {
-      const interval = this.indicators.parametresOfYear(annee).intervalle_bilan_mois;
-      return all<{ personne_id: string; dispositif: SiaeKind; date_debut: string; dernier: string | null }>(
-        `select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
-           from parcours p where (p.date_sortie is null or p.date_sortie > ?) and +p.date_debut <= ?`,
-        end,
-        end,
-        end,
-      )
-        .filter((p) => isBilanOverdue(p.date_debut, p.dernier ? [p.dernier] : [], interval, end))
+      return this.indicators
+        .overdueBilansAt(end, params())
         .map((p) => ({ personne_id: p.personne_id, dispositif: p.dispositif, precision: p.dernier ? `Dernier bilan le ${shortFrenchDate(p.dernier)}` : 'Aucun bilan' }));
     }
     if (base.startsWith('accompagnement.freins.')) {
       const [, , type, measure] = base.split('.');
-      const rows = this.indicators.freinsOfYear(start, end).filter((f) => f.type === type);
-      const merged = new Map<string, { personne_id: string; dispositif: SiaeKind | null; interne: boolean; externe: boolean }>();
-      for (const f of rows) {
-        const key = kind ? `${f.personne_id}\u0000${f.dispositif}` : f.personne_id;
-        const m = merged.get(key) ?? { personne_id: f.personne_id, dispositif: kind ? f.dispositif : null, interne: false, externe: false };
-        merged.set(key, { ...m, interne: m.interne || f.interne === 1, externe: m.externe || f.externe === 1 });
-      }
-      const provider = (m: { interne: boolean; externe: boolean }) => (m.interne && m.externe ? 'les_deux' : m.interne ? 'interne' : m.externe ? 'externe' : null);
-      return [...merged.values()]
-        .filter((m) => measure === 'concernes' || provider(m) === measure)
-        .map((m) => ({ personne_id: m.personne_id, dispositif: m.dispositif ?? kind, precision: provider(m) ? PROVIDER_LABELS[provider(m)!] : 'Sans action dans l’année' }));
+      return supportByPerson(this.indicators.freinsOfYear(start, end), kind)
+        .filter((m) => m.type === type && (measure === 'concernes' || m.provider === measure))
+        .map((m) => ({ personne_id: m.personne_id, dispositif: kind ? m.dispositif : null, precision: m.provider ? PROVIDER_LABELS[m.provider] : 'Sans action dans l’année' }));
     }
     if (base.startsWith('sorties.')) {
-      const exits = this.indicators.exitsOfYear(start, end, this.indicators.parametresOfYear(annee));
-      const motif = base.startsWith('sorties.par_motif.') ? base.slice('sorties.par_motif.'.length) : null;
-      const keep = exits.filter((e) => {
-        if (base === 'sorties.non_comptabilisees') return !e.counted;
-        if (!e.counted) return false;
-        if (base === 'sorties.constatees') return true;
-        if (base === 'sorties.examinees') return e.category !== 'RETRAIT';
-        if (motif) return e.motif_sortie === motif;
-        const category = CATEGORY_OF[base];
-        return category !== undefined && e.category === category;
-      });
-      if (!motif && !['sorties.non_comptabilisees', 'sorties.constatees', 'sorties.examinees'].includes(base) && !CATEGORY_OF[base]) return null;
-      return keep.map((e) => ({
-        personne_id: e.personne_id,
-        dispositif: e.dispositif,
-        precision: `Sortie le ${shortFrenchDate(e.date_sortie)} — ${e.motif_sortie ? `motif ${e.motif_sortie} (${MOTIFS_SORTIE[e.motif_sortie]})` : 'sans motif'} — ${CATEGORIES_SORTIE[e.category]}`,
-      }));
+      return this.indicators
+        .exitsOfYear(start, end, params())
+        .filter((e) => (exitIndicators(e) as string[]).includes(base))
+        .map((e) => ({
+          personne_id: e.personne_id,
+          dispositif: e.dispositif,
+          precision: `Sortie le ${shortFrenchDate(e.date_sortie)} — ${e.motif_sortie ? `motif ${e.motif_sortie} (${MOTIFS_SORTIE[e.motif_sortie]})` : 'sans motif'} — ${CATEGORIES_SORTIE[e.category]}`,
+        }));
     }
     return null;
   }

@@ -14,7 +14,7 @@ import type { CategorieSortie, MotifSortie } from '../../../src-shared/domain/in
 import { CLIENT_TYPES } from '../../../src-shared/domain/insertion';
 import { CRITERES } from '../../../src-shared/domain/criteres';
 import { DECISION_KEYS, DECISIONS } from '../../../src-shared/domain/accueil';
-import { FREIN_TYPES, type FreinType } from '../../../src-shared/domain/freins';
+import { FREIN_TYPES } from '../../../src-shared/domain/freins';
 import { ORIENTEURS } from '../../../src-shared/domain/asp-codes';
 import { isCodeOf } from '../../../src-shared/domain/code-lists';
 import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
@@ -82,7 +82,7 @@ export const OVERRUN_480_CANDIDATES_SQL = `with candidats as materialized (
     cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id cross join clients cl on cl.id = h.client_id
    where +p.dispositif = 'AI' and cl.soumis_plafond_480 = 1 and h.date <= ?`;
 
-type Scope = SiaeKind | null;
+export type Scope = SiaeKind | null;
 
 export interface YearExit {
   parcours_id: string;
@@ -101,6 +101,29 @@ export interface YearFrein {
   personne_id: string;
   interne: number;
   externe: number;
+}
+
+export interface YearFreinSupport {
+  personne_id: string;
+  type: string;
+  /** The dispositif of the row in a dispositif's scope; in the structure's, the first met. */
+  dispositif: SiaeKind;
+  provider: 'interne' | 'externe' | 'les_deux' | null;
+}
+
+export interface YearCer {
+  personne_id: string;
+  dispositif: SiaeKind;
+  date_debut: string;
+  signe: string;
+  inTime: boolean;
+}
+
+export interface YearOverdueBilan {
+  personne_id: string;
+  dispositif: SiaeKind;
+  date_debut: string;
+  dernier: string | null;
 }
 
 /** The year's hours of one parcours with one client (or none). */
@@ -436,18 +459,37 @@ export class IndicatorsService {
     });
   }
 
-  private accompagnement(acc: Accumulator, start: string, end: string, params: ReportParametres): void {
+  /** Parcours started in the year with a signed CER, and whether it was signed in time: the rows of both CER counts. */
+  signedCerOfYear(start: string, end: string, params: ReportParametres): YearCer[] {
     const started = this.sqlite
       .prepare(
-        `select p.dispositif, p.date_debut, (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as signe
+        `select p.personne_id, p.dispositif, p.date_debut, (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as signe
            from parcours p where p.date_debut between ? and ?`,
       )
-      .all(start, end) as Array<{ dispositif: SiaeKind; date_debut: string; signe: string | null }>;
-    for (const p of started) {
-      if (!p.signe) continue;
+      .all(start, end) as Array<Omit<YearCer, 'inTime' | 'signe'> & { signe: string | null }>;
+    return started.filter((p): p is typeof p & { signe: string } => p.signe !== null).map((p) => ({ ...p, inTime: cerSignedInTime(p.date_debut, p.signe, params.delai_cer_jours) }));
+  }
+
+  /** Parcours open on 31 December whose bilan is overdue that day (REPORT-SPEC §2.4), with their latest bilan. */
+  overdueBilansAt(end: string, params: ReportParametres): YearOverdueBilan[] {
+    const open = this.sqlite
+      .prepare(
+        // Open on 31 December: through the exit index (still open, or exited later), not every parcours ever started.
+        `select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
+           from parcours p where p.date_sortie is null and +p.date_debut <= ?
+         union all
+         select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
+           from parcours p where p.date_sortie > ? and +p.date_debut <= ?`,
+      )
+      .all(end, end, end, end, end) as YearOverdueBilan[];
+    return open.filter((p) => isBilanOverdue(p.date_debut, p.dernier ? [p.dernier] : [], params.intervalle_bilan_mois, end));
+  }
+
+  private accompagnement(acc: Accumulator, start: string, end: string, params: ReportParametres): void {
+    for (const p of this.signedCerOfYear(start, end, params)) {
       for (const scope of [p.dispositif, null]) {
         acc.add('accompagnement.cer_signes', scope, 1);
-        if (cerSignedInTime(p.date_debut, p.signe, params.delai_cer_jours)) acc.add('accompagnement.cer_signes_dans_delai', scope, 1);
+        if (p.inTime) acc.add('accompagnement.cer_signes_dans_delai', scope, 1);
       }
     }
     const bilans = this.sqlite
@@ -466,38 +508,18 @@ export class IndicatorsService {
     for (const w of withBilan) acc.add('accompagnement.salaries_avec_bilan', w.dispositif, 1);
     acc.set('accompagnement.salaries_avec_bilan', null, new Set(withBilan.map((w) => w.personne_id)).size);
 
-    const open = this.sqlite
-      .prepare(
-        // Open on 31 December: through the exit index (still open, or exited later), not every parcours ever started.
-        `select p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
-           from parcours p where p.date_sortie is null and +p.date_debut <= ?
-         union all
-         select p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
-           from parcours p where p.date_sortie > ? and +p.date_debut <= ?`,
-      )
-      .all(end, end, end, end, end) as Array<{ dispositif: SiaeKind; date_debut: string; dernier: string | null }>;
-    for (const p of open) {
-      if (isBilanOverdue(p.date_debut, p.dernier ? [p.dernier] : [], params.intervalle_bilan_mois, end)) {
-        acc.add('accompagnement.bilans_en_retard_fin_annee', p.dispositif, 1);
-        acc.add('accompagnement.bilans_en_retard_fin_annee', null, 1);
-      }
+    for (const p of this.overdueBilansAt(end, params)) {
+      acc.add('accompagnement.bilans_en_retard_fin_annee', p.dispositif, 1);
+      acc.add('accompagnement.bilans_en_retard_fin_annee', null, 1);
     }
 
     const concerned = this.freinsOfYear(start, end);
-    const totals = new Map<string, { type: FreinType; interne: boolean; externe: boolean }>();
-    for (const c of concerned) {
-      if (!isCodeOf(FREIN_TYPES, c.type)) continue;
-      acc.add(`accompagnement.freins.${c.type}.concernes`, c.dispositif, 1);
-      const provider = supportProvider(c.interne === 1, c.externe === 1);
-      if (provider) acc.add(`accompagnement.freins.${c.type}.${provider}`, c.dispositif, 1);
-      const key = `${c.type}\u0000${c.personne_id}`;
-      const t = totals.get(key) ?? { type: c.type, interne: false, externe: false };
-      totals.set(key, { type: c.type, interne: t.interne || c.interne === 1, externe: t.externe || c.externe === 1 });
-    }
-    for (const { type, ...t } of totals.values()) {
-      acc.add(`accompagnement.freins.${type}.concernes`, null, 1);
-      const provider = supportProvider(t.interne, t.externe);
-      if (provider) acc.add(`accompagnement.freins.${type}.${provider}`, null, 1);
+    for (const scope of [...new Set(concerned.map((c) => c.dispositif)), null]) {
+      for (const c of supportByPerson(concerned, scope)) {
+        if (!isCodeOf(FREIN_TYPES, c.type)) continue;
+        acc.add(`accompagnement.freins.${c.type}.concernes`, scope, 1);
+        if (c.provider) acc.add(`accompagnement.freins.${c.type}.${c.provider}`, scope, 1);
+      }
     }
 
     // `salarie`: the training's parcours is en parcours in Y; only those make `salaries_formes` (REPORT-SPEC §2.4:
@@ -575,33 +597,53 @@ export class IndicatorsService {
     const exits = this.exitsOfYear(start, end, params);
     const durations = new Map<Scope, number[]>();
     for (const e of exits) {
-      const counted = e.counted;
       for (const scope of [e.dispositif, null] as Scope[]) {
-        if (!counted) {
-          acc.add('sorties.non_comptabilisees', scope, 1);
-          continue;
-        }
-        acc.add('sorties.constatees', scope, 1);
-        appendTo(durations, scope, parcoursMonths(e.date_debut, e.date_sortie));
-        if (e.motif_sortie) acc.add(`sorties.par_motif.${e.motif_sortie}`, scope, 1);
-        const category = e.category;
-        if (category === 'RETRAIT') acc.add('sorties.retraits', scope, 1);
-        else acc.add(CATEGORY_IDS[category], scope, 1);
+        for (const id of exitIndicators(e)) acc.add(id, scope, 1);
+        if (e.counted) appendTo(durations, scope, parcoursMonths(e.date_debut, e.date_sortie));
       }
     }
     const scopes = new Set<Scope>([null, ...exits.map((e) => e.dispositif)]);
     for (const scope of scopes) {
-      const v = acc.values;
-      const get = (id: IndicatorId) => v[acc.key(id, scope)] ?? 0;
-      const examinees = get('sorties.constatees') - get('sorties.retraits');
-      acc.set('sorties.examinees', scope, examinees);
+      acc.set('sorties.examinees', scope, acc.values[acc.key('sorties.examinees', scope)] ?? 0);
       const d = durations.get(scope) ?? [];
       acc.set('sorties.duree_moyenne_parcours_mois', scope, d.length ? d.reduce((a, b) => a + b, 0) / d.length : null);
     }
   }
 }
 
-function supportProvider(interne: boolean, externe: boolean): 'interne' | 'externe' | 'les_deux' | null {
+/**
+ * The exit counts one exit belongs to (REPORT-SPEC §2.5): not counted, or observed, its motif, its category, and
+ * examined unless a withdrawal. The engine adds it to each; the drill-down lists the exits whose ids hold the line.
+ */
+export function exitIndicators(e: Pick<YearExit, 'counted' | 'motif_sortie' | 'category'>): IndicatorId[] {
+  if (!e.counted) return ['sorties.non_comptabilisees'];
+  const ids: IndicatorId[] = ['sorties.constatees', e.category === 'RETRAIT' ? 'sorties.retraits' : CATEGORY_IDS[e.category]];
+  if (e.category !== 'RETRAIT') ids.push('sorties.examinees');
+  if (e.motif_sortie) ids.push(`sorties.par_motif.${e.motif_sortie}`);
+  return ids;
+}
+
+/**
+ * One row per person and frein in a scope (a dispositif, or the whole structure when null): a person supported on
+ * the frein in two dispositifs counts once in the structure, supported by whoever acted in either. The rows of the
+ * freins counts and of their drill-down.
+ */
+export function supportByPerson(concerned: readonly YearFrein[], scope: Scope): YearFreinSupport[] {
+  const merged = new Map<string, YearFreinSupport & { interne: boolean; externe: boolean }>();
+  for (const f of concerned) {
+    if (scope !== null && f.dispositif !== scope) continue;
+    const key = `${f.type}\u0000${f.personne_id}`;
+    const m = merged.get(key) ?? { personne_id: f.personne_id, type: f.type, dispositif: f.dispositif, interne: false, externe: false, provider: null };
+    m.interne ||= f.interne === 1;
+    m.externe ||= f.externe === 1;
+    m.provider = supportProvider(m.interne, m.externe);
+    merged.set(key, m);
+  }
+  return [...merged.values()].map(({ interne: _i, externe: _e, ...row }) => row);
+}
+
+/** Who supported a person on a frein in the year (REPORT-SPEC §2.4): the structure, a partner, both, or nobody. */
+export function supportProvider(interne: boolean, externe: boolean): 'interne' | 'externe' | 'les_deux' | null {
   if (interne && externe) return 'les_deux';
   if (interne) return 'interne';
   if (externe) return 'externe';
