@@ -12,10 +12,6 @@ import { YearFiguresCache } from './year-figures-cache';
 import { asBookkeeping } from '../../../db/data-changes';
 import type { CategorieSortie, MotifSortie } from '../../../src-shared/domain/insertion';
 import { CLIENT_TYPES } from '../../../src-shared/domain/insertion';
-import { CRITERES } from '../../../src-shared/domain/criteres';
-import { DECISION_KEYS, DECISIONS } from '../../../src-shared/domain/accueil';
-import { FREIN_TYPES } from '../../../src-shared/domain/freins';
-import { ORIENTEURS } from '../../../src-shared/domain/asp-codes';
 import { isCodeOf } from '../../../src-shared/domain/code-lists';
 import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
 import { INDICATOR_DEFINITIONS, RATIOS, ratioValue, UNIT_DECIMALS, type IndicatorId, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
@@ -26,8 +22,7 @@ import { isExitCounted, parcoursMonths, type ExitThresholds } from '../../../src
 import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
 import type { ParametresService } from '../insertion/parametres-service';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
-import { SITUATION_LINE_KEYS } from '../../../src-shared/observatoire/situation';
-import { SITUATION_SQL } from './situation-sql';
+import { FAMILY_ROWS, ROW_FAMILIES, type CountedRow, type RowContext, type RowFamily } from './counted-rows';
 import { appendTo } from '../../lib/append-to';
 
 export interface ReportParametres {
@@ -46,20 +41,12 @@ export interface YearIndicators {
   indicateurs: IndicatorMap;
 }
 
-export const INFRA_BAC = ['00', '01', '50', '51', '60', '70'];
 const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, IndicatorId> = {
   EMPLOI_DURABLE: 'sorties.emploi_durable',
   EMPLOI_TRANSITION: 'sorties.emploi_transition',
   SORTIE_POSITIVE: 'sorties.sorties_positives',
   AUTRE: 'sorties.autres',
 };
-
-/**
- * Whole years between birth and the parcours start, from the ISO texts (a birthday not reached yet that year takes
- * one off); an anonymised person's age was kept on the parcours before the birth date was reduced to its year.
- */
-export const AGE_SQL = `coalesce(s.age_debut, cast(substr(s.date_debut, 1, 4) as integer) - cast(substr(pe.date_naissance, 1, 4) as integer)
-  - (substr(s.date_debut, 6, 5) < substr(pe.date_naissance, 6, 5)))`;
 
 /**
  * Subject placements of the AI persons who may exceed the cap in a year: parameters are the period [Y-2, Y+2], the cap
@@ -109,6 +96,16 @@ export interface YearFreinSupport {
   /** The dispositif of the row in a dispositif's scope; in the structure's, the first met. */
   dispositif: SiaeKind;
   provider: 'interne' | 'externe' | 'les_deux' | null;
+}
+
+export interface YearTraining {
+  dispositif: SiaeKind;
+  personne_id: string;
+  intitule: string;
+  date_debut: string;
+  heures: number | null;
+  qualifiante: number;
+  salarie: number;
 }
 
 export interface YearCer {
@@ -203,11 +200,23 @@ export class IndicatorsService {
         acc.set(d.id, null, d.unit === 'rate' || d.unit === 'days' || d.unit === 'months' || d.unit === 'score' ? null : 0);
         if (d.perDispositif) for (const k of kinds) acc.set(d.id, k, d.unit === 'rate' || d.unit === 'months' ? null : 0);
       }
+      // The exits are read once for their counts (rows) and their mean length.
+      const exits = this.exitsOfYear(start, end, params);
+      const source = { ...this.rowSource(), exitsOfYear: () => exits };
+      // Each person-count is its number of rows in its scope (counted-rows.ts), tallied per scope before the map.
+      const tally = new Map<Scope, Map<IndicatorId, number>>();
+      for (const family of ROW_FAMILIES) {
+        for (const row of FAMILY_ROWS[family]({ sqlite: this.sqlite, start, end, params, source })) {
+          let inScope = tally.get(row.scope);
+          if (!inScope) tally.set(row.scope, (inScope = new Map()));
+          for (const id in row.counts) inScope.set(id as IndicatorId, (inScope.get(id as IndicatorId) ?? 0) + 1);
+        }
+      }
+      for (const [scope, counts] of tally) for (const [id, n] of counts) acc.add(id, scope, n);
       this.accueil(acc, start, end);
-      this.publicProfile(acc, start, end);
       this.activite(acc, year, yearHours, end, start, params);
-      this.accompagnement(acc, start, end, params);
-      this.sorties(acc, start, end, params);
+      this.accompagnement(acc, start, end);
+      this.meanLengths(acc, exits);
       this.qualite(acc, start, end);
       // Rates from their declared parts (DERIVATIONS), in each scope.
       for (const { id, derivation } of RATIOS) {
@@ -217,6 +226,30 @@ export class IndicatorsService {
     };
     const kinds = this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
     return { annee: year, dispositifs: kinds, parametres: params, indicateurs: roundAll(acc.values) };
+  }
+
+  private rowSource(): RowContext['source'] {
+    return {
+      exitsOfYear: (start, end, params) => this.exitsOfYear(start, end, params),
+      signedCerOfYear: (start, end, params) => this.signedCerOfYear(start, end, params),
+      overdueBilansAt: (end, params) => this.overdueBilansAt(end, params),
+      freinsOfYear: (start, end) => this.freinsOfYear(start, end),
+      trainingsOfYear: (start, end) => this.trainingsOfYear(start, end),
+    };
+  }
+
+  /**
+   * The rows behind one family of person counts for a year (counted-rows.ts), the year's salariés gathered first:
+   * what the drill-down lists. Writes only the temporary salariés table, which is not a change to the data.
+   */
+  countedRows(year: number, family: RowFamily): CountedRow[] {
+    const start = `${year}-01-01`;
+    const end = `${year}-12-31`;
+    const run = () => {
+      this.gatherSalaries(start, end);
+      return FAMILY_ROWS[family]({ sqlite: this.sqlite, start, end, params: this.parametresOfYear(year), source: this.rowSource() });
+    };
+    return this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
   }
 
   /** The dispositifs the structure runs, and any other met in the year's data. */
@@ -279,12 +312,11 @@ export class IndicatorsService {
   private accueil(acc: Accumulator, start: string, end: string): void {
     const base = this.sqlite
       .prepare(
-        `select count(distinct personne_id) as personnes, coalesce(sum(date_offre_presentee is not null), 0) as offre,
+        `select coalesce(sum(date_offre_presentee is not null), 0) as offre,
                 coalesce(sum(date_diagnostic is not null), 0) as diagnostics
            from accueils where date_premier_contact between ? and ?`,
       )
-      .get(start, end) as { personnes: number; offre: number; diagnostics: number };
-    acc.set('accueil.personnes_accueillies', null, base.personnes);
+      .get(start, end) as { offre: number; diagnostics: number };
     acc.set('accueil.offre_presentee', null, base.offre);
     acc.set('accueil.diagnostics_realises', null, base.diagnostics);
     const decided = this.sqlite
@@ -293,76 +325,9 @@ export class IndicatorsService {
            from accueils where decision is not null and date_decision between ? and ?`,
       )
       .all(start, end) as Array<{ decision: string; motif: string | null; delai: number }>;
-    for (const d of decided) if (isCodeOf(DECISIONS, d.decision)) acc.add(`accueil.decisions.${d.decision}`, null, 1);
     acc.set('accueil.delai_median_decision_jours', null, median(decided.map((d) => d.delai)));
     const unmetClients = this.sqlite.prepare("select count(*) from besoins_non_satisfaits where nature = 'client' and date between ? and ?").pluck().get(start, end) as number;
     acc.set('territoire.demandes_non_satisfaites', null, decided.filter((d) => (d.decision === 'reorientation' || d.decision === 'sans_suite') && d.motif === 'no_position').length + unmetClients);
-    const waiting = this.sqlite
-      .prepare(
-        // Decided after 31 December: one index range per decision, not every intake ever made.
-        `select (select count(*) from accueils where decision is null and date_premier_contact <= ?)
-              + (select count(*) from accueils where decision in (${DECISION_KEYS.map(() => '?').join(', ')}) and date_decision > ? and +date_premier_contact <= ?) as n`,
-      )
-      .get(end, ...DECISION_KEYS, end, end) as { n: number };
-    acc.set('accueil.en_attente_fin_annee', null, waiting.n);
-  }
-
-  private publicProfile(acc: Accumulator, start: string, end: string): void {
-    const profile = (where: string, group: string) =>
-      this.sqlite
-        .prepare(
-          // total(), not sum(): a count of nobody is 0, also when every compared value is empty (sum gives NULL).
-          `select ${group} as k, count(*) as n, total(pe.civilite = 'MME') as femmes, total(pe.civilite = 'M') as hommes,
-                  total(${AGE_SQL} < 26) as jeunes, total(${AGE_SQL} between 26 and 49) as median, total(${AGE_SQL} >= 50) as seniors,
-                  total(pe.niveau_formation in (${INFRA_BAC.map(() => '?').join(', ')})) as infra
-             from obs_salaries s join personnes pe on pe.id = s.personne_id where ${where} group by ${group}`,
-        )
-        .all(...INFRA_BAC) as Array<{ k: string; n: number; femmes: number; hommes: number; jeunes: number; median: number; seniors: number; infra: number }>;
-    const rows = [...profile('s.principal_dispositif = 1', 's.dispositif').map((r) => ({ ...r, scope: r.k as Scope })), ...profile('s.principal = 1', "'*'").map((r) => ({ ...r, scope: null }))];
-    for (const r of rows) {
-      acc.set('public.salaries_en_parcours', r.scope, r.n);
-      acc.set('public.femmes', r.scope, r.femmes);
-      acc.set('public.hommes', r.scope, r.hommes);
-      acc.set('public.moins_26_ans', r.scope, r.jeunes);
-      acc.set('public.de_26_a_49_ans', r.scope, r.median);
-      acc.set('public.50_ans_et_plus', r.scope, r.seniors);
-      acc.set('public.niveau_infra_bac', r.scope, r.infra);
-    }
-    // The State's profile lines, from the fiche salarié of the parcours that describes each person (issue 15 §2).
-    const situation = (where: string, group: string) =>
-      this.sqlite
-        .prepare(
-          `select ${group} as k, ${SITUATION_LINE_KEYS.map((line) => `total(${SITUATION_SQL[line]}) as "${line}"`).join(', ')}
-             from obs_salaries s join fiches_salarie f on f.parcours_id = s.parcours_id where ${where} group by ${group}`,
-        )
-        .all() as Array<Record<string, number | string>>;
-    for (const [scope, r] of [
-      ...situation('s.principal_dispositif = 1', 's.dispositif').map((x) => [x.k as Scope, x] as const),
-      ...situation('s.principal = 1', "'*'").map((x) => [null, x] as const),
-    ]) {
-      for (const line of SITUATION_LINE_KEYS) acc.set(`public.situation.${line}`, scope, Number(r[line]));
-    }
-    const criteria = (where: string, group: string) =>
-      this.sqlite
-        .prepare(
-          `select ${group} as k, ce.critere, count(distinct s.personne_id) as n
-             from obs_salaries s join criteres_eligibilite ce on ce.diagnostic_id = s.diagnostic_id where ${where} group by ${group}, ce.critere`,
-        )
-        .all() as Array<{ k: string; critere: string; n: number }>;
-    for (const r of criteria('s.principal_dispositif = 1', 's.dispositif')) if (isCodeOf(CRITERES, r.critere)) acc.set(`public.criteres.${r.critere}`, r.k as SiaeKind, r.n);
-    for (const r of criteria('s.principal = 1', "'*'")) if (isCodeOf(CRITERES, r.critere)) acc.set(`public.criteres.${r.critere}`, null, r.n);
-    const entries = this.sqlite
-      .prepare(
-        `select p.dispositif, pe.orienteur, count(*) as n from parcours p join personnes pe on pe.id = p.personne_id
-          where p.date_debut between ? and ? group by p.dispositif, pe.orienteur`,
-      )
-      .all(start, end) as Array<{ dispositif: SiaeKind; orienteur: string | null; n: number }>;
-    for (const e of entries) {
-      for (const scope of [e.dispositif, null]) {
-        acc.add('public.entrees', scope, e.n);
-        if (isCodeOf(ORIENTEURS, e.orienteur)) acc.add(`public.orienteur.${e.orienteur}`, scope, e.n);
-      }
-    }
   }
 
   private activite(acc: Accumulator, year: number, yearHours: readonly YearHours[], end: string, start: string, params: ReportParametres): void {
@@ -485,13 +450,27 @@ export class IndicatorsService {
     return open.filter((p) => isBilanOverdue(p.date_debut, p.dernier ? [p.dernier] : [], params.intervalle_bilan_mois, end));
   }
 
-  private accompagnement(acc: Accumulator, start: string, end: string, params: ReportParametres): void {
-    for (const p of this.signedCerOfYear(start, end, params)) {
-      for (const scope of [p.dispositif, null]) {
-        acc.add('accompagnement.cer_signes', scope, 1);
-        if (p.inTime) acc.add('accompagnement.cer_signes_dans_delai', scope, 1);
-      }
-    }
+  /**
+   * Trainings that touch the year (starting in it, or started before and ending in it or not yet ended), with
+   * whether their parcours is en parcours in the year (`salarie`; REPORT-SPEC §2.4: "distinct salariés with a
+   * training action overlapping Y"). Three index ranges rather than every training ever made. Needs the year's salariés.
+   */
+  trainingsOfYear(start: string, end: string): YearTraining[] {
+    const salarie = 'exists (select 1 from obs_salaries s where s.parcours_id = f.parcours_id) as salarie';
+    const columns = `p.dispositif, p.personne_id, f.intitule, f.date_debut, f.heures, f.qualifiante, ${salarie}`;
+    return this.sqlite
+      .prepare(
+        `select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_debut between ? and ?
+         union all
+         select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin >= ? and f.date_debut < ?
+         union all
+         select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin is null and f.date_debut < ?`,
+      )
+      .all(start, end, start, start, start) as YearTraining[];
+  }
+
+  /** Counts of events that are not persons: bilans, training actions and hours, immersions. */
+  private accompagnement(acc: Accumulator, start: string, end: string): void {
     const bilans = this.sqlite
       .prepare('select p.dispositif, count(*) as n from bilans b join parcours p on p.id = b.parcours_id where b.date between ? and ? group by p.dispositif')
       .all(start, end) as Array<{ dispositif: SiaeKind; n: number }>;
@@ -499,47 +478,8 @@ export class IndicatorsService {
       acc.set('accompagnement.bilans_realises', b.dispositif, b.n);
       acc.add('accompagnement.bilans_realises', null, b.n);
     }
-    const withBilan = this.sqlite
-      .prepare(
-        `select s.dispositif, s.personne_id from obs_salaries s
-          where exists (select 1 from bilans b where b.parcours_id = s.parcours_id and b.date between ? and ?) group by s.dispositif, s.personne_id`,
-      )
-      .all(start, end) as Array<{ dispositif: SiaeKind; personne_id: string }>;
-    for (const w of withBilan) acc.add('accompagnement.salaries_avec_bilan', w.dispositif, 1);
-    acc.set('accompagnement.salaries_avec_bilan', null, new Set(withBilan.map((w) => w.personne_id)).size);
-
-    for (const p of this.overdueBilansAt(end, params)) {
-      acc.add('accompagnement.bilans_en_retard_fin_annee', p.dispositif, 1);
-      acc.add('accompagnement.bilans_en_retard_fin_annee', null, 1);
-    }
-
-    const concerned = this.freinsOfYear(start, end);
-    for (const scope of [...new Set(concerned.map((c) => c.dispositif)), null]) {
-      for (const c of supportByPerson(concerned, scope)) {
-        if (!isCodeOf(FREIN_TYPES, c.type)) continue;
-        acc.add(`accompagnement.freins.${c.type}.concernes`, scope, 1);
-        if (c.provider) acc.add(`accompagnement.freins.${c.type}.${c.provider}`, scope, 1);
-      }
-    }
-
-    // `salarie`: the training's parcours is en parcours in Y; only those make `salaries_formes` (REPORT-SPEC §2.4:
-    // "distinct salariés with a training action overlapping Y"), while every action starting in Y is an action.
-    const salarie = 'exists (select 1 from obs_salaries s where s.parcours_id = f.parcours_id) as salarie';
-    const trainings = this.sqlite
-      .prepare(
-        `select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante, ${salarie} from formations f join parcours p on p.id = f.parcours_id
-          where f.date_debut between ? and ?
-         union all
-         select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante, ${salarie} from formations f join parcours p on p.id = f.parcours_id
-          where f.date_fin >= ? and f.date_debut < ?
-         union all
-         select p.dispositif, p.personne_id, f.date_debut, f.heures, f.qualifiante, ${salarie} from formations f join parcours p on p.id = f.parcours_id
-          where f.date_fin is null and f.date_debut < ?`,
-      )
-      .all(start, end, start, start, start) as Array<{ dispositif: SiaeKind; personne_id: string; date_debut: string; heures: number | null; qualifiante: number; salarie: number }>;
-    const trained = new Map<string, Set<string>>();
-    for (const t of trainings) {
-      if (t.salarie) for (const scope of [t.dispositif, '*']) trained.set(scope, (trained.get(scope) ?? new Set()).add(t.personne_id));
+    // Every action starting in Y is an action (the salariés trained are rows, counted-rows.ts).
+    for (const t of this.trainingsOfYear(start, end)) {
       if (t.date_debut < start) continue;
       for (const scope of [t.dispositif, null]) {
         acc.add('accompagnement.formation.actions', scope, 1);
@@ -547,7 +487,6 @@ export class IndicatorsService {
         if (t.qualifiante) acc.add('accompagnement.formation.qualifiantes', scope, 1);
       }
     }
-    for (const [scope, persons] of trained) acc.set('accompagnement.formation.salaries_formes', scope === '*' ? null : (scope as SiaeKind), persons.size);
     const immersions = this.sqlite
       .prepare('select p.dispositif, count(*) as n from pmsmp m join parcours p on p.id = m.parcours_id where m.date_debut between ? and ? group by p.dispositif')
       .all(start, end) as Array<{ dispositif: SiaeKind; n: number }>;
@@ -593,18 +532,14 @@ export class IndicatorsService {
     }));
   }
 
-  private sorties(acc: Accumulator, start: string, end: string, params: ReportParametres): void {
-    const exits = this.exitsOfYear(start, end, params);
+  /** The mean length of the parcours behind the counted exits, in each scope (REPORT-SPEC §2.5). */
+  private meanLengths(acc: Accumulator, exits: readonly YearExit[]): void {
     const durations = new Map<Scope, number[]>();
     for (const e of exits) {
-      for (const scope of [e.dispositif, null] as Scope[]) {
-        for (const id of exitIndicators(e)) acc.add(id, scope, 1);
-        if (e.counted) appendTo(durations, scope, parcoursMonths(e.date_debut, e.date_sortie));
-      }
+      if (!e.counted) continue;
+      for (const scope of [e.dispositif, null] as Scope[]) appendTo(durations, scope, parcoursMonths(e.date_debut, e.date_sortie));
     }
-    const scopes = new Set<Scope>([null, ...exits.map((e) => e.dispositif)]);
-    for (const scope of scopes) {
-      acc.set('sorties.examinees', scope, acc.values[acc.key('sorties.examinees', scope)] ?? 0);
+    for (const scope of new Set<Scope>([null, ...exits.map((e) => e.dispositif)])) {
       const d = durations.get(scope) ?? [];
       acc.set('sorties.duree_moyenne_parcours_mois', scope, d.length ? d.reduce((a, b) => a + b, 0) / d.length : null);
     }
@@ -613,7 +548,7 @@ export class IndicatorsService {
 
 /**
  * The exit counts one exit belongs to (REPORT-SPEC §2.5): not counted, or observed, its motif, its category, and
- * examined unless a withdrawal. The engine adds it to each; the drill-down lists the exits whose ids hold the line.
+ * examined unless a withdrawal. Each is a row of the exits family (counted-rows.ts).
  */
 export function exitIndicators(e: Pick<YearExit, 'counted' | 'motif_sortie' | 'category'>): IndicatorId[] {
   if (!e.counted) return ['sorties.non_comptabilisees'];
