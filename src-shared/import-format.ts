@@ -206,6 +206,11 @@ export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
   ...REGISTER_COLUMNS,
 };
 
+/** The personnes sheet's columns that are a person's fields (all but `ref`), each a column of `personnes` (issue 18 §3). */
+export const PERSONNE_COLUMNS = SHEET_COLUMNS.personnes.map((c) => c.name).filter((name) => name !== 'ref');
+/** Its yes/no columns (« oui » / « non » in a file, 1 / 0 in the table). */
+export const PERSONNE_FLAGS = SHEET_COLUMNS.personnes.filter((c) => c.kind.type === 'bool').map((c) => c.name);
+
 /** What a user reads in the template's first line and in error messages. */
 export const SHEET_LABELS: Record<ImportSheet, string> = {
   structure: 'La structure (une ligne)',

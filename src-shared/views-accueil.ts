@@ -1,7 +1,8 @@
 /** Route outputs of the mission accueil. Sensitive fields are already removed for roles that may not see them. */
 import type { Withheld } from './domain/need-to-know';
 import type { Canal, Decision, MotifDecision } from './domain/accueil';
-import type { Civilite, DureeInscription, NiveauFormation, Orienteur, RsaSituation } from './domain/asp-codes';
+import type { Civilite, Orienteur } from './domain/asp-codes';
+import type { PersonneFields } from './schemas/personne';
 import type { Critere } from './domain/criteres';
 import type { FreinType } from './domain/freins';
 import type { MotifProlongation, MotifSuspension, PassStatut } from './domain/pass-iae';
@@ -43,30 +44,18 @@ export interface DuplicateHit {
   commune: string;
 }
 
-export interface PersonneView {
+/**
+ * A person's file header: the form's fields (derived from its schema, issue 18 §3), with the NIR and the orienteur as
+ * the reader's role may see them.
+ */
+export type PersonneView = Omit<PersonneFields, 'nir' | 'orienteur'> & {
   id: string;
-  civilite: Civilite;
-  nom: string;
-  prenom: string;
-  dateNaissance: string;
-  telephone: string;
-  email: string;
-  adresse: string;
-  codePostal: string;
-  commune: string;
-  qpv: boolean;
-  zrr: boolean;
-  niveauFormation: NiveauFormation | null;
-  identifiantFt: string | null;
   /** null when empty or when the role may not see it (see `droits.nir`). */
   nir: string | null;
   /** Withheld whole from roles without `sensibles.read` (need-to-know.ts): Cap emploi, SPIP and PJJ tell too much. */
   orienteur: Withheld<Orienteur | null>;
-  rsa: RsaSituation | null;
-  dureeInscriptionFt: DureeInscription | null;
-  sansRessources: boolean;
   createdAt: string;
-}
+};
 
 export interface UserRef {
   id: string;

@@ -38,6 +38,15 @@ export const personneFieldsSchema = z.object({
   sansRessources: z.boolean().optional().default(false),
 });
 
+/** A person's fields as the form sends them, parsed: also the columns of `personnes` under the same names. */
+export type PersonneFields = z.output<typeof personneFieldsSchema>;
+export type PersonneFieldName = keyof PersonneFields;
+/**
+ * The person's fields, in the form's order: the view, the service's reads and writes, the form's field list and
+ * the import derive from it, so an optional field is declared here, in the table and in the form (issue 18 §3).
+ */
+export const PERSONNE_FIELD_NAMES = Object.keys(personneFieldsSchema.shape) as PersonneFieldName[];
+
 const firstContactSchema = z.object({
   datePremierContact: dateField('Date du premier contact'),
   canal: z.enum(Object.keys(CANAUX) as [keyof typeof CANAUX], 'Choisissez comment la personne est arrivée.'),

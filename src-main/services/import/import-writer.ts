@@ -12,7 +12,7 @@ import { subjectTo480 } from '../../../src-shared/rules/plafond-480';
 import { kindOfMesure, versionProblems, type MesureAsp } from '../../../src-shared/domain/annexes-financieres';
 import type { Decision } from '../../../src-shared/domain/accueil';
 import { decisionMissingMotif, intakeProblems, MOTIF_REQUIRED } from '../../../src-shared/rules/accueil';
-import { IMPORT_SHEETS, SHEET_COLUMNS, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
+import { IMPORT_SHEETS, PERSONNE_COLUMNS, SHEET_COLUMNS, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
 import { personneFieldsSchema } from '../../../src-shared/schemas/personne';
 import { PersonnesService } from '../personnes/personnes-service';
 import type { ParcoursService } from '../insertion/parcours-service';
@@ -53,9 +53,6 @@ export interface ImportCommands {
   parcours: Pick<ParcoursService, 'refreshStart' | 'recordExit'>;
   heures: Pick<HeuresService, 'isClosed'>;
 }
-
-/** The columns of the personnes sheet that are fields of the person form (all but `ref`). */
-const PERSONNE_COLUMNS = SHEET_COLUMNS.personnes.map((c) => c.name).filter((name) => name !== 'ref');
 
 function fieldOfColumn(column: string): string {
   return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());

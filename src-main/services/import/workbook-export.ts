@@ -4,7 +4,7 @@
  * app use their own id as `ref` (the import recognises both).
  */
 import type Database from 'better-sqlite3';
-import { IMPORT_SHEETS, SHEET_COLUMNS, type ImportSheet } from '../../../src-shared/import-format';
+import { IMPORT_SHEETS, PERSONNE_COLUMNS, PERSONNE_FLAGS, SHEET_COLUMNS, type ImportSheet } from '../../../src-shared/import-format';
 import { sheetRows, type SheetSource, type SheetTable } from './workbook-writer';
 import { exportAttachments, exportRegisters, sortedRows, type Attachment, type CellText } from './register-export';
 
@@ -98,11 +98,14 @@ export function exportSheets(sqlite: Database.Database, today: string, refOf = r
     dispositifs: () => table('dispositifs', declared),
     annexes_financieres: () => table('annexes_financieres', annexes()),
     clients: () => table('clients', query('select id, nom, type, siret, soumis_plafond_480 from clients order by nom, id').map((c) => ({ ...c, ref: refOf('clients', String(c.id)), soumis_plafond_480: yesNo(c.soumis_plafond_480) }))),
+    // The sheet's columns are the table's (issue 18 §3): a column added to the format is exported without more code.
     personnes: () => table(
       'personnes',
-      query(
-        'select id, civilite, nom, prenom, date_naissance, adresse, code_postal, commune, telephone, email, niveau_formation, identifiant_ft, nir, orienteur, qpv, zrr, rsa, duree_inscription_ft, sans_ressources from personnes order by nom_tri, id',
-      ).map((p) => ({ ...p, ref: personRef(p.id), qpv: yesNo(p.qpv), zrr: yesNo(p.zrr), sans_ressources: yesNo(p.sans_ressources) })),
+      query(`select id, ${PERSONNE_COLUMNS.join(', ')} from personnes order by nom_tri, id`).map((p) => ({
+        ...p,
+        ref: personRef(p.id),
+        ...Object.fromEntries(PERSONNE_FLAGS.map((flag) => [flag, yesNo(p[flag])])),
+      })),
     ),
     accueils: () => table(
       'accueils',

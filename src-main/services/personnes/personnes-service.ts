@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../../../db/client';
 import { accueils, competences, criteresEligibilite, diagnosticsEligibilite, freins, passIae, passProlongations, passSuspensions, personnes, users } from '../../../db/schema';
 import type { Canal, Decision, MotifDecision } from '../../../src-shared/domain/accueil';
-import { type Civilite, type DureeInscription, type NiveauFormation, type Orienteur, type RsaSituation } from '../../../src-shared/domain/asp-codes';
+import type { Orienteur } from '../../../src-shared/domain/asp-codes';
 import { CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
 import { FREINS_SENSIBLES, type FreinType } from '../../../src-shared/domain/freins';
 import type { MotifProlongation, MotifSuspension } from '../../../src-shared/domain/pass-iae';
@@ -24,7 +24,7 @@ import type {
   UserRef,
 } from '../../../src-shared/views-accueil';
 import type { z } from 'zod';
-import { personneFieldsSchema, type listPersonnesInputSchema } from '../../../src-shared/schemas/personne';
+import { PERSONNE_FIELD_NAMES, type listPersonnesInputSchema, type PersonneFieldName, type PersonneFields } from '../../../src-shared/schemas/personne';
 import { birthDateProblem } from '../../../src-shared/rules/identity';
 import { toIsoDate } from '../../../src-shared/rules/dates';
 import { AppError } from '../../../src-shared/errors';
@@ -35,9 +35,7 @@ import { duplicateKey, ftsQuery, searchText, sortKey } from './search-text';
 import { appendTo } from '../../lib/append-to';
 import { PreparedInsert } from '../../lib/prepared-insert';
 
-export type PersonneFields = z.output<typeof personneFieldsSchema>;
-/** The form's fields, which are also columns of `personnes` under the same names. */
-const PERSONNE_FIELD_NAMES = Object.keys(personneFieldsSchema.shape) as Array<keyof PersonneFields>;
+export type { PersonneFields };
 type PersonneRow = typeof personnes.$inferSelect;
 
 const SEARCH_LIMIT = 20;
@@ -143,8 +141,7 @@ export class PersonnesService {
 
   /** The stored fields of a person, as the form sends them (an import that names some columns keeps the others). */
   fieldsOf(id: string): PersonneFields {
-    const row = this.row(id);
-    return Object.fromEntries(PERSONNE_FIELD_NAMES.map((name) => [name, row[name]])) as PersonneFields;
+    return personneFieldsOf(this.row(id));
   }
 
   /** Prepared once: an import or the demo creates thousands of persons. */
@@ -362,27 +359,23 @@ export class PersonnesService {
 }
 
 export function toPersonneView(row: PersonneRow, canNir: boolean, sensibles: boolean): PersonneView {
-  const orienteur = row.orienteur as Orienteur | null;
   return {
     id: row.id,
-    civilite: row.civilite as Civilite,
-    nom: row.nom,
-    prenom: row.prenom,
-    dateNaissance: row.dateNaissance,
-    telephone: row.telephone,
-    email: row.email,
-    adresse: row.adresse,
-    codePostal: row.codePostal,
-    commune: row.commune,
-    qpv: row.qpv,
-    zrr: row.zrr,
-    niveauFormation: row.niveauFormation as NiveauFormation | null,
-    identifiantFt: row.identifiantFt,
+    ...personneFieldsOf(row),
     nir: canNir ? row.nir : null,
-    orienteur: withholdUnlessSensitive(orienteur, sensibles),
-    rsa: row.rsa as RsaSituation | null,
-    dureeInscriptionFt: row.dureeInscriptionFt as DureeInscription | null,
-    sansRessources: row.sansRessources,
+    orienteur: withholdUnlessSensitive(row.orienteur as Orienteur | null, sensibles),
     createdAt: row.createdAt,
   };
 }
+
+/** The form's fields of a stored person (the columns carry the fields' names; the codes were checked on the way in). */
+function personneFieldsOf(row: PersonneRow): PersonneFields {
+  return Object.fromEntries(PERSONNE_FIELD_NAMES.map((name) => [name, row[name]])) as PersonneFields;
+}
+
+/**
+ * Compile-time proof that every field of the form is a column of `personnes` of the same type (issue 18 §3): a field
+ * added to the schema and not to the table, or typed differently, fails here.
+ */
+type StoredAs<F> = { [K in keyof F]: F[K] extends string ? string : F[K] extends string | null ? string | null : F[K] };
+export const FIELDS_ARE_COLUMNS: (fields: StoredAs<PersonneFields>) => Pick<PersonneRow, PersonneFieldName> = (fields) => fields;

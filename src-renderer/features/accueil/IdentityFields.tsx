@@ -2,17 +2,52 @@ import { Checkbox, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { Controller, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { CIVILITES, DUREES_INSCRIPTION, NIVEAUX_FORMATION, ORIENTEURS, RSA_SITUATIONS } from '../../../src-shared/domain/asp-codes';
-import { sensitiveClassOf, WITHHELD_LABEL } from '../../../src-shared/domain/need-to-know';
-import type { personneFieldsSchema } from '../../../src-shared/schemas/personne';
+import { isWithheld, sensitiveClassOf, WITHHELD_LABEL } from '../../../src-shared/domain/need-to-know';
+import { PERSONNE_FIELD_NAMES, type PersonneFieldName, type personneFieldsSchema } from '../../../src-shared/schemas/personne';
+import type { PersonneView } from '../../../src-shared/views-accueil';
 import { FormDateField } from '../../components/fields/FormDateField';
 import { options } from '../../lib/options';
 
 export type IdentityValues = z.input<typeof personneFieldsSchema>;
 
-export const IDENTITY_FIELDS = [
-  'civilite', 'nom', 'prenom', 'dateNaissance', 'telephone', 'email', 'adresse', 'codePostal', 'commune', 'qpv', 'zrr',
-  'niveauFormation', 'identifiantFt', 'nir', 'orienteur', 'rsa', 'dureeInscriptionFt', 'sansRessources',
-] as const;
+/** The fields a server error may name: the schema's own list (issue 18 §3). */
+export const IDENTITY_FIELDS = PERSONNE_FIELD_NAMES;
+
+/**
+ * What each field shows when empty: a text box holds '', a list null, a box unticked. Typed by the schema's fields,
+ * so a field added there is refused by the compiler until it has its empty value and its input below.
+ */
+const EMPTY: Record<PersonneFieldName, string | boolean | null | undefined> = {
+  civilite: undefined,
+  nom: '',
+  prenom: '',
+  dateNaissance: '',
+  telephone: '',
+  email: '',
+  adresse: '',
+  codePostal: '',
+  commune: '',
+  qpv: false,
+  zrr: false,
+  niveauFormation: null,
+  identifiantFt: '',
+  nir: '',
+  orienteur: null,
+  rsa: null,
+  dureeInscriptionFt: null,
+  sansRessources: false,
+};
+
+/** A new person's form. */
+export function emptyIdentity(): IdentityValues {
+  return { ...EMPTY } as IdentityValues;
+}
+
+/** A stored person in the form: a withheld orienteur stays as recorded (not sent back), an empty text is ''. */
+export function identityOf(p: PersonneView): IdentityValues {
+  const values = Object.fromEntries(PERSONNE_FIELD_NAMES.map((name) => [name, p[name] ?? EMPTY[name]]));
+  return { ...values, orienteur: isWithheld(p.orienteur) ? null : p.orienteur } as IdentityValues;
+}
 
 /**
  * Identity, contact and profile of a person, for creation and edition alike. `showNir` and `showSensitive` follow

@@ -17,7 +17,7 @@ import { applyServerErrors } from '../../lib/forms';
 import { options } from '../../lib/options';
 import { can } from '../../lib/permissions';
 import { useSessionStore } from '../../stores/session-store';
-import { IDENTITY_FIELDS, IdentityFields } from './IdentityFields';
+import { emptyIdentity, IDENTITY_FIELDS, IdentityFields } from './IdentityFields';
 import { useFormGuard, useUnsavedStore } from '../../stores/unsaved-store';
 
 type Values = z.input<typeof createPersonneInputSchema>;
@@ -31,20 +31,7 @@ export function NouvelAccueilPage() {
   const form = useForm<Values>({
     resolver: zodResolver(createPersonneInputSchema),
     defaultValues: {
-      civilite: undefined,
-      nom: '',
-      prenom: '',
-      dateNaissance: '',
-      telephone: '',
-      email: '',
-      adresse: '',
-      codePostal: '',
-      commune: '',
-      qpv: false,
-      zrr: false,
-      sansRessources: false,
-      identifiantFt: '',
-      nir: '',
+      ...emptyIdentity(),
       accueil: { datePremierContact: toIsoDate(new Date()), canal: 'physique' },
     },
   });

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { updatePersonneInputSchema } from '../../../../src-shared/schemas/personne';
 import { api } from '../../../api';
 import { FormAlert } from '../../../components/FormAlert';
-import { IDENTITY_FIELDS, IdentityFields } from '../IdentityFields';
+import { IDENTITY_FIELDS, IdentityFields, identityOf } from '../IdentityFields';
 import type { TabProps } from '../PersonneFilePage';
 import { saveFile } from './save-file';
 import { useFormGuard } from '../../../stores/unsaved-store';
@@ -17,27 +17,7 @@ export function IdentiteTab({ file, onChange }: TabProps) {
   const [error, setError] = useState<string | null>(null);
   const form = useForm<z.input<typeof updatePersonneInputSchema>>({
     resolver: zodResolver(updatePersonneInputSchema),
-    defaultValues: {
-      id: p.id,
-      civilite: p.civilite,
-      nom: p.nom,
-      prenom: p.prenom,
-      dateNaissance: p.dateNaissance,
-      telephone: p.telephone,
-      email: p.email,
-      adresse: p.adresse,
-      codePostal: p.codePostal,
-      commune: p.commune,
-      qpv: p.qpv,
-      zrr: p.zrr,
-      niveauFormation: p.niveauFormation,
-      identifiantFt: p.identifiantFt ?? '',
-      nir: p.nir ?? '',
-      orienteur: isWithheld(p.orienteur) ? null : p.orienteur,
-      rsa: p.rsa,
-      dureeInscriptionFt: p.dureeInscriptionFt,
-      sansRessources: p.sansRessources,
-    },
+    defaultValues: { id: p.id, ...identityOf(p) },
   });
   useFormGuard(form);
   const submit = form.handleSubmit(async (values) => {
