@@ -54,15 +54,17 @@ export type CoreSheet = Exclude<ImportSheet, RegisterSheet>;
 const text = (max = 200): CellKind => ({ type: 'text', max });
 const date: CellKind = { type: 'date' };
 const code = (values: readonly string[]): CellKind => ({ type: 'code', values });
-const req = (name: string, kind: CellKind): ColumnSpec => ({ name, required: true, kind });
-const opt = (name: string, kind: CellKind): ColumnSpec => ({ name, required: false, kind });
+/** A column whose name stays a literal type, so that a sheet's records are typed by its columns (ColumnOf). */
+type NamedColumn<N extends string> = ColumnSpec & { name: N };
+const req = <N extends string>(name: N, kind: CellKind): NamedColumn<N> => ({ name, required: true, kind });
+const opt = <N extends string>(name: N, kind: CellKind): NamedColumn<N> => ({ name, required: false, kind });
 
 const longText: CellKind = { type: 'text', max: 20_000 };
 const bool: CellKind = { type: 'bool' };
 /** Rows attached to a parcours say which one when the date alone is ambiguous (a follow-up after a re-entry). */
 const debutParcours = opt('debut_parcours', date);
 
-export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
+const CORE_COLUMNS = {
   structure: [req('nom', text()), req('siret', text(20)), req('departement', text(3)), opt('adresse', text()), opt('code_postal', text(10)), opt('commune', text())],
   dispositifs: [req('kind', code(SIAE_KINDS)), req('annee', text(4)), opt('annexe_financiere', text(60)), opt('etp_conventionnes', { type: 'decimal' }), opt('h_ref', { type: 'decimal' })],
   // One row per version of an annexe (the initial one, then each avenant); rows of one annexe share its ref.
@@ -203,8 +205,21 @@ export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = {
   ],
   pmsmp: [req('ref_personne', text(60)), req('date_debut', date), opt('date_fin', date), opt('entreprise', text()), debutParcours, opt('ref_partenaire', text(60)), opt('ref', text(60))],
   sorties: [req('ref_personne', text(60)), req('date', date), req('motif', code(Object.keys(MOTIFS_SORTIE)))],
-  ...REGISTER_COLUMNS,
-};
+} satisfies Record<CoreSheet, ColumnSpec[]>;
+
+export const SHEET_COLUMNS: Record<ImportSheet, ColumnSpec[]> = { ...CORE_COLUMNS, ...REGISTER_COLUMNS };
+
+/** The column names of a core sheet, as a type: a record of the sheet cannot name a column the format lacks. */
+export type ColumnOf<S extends CoreSheet> = (typeof CORE_COLUMNS)[S][number]['name'];
+
+/** One row of a core sheet by column name (no positional tuple); a missing column is an empty cell. */
+export type SheetRecordOf<S extends CoreSheet> = Partial<Record<ColumnOf<S>, string | number>>;
+
+/** Records of a sheet as the rows the writers take, in the format's column order. */
+export function rowsOfRecords<S extends CoreSheet>(sheet: S, records: ReadonlyArray<SheetRecordOf<S>>): Array<Array<string | number>> {
+  const names = SHEET_COLUMNS[sheet].map((c) => c.name as ColumnOf<S>);
+  return records.map((r) => names.map((name) => r[name] ?? ''));
+}
 
 /** The personnes sheet's columns that are a person's fields (all but `ref`), each a column of `personnes` (issue 18 §3). */
 export const PERSONNE_COLUMNS = SHEET_COLUMNS.personnes.map((c) => c.name).filter((name) => name !== 'ref');

@@ -7,7 +7,7 @@
  */
 import { addDays, addMonths, differenceInYears, endOfMonth, format } from 'date-fns';
 import type { SheetTable } from '../import/workbook-writer';
-import type { CoreSheet } from '../../../src-shared/import-format';
+import { rowsOfRecords, type CoreSheet, type SheetRecordOf } from '../../../src-shared/import-format';
 import { parseIsoDate } from '../../../src-shared/rules/dates';
 
 export interface DemoOptions {
@@ -70,12 +70,13 @@ export function generateDemo(options: DemoOptions): SheetTable {
   const today = options.today;
   const firstYear = Number(today.slice(0, 4)) - options.years + 1;
   const start = `${firstYear}-01-01`;
-  const t: Required<Pick<SheetTable, CoreSheet>> = {
-    structure: [['Ensemble Solidaire des Coteaux (démonstration)', DEMO_SIRET, '07', '4 rue des Mûriers', '07000', 'Privas']],
+  // Rows by column name (typed by the format's columns), turned into the writers' rows at the end.
+  const t: { [S in CoreSheet]: Array<SheetRecordOf<S>> } = {
+    structure: [{ nom: 'Ensemble Solidaire des Coteaux (démonstration)', siret: DEMO_SIRET, departement: '07', adresse: '4 rue des Mûriers', code_postal: '07000', commune: 'Privas' }],
     dispositifs: [], annexes_financieres: [], clients: [], personnes: [], accueils: [], criteres: [], pass_iae: [], contrats: [], heures: [], cer: [], bilans: [], freins: [], actions_freins: [], formations: [], pmsmp: [], sorties: [],
   };
   const clientRefs = CLIENTS_AI.map(([type, nom], i) => {
-    t.clients.push([`CL-${i + 1}`, nom, type, '']);
+    t.clients.push({ ref: `CL-${i + 1}`, nom, type });
     return { ref: `CL-${i + 1}`, type };
   });
   const hoursByYearKind = new Map<string, number>();
@@ -98,13 +99,26 @@ export function generateDemo(options: DemoOptions): SheetTable {
       const naissance = addD(contact, -Math.round((Number(age) + random() * 8 - 4) * 365.25));
       const [cp, commune] = pick(COMMUNES);
       const orienteur = weighted(ORIENTEURS);
-      const personRow: Array<string | number> = [ref, femme ? 'MME' : 'M', pick(NOMS), pick(femme ? PRENOMS_F : PRENOMS_M), naissance, cp, commune, `06 ${int(10, 99)} ${int(10, 99)} ${int(10, 99)} ${int(10, 99)}`, '', weighted(NIVEAUX), chance(0.7) ? `${int(1000000, 9999999)}X` : '', orienteur];
+      // Properties are evaluated in this order: the random draws, hence the demo, stay as they were.
+      const personRow: SheetRecordOf<'personnes'> = {
+        ref,
+        civilite: femme ? 'MME' : 'M',
+        nom: pick(NOMS),
+        prenom: pick(femme ? PRENOMS_F : PRENOMS_M),
+        date_naissance: naissance,
+        code_postal: cp,
+        commune,
+        telephone: `06 ${int(10, 99)} ${int(10, 99)} ${int(10, 99)} ${int(10, 99)}`,
+        niveau_formation: weighted(NIVEAUX),
+        identifiant_ft: chance(0.7) ? `${int(1000000, 9999999)}X` : '',
+        orienteur,
+      };
       t.personnes.push(personRow);
       const offre = chance(0.92) ? contact : '';
       const diagnostic = chance(0.75) ? addD(contact, int(0, 10)) : '';
       const decisionDate = addD(contact, int(3, 40));
       if (decisionDate > today) {
-        t.accueils.push([ref, contact, offre, diagnostic > today ? '' : diagnostic, '', '', '']);
+        t.accueils.push({ ref_personne: ref, date_premier_contact: contact, date_offre_presentee: offre, date_diagnostic: diagnostic > today ? '' : diagnostic });
         continue;
       }
       const decision = weighted([['entree', 50], ['reorientation', 15], ['refus_personne', 10], ['non_eligible', 7], ['sans_suite', 18]]);
@@ -115,12 +129,12 @@ export function generateDemo(options: DemoOptions): SheetTable {
         refus_personne: pick(['not_interested', 'training', 'other']),
         non_eligible: 'non_eligible',
       }[decision]!;
-      t.accueils.push([ref, contact, offre, diagnostic, decision, decisionDate, motif]);
+      t.accueils.push({ ref_personne: ref, date_premier_contact: contact, date_offre_presentee: offre, date_diagnostic: diagnostic, decision, date_decision: decisionDate, motif_decision: motif });
       for (const f of FREINS) {
         if (chance(f === 'mobilite' ? 0.35 : f === 'sante' || f === 'justice' ? 0.08 : 0.15)) {
           const identified = diagnostic || contact;
           const lifted = chance(0.4) ? addD(identified, int(60, 500)) : '';
-          t.freins.push([ref, f, identified, lifted && lifted <= today ? lifted : '']);
+          t.freins.push({ ref_personne: ref, type: f, date_identification: identified, date_levee: lifted && lifted <= today ? lifted : '' });
         }
       }
       if (decision !== 'entree') continue;
@@ -142,14 +156,14 @@ export function generateDemo(options: DemoOptions): SheetTable {
       if (chance(0.1)) criteres.add('PI');
       if (chance(0.06)) criteres.add('PSH_PR');
       if (criteres.size === 0) criteres.add('DELD');
-      for (const c of criteres) t.criteres.push([ref, c, diagnostic || contact]);
+      for (const c of criteres) t.criteres.push({ ref_personne: ref, critere: c, date_justificatif: diagnostic || contact });
       // The person's situation as the diagnosis found it (adresse, nir, qpv, zrr, rsa, registration, no income): what
       // their fiche salarié starts from at hire; the RSA is majoré for an isolated parent. No random draw, so the
       // rest of the demo stays as it was.
       const registration = criteres.has('DETLD') ? '04' : criteres.has('DELD') ? '03' : '';
-      personRow.push('', '', criteres.has('QPV') ? 'oui' : 'non', 'non', criteres.has('RSA') ? (criteres.has('PI') ? 'OUI-M' : 'OUI-NM') : 'NON', registration, 'non');
+      Object.assign(personRow, { qpv: criteres.has('QPV') ? 'oui' : 'non', zrr: 'non', rsa: criteres.has('RSA') ? (criteres.has('PI') ? 'OUI-M' : 'OUI-NM') : 'NON', duree_inscription_ft: registration, sans_ressources: 'non' } satisfies SheetRecordOf<'personnes'>);
       passSeq++;
-      t.pass_iae.push([ref, `99999${String(passSeq).padStart(7, '0')}`, debut, addD(addM(debut, 24), -1)]);
+      t.pass_iae.push({ ref_personne: ref, numero: `99999${String(passSeq).padStart(7, '0')}`, date_debut: debut, date_fin: addD(addM(debut, 24), -1) });
 
       // The parcours: successive contracts up to its planned length (24 months at most), then the exit.
       const length = kind === 'ACI' ? int(4, 24) : int(2, 20);
@@ -162,7 +176,7 @@ export function generateDemo(options: DemoOptions): SheetTable {
         const to = minIso(addD(addM(contractStart, months), -1), plannedEnd);
         contractSeq++;
         const cref = `K${String(contractSeq).padStart(6, '0')}`;
-        t.contrats.push([cref, ref, kind, kind === 'ACI' ? 'CDDI' : 'CDD_USAGE', contractStart, to, kind === 'ACI' ? String(hebdo) : '']);
+        t.contrats.push({ ref: cref, ref_personne: ref, kind, type: kind === 'ACI' ? 'CDDI' : 'CDD_USAGE', date_debut: contractStart, date_fin_prevue: to, heures_hebdo: kind === 'ACI' ? String(hebdo) : '' });
         contracts.push({ ref: cref, from: contractStart, to });
         contractStart = addD(to, 1);
         if (contractStart > today) break;
@@ -177,55 +191,56 @@ export function generateDemo(options: DemoOptions): SheetTable {
           if (kind === 'ACI') {
             // Absences, sick leave and the weeks between two contracts: about 70 % of the contract's hours are worked.
             const h = Math.round(hebdo * 4.33 * share * (0.55 + random() * 0.3) * 100) / 100;
-            if (h > 0) t.heures.push([c.ref, month, '', String(h).replace('.', ','), '']);
+            if (h > 0) t.heures.push({ ref_contrat: c.ref, mois: month, heures: String(h).replace('.', ',') });
             hoursByYearKind.set(`${month.slice(0, 4)}-ACI`, (hoursByYearKind.get(`${month.slice(0, 4)}-ACI`) ?? 0) + h);
           } else {
             for (const client of chance(0.3) ? myClients : myClients.slice(0, 1)) {
               // AIs watch the 480-hour cap: placements with companies stay small.
               const h = Math.round((client.type === 'entreprise' ? int(6, 22) : int(15, 60)) * share * 100) / 100;
-              if (h > 0) t.heures.push([c.ref, month, '', String(h).replace('.', ','), client.ref]);
+              if (h > 0) t.heures.push({ ref_contrat: c.ref, mois: month, heures: String(h).replace('.', ','), ref_client: client.ref });
               hoursByYearKind.set(`${month.slice(0, 4)}-AI`, (hoursByYearKind.get(`${month.slice(0, 4)}-AI`) ?? 0) + h);
             }
           }
         }
       }
       const cerDate = addD(debut, weighted([['0', 20], ['7', 30], ['20', 30], ['28', 10], ['45', 10]]) === '45' ? int(31, 60) : int(0, 29));
-      if (cerDate <= today && chance(0.9)) t.cer.push([ref, cerDate, pick(OBJECTIFS)]);
+      if (cerDate <= today && chance(0.9)) t.cer.push({ ref_personne: ref, date_signature: cerDate, objectifs: pick(OBJECTIFS) });
       const lastDay = exitDate ?? today;
-      for (let b = addD(debut, int(20, 40)), n = 0; b < lastDay; b = addD(addM(b, 3), int(-10, 25)), n++) t.bilans.push([ref, b, n === 0 ? 'entree' : 'etape']);
-      if (exitDate) t.bilans.push([ref, exitDate, 'sortie']);
-      for (const row of t.freins.filter((f) => f[0] === ref)) {
+      for (let b = addD(debut, int(20, 40)), n = 0; b < lastDay; b = addD(addM(b, 3), int(-10, 25)), n++) t.bilans.push({ ref_personne: ref, date: b, type: n === 0 ? 'entree' : 'etape' });
+      if (exitDate) t.bilans.push({ ref_personne: ref, date: exitDate, type: 'sortie' });
+      for (const frein of t.freins.filter((f) => f.ref_personne === ref)) {
         if (chance(0.6)) {
           const d = addD(debut, int(10, 120));
-          if (d <= lastDay) t.actions_freins.push([ref, String(row[1]), d, weighted([['interne', 60], ['externe', 40]])]);
+          if (d <= lastDay) t.actions_freins.push({ ref_personne: ref, type_frein: String(frein.type), date: d, prestataire: weighted([['interne', 60], ['externe', 40]]) });
         }
       }
       if (chance(0.3)) {
         const [intitule, heures, qualifiante] = pick(FORMATIONS);
         const d = addD(debut, int(20, 150));
-        if (d <= lastDay) t.formations.push([ref, intitule, d, minIso(addD(d, Math.ceil(heures / 7) * 2), lastDay), String(heures), qualifiante ? 'oui' : 'non']);
+        if (d <= lastDay) t.formations.push({ ref_personne: ref, intitule, date_debut: d, date_fin: minIso(addD(d, Math.ceil(heures / 7) * 2), lastDay), heures: String(heures), qualifiante: qualifiante ? 'oui' : 'non' });
       }
       if (chance(0.15)) {
         const d = addD(debut, int(30, 200));
-        if (addD(d, 11) <= lastDay) t.pmsmp.push([ref, d, addD(d, 11), pick(ENTREPRISES_PMSMP)]);
+        if (addD(d, 11) <= lastDay) t.pmsmp.push({ ref_personne: ref, date_debut: d, date_fin: addD(d, 11), entreprise: pick(ENTREPRISES_PMSMP) });
       }
-      if (exitDate) t.sorties.push([ref, exitDate, weighted(MOTIFS_EXIT)]);
+      if (exitDate) t.sorties.push({ ref_personne: ref, date: exitDate, motif: weighted(MOTIFS_EXIT) });
     }
   }
   // Annexes financières sized on the activity, as a DDETS would: the realisation rate comes out between 85 % and
   // 105 %. One annexe per dispositif and calendar year (ASP numbers: measure, department 007, millésime, order
   // number); last year's ACI annexe has an avenant from 1 July adding half an ETP.
-  for (const kind of ['ACI', 'AI']) t.dispositifs.push([kind, String(firstYear), '', '', '']);
+  for (const kind of ['ACI', 'AI']) t.dispositifs.push({ kind, annee: String(firstYear) });
   for (let y = firstYear; y <= Number(today.slice(0, 4)); y++) {
     for (const [kind, href] of [['ACI', 1820], ['AI', 1607]] as const) {
       const etp = Math.max(1, Math.round(((hoursByYearKind.get(`${y}-${kind}`) ?? 0) / href / (0.85 + random() * 0.2)) * 2) / 2);
       const ref = `AF-${kind}-${y}`;
       const numero = `${kind}007${String(y).slice(2)}0${kind === 'ACI' ? 100 : 101}`;
-      t.annexes_financieres.push([ref, numero, `${kind}_DC`, '0', '0', `${y}-01-01`, `${y}-12-31`, decimalFr(etp), '', '', '']);
-      if (kind === 'ACI' && y === Number(today.slice(0, 4)) - 1) t.annexes_financieres.push([ref, numero, 'ACI_DC', '1', '0', `${y}-07-01`, `${y}-12-31`, decimalFr(etp + 0.5), '', '', '']);
+      const version = { ref, numero, mesure: `${kind}_DC`, modification: '0', date_fin: `${y}-12-31` };
+      t.annexes_financieres.push({ ...version, avenant: '0', date_debut: `${y}-01-01`, etp_conventionnes: decimalFr(etp) });
+      if (kind === 'ACI' && y === Number(today.slice(0, 4)) - 1) t.annexes_financieres.push({ ...version, avenant: '1', date_debut: `${y}-07-01`, etp_conventionnes: decimalFr(etp + 0.5) });
     }
   }
-  return t;
+  return Object.fromEntries((Object.keys(t) as CoreSheet[]).map((sheet) => [sheet, rowsOfRecords(sheet, t[sheet] as Array<SheetRecordOf<typeof sheet>>)]));
 }
 
 function decimalFr(value: number): string {
