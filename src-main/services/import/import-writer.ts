@@ -12,7 +12,7 @@ import { subjectTo480 } from '../../../src-shared/rules/plafond-480';
 import { kindOfMesure, versionProblems, type MesureAsp } from '../../../src-shared/domain/annexes-financieres';
 import type { Decision } from '../../../src-shared/domain/accueil';
 import { decisionMissingMotif, intakeProblems, MOTIF_REQUIRED } from '../../../src-shared/rules/accueil';
-import { IMPORT_SHEETS, PERSONNE_COLUMNS, SHEET_COLUMNS, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
+import { IMPORT_SHEETS, PERSONNE_COLUMNS, SHEET_COLUMNS, type ColumnOf, type CoreSheet, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
 import { personneFieldsSchema } from '../../../src-shared/schemas/personne';
 import { PersonnesService } from '../personnes/personnes-service';
 import type { ParcoursService } from '../insertion/parcours-service';
@@ -146,6 +146,9 @@ export class ImportWriter {
     this.counts.set(sheet, c);
   }
 
+  /** A core sheet's records typed by its columns: `str(r, 'colonne')` on a column the sheet lacks does not compile. */
+  private records<S extends CoreSheet>(sheet: S): Array<SheetRecord<ColumnOf<S>>>;
+  private records(sheet: ImportSheet): SheetRecord[];
   private records(sheet: ImportSheet): SheetRecord[] {
     return this.book[sheet]?.records ?? [];
   }
@@ -423,7 +426,7 @@ export class ImportWriter {
       if (etp !== null && (etp < 0 || etp > 10_000)) this.problems.error('annexes_financieres', r.line, 'etp_conventionnes', 'ETP conventionnés hors limites.');
       const hRef = num(r, 'h_ref');
       if (hRef !== null && (hRef < 100 || hRef > 2500)) this.problems.error('annexes_financieres', r.line, 'h_ref', 'H_ref hors limites (entre 100 et 2 500 heures par an).');
-      const amount = (column: string) => {
+      const amount = (column: 'aide_socle' | 'aide_modulee') => {
         const v = num(r, column);
         if (v !== null && (v < 0 || v > 100_000_000)) this.problems.error('annexes_financieres', r.line, column, 'Montant hors limites.');
         return v === null ? null : Math.round(v * 100);

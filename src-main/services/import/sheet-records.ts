@@ -6,9 +6,10 @@ import { SHEET_COLUMNS, IMPORT_SHEETS, type ImportProblem, type ImportSheet } fr
 import { normalizeHeader, parseCell, type CellValue } from '../../../src-shared/rules/import-cells';
 import type { RawWorkbook } from './workbook-reader';
 
-export interface SheetRecord {
+/** A checked row; `C`, its sheet's column names (ColumnOf), lets the compiler refuse a column the sheet lacks. */
+export interface SheetRecord<C extends string = string> {
   line: number;
-  values: Record<string, CellValue>;
+  values: Partial<Record<C, CellValue>>;
 }
 
 export interface ParsedSheet {
@@ -97,21 +98,21 @@ export function parseWorkbook(book: RawWorkbook, problems: ProblemList): ParsedW
 }
 
 /** Typed reads of a checked record (the format guarantees the type; absent optional cells are null). */
-export function str(r: SheetRecord, col: string): string | null {
+export function str<C extends string>(r: SheetRecord<C>, col: NoInfer<C>): string | null {
   const v = r.values[col];
   return v === null || v === undefined ? null : String(v);
 }
 
-export function reqStr(r: SheetRecord, col: string): string {
+export function reqStr<C extends string>(r: SheetRecord<C>, col: NoInfer<C>): string {
   return str(r, col) ?? '';
 }
 
-export function num(r: SheetRecord, col: string): number | null {
+export function num<C extends string>(r: SheetRecord<C>, col: NoInfer<C>): number | null {
   const v = r.values[col];
   return typeof v === 'number' ? v : null;
 }
 
-export function bool(r: SheetRecord, col: string): boolean | null {
+export function bool<C extends string>(r: SheetRecord<C>, col: NoInfer<C>): boolean | null {
   const v = r.values[col];
   return typeof v === 'boolean' ? v : null;
 }
