@@ -28,6 +28,13 @@ describe('import of the worked example (folder of CSV files)', () => {
     const report = await importFolder(open, EXEMPLE_2024);
     expect(messages(report)).toEqual([]);
     expect(report).toMatchObject({ ok: true, simulation: false, structureCreee: true });
+    // The hours grid's monthly rule, said as the grid asks to confirm it: A1 starts on 15 January at 24 h a week.
+    expect(report.avertissements).toContainEqual({
+      feuille: 'heures',
+      ligne: 2,
+      colonne: 'heures',
+      message: '100,00 h : au-delà de ce que permet un contrat de 24 h par semaine sur 17 jours (58,29 h). Confirmez si c’est exact.',
+    });
     const counts = Object.fromEntries(report.feuilles.map((f) => [f.feuille, f.creees]));
     expect(counts).toMatchObject({ personnes: 6, accueils: 5, contrats: 4, heures: 30, sorties: 4, criteres: 7, cer: 3, bilans: 3 });
     expect(open.isSetUp()).toBe(false); // no account yet: the wizard still asks for the administrator
@@ -105,6 +112,13 @@ describe('import errors: every one listed with sheet, line and column, nothing w
     { name: 'a client ref is unknown', damage: (d) => appendCsv(d, 'heures', 'A4;2024-07;10;CL-Z'), expected: 'heures:32:ref_client Client inconnu : aucune ligne de la feuille clients n’a la référence « CL-Z ».' },
     { name: 'an exit has no parcours open on its date', damage: (d) => appendCsv(d, 'sorties', 'E5;2024-08-01;7'), expected: 'sorties:6:date Aucun parcours de cette personne n’est ouvert le 01/08/2024 : la sortie ne peut pas être rattachée.' },
     { name: 'hours fall outside their contract', damage: (d) => appendCsv(d, 'heures', 'A1;2024-09;20;'), expected: 'heures:32:mois Ces heures (2024-09) tombent hors de la période du contrat A1 (du 15/01/2024 au 28/06/2024).' },
+    // The hours grid's rules (plausibility.ts): a day holds 24 hours, a month what the contract's days in it hold.
+    { name: 'a day of more than 24 hours', damage: (d) => writeCsv(d, 'heures', 'ref_contrat;mois;date;heures\nA1;;2024-05-14;26\n'), expected: 'heures:2:heures 26,00 h : une journée compte 24 heures.' },
+    {
+      name: 'a month with more hours than the contract’s days in it hold',
+      damage: (d) => writeCsv(d, 'heures', readCsv(d, 'heures').replace('A2;2024-02;90', 'A2;2024-02;300')),
+      expected: 'heures:8:heures 300,00 h : plus d’heures que les 11 jours du contrat dans le mois n’en comptent (264 h).',
+    },
     { name: 'hours give both a month and a day', damage: (d) => writeCsv(d, 'heures', 'ref_contrat;mois;date;heures\nA1;2024-01;2024-01-20;7\n'), expected: 'heures:2:mois Indiquez soit le mois (AAAA-MM), soit le jour, pas les deux.' },
     { name: 'a contract type does not exist in its dispositif', damage: (d) => writeCsv(d, 'contrats', readCsv(d, 'contrats').replace('A4;E4;AI;CDD_USAGE', 'A4;E4;AI;MISSION')), expected: 'contrats:5:type Un contrat MISSION ne se signe pas en AI.' },
     { name: 'the SIRET is invalid', damage: (d) => writeCsv(d, 'structure', readCsv(d, 'structure').replace('52000001500013', '52000001500014')), expected: 'structure:2:siret SIRET invalide : « 52000001500014 » (14 chiffres, clé de contrôle).' },

@@ -2,25 +2,34 @@
  * The template workbook offered on the import screen: every sheet with its header row and a few example rows of a
  * fictitious person, and a "Lisez-moi" sheet with the rules. Generated from the format table, never kept as a binary.
  */
+import { rowsOfRecords, type CoreSheet, type SheetRecordOf } from '../../../src-shared/import-format';
 import { workbookBuffer, type SheetTable } from './workbook-writer';
 
-const EXAMPLE: SheetTable = {
-  structure: [['Chantier des Coteaux', '52000001500013', '07', '12 chemin des Vignes', '07000', 'Privas']],
-  dispositifs: [['ACI', '2024', 'ACI 007 24 0100', '4,5', ''], ['AI', '2024', 'AI 007 24 0101', '3', '']],
-  clients: [['CL-1', 'Mairie de Privas', 'collectivite', '']],
-  personnes: [['P-1', 'MME', 'Exemple', 'Camille', '02/05/1990', '07000', 'Privas', '', '', '50', '', '03']],
-  accueils: [['P-1', '03/01/2024', '03/01/2024', '04/01/2024', 'entree', '10/01/2024', '']],
-  criteres: [['P-1', 'RSA', '02/01/2024']],
-  pass_iae: [['P-1', '999990000001', '15/01/2024', '14/01/2026']],
-  contrats: [['C-1', 'P-1', 'ACI', 'CDDI', '15/01/2024', '14/07/2024', '26']],
-  heures: [['C-1', '2024-01', '', '70', ''], ['C-1', '2024-02', '', '104', '']],
-  cer: [['P-1', '31/01/2024', 'Obtenir le permis B ; découvrir les métiers des espaces verts']],
-  bilans: [['P-1', '10/04/2024', 'etape']],
-  freins: [['P-1', 'mobilite', '04/01/2024', '']],
-  actions_freins: [['P-1', 'mobilite', '01/02/2024', 'interne']],
-  formations: [['P-1', 'Permis B', '01/03/2024', '31/05/2024', '30', 'non']],
-  pmsmp: [['P-1', '11/03/2024', '22/03/2024', 'Espaces verts Martin']],
-  sorties: [['P-1', '28/06/2024', '9']],
+/** Rows named by column (typed by the format): a fictitious person's path, plausible for the hours grid's rules. */
+const EXAMPLE: { [S in CoreSheet]?: Array<SheetRecordOf<S>> } = {
+  structure: [{ nom: 'Chantier des Coteaux', siret: '52000001500013', departement: '07', adresse: '12 chemin des Vignes', code_postal: '07000', commune: 'Privas' }],
+  dispositifs: [
+    { kind: 'ACI', annee: '2024', annexe_financiere: 'ACI 007 24 0100', etp_conventionnes: '4,5' },
+    { kind: 'AI', annee: '2024', annexe_financiere: 'AI 007 24 0101', etp_conventionnes: '3' },
+  ],
+  clients: [{ ref: 'CL-1', nom: 'Mairie de Privas', type: 'collectivite' }],
+  personnes: [{ ref: 'P-1', civilite: 'MME', nom: 'Exemple', prenom: 'Camille', date_naissance: '02/05/1990', code_postal: '07000', commune: 'Privas', niveau_formation: '50', orienteur: '03' }],
+  accueils: [{ ref_personne: 'P-1', date_premier_contact: '03/01/2024', date_offre_presentee: '03/01/2024', date_diagnostic: '04/01/2024', decision: 'entree', date_decision: '10/01/2024' }],
+  criteres: [{ ref_personne: 'P-1', critere: 'RSA', date_justificatif: '02/01/2024' }],
+  pass_iae: [{ ref_personne: 'P-1', numero: '999990000001', date_debut: '15/01/2024', date_fin: '14/01/2026' }],
+  contrats: [{ ref: 'C-1', ref_personne: 'P-1', kind: 'ACI', type: 'CDDI', date_debut: '15/01/2024', date_fin_prevue: '14/07/2024', heures_hebdo: '26' }],
+  // January from the 15th: at most 26 h × 17 days ÷ 7 = 63 h, as the hours grid counts it.
+  heures: [
+    { ref_contrat: 'C-1', mois: '2024-01', heures: '60' },
+    { ref_contrat: 'C-1', mois: '2024-02', heures: '104' },
+  ],
+  cer: [{ ref_personne: 'P-1', date_signature: '31/01/2024', objectifs: 'Obtenir le permis B ; découvrir les métiers des espaces verts' }],
+  bilans: [{ ref_personne: 'P-1', date: '10/04/2024', type: 'etape' }],
+  freins: [{ ref_personne: 'P-1', type: 'mobilite', date_identification: '04/01/2024' }],
+  actions_freins: [{ ref_personne: 'P-1', type_frein: 'mobilite', date: '01/02/2024', prestataire: 'interne' }],
+  formations: [{ ref_personne: 'P-1', intitule: 'Permis B', date_debut: '01/03/2024', date_fin: '31/05/2024', heures: '30', qualifiante: 'non' }],
+  pmsmp: [{ ref_personne: 'P-1', date_debut: '11/03/2024', date_fin: '22/03/2024', entreprise: 'Espaces verts Martin' }],
+  sorties: [{ ref_personne: 'P-1', date: '28/06/2024', motif: '9' }],
 };
 
 const README = [
@@ -36,5 +45,6 @@ const README = [
 ];
 
 export function templateWorkbook(): Promise<Buffer> {
-  return workbookBuffer(EXAMPLE, README);
+  const sheets: SheetTable = Object.fromEntries(Object.entries(EXAMPLE).map(([sheet, records]) => [sheet, rowsOfRecords(sheet as CoreSheet, records)]));
+  return workbookBuffer(sheets, README);
 }

@@ -14,6 +14,7 @@ import type { Decision } from '../../../src-shared/domain/accueil';
 import { decisionMissingMotif, intakeProblems, MOTIF_REQUIRED } from '../../../src-shared/rules/accueil';
 import { IMPORT_SHEETS, PERSONNE_COLUMNS, SHEET_COLUMNS, type ColumnOf, type CoreSheet, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
 import { personneFieldsSchema } from '../../../src-shared/schemas/personne';
+import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-shared/rules/plausibility';
 import { PersonnesService } from '../personnes/personnes-service';
 import type { ParcoursService } from '../insertion/parcours-service';
 import type { HeuresService } from '../insertion/heures-service';
@@ -835,7 +836,10 @@ export class ImportWriter {
       if (!closedCache.has(mois)) closedCache.set(mois, this.commands.heures.isClosed(mois));
       return closedCache.get(mois)!;
     };
-    const contractCache = new Map<string, { id: string; date_debut: string; fin: string | null; dispositif: string } | null>();
+    type StoredContract = { id: string; date_debut: string; fin: string | null; heures_hebdo: number | null; dispositif: string };
+    const contractCache = new Map<string, StoredContract | null>();
+    // The months each contract got hours in, checked once all are written (the grid's monthly rule), with their last line.
+    const touchedMonths = new Map<string, { contract: StoredContract; mois: string; line: number }>();
     for (const r of this.records('heures')) {
       const ref = reqStr(r, 'ref_contrat');
       if (!contractCache.has(ref)) {
@@ -843,8 +847,8 @@ export class ImportWriter {
         contractCache.set(
           ref,
           id
-            ? (this.get<{ id: string; date_debut: string; fin: string | null; dispositif: string }>(
-                'select c.id, c.date_debut, coalesce(c.date_fin_reelle, c.date_fin_prevue) as fin, p.dispositif from contrats c join parcours p on p.id = c.parcours_id where c.id = ?',
+            ? (this.get<StoredContract>(
+                'select c.id, c.date_debut, coalesce(c.date_fin_reelle, c.date_fin_prevue) as fin, c.heures_hebdo, p.dispositif from contrats c join parcours p on p.id = c.parcours_id where c.id = ?',
                 id,
               ) ?? null)
             : null,
@@ -863,11 +867,17 @@ export class ImportWriter {
         continue;
       }
       const hours = num(r, 'heures')!;
-      const limit = mois ? 744 : 24;
-      if (hours < 0 || hours > limit) {
-        this.problems.error('heures', r.line, 'heures', `Nombre d’heures impossible : ${hours} (entre 0 et ${limit}).`);
+      if (hours < 0) {
+        this.problems.error('heures', r.line, 'heures', `Nombre d’heures impossible : ${hours} (négatif).`);
         continue;
       }
+      // The grid's rules for a day (src-shared/rules/plausibility.ts): over 24 h is refused, over 10 h said.
+      const day = jour ? dayHoursPlausibility(hours) : null;
+      if (day?.level === 'limit') {
+        this.problems.error('heures', r.line, 'heures', day.message);
+        continue;
+      }
+      if (day) this.problems.warn('heures', r.line, 'heures', day.message);
       const { from } = periodOfEntry(mois ? `${mois}-01` : jour!, mois !== null);
       if (!hoursWithinContract(periodOfEntry(from, mois !== null), { dateDebut: contract.date_debut, end: contract.fin })) {
         const period = mois ?? frDate(jour);
@@ -892,7 +902,24 @@ export class ImportWriter {
       }
       if (existing) this.run('update heures set centiemes = ? where id = ?', value, existing.id);
       else this.run('insert into heures (id, contrat_id, date, centiemes, client_id, created_at) values (?, ?, ?, ?, ?, ?)', this.id(), contract.id, from, value, clientId, this.at);
+      touchedMonths.set(`${contract.id}\u0000${from.slice(0, 7)}`, { contract, mois: from.slice(0, 7), line: r.line });
       this.count('heures', !existing);
+    }
+    this.checkMonthTotals([...touchedMonths.values()]);
+  }
+
+  /**
+   * A contract's month, as stored once the file is written, through the grid's monthly rule (plausibility.ts): more
+   * hours than the contract's days in the month hold is refused, more than its weekly hours allow is said. The
+   * message goes on the month's last line of the file.
+   */
+  private checkMonthTotals(months: ReadonlyArray<{ contract: { id: string; date_debut: string; fin: string | null; heures_hebdo: number | null }; mois: string; line: number }>): void {
+    const total = this.statement("select coalesce(sum(centiemes), 0) from heures where contrat_id = ? and date between ? and ? || '-31'").pluck();
+    for (const { contract, mois, line } of months) {
+      const heures = fromCentiemes(total.get(contract.id, `${mois}-01`, mois) as number);
+      const check = monthHoursPlausibility(heures, mois, { dateDebut: contract.date_debut, dateFin: contract.fin, heuresHebdo: contract.heures_hebdo === null ? null : fromCentiemes(contract.heures_hebdo) });
+      if (check?.level === 'limit') this.problems.error('heures', line, 'heures', check.message);
+      else if (check) this.problems.warn('heures', line, 'heures', check.message);
     }
   }
 
