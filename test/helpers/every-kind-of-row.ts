@@ -39,8 +39,13 @@ export function addEveryKindOfRow(sqlite: Database.Database): void {
   );
   const [firstContract, secondContract] = sqlite.prepare('select id, date_fin_prevue from contrats where parcours_id = ? order by date_debut').all(ended.id) as Array<{ id: string; date_fin_prevue: string | null }>;
   run('update contrats set renouvelle_id = ?, derogations = ? where id = ?', firstContract!.id, JSON.stringify(['RQTH', 'TRAINING_IN_PROGRESS']), secondContract!.id);
-  // Ended early, after its last hours.
-  run('update contrats set date_fin_reelle = (select max(date) from heures where contrat_id = contrats.id) where id = ? and date_fin_reelle is null', firstContract!.id);
+  // Ended early, at the end of the month of its last hours (monthly lines are dated on the 1st: ending that day would
+  // leave a whole month's hours on one day of contract, which the hours grid and the import refuse).
+  run(
+    `update contrats set date_fin_reelle = min(date((select max(date) from heures where contrat_id = contrats.id), 'start of month', '+1 month', '-1 day'), coalesce(date_fin_prevue, '9999-12-31'))
+      where id = ? and date_fin_reelle is null`,
+    firstContract!.id,
+  );
   run(
     "insert into cer (id, parcours_id, version, objectifs, moyens_formation, moyens_encadrement, moyens_accompagnement, heures_hebdo, date_signature, signe_personne, signe_structure, created_at) values (?, ?, 9, 'Passer le CACES', 'CACES R489', 'Tutorat', 'Point mensuel', 2600, null, 0, 0, ?)",
     id(), ended.id, AT,

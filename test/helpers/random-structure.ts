@@ -6,6 +6,7 @@
  * education levels and orienteurs.
  */
 import { addDays, addMonths, addYears, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { contractDaysInMonth } from '../../src-shared/rules/plausibility';
 import { NIVEAU_FORMATION_CODES, ORIENTEUR_CODES } from '../../src-shared/domain/asp-codes';
 import { DECISIONS_AVEC_MOTIF, MOTIFS_DECISION } from '../../src-shared/domain/accueil';
 import { CRITERE_KEYS } from '../../src-shared/domain/criteres';
@@ -111,13 +112,14 @@ export function randomStructure(seed: number, persons = 24): SheetRows {
     const exit = chance(0.6) ? exitDate(kind, start) : null;
     const end = exit ?? LAST;
     const contrat = `C${i}`;
+    const finPrevue = chance(0.5) ? iso(addDays(end, Math.floor(rnd() * 60))) : '';
     sheets.contrats!.push({
       ref: contrat,
       ref_personne: ref,
       kind,
       type: CONTRATS_PAR_DISPOSITIF[kind][0]!,
       date_debut: iso(start),
-      date_fin_prevue: chance(0.5) ? iso(addDays(end, Math.floor(rnd() * 60))) : '',
+      date_fin_prevue: finPrevue,
       heures_hebdo: kind === 'EITI' || kind === 'ETTI' || kind === 'AI' ? '' : pick(['20', '26', '35']),
     });
     if (exit) sheets.sorties!.push({ ref_personne: ref, date: iso(exit), motif: pick(Object.keys(MOTIFS_SORTIE)) });
@@ -128,11 +130,23 @@ export function randomStructure(seed: number, persons = 24): SheetRows {
     const months = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => iso(between(start, end)).slice(0, 7)))].sort();
     // Sometimes no hours at all in the exit's year, so that an ACI exit is not counted.
     const kept = exit && chance(0.2) ? months.filter((m) => m.slice(0, 4) !== iso(exit).slice(0, 4)) : months;
+    // A month holds at most 24 h for each day of the contract in it (the hours grid's rule, which the import applies):
+    // what a short month cannot hold goes to the others, so the totals at the counting edges stay exact.
+    const contractEnd = exit ? iso(exit) : finPrevue || null;
+    const capacity = kept.map((mois) => contractDaysInMonth(mois, { dateDebut: iso(start), dateFin: contractEnd }) * 24 * 100);
     let left = Math.round(target * 100);
-    kept.forEach((mois, n) => {
-      const share = n === kept.length - 1 ? left : Math.floor(left / (kept.length - n));
+    const shares = kept.map((_, n) => {
+      const share = Math.min(capacity[n]!, n === kept.length - 1 ? left : Math.floor(left / (kept.length - n)));
       left -= share;
-      sheets.heures!.push({ ref_contrat: contrat, mois, heures: frDecimal(share / 100), ref_client: kind === 'AI' || kind === 'ETTI' ? pick(clientRefs) : '' });
+      return share;
+    });
+    for (let n = 0; n < kept.length && left > 0; n++) {
+      const more = Math.min(left, capacity[n]! - shares[n]!);
+      shares[n]! += more;
+      left -= more;
+    }
+    kept.forEach((mois, n) => {
+      sheets.heures!.push({ ref_contrat: contrat, mois, heures: frDecimal(shares[n]! / 100), ref_client: kind === 'AI' || kind === 'ETTI' ? pick(clientRefs) : '' });
     });
 
     if (chance(0.7)) sheets.cer!.push({ ref_personne: ref, date_signature: iso(clamp(addDays(start, pick([0, 29, 30, 31, 45])))) });

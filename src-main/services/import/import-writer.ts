@@ -15,7 +15,7 @@ import { decisionMissingMotif, intakeProblems, MOTIF_REQUIRED } from '../../../s
 import { IMPORT_SHEETS, PERSONNE_COLUMNS, SHEET_COLUMNS, type ColumnOf, type CoreSheet, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
 import { personneFieldsSchema } from '../../../src-shared/schemas/personne';
 import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-shared/rules/plausibility';
-import { PersonnesService } from '../personnes/personnes-service';
+import { PersonnesService, type PersonneFields } from '../personnes/personnes-service';
 import type { ParcoursService } from '../insertion/parcours-service';
 import type { HeuresService } from '../insertion/heures-service';
 import { isValidDepartement } from '../../../src-shared/departements';
@@ -498,9 +498,10 @@ export class ImportWriter {
     for (const r of this.records('personnes')) {
       const ref = reqStr(r, 'ref');
       const existing = this.refOf('personnes', ref);
-      const input: Record<string, unknown> = existing ? { ...this.commands.personnes.fieldsOf(existing) } : {};
+      const stored = existing ? this.commands.personnes.fieldsOf(existing) : null;
+      const input: Record<string, unknown> = { ...stored };
       for (const column of present) input[fieldOfColumn(column)] = personneCell(r, column);
-      const parsed = personneFieldsSchema.safeParse(input);
+      const parsed = this.parsePersonne(input, stored, present);
       const problems = parsed.success ? PersonnesService.ruleProblems(parsed.data, today) : fieldProblems(parsed.error);
       const wrong = Object.entries(problems);
       if (!parsed.success || wrong.length > 0) {
@@ -517,6 +518,21 @@ export class ImportWriter {
       this.touchedPersons.add(id);
       this.count('personnes', !existing);
     }
+  }
+
+  /**
+   * The form's schema on a person row. A stored value the file has no column for is not the file's doing: if only
+   * such values fail (saved before a rule existed), they are kept as stored, as the form keeps what a role cannot see.
+   */
+  private parsePersonne(input: Record<string, unknown>, stored: PersonneFields | null, present: readonly string[]): ReturnType<typeof personneFieldsSchema.safeParse> {
+    const parsed = personneFieldsSchema.safeParse(input);
+    if (parsed.success || !stored) return parsed;
+    const fromFile = new Set(present.map(fieldOfColumn));
+    const stale = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    if (stale.some((field) => fromFile.has(field) || !(field in stored))) return parsed;
+    const again = personneFieldsSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([field]) => !stale.includes(field))));
+    if (!again.success) return again;
+    return { ...again, data: { ...again.data, ...Object.fromEntries(stale.map((field) => [field, stored[field as keyof PersonneFields]])) } };
   }
 
   private writeAccueils(): void {
@@ -910,16 +926,17 @@ export class ImportWriter {
 
   /**
    * A contract's month, as stored once the file is written, through the grid's monthly rule (plausibility.ts): more
-   * hours than the contract's days in the month hold is refused, more than its weekly hours allow is said. The
-   * message goes on the month's last line of the file.
+   * hours than the contract's days in the month hold (refused on the grid) is accepted as history and said so, more
+   * than its weekly hours allow is said. The message goes on the month's last line of the file.
    */
   private checkMonthTotals(months: ReadonlyArray<{ contract: { id: string; date_debut: string; fin: string | null; heures_hebdo: number | null }; mois: string; line: number }>): void {
     const total = this.statement("select coalesce(sum(centiemes), 0) from heures where contrat_id = ? and date between ? and ? || '-31'").pluck();
     for (const { contract, mois, line } of months) {
       const heures = fromCentiemes(total.get(contract.id, `${mois}-01`, mois) as number);
       const check = monthHoursPlausibility(heures, mois, { dateDebut: contract.date_debut, dateFin: contract.fin, heuresHebdo: contract.heures_hebdo === null ? null : fromCentiemes(contract.heures_hebdo) });
-      if (check?.level === 'limit') this.problems.error('heures', line, 'heures', check.message);
-      else if (check) this.problems.warn('heures', line, 'heures', check.message);
+      // Past months were often recorded with approximate contract dates: what the grid refuses today is kept as
+      // history, with its reason (issue 18 §1), like the contracts; a day over 24 h stays an error (it cannot be).
+      if (check) this.problems.warn('heures', line, 'heures', check.level === 'limit' ? `${HISTORICAL_PREFIX}${check.message}` : check.message);
     }
   }
 
