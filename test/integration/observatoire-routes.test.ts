@@ -73,6 +73,8 @@ describe('observatoire routes', () => {
     ]);
     expect((await app!.fail('observatoire.detail', { annee: 2024, id: 'public.criteres.AAH' }, t.lecture)).code).toBe('FORBIDDEN');
     expect((await app!.fail('observatoire.detail', { annee: 2024, id: 'activite.heures_travaillees' }, t.direction)).code).toBe('NOT_FOUND');
+    // An id no definition knows is not found, not an empty list that would read as « nobody ».
+    expect((await app!.fail('observatoire.detail', { annee: 2024, id: 'public.situation.inconnue' }, t.direction)).code).toBe('NOT_FOUND');
     expect(app!.runtime.openOrNull()!.sqlite.prepare("select count(*) from audit_log where entity = 'observatoire'").pluck().get()).toBeGreaterThan(0);
   });
 

@@ -37,7 +37,8 @@ export class DrillDownService {
   /** The rows the engine counted for this indicator in this scope (counted-rows.ts), named and sorted. */
   persons(annee: number, id: string): DrillDown {
     const base = baseId(id);
-    const family = hasPersonList(id) ? familyOf(base) : null;
+    // An id no definition knows (a typo, a line of another version) is not found, rather than an empty list.
+    const family = hasPersonList(id) && indicatorDefinition(id) ? familyOf(base) : null;
     if (!family) throw new AppError('NOT_FOUND', NO_LIST);
     const kind = (/^par_dispositif\.([A-Z]+)\./.exec(id)?.[1] ?? null) as SiaeKind | null;
     const counted = base as IndicatorId;
