@@ -49,6 +49,8 @@ export interface RuntimeOptions {
   guard?: OsKeyGuard | null;
   /** CEDRE_RECOVERY_KEY, or a key typed on a new PC: unlocks without the guard. */
   recoveryKey?: string | null;
+  /** The long steps of a start (encrypting a base made before encryption existed), as they happen. */
+  onStartupStep?: StepReporter;
 }
 
 /** The browser mode's and command line's guard: none when CEDRE_RECOVERY_KEY is given, else the development key file. */
@@ -79,6 +81,9 @@ export class AppRuntime {
   lastEncryptionMigration: EncryptionMigration | null = null;
   readonly keys: DataKeyManager;
 
+  /** Told the long steps of opening (RuntimeOptions.onStartupStep); also when the recovery key unlocks later. */
+  private onStartupStep: StepReporter = () => {};
+
   private constructor(
     readonly paths: AppPaths,
     readonly clock: Clock,
@@ -89,6 +94,7 @@ export class AppRuntime {
 
   static async start(paths: AppPaths, clock: Clock = systemClock, options: RuntimeOptions = {}): Promise<AppRuntime> {
     const runtime = new AppRuntime(paths, clock, options.guard === undefined ? new DevKeyFileGuard(paths.dataDir) : options.guard);
+    runtime.onStartupStep = options.onStartupStep ?? (() => {});
     await runtime.openDatabase(options.recoveryKey ?? null);
     return runtime;
   }
@@ -171,7 +177,7 @@ export class AppRuntime {
 
   private async openWithKey(unlocked: UnlockedKey): Promise<void> {
     try {
-      this.lastEncryptionMigration = await encryptExistingData(this.paths, unlocked.key, unlocked.keyring, this.clock.now());
+      this.lastEncryptionMigration = await encryptExistingData(this.paths, unlocked.key, unlocked.keyring, this.clock.now(), this.onStartupStep);
       const opened = await openDatabase({
         file: this.paths.dbFile,
         migrationsFolder: this.paths.migrationsFolder,

@@ -9,6 +9,7 @@ import { DatabaseDamagedError } from '../db/client';
 import type { AppPaths } from './app-paths';
 import { AppRuntime, guardFromEnvironment, type OpenRuntime } from './app-runtime';
 import { systemClock } from './lib/clock';
+import { startupStepPrinter } from './jobs/terminal-progress';
 
 export interface CliDatabase {
   runtime: AppRuntime;
@@ -19,7 +20,7 @@ export interface CliDatabase {
 export async function openCliDatabase(paths: AppPaths, env: Record<string, string | undefined> = process.env): Promise<CliDatabase> {
   mkdirSync(dirname(paths.dbFile), { recursive: true });
   const guard = guardFromEnvironment(paths.dataDir, env);
-  const runtime = await AppRuntime.start(paths, systemClock, { guard, recoveryKey: env.CEDRE_RECOVERY_KEY ?? null });
+  const runtime = await AppRuntime.start(paths, systemClock, { guard, recoveryKey: env.CEDRE_RECOVERY_KEY ?? null, onStartupStep: startupStepPrinter() });
   const status = runtime.status();
   if (status.state === 'locked') throw new Error(`${status.message} Définissez la variable CEDRE_RECOVERY_KEY avec la clé de secours.`);
   const open = runtime.openOrNull();

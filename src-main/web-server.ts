@@ -33,6 +33,8 @@ export interface WebServerOptions {
   clock?: Clock;
   /** Default: CEDRE_RECOVERY_KEY from the environment. */
   env?: Record<string, string | undefined>;
+  /** The long steps of the data worker's start (encrypting an old base), for the launcher's terminal. */
+  onStartupStep?: (label: string, done: number, total: number) => void;
 }
 
 export interface RunningWebServer {
@@ -73,7 +75,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     data = local;
   } else {
     if (options.clock) throw new Error('startWebServer: a test clock needs dataWork: startInProcess.');
-    data = await DataWorkerClient.start({ dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, guard: recoveryKey ? 'none' : 'development-file', recoveryKey });
+    data = await DataWorkerClient.start({
+      dataDir: options.dataDir,
+      migrationsFolder: options.migrationsFolder,
+      guard: recoveryKey ? 'none' : 'development-file',
+      recoveryKey,
+      onStartupStep: options.onStartupStep,
+    });
   }
   const token = randomBytes(24).toString('base64url');
   const serveStatic: StaticHandler = options.serveStatic ?? ((req, res, headers) => serveStaticFile(options.rendererDir, req, res, headers));

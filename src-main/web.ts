@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultDataDir } from './platform/data-dir';
 import { PortInUseError, startWebServer } from './web-server';
+import { startupStepPrinter } from './jobs/terminal-progress';
 import type { StaticHandler } from './transport/http';
 
 const DEFAULT_PORT = 5183;
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     rendererDir: join(repoRoot, 'out', 'renderer'),
     port,
     serveStatic: dev ? await devStaticHandler() : undefined,
+    onStartupStep: startupStepPrinter(process.stdout),
   });
   console.log(`Cèdre Parcours — mode navigateur${dev ? ' (développement)' : ''}`);
   console.log(`  Adresse : ${server.url}`);

@@ -26,3 +26,13 @@ export function terminalProgress(stream: { isTTY?: boolean; write(text: string):
     },
   };
 }
+
+/**
+ * The long steps of a start (encrypting a base made before encryption existed), one line each on the terminal of
+ * the command line or of browser mode's launcher: minutes of silence on a large base would look like a hang.
+ */
+export function startupStepPrinter(stream: { write(text: string): unknown } = process.stderr): (label: string, done: number, total: number) => void {
+  return (label, done, total) => {
+    stream.write(`${label}${total > 1 ? ` (${Math.min(done + 1, total)} sur ${total})` : ''}…\n`);
+  };
+}

@@ -13,6 +13,9 @@ import { checkEncryptedFile, databaseFileState, encryptFileInPlace } from '../..
 import type { AppPaths } from '../app-paths';
 import { backupKeyFileFor, type Keyring } from './keyring';
 
+/** A long step of the start, told to whoever waits (the terminal, the launcher). Same shape as AppRuntime's. */
+export type StepReporter = (label: string, done: number, total: number) => void;
+
 export interface EncryptionMigration {
   /** The clear backup taken before the base itself was encrypted; null when only copies were left to encrypt. */
   safetyBackup: BackupFile | null;
@@ -23,17 +26,22 @@ export interface EncryptionMigration {
 }
 
 /** What was encrypted, or null when everything already was (the usual start). */
-export async function encryptExistingData(paths: AppPaths, key: Buffer, keyring: Keyring, now: Date): Promise<EncryptionMigration | null> {
+export async function encryptExistingData(paths: AppPaths, key: Buffer, keyring: Keyring, now: Date, onStep: StepReporter = () => {}): Promise<EncryptionMigration | null> {
   let safetyBackup: BackupFile | null = null;
   if (databaseFileState(paths.dbFile) === 'clear') {
+    // Minutes on a large base: whoever waits is told what happens (issue 18 §4).
+    onStep('Chiffrement des données : sauvegarde de sécurité', 0, 3);
     const clear = new Database(paths.dbFile, { fileMustExist: true });
     try {
       safetyBackup = await createBackup(clear, paths.backupDir, 'avant-chiffrement', now);
     } finally {
       clear.close();
     }
+    onStep('Chiffrement des données : la base', 1, 3);
     encryptFileInPlace(paths.dbFile, key);
+    onStep('Chiffrement des données : vérification', 2, 3);
     checkEncryptedFile(paths.dbFile, key);
+    onStep('Chiffrement des données : base chiffrée', 3, 3);
   }
 
   const sidecar = JSON.stringify(backupKeyFileFor(keyring), null, 2);
@@ -44,8 +52,9 @@ export async function encryptExistingData(paths: AppPaths, key: Buffer, keyring:
         .filter((f) => /\.remplacee-[0-9TZ-]+$/.test(f))
         .map((f) => join(paths.dataDir, f))
     : [];
-  for (const path of [...listBackups(paths.backupDir).map((b) => b.path), ...keptAside]) {
-    if (databaseFileState(path) !== 'clear') continue;
+  const clearCopies = [...listBackups(paths.backupDir).map((b) => b.path), ...keptAside].filter((path) => databaseFileState(path) === 'clear');
+  for (const [done, path] of clearCopies.entries()) {
+    onStep('Chiffrement des données : les copies en clair', done, clearCopies.length);
     try {
       encryptFileInPlace(path, key);
       if (path.startsWith(paths.backupDir)) writeFileSync(path + BACKUP_KEY_SUFFIX, sidecar, { mode: 0o600 });

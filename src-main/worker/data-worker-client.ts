@@ -29,6 +29,8 @@ export interface DataWorkerOptions {
   recoveryKey: string | null;
   /** The worker's script; default: the bundled one beside this file, else the TypeScript sources through tsx. */
   entry?: string;
+  /** The long steps of the worker's start (encrypting an old base), for the launcher to show. */
+  onStartupStep?: (label: string, done: number, total: number) => void;
 }
 
 /** The bundled worker beside the bundle that starts it (out/web, out/main), else the sources' bootstrap. */
@@ -92,6 +94,8 @@ export class DataWorkerClient implements DataService {
         } else if (message.type === 'start-failed') {
           void worker.terminate();
           reject(new Error(message.message));
+        } else if (message.type === 'startup-step') {
+          this.options.onStartupStep?.(message.label, message.done, message.total);
         } else this.receive(worker, message);
       });
       worker.on('error', (err) => {

@@ -88,7 +88,11 @@ async function main(): Promise<void> {
     );
   });
   try {
-    runtime = await AppRuntime.start(appPaths(start.dataDir, start.migrationsFolder), undefined, { guard: guard(), recoveryKey: start.recoveryKey });
+    runtime = await AppRuntime.start(appPaths(start.dataDir, start.migrationsFolder), undefined, {
+      guard: guard(),
+      recoveryKey: start.recoveryKey,
+      onStartupStep: (label, done, total) => post({ type: 'startup-step', label, done, total }),
+    });
     router = new Router(routes, runtime);
     post({ type: 'started', status: runtime.startupStatus() });
   } catch (err) {

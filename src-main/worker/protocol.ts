@@ -39,6 +39,8 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'started'; status: StartupStatus }
   | { type: 'start-failed'; message: string }
+  /** A long step of the start (encrypting an old base), before `started`. */
+  | { type: 'startup-step'; label: string; done: number; total: number }
   | { type: 'result'; id: number; result: RpcResult<unknown> }
   | { type: 'runtime-done'; id: number; value: unknown; error: string | null }
   | { type: 'progress'; slot: number; progress: Omit<JobProgress, 'cancelRequested'> }

@@ -27,6 +27,8 @@ import { TestApp, VALID_SETUP } from '../helpers/app';
 import { fakeSafeStorage } from '../helpers/fake-safe-storage';
 import { openWithKey, sealWithKey } from '../../src-main/security/aes-gcm-wrap';
 import { MIGRATIONS, tempDir } from '../helpers/temp';
+import { DataWorkerClient } from '../../src-main/worker/data-worker-client';
+import { startupStepPrinter } from '../../src-main/jobs/terminal-progress';
 
 const STRUCTURE_NAME = VALID_SETUP.structure.nom;
 let app: TestApp | null = null;
@@ -286,6 +288,38 @@ describe('a database from before encryption', () => {
     const third = await startRuntime(dataDir);
     expect(third.runtime.lastEncryptionMigration).toMatchObject({ safetyBackup: null, encryptedCopies: [late] });
     expect(databaseFileState(late)).toBe('encrypted');
+  }, 60_000);
+});
+
+describe('the encryption of an old base, told as it happens (issue 18 §4)', () => {
+  it('the data worker tells the launcher each step, in order; the command line prints them', async () => {
+    const dataDir = tempDir();
+    const old = await openDatabase({ file: join(dataDir, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(dataDir, 'sauvegardes') });
+    await createBackup(old.sqlite, join(dataDir, 'sauvegardes'), 'quotidienne', new Date('2026-02-01T10:00:00Z'));
+    await createBackup(old.sqlite, join(dataDir, 'sauvegardes'), 'manuelle', new Date('2026-02-02T10:00:00Z'));
+    old.sqlite.close();
+    const steps: string[] = [];
+    const data = await DataWorkerClient.start({ dataDir, migrationsFolder: MIGRATIONS, guard: 'development-file', recoveryKey: null, onStartupStep: (label, done, total) => steps.push(`${label} ${done}/${total}`) });
+    await data.close();
+    expect(steps).toEqual([
+      'Chiffrement des données : sauvegarde de sécurité 0/3',
+      'Chiffrement des données : la base 1/3',
+      'Chiffrement des données : vérification 2/3',
+      'Chiffrement des données : base chiffrée 3/3',
+      // The two clear backups, and the safety backup taken just before (a copy of the clear base, encrypted in turn).
+      'Chiffrement des données : les copies en clair 0/3',
+      'Chiffrement des données : les copies en clair 1/3',
+      'Chiffrement des données : les copies en clair 2/3',
+    ]);
+    expect(databaseFileState(join(dataDir, 'cedre.sqlite'))).toBe('encrypted');
+    // The usual start says nothing.
+    const quiet: string[] = [];
+    const again = await DataWorkerClient.start({ dataDir, migrationsFolder: MIGRATIONS, guard: 'development-file', recoveryKey: null, onStartupStep: (label) => quiet.push(label) });
+    await again.close();
+    expect(quiet).toEqual([]);
+    const printed: string[] = [];
+    startupStepPrinter({ write: (text: string) => printed.push(text) })('Chiffrement des données : les copies en clair', 1, 2);
+    expect(printed).toEqual(['Chiffrement des données : les copies en clair (2 sur 2)…\n']);
   }, 60_000);
 });
 
