@@ -13,9 +13,9 @@ import { kindOfMesure, versionProblems, type MesureAsp } from '../../../src-shar
 import type { Decision } from '../../../src-shared/domain/accueil';
 import { decisionMissingMotif, intakeProblems, MOTIF_REQUIRED } from '../../../src-shared/rules/accueil';
 import { IMPORT_SHEETS, PERSONNE_COLUMNS, SHEET_COLUMNS, type ColumnOf, type CoreSheet, type ImportSheet, type ImportSheetCount } from '../../../src-shared/import-format';
-import { personneFieldsSchema } from '../../../src-shared/schemas/personne';
+import { personneFieldsSchema, type PersonneFields } from '../../../src-shared/schemas/personne';
 import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-shared/rules/plausibility';
-import { PersonnesService, type PersonneFields } from '../personnes/personnes-service';
+import { PersonnesService } from '../personnes/personnes-service';
 import type { ParcoursService } from '../insertion/parcours-service';
 import type { HeuresService } from '../insertion/heures-service';
 import { isValidDepartement } from '../../../src-shared/departements';

@@ -16,13 +16,12 @@ import { ORIENTEURS } from '../../../src-shared/domain/asp-codes';
 import { isCodeOf } from '../../../src-shared/domain/code-lists';
 import { CRITERES } from '../../../src-shared/domain/criteres';
 import { FREIN_TYPES } from '../../../src-shared/domain/freins';
-import { CATEGORIES_SORTIE, MOTIFS_SORTIE } from '../../../src-shared/domain/insertion';
+import { CATEGORIES_SORTIE, MOTIFS_SORTIE, type CategorieSortie } from '../../../src-shared/domain/insertion';
 import type { IndicatorId } from '../../../src-shared/observatoire/indicateurs';
 import { SITUATION_LINE_KEYS, SITUATION_LINES } from '../../../src-shared/observatoire/situation';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { SITUATION_SQL } from './situation-sql';
-import type { IndicatorsService, ReportParametres, Scope } from './indicators-service';
-import { exitIndicators, supportByPerson } from './indicators-service';
+import type { IndicatorsService, ReportParametres, Scope, YearExit, YearFrein } from './indicators-service';
 
 export interface CountedRow {
   personne_id: string;
@@ -237,6 +236,61 @@ function sorties(ctx: RowContext): CountedRow[] {
     const detail = `Sortie le ${e.date_sortie} — ${e.motif_sortie ? `motif ${e.motif_sortie} (${MOTIFS_SORTIE[e.motif_sortie]})` : 'sans motif'} — ${CATEGORIES_SORTIE[e.category]}`;
     return inBothScopes(e.personne_id, e.dispositif, Object.fromEntries(exitIndicators(e).map((id) => [id, detail])));
   });
+}
+
+
+const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, IndicatorId> = {
+  EMPLOI_DURABLE: 'sorties.emploi_durable',
+  EMPLOI_TRANSITION: 'sorties.emploi_transition',
+  SORTIE_POSITIVE: 'sorties.sorties_positives',
+  AUTRE: 'sorties.autres',
+};
+
+export interface YearFreinSupport {
+  personne_id: string;
+  type: string;
+  /** The dispositif of the row in a dispositif's scope; in the structure's, the first met. */
+  dispositif: SiaeKind;
+  provider: 'interne' | 'externe' | 'les_deux' | null;
+}
+
+/**
+ * The exit counts one exit belongs to (REPORT-SPEC §2.5): not counted, or observed, its motif, its category, and
+ * examined unless a withdrawal: the counts of an exit's row in the `sorties` family above.
+ */
+export function exitIndicators(e: Pick<YearExit, 'counted' | 'motif_sortie' | 'category'>): IndicatorId[] {
+  if (!e.counted) return ['sorties.non_comptabilisees'];
+  const ids: IndicatorId[] = ['sorties.constatees', e.category === 'RETRAIT' ? 'sorties.retraits' : CATEGORY_IDS[e.category]];
+  if (e.category !== 'RETRAIT') ids.push('sorties.examinees');
+  if (e.motif_sortie) ids.push(`sorties.par_motif.${e.motif_sortie}`);
+  return ids;
+}
+
+/**
+ * One row per person and frein in a scope (a dispositif, or the whole structure when null): a person supported on
+ * the frein in two dispositifs counts once in the structure, supported by whoever acted in either. The rows of the
+ * freins counts and of their drill-down.
+ */
+export function supportByPerson(concerned: readonly YearFrein[], scope: Scope): YearFreinSupport[] {
+  const merged = new Map<string, YearFreinSupport & { interne: boolean; externe: boolean }>();
+  for (const f of concerned) {
+    if (scope !== null && f.dispositif !== scope) continue;
+    const key = `${f.type}\u0000${f.personne_id}`;
+    const m = merged.get(key) ?? { personne_id: f.personne_id, type: f.type, dispositif: f.dispositif, interne: false, externe: false, provider: null };
+    m.interne ||= f.interne === 1;
+    m.externe ||= f.externe === 1;
+    m.provider = supportProvider(m.interne, m.externe);
+    merged.set(key, m);
+  }
+  return [...merged.values()].map(({ interne: _i, externe: _e, ...row }) => row);
+}
+
+/** Who supported a person on a frein in the year (REPORT-SPEC §2.4): the structure, a partner, both, or nobody. */
+export function supportProvider(interne: boolean, externe: boolean): 'interne' | 'externe' | 'les_deux' | null {
+  if (interne && externe) return 'les_deux';
+  if (interne) return 'interne';
+  if (externe) return 'externe';
+  return null;
 }
 
 export const FAMILY_ROWS: Record<RowFamily, (ctx: RowContext) => CountedRow[]> = {

@@ -41,12 +41,6 @@ export interface YearIndicators {
   indicateurs: IndicatorMap;
 }
 
-const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, IndicatorId> = {
-  EMPLOI_DURABLE: 'sorties.emploi_durable',
-  EMPLOI_TRANSITION: 'sorties.emploi_transition',
-  SORTIE_POSITIVE: 'sorties.sorties_positives',
-  AUTRE: 'sorties.autres',
-};
 
 /**
  * Subject placements of the AI persons who may exceed the cap in a year: parameters are the period [Y-2, Y+2], the cap
@@ -90,13 +84,6 @@ export interface YearFrein {
   externe: number;
 }
 
-export interface YearFreinSupport {
-  personne_id: string;
-  type: string;
-  /** The dispositif of the row in a dispositif's scope; in the structure's, the first met. */
-  dispositif: SiaeKind;
-  provider: 'interne' | 'externe' | 'les_deux' | null;
-}
 
 export interface YearTraining {
   dispositif: SiaeKind;
@@ -546,44 +533,6 @@ export class IndicatorsService {
   }
 }
 
-/**
- * The exit counts one exit belongs to (REPORT-SPEC §2.5): not counted, or observed, its motif, its category, and
- * examined unless a withdrawal. Each is a row of the exits family (counted-rows.ts).
- */
-export function exitIndicators(e: Pick<YearExit, 'counted' | 'motif_sortie' | 'category'>): IndicatorId[] {
-  if (!e.counted) return ['sorties.non_comptabilisees'];
-  const ids: IndicatorId[] = ['sorties.constatees', e.category === 'RETRAIT' ? 'sorties.retraits' : CATEGORY_IDS[e.category]];
-  if (e.category !== 'RETRAIT') ids.push('sorties.examinees');
-  if (e.motif_sortie) ids.push(`sorties.par_motif.${e.motif_sortie}`);
-  return ids;
-}
-
-/**
- * One row per person and frein in a scope (a dispositif, or the whole structure when null): a person supported on
- * the frein in two dispositifs counts once in the structure, supported by whoever acted in either. The rows of the
- * freins counts and of their drill-down.
- */
-export function supportByPerson(concerned: readonly YearFrein[], scope: Scope): YearFreinSupport[] {
-  const merged = new Map<string, YearFreinSupport & { interne: boolean; externe: boolean }>();
-  for (const f of concerned) {
-    if (scope !== null && f.dispositif !== scope) continue;
-    const key = `${f.type}\u0000${f.personne_id}`;
-    const m = merged.get(key) ?? { personne_id: f.personne_id, type: f.type, dispositif: f.dispositif, interne: false, externe: false, provider: null };
-    m.interne ||= f.interne === 1;
-    m.externe ||= f.externe === 1;
-    m.provider = supportProvider(m.interne, m.externe);
-    merged.set(key, m);
-  }
-  return [...merged.values()].map(({ interne: _i, externe: _e, ...row }) => row);
-}
-
-/** Who supported a person on a frein in the year (REPORT-SPEC §2.4): the structure, a partner, both, or nobody. */
-export function supportProvider(interne: boolean, externe: boolean): 'interne' | 'externe' | 'les_deux' | null {
-  if (interne && externe) return 'les_deux';
-  if (interne) return 'interne';
-  if (externe) return 'externe';
-  return null;
-}
 
 /** Median with the mean of the two middle values for an even count (REPORT-SPEC §2.1); null without values. */
 export function median(values: readonly number[]): number | null {

@@ -35,7 +35,6 @@ import { duplicateKey, ftsQuery, searchText, sortKey } from './search-text';
 import { appendTo } from '../../lib/append-to';
 import { PreparedInsert } from '../../lib/prepared-insert';
 
-export type { PersonneFields };
 type PersonneRow = typeof personnes.$inferSelect;
 
 const SEARCH_LIMIT = 20;
