@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { suppressSmallCells } from '../../src-shared/observatoire/suppression';
 import { TestApp } from '../helpers/app';
+import { FAMILIES_ON_SALARIES, ROW_FAMILIES } from '../../src-main/services/observatoire/counted-rows';
 import { EXEMPLE_2024, EXEMPLE_2024_SITUATION, importFolder, splitSituationLines } from '../helpers/import';
 
 let app: TestApp | null = null;
@@ -27,5 +28,20 @@ describe('REPORT-SPEC worked example (exemple-2024)', () => {
     // The app's own screens keep the real values.
     expect(computed.indicateurs['public.criteres.AAH']).toBe(1);
     expect(computed.dispositifs).toEqual(['AI', 'ACI']);
+  });
+
+  it('a drill-down gathers the year’s salariés only for the families that read them, and each family matches its counts', async () => {
+    app = await TestApp.start();
+    const open = app.runtime.openOrNull()!;
+    expect((await importFolder(open, EXEMPLE_2024)).ok).toBe(true);
+    // On a fresh connection the salariés table does not exist yet: a family that read it without gathering would fail.
+    const tally = (rows: ReturnType<typeof open.indicators.countedRows>) => {
+      const n: Record<string, number> = {};
+      for (const r of rows) for (const id of Object.keys(r.counts)) if (r.scope === null) n[id] = (n[id] ?? 0) + 1;
+      return n;
+    };
+    const byFamily = ROW_FAMILIES.filter((f) => !FAMILIES_ON_SALARIES.has(f)).map((family) => tally(open.indicators.countedRows(2024, family)));
+    const year = open.indicators.computeFresh(2024).indicateurs;
+    for (const counts of byFamily) for (const [id, n] of Object.entries(counts)) expect(n, id).toBe(year[id]);
   });
 });

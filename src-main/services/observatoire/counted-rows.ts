@@ -35,6 +35,8 @@ export interface CountedRow {
 
 export type RowFamily = 'salaries' | 'criteres' | 'entrees' | 'accueil' | 'bilans' | 'formations' | 'cer' | 'bilans_en_retard' | 'freins' | 'sorties';
 export const ROW_FAMILIES: readonly RowFamily[] = ['salaries', 'criteres', 'entrees', 'accueil', 'bilans', 'formations', 'cer', 'bilans_en_retard', 'freins', 'sorties'];
+/** The families that read the year's salariés table (marked "salariés" below): only they need it gathered first. */
+export const FAMILIES_ON_SALARIES: ReadonlySet<RowFamily> = new Set(['salaries', 'criteres', 'bilans', 'formations', 'freins']);
 
 /** The family whose rows hold a person-count indicator (by its id without the dispositif prefix); null: not one. */
 export function familyOf(base: string): RowFamily | null {
@@ -78,7 +80,7 @@ function inBothScopes(personne_id: string, dispositif: SiaeKind, counts: Counted
 
 /**
  * Salariés: a person is described by their latest parcours started, in each dispositif (`principal_dispositif`)
- * and over the structure (`principal`): sex, age at the start, level, and the fiche salarié's situation lines.
+ * and over the structure (`principal`): sex, age at the start, level, and the fiche salarié's situation lines ("salariés").
  */
 function salaries(ctx: RowContext): CountedRow[] {
   const rows = ctx.sqlite
@@ -106,7 +108,7 @@ function salaries(ctx: RowContext): CountedRow[] {
   return out;
 }
 
-/** Salariés by the eligibility criteria of the diagnosis their describing parcours was opened on. */
+/** Salariés by the eligibility criteria of the diagnosis their describing parcours was opened on ("salariés"). */
 function criteres(ctx: RowContext): CountedRow[] {
   const rows = ctx.sqlite
     .prepare(

@@ -22,7 +22,7 @@ import { isExitCounted, parcoursMonths, type ExitThresholds } from '../../../src
 import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
 import type { ParametresService } from '../insertion/parametres-service';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
-import { FAMILY_ROWS, ROW_FAMILIES, type CountedRow, type RowContext, type RowFamily } from './counted-rows';
+import { FAMILIES_ON_SALARIES, FAMILY_ROWS, ROW_FAMILIES, type CountedRow, type RowContext, type RowFamily } from './counted-rows';
 import { appendTo } from '../../lib/append-to';
 
 export interface ReportParametres {
@@ -233,7 +233,8 @@ export class IndicatorsService {
     const start = `${year}-01-01`;
     const end = `${year}-12-31`;
     const run = () => {
-      this.gatherSalaries(start, end);
+      // A drill-down into intakes, entries, CER, bilans overdue or exits does not pay for the salariés (≈ 35 ms at ×10).
+      if (FAMILIES_ON_SALARIES.has(family)) this.gatherSalaries(start, end);
       return FAMILY_ROWS[family]({ sqlite: this.sqlite, start, end, params: this.parametresOfYear(year), source: this.rowSource() });
     };
     return this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
