@@ -1,6 +1,7 @@
 /** Hours and ETP (REPORT-SPEC §2.3; domain-reference §4.1) and the AI 480-hour rule (§1.3, V5). */
 import { addDays, addMonths } from 'date-fns';
 import { toIsoDate, parseIsoDate } from './dates';
+import { formatShortMonth } from '../format/french-date';
 
 /** Hours are stored as integer hundredths: exact sums, no floating drift. */
 export function toCentiemes(heures: number): number {
@@ -88,15 +89,11 @@ export function windows480(placements: readonly Placement[], cap = Number.POSITI
 /** Share of the cap from which the app warns before the 480 hours are reached. */
 export const SEUIL_ALERTE_480 = 0.9;
 
-/** "2024-03" → "03/2024". */
-export function frenchMonth(mois: string): string {
-  return `${mois.slice(5, 7)}/${mois.slice(0, 4)}`;
-}
 
 /**
  * A closed month's hours are final: they fed the état mensuel sent to the State. One message for the grid and the
  * import, which accepts a closed month's line only when it changes nothing.
  */
 export function closedMonthMessage(mois: string): string {
-  return `Le mois ${frenchMonth(mois)} est clôturé : ses heures ne peuvent plus être modifiées.`;
+  return `Le mois ${formatShortMonth(mois)} est clôturé : ses heures ne peuvent plus être modifiées.`;
 }

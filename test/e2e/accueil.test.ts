@@ -130,6 +130,29 @@ describe('mission accueil', () => {
     await shot('accueil-06-decision');
   });
 
+  it('shows her identity as typed at the first contact, and saves a phone number added later', async () => {
+    await page.getByRole('tab', { name: 'Identité' }).click();
+    // The form's values come from the stored file, field by field (identityOf, issue 18 §3).
+    await expect.poll(() => page.getByLabel('Identifiant France Travail').inputValue()).toBe('1234567A');
+    expect(await page.getByLabel(/^Date de naissance/).inputValue()).toBe('02/05/1996');
+    expect(await page.getByLabel('Réside en quartier prioritaire (QPV)').isChecked()).toBe(true);
+    expect(await page.getByLabel('Téléphone').inputValue()).toBe('');
+    await page.getByLabel('Téléphone').pressSequentially('06 12 34 56 78');
+    await shot('accueil-06b-identite');
+    await page.getByRole('button', { name: 'Enregistrer l’identité' }).click();
+    await page.getByText('Identité enregistrée.').waitFor();
+    // Read back from the server: leave the file and open it again.
+    await shell.navigateTo('Tableau de bord');
+    await page.keyboard.press('Control+K');
+    await page.getByRole('textbox', { name: 'Rechercher' }).fill('Arnaud');
+    await page.getByRole('option', { name: /ARNAUD Julie/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Julie ARNAUD' }).waitFor();
+    await page.getByRole('tab', { name: 'Identité' }).click();
+    await expect.poll(() => page.getByLabel('Téléphone').inputValue()).toBe('06 12 34 56 78');
+    expect(await page.getByLabel('Identifiant France Travail').inputValue()).toBe('1234567A');
+  });
+
   it('finds her by her PASS number with Ctrl+K, and in the list of persons', async () => {
     await shell.navigateTo('Tableau de bord');
     await page.keyboard.press('Control+K');

@@ -6,7 +6,7 @@ import { endOfMonth, format } from 'date-fns';
 import type { Db } from '../../../db/client';
 import { clients, contrats, heures, moisClotures } from '../../../db/schema';
 import { AppError } from '../../../src-shared/errors';
-import { closedMonthMessage, frenchMonth, fromCentiemes, hoursWithinContract, periodOfEntry, SEUIL_ALERTE_480, toCentiemes, windows480 } from '../../../src-shared/rules/heures';
+import { closedMonthMessage, fromCentiemes, hoursWithinContract, periodOfEntry, SEUIL_ALERTE_480, toCentiemes, windows480 } from '../../../src-shared/rules/heures';
 import { plural } from '../../../src-shared/format/french-number';
 import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-shared/rules/plausibility';
 import type { saveMonthInputSchema } from '../../../src-shared/schemas/insertion';
@@ -16,6 +16,7 @@ import type { ParametresService } from './parametres-service';
 import { uuidv7 } from '../../lib/uuid';
 import { appendTo } from '../../lib/append-to';
 import { parseIsoDate } from '../../../src-shared/rules/dates';
+import { formatShortMonth } from '../../../src-shared/format/french-date';
 
 
 /**
@@ -94,7 +95,7 @@ export class HeuresService {
     input.entrees.forEach((e, i) => {
       const c = known.get(e.contratId);
       if (!c) problems[`entrees.${i}`] = 'Ce contrat ne fait pas partie de la saisie.';
-      else if (e.date < first || e.date > last) problems[`entrees.${i}`] = `Date hors du mois ${frenchMonth(input.mois)}.`;
+      else if (e.date < first || e.date > last) problems[`entrees.${i}`] = `Date hors du mois ${formatShortMonth(input.mois)}.`;
       else if (!hoursWithinContract(periodOfEntry(e.date, e.date === first), { dateDebut: c.dateDebut, end: c.dateFinReelle ?? c.dateFinPrevue })) {
         problems[`entrees.${i}`] = 'Date en dehors de la période du contrat.';
       } else if (e.clientId && !clientIds.has(e.clientId)) problems[`entrees.${i}`] = 'Client inconnu.';
@@ -177,7 +178,7 @@ export class HeuresService {
   }
 
   closeMonth(mois: string, userId: string, now: Date): void {
-    if (this.isClosed(mois)) throw new AppError('CONFLICT', `Le mois ${frenchMonth(mois)} est déjà clôturé.`);
+    if (this.isClosed(mois)) throw new AppError('CONFLICT', `Le mois ${formatShortMonth(mois)} est déjà clôturé.`);
     this.db.insert(moisClotures).values({ mois, clotureLe: now.toISOString(), cloturePar: userId }).run();
   }
 }
