@@ -35,6 +35,11 @@ export interface WebServerOptions {
   env?: Record<string, string | undefined>;
   /** The long steps of the data worker's start (encrypting an old base), for the launcher's terminal. */
   onStartupStep?: (label: string, done: number, total: number) => void;
+  /**
+   * Called once the server listens, while the data worker may still be starting: the launcher opens the browser
+   * there, so the page shows the start's long steps instead of nothing (its first call follows them).
+   */
+  onListening?: (url: string) => void;
 }
 
 export interface RunningWebServer {
@@ -69,19 +74,22 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const recoveryKey = env.CEDRE_RECOVERY_KEY ?? null;
   let runtime: AppRuntime | null = null;
   let data: DataService;
+  let workerReady: Promise<unknown> = Promise.resolve();
   if (options.dataWork) {
     const local = await options.dataWork({ dataDir: options.dataDir, migrationsFolder: options.migrationsFolder, clock: options.clock, env });
     runtime = local.runtime;
     data = local;
   } else {
     if (options.clock) throw new Error('startWebServer: a test clock needs dataWork: startInProcess.');
-    data = await DataWorkerClient.start({
+    const client = DataWorkerClient.launch({
       dataDir: options.dataDir,
       migrationsFolder: options.migrationsFolder,
       guard: recoveryKey ? 'none' : 'development-file',
       recoveryKey,
       onStartupStep: options.onStartupStep,
     });
+    data = client;
+    workerReady = client.ready;
   }
   const token = randomBytes(24).toString('base64url');
   const serveStatic: StaticHandler = options.serveStatic ?? ((req, res, headers) => serveStaticFile(options.rendererDir, req, res, headers));
@@ -95,18 +103,27 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const url = `${origin}/?${LAUNCH_TOKEN_PARAM}=${token}`;
+  options.onListening?.(url);
+  try {
+    await workerReady;
+  } catch (err) {
+    server.closeAllConnections();
+    server.close();
+    throw err;
+  }
   // Read before the housekeeping, which would make this question wait for the daily backup.
   const startupStatus = await data.status();
   // Start-up housekeeping (daily backup, external copy, audit purge) runs in the background: the first screen does not wait.
   void data.housekeeping();
-  const origin = `http://127.0.0.1:${port}`;
   const close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => void data.close().then(resolve));
     });
   return {
-    url: `${origin}/?${LAUNCH_TOKEN_PARAM}=${token}`,
+    url,
     origin,
     token,
     port,

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   }
   const dev = args.includes('--dev');
   const dataDir = defaultDataDir();
+  const open = !process.env.CI && !args.includes('--no-open');
   const server = await startWebServer({
     dataDir,
     migrationsFolder: join(repoRoot, 'db', 'migrations'),
@@ -53,6 +54,10 @@ async function main(): Promise<void> {
     port,
     serveStatic: dev ? await devStaticHandler() : undefined,
     onStartupStep: startupStepPrinter(process.stdout),
+    // The page opens at once: while an old base is encrypted it shows the steps (the terminal prints them too).
+    onListening: (url) => {
+      if (open) openInBrowser(url);
+    },
   });
   console.log(`Cèdre Parcours — mode navigateur${dev ? ' (développement)' : ''}`);
   console.log(`  Adresse : ${server.url}`);
@@ -61,7 +66,6 @@ async function main(): Promise<void> {
   const status = server.startupStatus;
   if (status.guardWarning) console.warn(`\nAttention — ${status.guardWarning}\n`);
   if (status.state === 'locked') console.log('  Données verrouillées : saisissez la clé de secours dans le navigateur.');
-  if (!process.env.CI && !args.includes('--no-open')) openInBrowser(server.url);
 
   const stop = () => {
     console.log('Sauvegarde de fermeture…');

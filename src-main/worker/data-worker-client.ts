@@ -56,13 +56,44 @@ export class DataWorkerClient implements DataService {
   private restarts = 0;
   private closing = false;
   private lastStatus: StartupStatus | null = null;
+  /** The first start, until it ends: calls made meanwhile wait for it (they are not restarts). */
+  private firstStart: Promise<StartupStatus> | null = null;
+  private firstStartFailure: string | null = null;
+  /** The long step the first start is at (encrypting an old base), shown to the screens waiting for it. */
+  private startupStep: Omit<JobProgress, 'cancelRequested'> | null = null;
 
   private constructor(private readonly options: DataWorkerOptions) {}
 
   static async start(options: DataWorkerOptions): Promise<DataWorkerClient> {
-    const client = new DataWorkerClient(options);
-    await client.ensureStarted();
+    const client = DataWorkerClient.launch(options);
+    await client.ready;
     return client;
+  }
+
+  /**
+   * The client at once, its worker still starting: the transport can listen and the window open before the database
+   * is unlocked (a screen then shows the start's long steps as the progress of its first call). `ready` settles
+   * when the worker has started, or with the reason it could not.
+   */
+  static launch(options: DataWorkerOptions): DataWorkerClient & { ready: Promise<StartupStatus> } {
+    const client = new DataWorkerClient(options);
+    const ready = client.ensureStarted().then(
+      (status) => {
+        client.firstStart = null;
+        client.startupStep = null;
+        return status;
+      },
+      (err: unknown) => {
+        client.firstStart = null;
+        client.startupStep = null;
+        client.firstStartFailure = `Démarrage impossible : ${err instanceof Error ? err.message : String(err)}`;
+        throw err;
+      },
+    );
+    client.firstStart = ready;
+    // Whoever launches handles the failure through `ready`; the calls waiting on it get the message.
+    ready.catch(() => undefined);
+    return Object.assign(client, { ready });
   }
 
   private ensureStarted(): Promise<StartupStatus> {
@@ -95,6 +126,7 @@ export class DataWorkerClient implements DataService {
           void worker.terminate();
           reject(new Error(message.message));
         } else if (message.type === 'startup-step') {
+          this.startupStep = { step: message.label, done: message.done, total: message.total, unit: 'étapes', cancellable: false };
           this.options.onStartupStep?.(message.label, message.done, message.total);
         } else this.receive(worker, message);
       });
@@ -162,6 +194,11 @@ export class DataWorkerClient implements DataService {
   }
 
   private async post(message: ToWorker, pending: Pending): Promise<unknown> {
+    if (!this.worker && this.firstStart) await this.firstStart.catch(() => undefined);
+    if (!this.worker && this.firstStartFailure !== null) {
+      this.releaseJob(pending);
+      return { ok: false, error: { code: 'UNAVAILABLE', message: this.firstStartFailure } };
+    }
     if (!this.worker) {
       if (this.closing || this.restarts >= MAX_RESTARTS) {
         this.releaseJob(pending);
@@ -211,7 +248,10 @@ export class DataWorkerClient implements DataService {
   }
 
   jobProgress(jobId: string, sessionToken: string | null): JobProgress | null {
-    return this.jobs.progress(jobId, sessionToken);
+    const progress = this.jobs.progress(jobId, sessionToken);
+    // A call waiting for the first start follows the start's own steps.
+    if (progress && this.firstStart && this.startupStep) return { ...this.startupStep, cancelRequested: progress.cancelRequested };
+    return progress;
   }
 
   cancelJob(jobId: string, sessionToken: string | null): JobProgress | null {

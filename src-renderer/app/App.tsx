@@ -5,7 +5,9 @@
 import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { api, ApiError } from '../api';
+import type { JobProgress } from '../../src-shared/jobs';
+import { ApiError, followedApi } from '../api';
+import { JobProgressView } from '../components/JobProgressView';
 import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { LockScreen } from '../features/auth/LockScreen';
 import { LoginScreen } from '../features/auth/LoginScreen';
@@ -21,13 +23,15 @@ export function App() {
   const session = useSessionStore((s) => s.session);
   const kiosk = useSessionStore((s) => s.kiosk);
   const [bootError, setBootError] = useState<string | null>(null);
+  // The start's long steps (encrypting an old base), reported as the progress of the first call while it waits.
+  const [startup, setStartup] = useState<JobProgress | null>(null);
 
   const [statusVersion, setStatusVersion] = useState(0);
   const loadStatus = useCallback(async () => setStatusVersion((v) => v + 1), []);
 
   useEffect(() => {
     let current = true;
-    api('system.status').then(
+    followedApi('system.status', {}, (progress) => current && setStartup(progress)).result.then(
       (result) => {
         if (!current) return;
         useSessionStore.getState().setStatus(result);
@@ -54,10 +58,22 @@ export function App() {
   if (!status) {
     return (
       <Center h="100vh">
-        <Stack align="center" gap="sm">
-          <Loader aria-label="Chargement" />
-          <Text c="dimmed">Ouverture de la base de données…</Text>
-        </Stack>
+        {startup && startup.total ? (
+          <Stack gap="sm" w={480} maw="90vw">
+            <AppTitle />
+            <Text fw={600}>Préparation de vos données</Text>
+            <Text size="sm" c="dimmed">
+              Cette base date d’avant le chiffrement : elle est chiffrée une fois pour toutes, avec ses sauvegardes. Cela peut prendre
+              quelques minutes sur une grande base ; ne fermez pas l’application.
+            </Text>
+            <JobProgressView label="Démarrage" progress={startup} />
+          </Stack>
+        ) : (
+          <Stack align="center" gap="sm">
+            <Loader aria-label="Chargement" />
+            <Text c="dimmed">Ouverture de la base de données…</Text>
+          </Stack>
+        )}
       </Center>
     );
   }

@@ -323,6 +323,54 @@ describe('the encryption of an old base, told as it happens (issue 18 §4)', () 
   }, 60_000);
 });
 
+describe('the encryption of an old base, on the first screen (issue 18 §4)', () => {
+  it('a call made while the worker starts follows the start\'s steps as its progress, then gets its answer', async () => {
+    const dataDir = tempDir();
+    const old = await openDatabase({ file: join(dataDir, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(dataDir, 'sauvegardes') });
+    await createBackup(old.sqlite, join(dataDir, 'sauvegardes'), 'quotidienne', new Date('2026-02-01T10:00:00Z'));
+    old.sqlite.close();
+    const seen: Array<string | null> = [];
+    const jobId = 'job-premier-ecran';
+    // The window's first call, made before the worker has opened anything: what the screen would read at each step.
+    const data: DataWorkerClient = DataWorkerClient.launch({
+      dataDir,
+      migrationsFolder: MIGRATIONS,
+      guard: 'development-file',
+      recoveryKey: null,
+      onStartupStep: () => {
+        const progress = data.jobProgress(jobId, null);
+        seen.push(progress && `${progress.step} ${progress.done}/${progress.total} ${progress.unit}`);
+      },
+    });
+    const firstCall = data.dispatch('system.status', {}, { sessionToken: null, jobId });
+    expect(data.jobProgress(jobId, null)).toMatchObject({ step: 'En attente' });
+    // Another session learns nothing of it.
+    expect(data.jobProgress(jobId, 'une-autre-session')).toBeNull();
+    await expect(firstCall).resolves.toMatchObject({ ok: true, data: { state: 'setup' } });
+    expect(seen).toEqual([
+      'Chiffrement des données : sauvegarde de sécurité 0/3 étapes',
+      'Chiffrement des données : la base 1/3 étapes',
+      'Chiffrement des données : vérification 2/3 étapes',
+      'Chiffrement des données : base chiffrée 3/3 étapes',
+      'Chiffrement des données : les copies en clair 0/2 étapes',
+      'Chiffrement des données : les copies en clair 1/2 étapes',
+    ]);
+    // Once started, the job is over and later calls are ordinary.
+    expect(data.jobProgress(jobId, null)).toBeNull();
+    await data.close();
+  }, 60_000);
+
+  it('a start that fails answers the waiting calls with its reason', async () => {
+    const dataDir = tempDir();
+    const data = DataWorkerClient.launch({ dataDir, migrationsFolder: join(dataDir, 'pas-de-migrations'), guard: 'development-file', recoveryKey: null });
+    const waiting = data.dispatch('system.status', {}, { sessionToken: null });
+    await expect(data.ready).rejects.toThrow();
+    const answer = await waiting;
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/^Démarrage impossible : /) } });
+    await data.close();
+  }, 60_000);
+});
+
 describe('a backup on a new PC', () => {
   it('restores everything with its key file and the recovery key; refuses a wrong key, a missing key file or a damaged backup and changes nothing', async () => {
     const { dataDir: oldPc, recoveryKey, backup } = await installationWithBackup();

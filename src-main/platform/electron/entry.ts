@@ -85,9 +85,13 @@ export function startElectronApp(electron: ElectronModules, options: ElectronSta
     const migrationsFolder = app.isPackaged ? join(options.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
     // The data key is kept by the Windows account (safeStorage); CEDRE_RECOVERY_KEY still unlocks a new PC.
     const guard = await SafeStorageGuard.create(electron.safeStorage);
-    const started = await DataWorkerClient.start({ dataDir, migrationsFolder, guard: guard ?? 'none', recoveryKey: options.env.CEDRE_RECOVERY_KEY ?? null });
+    // The window opens while the worker starts: on an old base, its first screen shows the encryption's steps.
+    const started = DataWorkerClient.launch({ dataDir, migrationsFolder, guard: guard ?? 'none', recoveryKey: options.env.CEDRE_RECOVERY_KEY ?? null });
     data = started;
-    void started.housekeeping();
+    started.ready.then(
+      () => void started.housekeeping(),
+      (err: unknown) => console.error('[cedre] démarrage du moteur de données impossible :', err),
+    );
     registerIpcTransport(ipcMain, started, (url) => isTrustedAppUrl(url, devServerUrl));
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(options.bundleDir, '..', 'renderer'), readFile));
     mainWindow = createMainWindow(BrowserWindow, shell, {
