@@ -10,4 +10,6 @@ const outfile = process.argv[2] ?? join(root, 'out', 'cli', 'cedre.cjs');
 
 const { bundleForNode } = createRequire(import.meta.url)('./node-bundle.cjs');
 await bundleForNode(join(root, 'src-main', 'cli-main.ts'), outfile);
+// The commands on a database run in the data worker (issue 18 §4), bundled beside the command where it looks for it.
+await bundleForNode(join(root, 'src-main', 'worker', 'data-worker.ts'), join(dirname(outfile), 'data-worker.cjs'));
 console.log(`cedre construit : ${outfile}`);

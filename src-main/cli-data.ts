@@ -1,10 +1,12 @@
 /**
  * `cedre import`, `cedre export`, `cedre template`, `cedre demo`: the spreadsheet format from the command line, through the same
- * services as the app. The database file is created (and migrated) when it does not exist yet.
+ * services as the app. Import, export and demo run in the data worker (cli-worker.ts); the database file is created
+ * (and migrated) when it does not exist yet.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { openCliDatabase } from './cli-runtime';
+import type { AppRuntime } from './app-runtime';
+import { cliDatabase } from './cli-runtime';
 import type { ImportReport } from '../src-shared/import-format';
 import { toIsoDate } from '../src-shared/rules/dates';
 import type { AppPaths } from './app-paths';
@@ -17,10 +19,6 @@ import { withReadSnapshot } from '../db/read-snapshot';
 import { createDemo, DEMO_PASSWORD } from './services/demo/demo-service';
 import { plural } from '../src-shared/format/french-number';
 
-async function openOrCreate(paths: AppPaths) {
-  const cli = await openCliDatabase(paths);
-  return Object.assign(cli.open.opened, { close: cli.close, services: cli.open });
-}
 
 export function printImportReport(report: ImportReport): void {
   for (const w of report.avertissements) console.log(`Avertissement — ${where(w)}${w.message}`);
@@ -41,31 +39,32 @@ function where(p: { feuille: string; ligne: number; colonne: string | null }): s
   return parts.length ? `${parts.join(', ')} : ` : '';
 }
 
-export async function importCommand(args: string[], paths: AppPaths): Promise<number> {
-  const source = resolve(required(positional(args, ['--db']), 'le classeur .xlsx ou le dossier de fichiers .csv à importer'));
-  const opened = await openOrCreate(paths);
-  try {
-    const job = terminalProgress();
-    const report = await opened.services.imports.importPath(source, { dryRun: args.includes('--dry-run'), now: new Date(), user: null, route: 'cli.import', job }).finally(() => job.end());
-    printImportReport(report);
-    return report.ok ? 0 : 1;
-  } finally {
-    opened.close();
-  }
+/** What `cedre import` imports, checked before the data worker starts. */
+export function importSource(args: string[]): string {
+  return resolve(required(positional(args, ['--db']), 'le classeur .xlsx ou le dossier de fichiers .csv à importer'));
 }
 
-export async function exportCommand(args: string[], paths: AppPaths): Promise<number> {
-  const out = resolve(required(option(args, '--out'), 'la destination (--out fichier.xlsx ou dossier)'));
-  if (!existsSync(paths.dbFile)) throw new Error(`Aucune base de données à ${paths.dbFile}.`);
-  const opened = await openOrCreate(paths);
-  try {
-    // The opening's integrity check filled this connection's page cache; the export reads through its own.
-    opened.sqlite.pragma('shrink_memory');
-    console.log(await withReadSnapshot(opened.sqlite, (reader) => writeExport(out, exportEverything(reader, toIsoDate(new Date())))));
-    return 0;
-  } finally {
-    opened.close();
-  }
+export async function importCommand(runtime: AppRuntime, args: string[], paths: AppPaths): Promise<number> {
+  const source = importSource(args);
+  const services = cliDatabase(runtime, paths).open;
+  const job = terminalProgress();
+  const report = await services.imports.importPath(source, { dryRun: args.includes('--dry-run'), now: new Date(), user: null, route: 'cli.import', job }).finally(() => job.end());
+  printImportReport(report);
+  return report.ok ? 0 : 1;
+}
+
+/** Where `cedre export` writes, checked before the data worker starts. */
+export function exportDestination(args: string[]): string {
+  return resolve(required(option(args, '--out'), 'la destination (--out fichier.xlsx ou dossier)'));
+}
+
+export async function exportCommand(runtime: AppRuntime, args: string[], paths: AppPaths): Promise<number> {
+  const out = exportDestination(args);
+  const opened = cliDatabase(runtime, paths).open.opened;
+  // The opening's integrity check filled this connection's page cache; the export reads through its own.
+  opened.sqlite.pragma('shrink_memory');
+  console.log(await withReadSnapshot(opened.sqlite, (reader) => writeExport(out, exportEverything(reader, toIsoDate(new Date())))));
+  return 0;
 }
 
 export async function templateCommand(args: string[]): Promise<number> {
@@ -76,7 +75,8 @@ export async function templateCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-export async function demoCommand(args: string[], paths: AppPaths): Promise<number> {
+/** The demo's size, checked before the data worker starts. */
+export function demoOptions(args: string[]): { scale: number; years: number; seed: number } {
   const number = (name: string, fallback: number, max: number) => {
     const raw = option(args, name);
     const n = raw === undefined ? fallback : Number(raw);
@@ -86,17 +86,17 @@ export async function demoCommand(args: string[], paths: AppPaths): Promise<numb
   const scale = number('--scale', 1, 50);
   const years = number('--years', 3, 15);
   const seed = number('--seed', 2026, 2 ** 31);
-  if (existsSync(paths.dbFile)) throw new Error(`${paths.dbFile} existe déjà : la démonstration se crée dans un nouveau fichier.`);
-  const opened = await openOrCreate(paths);
-  try {
-    const started = performance.now();
-    const { report, accounts } = createDemo(opened.services, { scale, years, seed }, new Date());
-    const count = (sheet: string) => report.feuilles.find((f) => f.feuille === sheet)?.lignes ?? 0;
-    console.log(`Démonstration créée dans ${paths.dbFile} en ${Math.round(performance.now() - started)} ms :`);
-    console.log(`  ${count('personnes')} personnes, ${count('accueils')} accueils, ${count('contrats')} contrats, ${count('heures')} lignes d'heures, ${count('sorties')} sorties.`);
-    console.log(`Comptes (mot de passe « ${DEMO_PASSWORD} ») : ${accounts.join(', ')}.`);
-    return 0;
-  } finally {
-    opened.close();
-  }
+  return { scale, years, seed };
+}
+
+/** Run on a new file: cli.ts refuses an existing one before the data worker creates it. */
+export async function demoCommand(runtime: AppRuntime, args: string[], paths: AppPaths): Promise<number> {
+  const services = cliDatabase(runtime, paths).open;
+  const started = performance.now();
+  const { report, accounts } = createDemo(services, demoOptions(args), new Date());
+  const count = (sheet: string) => report.feuilles.find((f) => f.feuille === sheet)?.lignes ?? 0;
+  console.log(`Démonstration créée dans ${paths.dbFile} en ${Math.round(performance.now() - started)} ms :`);
+  console.log(`  ${count('personnes')} personnes, ${count('accueils')} accueils, ${count('contrats')} contrats, ${count('heures')} lignes d'heures, ${count('sorties')} sorties.`);
+  console.log(`Comptes (mot de passe « ${DEMO_PASSWORD} ») : ${accounts.join(', ')}.`);
+  return 0;
 }

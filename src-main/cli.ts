@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { DB_FILE_NAME } from './app-paths';
-import { option, pathsFrom, UsageError } from './cli-args';
+import { pathsFrom, UsageError } from './cli-args';
+import { isCliDataCommand } from './cli-data-commands';
 import { defaultDataDir } from './platform/data-dir';
 import { APP_NAME, APP_VERSION } from './version';
 
@@ -59,44 +60,21 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'version':
         console.log(APP_VERSION);
         return 0;
-      case 'check':
-        await (await import('./cli-database')).check(pathsFrom(args));
-        return 0;
-      case 'backup':
-        await (await import('./cli-database')).backup(pathsFrom(args), option(args, '--copy-to'));
-        return 0;
       case 'backups':
         (await import('./cli-database')).listAll(pathsFrom(args));
         return 0;
-      case 'restore':
-        await (await import('./cli-database')).restore(pathsFrom(args), option(args, '--from'));
-        return 0;
-      case 'import':
-        return await (await import('./cli-data')).importCommand(args, pathsFrom(args));
-      case 'export':
-        return await (await import('./cli-data')).exportCommand(args, pathsFrom(args));
       case 'template':
         return await (await import('./cli-data')).templateCommand(args);
-      case 'demo':
-        return await (await import('./cli-data')).demoCommand(args, pathsFrom(args));
-      case 'report':
-        return await (await import('./cli-observatoire')).reportCommand(args, pathsFrom(args));
       case 'verify':
         return await (await import('./cli-federation')).verifyCommand(args);
       case 'consolidate':
         return await (await import('./cli-federation')).consolidateCommand(args);
       default:
+        // The commands on a database run in the data worker, opened as the app opens it.
+        if (isCliDataCommand(command)) return await (await import('./cli-worker')).runInDataWorker(command, args, pathsFrom(args));
         throw new UsageError(`Commande inconnue : « ${command} ». Tapez « cedre --help » pour la liste des commandes.`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(err.message);
-      return 2;
-    }
-    // Loaded only on a failure: the database's own errors already say what to do.
-    const { DatabaseDamagedError, DatabaseTooNewError } = await import('../db/client');
-    if (err instanceof DatabaseDamagedError || err instanceof DatabaseTooNewError) console.error(err.message);
-    else console.error(`Échec : ${(err as Error).message ?? String(err)}`);
-    return 1;
+    return (await import('./cli-failure')).cliFailure(err);
   }
 }

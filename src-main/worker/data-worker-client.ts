@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RpcResult } from '../../src-shared/errors';
 import type { JobProgress } from '../../src-shared/jobs';
+import type { CliDataCommand } from '../cli-data-commands';
 import { JobRegistry } from '../jobs/job-registry';
 import type { OsKeyGuard } from '../security/os-key-guard';
 import type { DataService, RpcCaller } from './data-service';
@@ -23,6 +24,8 @@ const STOPPED_MESSAGE = 'Le moteur de données s’est arrêté de façon inatte
 
 export interface DataWorkerOptions {
   dataDir: string;
+  /** The command line's `--db <file>`; default: cedre.sqlite in dataDir. */
+  dbFile?: string;
   migrationsFolder: string;
   /** What keeps the data key: the development key file, nothing (recovery key only), or a guard of this process (safeStorage). */
   guard: 'development-file' | 'none' | OsKeyGuard;
@@ -31,6 +34,8 @@ export interface DataWorkerOptions {
   entry?: string;
   /** The long steps of the worker's start (encrypting an old base), for the launcher to show. */
   onStartupStep?: (label: string, done: number, total: number) => void;
+  /** What a `cedre` command run by the worker prints (runCli). */
+  onCliOutput?: (output: Extract<FromWorker, { type: 'cli-output' }>) => void;
 }
 
 /** The bundled worker beside the bundle that starts it (out/web, out/main), else the sources' bootstrap. */
@@ -106,6 +111,7 @@ export class DataWorkerClient implements DataService {
     const { guard } = this.options;
     const start: DataWorkerStart = {
       dataDir: this.options.dataDir,
+      ...(this.options.dbFile ? { dbFile: this.options.dbFile } : {}),
       migrationsFolder: this.options.migrationsFolder,
       guard: guard === 'development-file' ? { type: 'development-file' } : guard === 'none' ? { type: 'none' } : { type: 'parent', kind: guard.kind, warning: guard.warning },
       recoveryKey: this.options.recoveryKey,
@@ -143,13 +149,17 @@ export class DataWorkerClient implements DataService {
 
   private receive(worker: Worker, message: FromWorker): void {
     switch (message.type) {
+      case 'cli-output':
+        this.options.onCliOutput?.(message);
+        return;
       case 'result':
+      case 'cli-done':
       case 'runtime-done': {
         const pending = this.pending.get(message.id);
         if (!pending) return;
         this.pending.delete(message.id);
         this.releaseJob(pending);
-        pending.resolve(message.type === 'result' ? message.result : message);
+        pending.resolve(message.type === 'runtime-done' ? message : message.type === 'result' ? message.result : message.code);
         return;
       }
       case 'progress': {
@@ -267,6 +277,17 @@ export class DataWorkerClient implements DataService {
       if (done.error !== null) throw new Error(done.error);
       return done.value;
     }
+    throw new Error(done.ok ? 'réponse inattendue' : done.error.message);
+  }
+
+  /**
+   * Runs a `cedre` command on the database (cli-data-commands.ts) and answers its exit status; what it prints comes
+   * through `onCliOutput` before the answer.
+   */
+  async runCli(command: CliDataCommand, args: string[], stderrIsTTY: boolean): Promise<number> {
+    const id = this.nextId++;
+    const done = (await this.post({ type: 'cli', id, command, args, stderrIsTTY }, { jobId: null, slot: null, resolve: () => {} })) as number | RpcResult<unknown>;
+    if (typeof done === 'number') return done;
     throw new Error(done.ok ? 'réponse inattendue' : done.error.message);
   }
 

@@ -4,7 +4,7 @@
  * It answers the messages of protocol.ts; its parent is worker/data-worker-client.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { appPaths } from '../app-paths';
+import { appPaths, appPathsForFile } from '../app-paths';
 import { AppRuntime } from '../app-runtime';
 import { jobControl } from '../jobs/job-control';
 import { Router } from '../router';
@@ -12,6 +12,7 @@ import { routes } from '../routes';
 import { DevKeyFileGuard, type OsKeyGuard } from '../security/os-key-guard';
 import { MALFORMED_JSON_MESSAGE, parseJsonBody } from './data-service';
 import { ParentKeyGuard } from './parent-key-guard';
+import { runCliInWorker } from './cli-in-worker';
 import type { DataWorkerStart, FromWorker, RuntimeOperation, ToWorker } from './protocol';
 
 const port = parentPort;
@@ -19,6 +20,7 @@ if (!port) throw new Error('data-worker.ts runs as a worker thread (worker/data-
 const start = workerData as DataWorkerStart;
 const cancelFlags = new Int32Array(start.cancelFlags);
 const post = (message: FromWorker) => port.postMessage(message);
+const paths = start.dbFile ? appPathsForFile(start.dbFile, start.migrationsFolder) : appPaths(start.dataDir, start.migrationsFolder);
 
 let nextGuardQuestion = 1;
 const guardQuestions = new Map<number, { resolve(value: string | null): void; reject(err: Error): void }>();
@@ -82,13 +84,17 @@ async function main(): Promise<void> {
       return;
     }
     const started = runtime;
+    if (message.type === 'cli') {
+      void runCliInWorker(started, message, paths, post).then((code) => post({ type: 'cli-done', id: message.id, code }));
+      return;
+    }
     runOperation(started, message.operation).then(
       (value) => post({ type: 'runtime-done', id: message.id, value, error: null }),
       (err: unknown) => post({ type: 'runtime-done', id: message.id, value: null, error: err instanceof Error ? err.message : String(err) }),
     );
   });
   try {
-    runtime = await AppRuntime.start(appPaths(start.dataDir, start.migrationsFolder), undefined, {
+    runtime = await AppRuntime.start(paths, undefined, {
       guard: guard(),
       recoveryKey: start.recoveryKey,
       onStartupStep: (label, done, total) => post({ type: 'startup-step', label, done, total }),

@@ -6,12 +6,15 @@
  */
 import type { RpcResult } from '../../src-shared/errors';
 import type { JobProgress } from '../../src-shared/jobs';
+import type { CliDataCommand } from '../cli-data-commands';
 import type { AppStateKind } from '../router';
 import type { OsKeyGuardKind } from '../security/os-key-guard';
 
 /** Where the worker finds the data and how it unlocks it. */
 export interface DataWorkerStart {
   dataDir: string;
+  /** The command line's `--db <file>`; default: cedre.sqlite in dataDir. */
+  dbFile?: string;
   migrationsFolder: string;
   /**
    * What keeps the data key on this PC: the development key file (browser mode), nothing (CEDRE_RECOVERY_KEY), or the
@@ -34,6 +37,8 @@ export type ToWorker =
   /** `input` parsed by the parent, or `json`: the request's body, transferred as bytes and parsed here. */
   | { type: 'call'; id: number; route: string; input: unknown; json?: Uint8Array; sessionToken: string | null; slot: number | null }
   | { type: 'runtime'; id: number; operation: RuntimeOperation }
+  /** A `cedre` command on the database (cli-data-commands.ts); `stderrIsTTY`: the terminal can rewrite a progress line. */
+  | { type: 'cli'; id: number; command: CliDataCommand; args: string[]; stderrIsTTY: boolean }
   | { type: 'guard-answer'; id: number; value: string | null; error: string | null };
 
 export type FromWorker =
@@ -43,6 +48,9 @@ export type FromWorker =
   | { type: 'startup-step'; label: string; done: number; total: number }
   | { type: 'result'; id: number; result: RpcResult<unknown> }
   | { type: 'runtime-done'; id: number; value: unknown; error: string | null }
+  /** What a `cedre` command printed, in order: a whole line (console) or raw text (a progress line rewritten in place). */
+  | { type: 'cli-output'; stream: 'stdout' | 'stderr'; text: string; line: boolean }
+  | { type: 'cli-done'; id: number; code: number }
   | { type: 'progress'; slot: number; progress: Omit<JobProgress, 'cancelRequested'> }
   /** The worker asks the parent's OS key guard to protect (wrap) or unprotect a key, as base64 / wrapped text. */
   | { type: 'guard'; id: number; operation: 'protect' | 'unprotect'; argument: string };

@@ -1,7 +1,8 @@
 /**
  * The federation's tool as it installs it (issue 17 §5): `cedre` built to one plain JavaScript file, run by node with
  * only the packages `npm ci --omit=dev` installs (a preload refuses any other), starting in well under a second when
- * it needs no database; `verify` and `consolidate` work from it.
+ * it needs no database; `verify` and `consolidate` work from it; the commands on a database run in the data worker
+ * bundled beside it (issue 18 §4).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,4 +73,21 @@ describe('the built cedre command, production dependencies only', () => {
     expect(consolidated.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFniveau;libelle;siret;departement;annee;/);
   });
+
+  it('runs the commands on a database through the data worker built beside it, and prints what they print in order', () => {
+    const db = join(workDir, 'demo', 'cedre.sqlite');
+    const demo = run(['demo', '--scale', '1', '--years', '1', '--db', db]);
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(demo.stdout).toMatch(/^Démonstration créée dans .*cedre\.sqlite en \d+ ms :\n {2}\d+ personnes, .*\nComptes \(mot de passe/);
+    const check = run(['check', '--db', db]);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout.split('\n').slice(0, 3)).toEqual([`Base : ${db}`, expect.stringMatching(/^Chiffrement : /), 'Intégrité : correcte']);
+    expect(check.stdout).toContain('Cohérence des données : correcte');
+    // Refused before the worker creates anything.
+    const again = run(['demo', '--db', db]);
+    expect([again.status, again.stderr.trim()]).toEqual([1, `Échec : ${db} existe déjà : la démonstration se crée dans un nouveau fichier.`]);
+    const missing = run(['check', '--db', join(workDir, 'absente', 'cedre.sqlite')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/Aucune base de données à/);
+  }, 120_000);
 });
