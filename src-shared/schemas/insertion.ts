@@ -24,6 +24,7 @@ export const contratInputSchema = z
     derogations: z.array(z.enum(Object.keys(DEROGATIONS) as [Derogation, ...Derogation[]], 'Dérogation inconnue.')).max(6).optional().default([]),
   })
   .strict()
+  .refine((c) => !c.dateFinPrevue || c.dateFinPrevue >= c.dateDebut, { path: ['dateFinPrevue'], message: 'La fin prévue doit suivre le début.' })
   .refine((c) => !c.dateFinReelle || c.dateFinReelle >= c.dateDebut, { path: ['dateFinReelle'], message: 'La fin réelle doit suivre le début.' });
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois invalide (format AAAA-MM).');

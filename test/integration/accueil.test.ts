@@ -225,7 +225,7 @@ describe('PASS IAE', () => {
     expect((await app.call('accueils.alerts', {}, t.cip)).passFinProche).toEqual([]);
     expect((await app.fail('pass.addProlongation', { passId, dateFin: '2027-06-01', motif: 'PARTICULAR_DIFFICULTIES', dispositif: 'EI' }, t.cip)).message).toMatch(/qu'en AI et ACI/);
     const other = await app.call('personnes.create', personneInput({ nom: 'Barre', prenom: 'Kevin' }), t.cip);
-    expect((await app.fail('pass.save', { personneId: other.personne.id, numero: '999992510000', dateDebut: '2026-01-01', dateFin: '2027-12-31' }, t.cip)).fields).toEqual({ numero: 'Ce numéro de PASS IAE est déjà enregistré.' });
+    expect((await app.fail('pass.save', { personneId: other.personne.id, numero: '999992510000', dateDebut: '2026-01-01', dateFin: '2027-12-31' }, t.cip)).fields).toEqual({ numero: 'Ce numéro de PASS IAE est déjà enregistré pour une autre personne.' });
     expect((await app.fail('pass.save', { personneId, numero: '999992510001', dateDebut: '2026-01-01', dateFin: '2027-12-31' }, t.cip)).message).toMatch(/un seul PASS valide à la fois/);
   });
 });

@@ -116,6 +116,21 @@ describe('import errors: every one listed with sheet, line and column, nothing w
     { name: 'a day of more than 24 hours', damage: (d) => writeCsv(d, 'heures', 'ref_contrat;mois;date;heures\nA1;;2024-05-14;26\n'), expected: 'heures:2:heures 26,00 h : une journée compte 24 heures.' },
     { name: 'hours give both a month and a day', damage: (d) => writeCsv(d, 'heures', 'ref_contrat;mois;date;heures\nA1;2024-01;2024-01-20;7\n'), expected: 'heures:2:mois Indiquez soit le mois (AAAA-MM), soit le jour, pas les deux.' },
     { name: 'a contract type does not exist in its dispositif', damage: (d) => writeCsv(d, 'contrats', readCsv(d, 'contrats').replace('A4;E4;AI;CDD_USAGE', 'A4;E4;AI;MISSION')), expected: 'contrats:5:type Un contrat MISSION ne se signe pas en AI.' },
+    // The contract form's schema, with its words (issue 18 §1).
+    {
+      name: 'a contract planned to end before it starts',
+      damage: (d) => writeCsv(d, 'contrats', readCsv(d, 'contrats').replace('A1;E1;ACI;CDDI;15/01/2024;2024-07-14;24', 'A1;E1;ACI;CDDI;15/01/2024;2023-07-14;24')),
+      expected: 'contrats:2:date_fin_prevue La fin prévue doit suivre le début.',
+    },
+    {
+      name: 'a contract of more than 48 hours a week',
+      damage: (d) => writeCsv(d, 'contrats', readCsv(d, 'contrats').replace('A1;E1;ACI;CDDI;15/01/2024;2024-07-14;24', 'A1;E1;ACI;CDDI;15/01/2024;2024-07-14;50')),
+      expected: 'contrats:2:heures_hebdo Au plus 48 heures par semaine.',
+    },
+    // The PASS form's schema and the PASS service's rules (issue 18 §1).
+    { name: 'a PASS number of the wrong shape', damage: (d) => appendCsv(d, 'pass_iae', 'E5;99999-251;2024-06-01;2026-05-31'), expected: 'pass_iae:6:numero Numéro de PASS IAE invalide : 12 lettres ou chiffres.' },
+    { name: 'a PASS number already given to another person', damage: (d) => appendCsv(d, 'pass_iae', 'E5;999992510000;2024-06-01;2026-05-31'), expected: 'pass_iae:6:numero Ce numéro de PASS IAE est déjà enregistré pour une autre personne.' },
+    { name: 'a second PASS over the same period', damage: (d) => appendCsv(d, 'pass_iae', 'E1;999993510009;2025-01-15;2027-01-14'), expected: 'pass_iae:6:date_debut Période déjà couverte par un autre PASS.' },
     { name: 'the SIRET is invalid', damage: (d) => writeCsv(d, 'structure', readCsv(d, 'structure').replace('52000001500013', '52000001500014')), expected: 'structure:2:siret SIRET invalide : « 52000001500014 » (14 chiffres, clé de contrôle).' },
     { name: 'a decision has no date', damage: (d) => writeCsv(d, 'accueils', readCsv(d, 'accueils').replace('sans_suite;2024-06-30', 'sans_suite;')), expected: 'accueils:5:date_decision Indiquez la date de la décision.' },
     {

@@ -18,10 +18,13 @@ import { dayHoursPlausibility, monthHoursPlausibility } from '../../../src-share
 import { PersonnesService } from '../personnes/personnes-service';
 import type { ParcoursService } from '../insertion/parcours-service';
 import type { HeuresService } from '../insertion/heures-service';
+import type { PassService } from '../pass/pass-service';
+import { savePassInputSchema } from '../../../src-shared/schemas/diagnostic';
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
 import { shortFrenchDate, toIsoDate } from '../../../src-shared/rules/dates';
-import { closedMonthMessage, fromCentiemes, hoursWithinContract, periodOfEntry, toDixMilliemes } from '../../../src-shared/rules/heures';
+import { fromCentiemes, hoursWithinContract, periodOfEntry, toDixMilliemes } from '../../../src-shared/rules/heures';
+import { AppError } from '../../../src-shared/errors';
 import { groupIntoParcours, parcoursForDate, type ParcoursSpan } from '../../../src-shared/rules/import-parcours';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { uuidv7 } from '../../lib/uuid';
@@ -36,7 +39,7 @@ import { appendTo } from '../../lib/append-to';
 import { UNFOLLOWED_JOB, type JobControl } from '../../jobs/job-control';
 import type { ContratCheck } from '../../../src-shared/rules/contrats';
 import type { ContratType, Derogation, MotifSortie } from '../../../src-shared/domain/insertion';
-import type { contratInputSchema } from '../../../src-shared/schemas/insertion';
+import { contratInputSchema } from '../../../src-shared/schemas/insertion';
 import type { z } from 'zod';
 
 /** The contract form's checks (ParcoursService.check), which the import applies to every contract it writes. */
@@ -51,8 +54,9 @@ export interface ContractRules {
 export interface ImportCommands {
   contracts: ContractRules;
   personnes: Pick<PersonnesService, 'create' | 'update' | 'fieldsOf'>;
-  parcours: Pick<ParcoursService, 'refreshStart' | 'recordExit'>;
-  heures: Pick<HeuresService, 'isClosed'>;
+  parcours: Pick<ParcoursService, 'refreshStart' | 'recordExit' | 'recordContract' | 'recordContractWarnings'>;
+  heures: Pick<HeuresService, 'lineWriter'>;
+  pass: Pick<PassService, 'save'>;
 }
 
 function fieldOfColumn(column: string): string {
@@ -262,7 +266,7 @@ export class ImportWriter {
         today,
       );
       const notes = [...found.bloquants.map((m) => `${HISTORICAL_PREFIX}${m}`), ...found.avertissements];
-      this.run('update contrats set avertissements = ? where id = ?', JSON.stringify(notes), id);
+      this.commands.parcours.recordContractWarnings(id, notes, this.now);
       for (const note of notes) this.problems.warn('contrats', line, null, note);
     }
   }
@@ -585,25 +589,29 @@ export class ImportWriter {
     }
   }
 
+  /**
+   * PASS IAE rows go through the PASS form's schema and the PASS service's save (issue 18 §1): its number rule
+   * (12 letters or digits), end after start, one person per number, one PASS at a time; refused with its words.
+   */
   private writePass(): void {
+    const byNumber = this.statement('select id, personne_id from pass_iae where numero = ?');
     for (const r of this.records('pass_iae')) {
       const personneId = this.person('pass_iae', r);
       if (!personneId) continue;
-      const numero = reqStr(r, 'numero').replace(/\s/g, '');
-      if (!/^\d{12}$/.test(numero)) {
-        this.problems.error('pass_iae', r.line, 'numero', `Numéro de PASS IAE invalide : « ${numero} » (12 chiffres).`);
+      const parsed = savePassInputSchema.safeParse({ personneId, numero: reqStr(r, 'numero'), dateDebut: reqStr(r, 'date_debut'), dateFin: reqStr(r, 'date_fin') });
+      if (!parsed.success) {
+        for (const [field, message] of Object.entries(fieldProblems(parsed.error))) this.problems.error('pass_iae', r.line, columnOfField(field), message);
         continue;
       }
-      const debut = reqStr(r, 'date_debut');
-      const fin = reqStr(r, 'date_fin');
-      if (fin < debut) this.problems.error('pass_iae', r.line, 'date_fin', 'La fin du PASS précède son début.');
-      const existing = this.get<{ id: string; personne_id: string }>('select id, personne_id from pass_iae where numero = ?', numero);
-      if (existing && existing.personne_id !== personneId) {
-        this.problems.error('pass_iae', r.line, 'numero', `Le PASS ${numero} appartient déjà à une autre personne.`);
+      const existing = byNumber.get(parsed.data.numero) as { id: string; personne_id: string } | undefined;
+      try {
+        this.commands.pass.save({ ...parsed.data, id: existing?.personne_id === personneId ? existing.id : null }, this.now);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        const [field, message] = Object.entries(err.fields ?? {})[0] ?? ['numero', err.message];
+        this.problems.error('pass_iae', r.line, columnOfField(field), message);
         continue;
       }
-      if (existing) this.run('update pass_iae set date_debut = ?, date_fin = ?, updated_at = ? where id = ?', debut, fin, this.at, existing.id);
-      else this.run('insert into pass_iae (id, personne_id, numero, date_debut, date_fin, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)', this.id(), personneId, numero, debut, fin, this.at, this.at);
       this.touchedPersons.add(personneId);
       this.count('pass_iae', !existing);
     }
@@ -644,15 +652,26 @@ export class ImportWriter {
     const contractsByPerson = new Map<string, Contract[]>();
     for (const r of this.records('contrats')) {
       const personneId = this.person('contrats', r);
-      if (!personneId) continue;
       const kind = reqStr(r, 'kind') as SiaeKind;
       const type = reqStr(r, 'type');
       if (!kinds.has(kind)) this.problems.error('contrats', r.line, 'kind', `La structure ne déclare pas le dispositif ${kind} : ajoutez-le à la feuille dispositifs.`);
       if (!CONTRATS_PAR_DISPOSITIF[kind].includes(type as never)) this.problems.error('contrats', r.line, 'type', `Un contrat ${type} ne se signe pas en ${kind}.`);
-      const fin = str(r, 'date_fin_prevue');
-      if (fin && fin < reqStr(r, 'date_debut')) this.problems.error('contrats', r.line, 'date_fin_prevue', 'La fin prévue précède le début du contrat.');
-      const hebdo = num(r, 'heures_hebdo');
-      if (hebdo !== null && (hebdo <= 0 || hebdo > 48)) this.problems.error('contrats', r.line, 'heures_hebdo', 'Durée hebdomadaire hors limites (au plus 48 heures).');
+      // The contract form's schema, with its words on the file's column (issue 18 §1).
+      const parsed = contratInputSchema.safeParse({
+        parcoursId: 'parcours rattaché plus bas',
+        type,
+        dateDebut: reqStr(r, 'date_debut'),
+        dateFinPrevue: str(r, 'date_fin_prevue'),
+        dateFinReelle: this.has('contrats', 'date_fin_reelle') ? str(r, 'date_fin_reelle') : null,
+        heuresHebdo: num(r, 'heures_hebdo'),
+        derogations: (str(r, 'derogations') ?? '').split(',').filter(Boolean),
+      });
+      if (!parsed.success) {
+        for (const [field, message] of Object.entries(fieldProblems(parsed.error))) this.problems.error('contrats', r.line, columnOfField(field), message);
+        continue;
+      }
+      if (!personneId) continue;
+      this.parsedContracts.set(r, parsed.data);
       appendTo(contractsByPerson, personneId, { r, personneId });
     }
     const exitsByPerson = new Map<string, SheetRecord[]>();
@@ -696,32 +715,36 @@ export class ImportWriter {
     this.linkRenewals();
   }
 
-  /** A contract as the file gives it; the exit of its parcours then ends it if it still runs (recordExit). */
+  /**
+   * A contract as the file gives it, written by the contract command of the form (ParcoursService.recordContract);
+   * checked once everything it depends on is written (checkContracts). The exit of its parcours then ends it if it
+   * still runs (recordExit). A column the file lacks keeps what the base holds.
+   */
   private writeContract(r: SheetRecord, parcoursId: string): void {
     const ref = reqStr(r, 'ref');
     const existing = this.refOf('contrats', ref);
-    const debut = reqStr(r, 'date_debut');
-    const finPrevue = str(r, 'date_fin_prevue');
-    // The real end when the file gives it (format v2); a file without the column keeps what the base holds.
-    const givesEnd = this.has('contrats', 'date_fin_reelle');
-    const finReelle = givesEnd ? str(r, 'date_fin_reelle') : null;
-    if (finReelle && finReelle < debut) this.problems.error('contrats', r.line, 'date_fin_reelle', 'La fin réelle précède le début du contrat.');
-    const values = [parcoursId, reqStr(r, 'type'), debut, finPrevue, centiemes(num(r, 'heures_hebdo'))];
-    let id = existing;
-    if (id) {
-      this.run('update contrats set parcours_id = ?, type = ?, date_debut = ?, date_fin_prevue = ?, heures_hebdo = ?, updated_at = ? where id = ?', ...values, this.at, id);
-      if (givesEnd) this.run('update contrats set date_fin_reelle = ? where id = ?', finReelle, id);
-    } else {
-      id = this.id();
-      this.run('insert into contrats (id, parcours_id, type, date_debut, date_fin_prevue, heures_hebdo, date_fin_reelle, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)', id, ...values, finReelle, this.at, this.at);
-      this.setRef('contrats', ref, id);
-    }
-    if (this.has('contrats', 'derogations')) this.run('update contrats set derogations = ? where id = ?', JSON.stringify((str(r, 'derogations') ?? '').split(',').filter(Boolean)), id);
+    const input = this.parsedContracts.get(r)!;
+    const id = this.commands.parcours.recordContract(
+      {
+        id: existing,
+        parcoursId,
+        type: input.type,
+        dateDebut: input.dateDebut,
+        dateFinPrevue: input.dateFinPrevue,
+        heuresHebdo: input.heuresHebdo,
+        ...(this.has('contrats', 'date_fin_reelle') ? { dateFinReelle: input.dateFinReelle } : {}),
+        ...(this.has('contrats', 'derogations') ? { derogations: input.derogations } : {}),
+      },
+      this.now,
+    );
+    if (!existing) this.setRef('contrats', ref, id);
     const renews = str(r, 'ref_renouvelle');
     if (this.has('contrats', 'ref_renouvelle')) this.renewals.push({ line: r.line, id, ref: renews });
     this.writtenContracts.push({ id, line: r.line });
     this.count('contrats', !existing);
   }
+
+  private readonly parsedContracts = new Map<SheetRecord, z.output<typeof contratInputSchema>>();
 
   private readonly writtenContracts: Array<{ id: string; line: number }> = [];
 
@@ -847,11 +870,7 @@ export class ImportWriter {
   // ---- hours --------------------------------------------------------------------------------------------------
 
   private writeHeures(): void {
-    const closedCache = new Map<string, boolean>();
-    const isClosed = (mois: string): boolean => {
-      if (!closedCache.has(mois)) closedCache.set(mois, this.commands.heures.isClosed(mois));
-      return closedCache.get(mois)!;
-    };
+    const lines = this.commands.heures.lineWriter(this.now);
     type StoredContract = { id: string; date_debut: string; fin: string | null; heures_hebdo: number | null; dispositif: string };
     const contractCache = new Map<string, StoredContract | null>();
     // The months each contract got hours in, checked once all are written (the grid's monthly rule), with their last line.
@@ -910,16 +929,17 @@ export class ImportWriter {
           continue;
         }
       }
-      const value = Math.round(hours * 100);
-      const existing = this.get<{ id: string; centiemes: number }>('select id, centiemes from heures where contrat_id = ? and date = ? and client_id is ?', contract.id, from, clientId);
-      if (isClosed(from.slice(0, 7)) && existing?.centiemes !== value) {
-        this.problems.error('heures', r.line, 'heures', closedMonthMessage(from.slice(0, 7)));
+      // Written by the hours service's line command, which holds the closed-month rule (issue 18 §1).
+      let written: 'created' | 'updated' | 'unchanged';
+      try {
+        written = lines.record({ contratId: contract.id, date: from, centiemes: Math.round(hours * 100), clientId });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        this.problems.error('heures', r.line, 'heures', err.message);
         continue;
       }
-      if (existing) this.run('update heures set centiemes = ? where id = ?', value, existing.id);
-      else this.run('insert into heures (id, contrat_id, date, centiemes, client_id, created_at) values (?, ?, ?, ?, ?, ?)', this.id(), contract.id, from, value, clientId, this.at);
       touchedMonths.set(`${contract.id}\u0000${from.slice(0, 7)}`, { contract, mois: from.slice(0, 7), line: r.line });
-      this.count('heures', !existing);
+      this.count('heures', written === 'created');
     }
     this.checkMonthTotals([...touchedMonths.values()]);
   }

@@ -79,6 +79,46 @@ export class HeuresService {
   }
 
   /**
+   * Lines of hours (a day, or a month's total dated on its first day), each checked by the caller against its
+   * contract: the import writes history here, line by line (issue 18 §1), where the grid replaces a whole month
+   * (saveMonth). A line replaces what the same day and client held. A closed month refuses any change, with the
+   * grid's message. The writer serves one transaction: it reads each month's closure once.
+   */
+  lineWriter(now: Date): { record(line: { contratId: string; date: string; centiemes: number; clientId: string | null }): 'created' | 'updated' | 'unchanged' } {
+    const { existing, closed, update, insert } = this.lineStatements;
+    const closedMonths = new Map<string, boolean>();
+    const at = now.toISOString();
+    return {
+      record: (line) => {
+        const stored = existing.get(line.contratId, line.date, line.clientId) as { id: string; centiemes: number } | undefined;
+        if (stored?.centiemes === line.centiemes) return 'unchanged';
+        const mois = line.date.slice(0, 7);
+        if (!closedMonths.has(mois)) closedMonths.set(mois, closed.get(mois) !== undefined);
+        if (closedMonths.get(mois)) throw new AppError('CONFLICT', closedMonthMessage(mois));
+        if (stored) {
+          update.run(line.centiemes, stored.id);
+          return 'updated';
+        }
+        insert.run(uuidv7(now.getTime()), line.contratId, line.date, line.centiemes, line.clientId, at);
+        return 'created';
+      },
+    };
+  }
+
+  /** Prepared once: drizzle builds and prepares its SQL again at every call (200 lines cost 13 ms of a save at ×10, issue 19). */
+  private get lineStatements() {
+    this.preparedLine ??= {
+      existing: this.sqlite.prepare('select id, centiemes from heures where contrat_id = ? and date = ? and client_id is ?'),
+      closed: this.sqlite.prepare('select 1 from mois_clotures where mois = ?').pluck(),
+      update: this.sqlite.prepare('update heures set centiemes = ? where id = ?'),
+      insert: this.sqlite.prepare('insert into heures (id, contrat_id, date, centiemes, client_id, created_at) values (?, ?, ?, ?, ?, ?)'),
+    };
+    return this.preparedLine;
+  }
+
+  private preparedLine?: Record<'existing' | 'closed' | 'update' | 'insert', Database.Statement>;
+
+  /**
    * Replaces the month's hours of the given contracts. Every entry is checked first (date in the month and in its
    * contract's period, known client); any problem refuses the whole save, with the line it concerns.
    */
@@ -110,9 +150,7 @@ export class HeuresService {
     this.db.delete(heures).where(and(inArray(heures.contratId, ids), gte(heures.date, first), lte(heures.date, last))).run();
     let total = 0;
     const at = now.toISOString();
-    // One statement prepared for the whole grid: drizzle's insert builds and prepares its SQL again for every line
-    // (200 lines cost 13 ms of a save at ×10, issue 19).
-    const insert = this.sqlite.prepare('insert into heures (id, contrat_id, date, centiemes, client_id, created_at) values (?, ?, ?, ?, ?, ?)');
+    const { insert } = this.lineStatements;
     for (const e of input.entrees) {
       const centiemes = toCentiemes(e.heures);
       if (centiemes === 0) continue;

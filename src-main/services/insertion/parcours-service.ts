@@ -27,6 +27,19 @@ import { assertPlausible, exitWarnings } from '../../../src-shared/rules/plausib
 type ParcoursRow = typeof parcours.$inferSelect;
 type ContratInput = z.output<typeof contratInputSchema>;
 
+/** A contract as written (recordContract): hours per week as a decimal; `undefined` keeps the stored value. */
+export interface RecordedContract {
+  id: string | null;
+  parcoursId: string;
+  type: ContratType;
+  dateDebut: string;
+  dateFinPrevue: string | null;
+  dateFinReelle?: string | null;
+  heuresHebdo: number | null;
+  derogations?: readonly Derogation[];
+  avertissements?: readonly string[];
+}
+
 function contractEnd(c: { dateFinReelle: string | null; dateFinPrevue: string | null }): string | null {
   return c.dateFinReelle ?? c.dateFinPrevue;
 }
@@ -147,27 +160,68 @@ export class ParcoursService {
     }
     const result = this.check(input, today);
     if (result.bloquants.length) throw new AppError('VALIDATION', result.bloquants.join(' '), { dateDebut: result.bloquants[0]! });
-    const values = {
-      type: input.type,
-      dateDebut: input.dateDebut,
-      dateFinPrevue: input.dateFinPrevue,
-      dateFinReelle: input.dateFinReelle,
-      heuresHebdo: input.heuresHebdo === null ? null : toCentiemes(input.heuresHebdo),
-      derogations: JSON.stringify(input.derogations),
-      avertissements: JSON.stringify(result.avertissements),
-      updatedAt: now.toISOString(),
-    };
-    let id = input.id;
-    if (id) {
-      const updated = this.db.update(contrats).set(values).where(and(eq(contrats.id, id), eq(contrats.parcoursId, p.id))).returning({ id: contrats.id }).get();
-      if (!updated) throw notFound('Contrat');
-    } else {
-      id = uuidv7(now.getTime());
-      this.db.insert(contrats).values({ id, parcoursId: p.id, ...values, createdAt: now.toISOString() }).run();
-    }
+    if (input.id && this.contractStatements.parcoursOf.get(input.id) !== p.id) throw notFound('Contrat');
+    const id = this.recordContract({ ...input, avertissements: result.avertissements }, now);
     this.refreshStart(p.id, now);
     return id;
   }
+
+  /**
+   * The contract row itself, once checked: the form (saveContrat) and the import both write it here (issue 18 §1).
+   * A field left `undefined` keeps what is stored (an import file without that column). Prepared statements: an
+   * import records thousands of contracts.
+   */
+  recordContract(c: RecordedContract, now: Date): string {
+    const at = now.toISOString();
+    const values = {
+      parcoursId: c.parcoursId,
+      type: c.type,
+      dateDebut: c.dateDebut,
+      dateFinPrevue: c.dateFinPrevue,
+      heuresHebdo: c.heuresHebdo === null ? null : toCentiemes(c.heuresHebdo),
+      keepEnd: c.dateFinReelle === undefined ? 1 : 0,
+      dateFinReelle: c.dateFinReelle ?? null,
+      keepDerogations: c.derogations === undefined ? 1 : 0,
+      derogations: JSON.stringify(c.derogations ?? []),
+      keepWarnings: c.avertissements === undefined ? 1 : 0,
+      avertissements: JSON.stringify(c.avertissements ?? []),
+      at,
+    };
+    if (c.id) {
+      if (this.contractStatements.update.run({ ...values, id: c.id }).changes === 0) throw notFound('Contrat');
+      return c.id;
+    }
+    const id = uuidv7(now.getTime());
+    this.contractStatements.insert.run({ ...values, id });
+    return id;
+  }
+
+  /** The findings recorded on a contract (an imported one is checked once everything it depends on is written). */
+  recordContractWarnings(id: string, avertissements: readonly string[], now: Date): void {
+    this.contractStatements.warnings.run(JSON.stringify(avertissements), now.toISOString(), id);
+  }
+
+  private get contractStatements() {
+    this.preparedContract ??= {
+      parcoursOf: this.sqlite.prepare('select parcours_id from contrats where id = ?').pluck(),
+      insert: this.sqlite.prepare(
+        `insert into contrats (id, parcours_id, type, date_debut, date_fin_prevue, date_fin_reelle, heures_hebdo, derogations, avertissements, created_at, updated_at)
+         values (@id, @parcoursId, @type, @dateDebut, @dateFinPrevue, @dateFinReelle, @heuresHebdo, @derogations, @avertissements, @at, @at)`,
+      ),
+      update: this.sqlite.prepare(
+        `update contrats set parcours_id = @parcoursId, type = @type, date_debut = @dateDebut, date_fin_prevue = @dateFinPrevue, heures_hebdo = @heuresHebdo,
+           date_fin_reelle = case when @keepEnd then date_fin_reelle else @dateFinReelle end,
+           derogations = case when @keepDerogations then derogations else @derogations end,
+           avertissements = case when @keepWarnings then avertissements else @avertissements end,
+           updated_at = @at
+         where id = @id`,
+      ),
+      warnings: this.sqlite.prepare('update contrats set avertissements = ?, updated_at = ? where id = ?'),
+    };
+    return this.preparedContract;
+  }
+
+  private preparedContract?: Record<'parcoursOf' | 'insert' | 'update' | 'warnings', Database.Statement>;
 
   /** The parcours starts on its first contract's start (after a contract is saved here or imported). */
   refreshStart(parcoursId: string, now: Date): void {

@@ -1,5 +1,5 @@
 /** PASS IAE records, with suspensions and prolongations checked against the rules of domain-reference §1.5. */
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client';
@@ -35,31 +35,36 @@ export class PassService {
 
   /** Creates or corrects a PASS. The number is unique: one PASS belongs to one person. */
   save(input: z.output<typeof savePassInputSchema>, now: Date): string {
-    const taken = this.db
-      .select({ id: passIae.id })
-      .from(passIae)
-      .where(input.id ? and(eq(passIae.numero, input.numero), ne(passIae.id, input.id)) : eq(passIae.numero, input.numero))
-      .get();
-    if (taken) throw new AppError('CONFLICT', 'Ce numéro de PASS IAE est déjà enregistré.', { numero: 'Ce numéro de PASS IAE est déjà enregistré.' });
-    const others = this.db.select().from(passIae).where(eq(passIae.personneId, input.personneId)).all().filter((p) => p.id !== input.id);
-    if (others.some((p) => p.dateDebut <= input.dateFin && input.dateDebut <= p.dateFin)) {
+    const id = input.id ?? null;
+    const { taken, others, update, insert } = this.saveStatements;
+    if (taken.get(input.numero, id) !== undefined) {
+      throw new AppError('CONFLICT', 'Ce numéro de PASS IAE est déjà enregistré pour une autre personne.', { numero: 'Ce numéro de PASS IAE est déjà enregistré pour une autre personne.' });
+    }
+    if (others.get(input.personneId, id, input.dateFin, input.dateDebut) !== undefined) {
       throw new AppError('CONFLICT', 'Cette personne a déjà un PASS IAE sur cette période : un seul PASS valide à la fois.', { dateDebut: 'Période déjà couverte par un autre PASS.' });
     }
     const at = now.toISOString();
-    if (input.id) {
-      const updated = this.db
-        .update(passIae)
-        .set({ numero: input.numero, dateDebut: input.dateDebut, dateFin: input.dateFin, updatedAt: at })
-        .where(and(eq(passIae.id, input.id), eq(passIae.personneId, input.personneId)))
-        .returning({ id: passIae.id })
-        .get();
-      if (!updated) throw notFound('PASS IAE');
-      return input.id;
+    if (id) {
+      if (update.run(input.numero, input.dateDebut, input.dateFin, at, id, input.personneId).changes === 0) throw notFound('PASS IAE');
+      return id;
     }
-    const id = uuidv7(now.getTime());
-    this.db.insert(passIae).values({ id, personneId: input.personneId, numero: input.numero, dateDebut: input.dateDebut, dateFin: input.dateFin, createdAt: at, updatedAt: at }).run();
-    return id;
+    const created = uuidv7(now.getTime());
+    insert.run(created, input.personneId, input.numero, input.dateDebut, input.dateFin, at, at);
+    return created;
   }
+
+  /** Prepared once: the import saves every PASS of its file here (drizzle prepares its SQL again at each call). */
+  private get saveStatements() {
+    this.preparedSave ??= {
+      taken: this.sqlite.prepare('select 1 from pass_iae where numero = ? and id is not ?').pluck(),
+      others: this.sqlite.prepare('select 1 from pass_iae where personne_id = ? and id is not ? and date_debut <= ? and ? <= date_fin limit 1').pluck(),
+      update: this.sqlite.prepare('update pass_iae set numero = ?, date_debut = ?, date_fin = ?, updated_at = ? where id = ? and personne_id = ?'),
+      insert: this.sqlite.prepare('insert into pass_iae (id, personne_id, numero, date_debut, date_fin, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)'),
+    };
+    return this.preparedSave;
+  }
+
+  private preparedSave?: Record<'taken' | 'others' | 'update' | 'insert', Database.Statement>;
 
   addSuspension(input: z.output<typeof addSuspensionInputSchema>, today: string, now: Date): string {
     const dates = this.dates(input.passId);
