@@ -103,7 +103,7 @@ export class OpenRuntime {
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
     this.etatMensuel = new EtatMensuelService(opened.sqlite, this.annexes, this.heures);
     this.clients = new ClientsService(opened.db);
-    this.imports = new ImportService(opened.sqlite, this.audit, { contracts: this.parcours, personnes: this.personnes, parcours: this.parcours, heures: this.heures, pass: this.pass });
+    this.imports = new ImportService(opened.sqlite, this.audit, { contracts: this.parcours, personnes: this.personnes, parcours: this.parcours, heures: this.heures, pass: this.pass, accueils: this.accueils });
     this.indicators = new IndicatorsService(opened.sqlite, this.parametres, this.annexes);
     this.signingKeys = new SigningKeyService(opened.sqlite, new DataKeyProtector(dataKey));
     this.members = new MemberRegistry(opened.sqlite);

@@ -9,11 +9,15 @@ import type { createAccueilInputSchema, decideAccueilInputSchema, updateAccueilI
 import type { ReferentOption } from '../../../src-shared/views-accueil';
 import type { Role } from '../../../src-shared/roles';
 import { uuidv7 } from '../../lib/uuid';
+import { PreparedWrite } from '../../lib/prepared-write';
 import { DECISION_BEFORE_CONTACT, intakeProblems } from '../../../src-shared/rules/accueil';
 import type { Decision } from '../../../src-shared/domain/accueil';
 import { notFound } from '../access';
 
 type AccueilRow = typeof accueils.$inferSelect;
+
+/** What an intake's writes set: every column but its identity and timestamps; `undefined` keeps what is stored. */
+export type IntakeFields = Partial<Omit<typeof accueils.$inferInsert, 'id' | 'personneId' | 'createdAt' | 'updatedAt'>>;
 
 /** Copies a person's latest intake onto the person row; parameters: the person's id, twice. Imports use it too. */
 export const REFRESH_LATEST_INTAKE_SQL = `update personnes set (dernier_accueil_id, dernier_contact, derniere_decision, dernier_dispositif, dernier_referent_id) =
@@ -26,12 +30,30 @@ const REFERENT_ROLES: Role[] = ['cip', 'direction'];
 
 export class AccueilService {
   private readonly refreshStatement: Database.Statement<[string, string]>;
+  private readonly writes: PreparedWrite<typeof accueils>;
 
   constructor(
     private readonly db: Db,
     sqlite: Database.Database,
   ) {
     this.refreshStatement = sqlite.prepare(REFRESH_LATEST_INTAKE_SQL);
+    this.writes = new PreparedWrite(sqlite, accueils);
+  }
+
+  /**
+   * The intake row itself, once checked: the forms (create, update, decide) and the import all write it here
+   * (issue 18 §1). A new intake needs its first contact; its channel is « autre » when not known. The caller
+   * refreshes the person's latest intake (the import does it once per person).
+   */
+  recordIntake(id: string | null, personneId: string, fields: IntakeFields, now: Date): string {
+    const at = now.toISOString();
+    if (id) {
+      if (!this.writes.updateById(id, { ...fields, updatedAt: at })) throw notFound('Accueil');
+      return id;
+    }
+    const created = uuidv7(now.getTime());
+    this.writes.insert({ ...fields, canal: fields.canal ?? 'autre', datePremierContact: fields.datePremierContact!, id: created, personneId, createdAt: at, updatedAt: at });
+    return created;
   }
 
   /** Copies the person's latest intake onto the person row (see db/schema/personnes.ts): called by every write here. */
@@ -46,9 +68,7 @@ export class AccueilService {
   }
 
   create(input: Omit<z.output<typeof createAccueilInputSchema>, 'personneId'>, personneId: string, now: Date): string {
-    const at = now.toISOString();
-    const id = uuidv7(now.getTime());
-    this.db.insert(accueils).values({ id, personneId, datePremierContact: input.datePremierContact, canal: input.canal, createdAt: at, updatedAt: at }).run();
+    const id = this.recordIntake(null, personneId, { datePremierContact: input.datePremierContact, canal: input.canal }, now);
     this.refreshLatestIntake(personneId);
     return id;
   }
@@ -60,9 +80,10 @@ export class AccueilService {
     if (decidedBefore) problems.datePremierContact = 'Le premier contact ne peut pas suivre la décision.';
     if (input.offrePresenteePar) this.assertActiveUser(input.offrePresenteePar, 'offrePresenteePar');
     if (Object.keys(problems).length) throw new AppError('VALIDATION', 'Certaines dates sont incohérentes : corrigez les champs signalés.', problems);
-    const updated = this.db
-      .update(accueils)
-      .set({
+    this.recordIntake(
+      input.id,
+      current.personneId,
+      {
         datePremierContact: input.datePremierContact,
         canal: input.canal,
         dateOffrePresentee: input.dateOffrePresentee,
@@ -70,13 +91,11 @@ export class AccueilService {
         dateNoticeRgpd: input.dateNoticeRgpd,
         dateDiagnostic: input.dateDiagnostic,
         souhaits: input.souhaits,
-        updatedAt: now.toISOString(),
-      })
-      .where(eq(accueils.id, input.id))
-      .returning()
-      .get();
-    this.refreshLatestIntake(updated.personneId);
-    return updated;
+      },
+      now,
+    );
+    this.refreshLatestIntake(current.personneId);
+    return this.row(input.id);
   }
 
   decide(input: z.output<typeof decideAccueilInputSchema>, now: Date): AccueilRow {
@@ -86,22 +105,21 @@ export class AccueilService {
     }
     if (input.referentId) this.assertReferent(input.referentId);
     const decided = input.decision !== null;
-    const updated = this.db
-      .update(accueils)
-      .set({
+    this.recordIntake(
+      input.id,
+      current.personneId,
+      {
         decision: input.decision,
         dateDecision: decided ? input.dateDecision : null,
         motifDecision: decided ? input.motifDecision : null,
         reorientationVers: input.decision === 'reorientation' ? input.reorientationVers : '',
         dispositif: input.decision === 'entree' ? input.dispositif : null,
         referentId: input.referentId,
-        updatedAt: now.toISOString(),
-      })
-      .where(eq(accueils.id, input.id))
-      .returning()
-      .get();
-    this.refreshLatestIntake(updated.personneId);
-    return updated;
+      },
+      now,
+    );
+    this.refreshLatestIntake(current.personneId);
+    return this.row(input.id);
   }
 
   referents(): ReferentOption[] {

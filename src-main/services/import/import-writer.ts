@@ -19,6 +19,7 @@ import { PersonnesService } from '../personnes/personnes-service';
 import type { ParcoursService } from '../insertion/parcours-service';
 import type { HeuresService } from '../insertion/heures-service';
 import type { PassService } from '../pass/pass-service';
+import type { AccueilService, IntakeFields } from '../accueil/accueil-service';
 import { savePassInputSchema } from '../../../src-shared/schemas/diagnostic';
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
@@ -57,6 +58,7 @@ export interface ImportCommands {
   parcours: Pick<ParcoursService, 'refreshStart' | 'recordExit' | 'recordContract' | 'recordContractWarnings'>;
   heures: Pick<HeuresService, 'lineWriter'>;
   pass: Pick<PassService, 'save'>;
+  accueils: Pick<AccueilService, 'recordIntake'>;
 }
 
 function fieldOfColumn(column: string): string {
@@ -561,29 +563,23 @@ export class ImportWriter {
       if (decisionMissingMotif(facts.decision, motif)) this.problems.warn('accueils', r.line, 'motif_decision', `${HISTORICAL_PREFIX}${MOTIF_REQUIRED}`);
       const existing =
         this.byRef('accueils', r) ?? this.get<{ id: string }>('select id from accueils where personne_id = ? and date_premier_contact = ? order by id limit 1', personneId, contact)?.id ?? null;
-      const fields: Record<string, unknown> = {
-        personne_id: personneId,
-        date_premier_contact: contact,
-        date_offre_presentee: str(r, 'date_offre_presentee'),
-        date_diagnostic: str(r, 'date_diagnostic'),
+      const fields: IntakeFields = {
+        datePremierContact: contact,
+        dateOffrePresentee: str(r, 'date_offre_presentee'),
+        dateDiagnostic: str(r, 'date_diagnostic'),
         decision,
-        date_decision: dateDecision,
-        motif_decision: motif,
+        dateDecision,
+        motifDecision: motif,
       };
-      // Columns of format v2: absent from a v1 file, they keep what the app holds.
-      for (const col of ['canal', 'date_notice_rgpd', 'dispositif'] as const) if (this.has('accueils', col)) fields[col] = str(r, col);
-      for (const col of ['souhaits', 'reorientation_vers'] as const) if (this.has('accueils', col)) fields[col] = str(r, col) ?? '';
-      if (existing) {
-        if (fields.canal === null) delete fields.canal;
-        const cols = Object.keys(fields);
-        this.run(`update accueils set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`, ...Object.values(fields), this.at, existing);
-      } else {
-        fields.canal = fields.canal ?? 'autre';
-        const id = this.id();
-        const cols = Object.keys(fields);
-        this.run(`insert into accueils (id, ${cols.join(', ')}, created_at, updated_at) values (?, ${cols.map(() => '?').join(', ')}, ?, ?)`, id, ...Object.values(fields), this.at, this.at);
-        this.rememberRef('accueils', r, id);
-      }
+      // Columns of format v2: absent from a v1 file, they keep what the app holds (and a new intake's channel is « autre »).
+      if (this.has('accueils', 'canal')) fields.canal = str(r, 'canal') ?? undefined;
+      if (this.has('accueils', 'date_notice_rgpd')) fields.dateNoticeRgpd = str(r, 'date_notice_rgpd');
+      if (this.has('accueils', 'dispositif')) fields.dispositif = str(r, 'dispositif');
+      if (this.has('accueils', 'souhaits')) fields.souhaits = str(r, 'souhaits') ?? '';
+      if (this.has('accueils', 'reorientation_vers')) fields.reorientationVers = str(r, 'reorientation_vers') ?? '';
+      // Written by the intake service's one write, as the intake forms do (issue 18 §1).
+      const id = this.commands.accueils.recordIntake(existing, personneId, fields, this.now);
+      if (!existing) this.rememberRef('accueils', r, id);
       this.personsWithIntakes.add(personneId);
       this.count('accueils', !existing);
     }

@@ -33,7 +33,7 @@ import { droitsOf, notFound } from '../access';
 import { withholdUnlessSensitive } from '../need-to-know';
 import { duplicateKey, ftsQuery, searchText, sortKey } from './search-text';
 import { appendTo } from '../../lib/append-to';
-import { PreparedInsert } from '../../lib/prepared-insert';
+import { PreparedWrite } from '../../lib/prepared-write';
 
 type PersonneRow = typeof personnes.$inferSelect;
 
@@ -75,7 +75,7 @@ export class PersonnesService {
     private readonly sqlite: Database.Database,
   ) {
     this.passQueries = passQueries(db);
-    this.insertPersonne = new PreparedInsert(sqlite, personnes);
+    this.insertPersonne = new PreparedWrite(sqlite, personnes);
     this.firstHireOf = sqlite.prepare('select min(date_debut) from parcours where diagnostic_id = ?').pluck();
     this.searchStatement = sqlite.prepare(
       `select p.id, p.nom, p.prenom, p.date_naissance, p.identifiant_ft
@@ -144,13 +144,13 @@ export class PersonnesService {
   }
 
   /** Prepared once: an import or the demo creates thousands of persons. */
-  private readonly insertPersonne: PreparedInsert<typeof personnes>;
+  private readonly insertPersonne: PreparedWrite<typeof personnes>;
 
   create(fields: PersonneFields, canNir: boolean, now: Date): string {
     this.assertRules(fields, now);
     const at = now.toISOString();
     const id = uuidv7(now.getTime());
-    this.insertPersonne.run({
+    this.insertPersonne.insert({
       id,
       ...fields,
       nir: canNir ? fields.nir : null,
