@@ -1,6 +1,6 @@
 /** Route outputs of the mission accueil. Sensitive fields are already removed for roles that may not see them. */
 import type { Withheld } from './domain/need-to-know';
-import type { Canal, Decision, MotifDecision } from './domain/accueil';
+import type { Decision } from './domain/accueil';
 import type { Civilite, Orienteur } from './domain/asp-codes';
 import type { PersonneFields } from './schemas/personne';
 import type { Critere } from './domain/criteres';
@@ -8,6 +8,9 @@ import type { FreinType } from './domain/freins';
 import type { MotifProlongation, MotifSuspension, PassStatut } from './domain/pass-iae';
 import type { Role } from './roles';
 import type { AuteurDiagnostic, StatutJustificatif } from './rules/eligibility';
+import type { z } from 'zod';
+import type { savePassInputSchema } from './schemas/diagnostic';
+import type { decideAccueilInputSchema, updateAccueilInputSchema } from './schemas/personne';
 import type { SiaeKind } from './siae';
 
 export interface PersonneSearchHit {
@@ -62,22 +65,15 @@ export interface UserRef {
   displayName: string;
 }
 
-export interface AccueilView {
+/** What the intake forms save (the first contact with its follow-up, and the decision): one source for its fields. */
+export type IntakeFormFields = Omit<z.output<typeof updateAccueilInputSchema> & z.output<typeof decideAccueilInputSchema>, 'id'>;
+
+/** An intake as the screens show it: the forms' fields, the accounts named. */
+export type AccueilView = Omit<IntakeFormFields, 'offrePresenteePar' | 'referentId'> & {
   id: string;
-  datePremierContact: string;
-  canal: Canal;
-  dateOffrePresentee: string | null;
   offrePresenteePar: UserRef | null;
-  dateNoticeRgpd: string | null;
-  dateDiagnostic: string | null;
-  souhaits: string;
-  decision: Decision | null;
-  dateDecision: string | null;
-  motifDecision: MotifDecision | null;
-  reorientationVers: string;
-  dispositif: SiaeKind | null;
   referent: UserRef | null;
-}
+};
 
 export interface FreinView {
   id: string;
@@ -119,11 +115,9 @@ export interface DiagnosticView {
   }>;
 }
 
-export interface PassView {
+/** A PASS IAE as its form saves it (savePassInputSchema), with its computed end, status and periods. */
+export type PassView = Omit<z.output<typeof savePassInputSchema>, 'id' | 'personneId'> & {
   id: string;
-  numero: string;
-  dateDebut: string;
-  dateFin: string;
   finCalculee: string;
   statut: PassStatut;
   /** Ends within 3 months. */
@@ -132,7 +126,7 @@ export interface PassView {
   carence: string | null;
   suspensions: Array<{ id: string; dateDebut: string; dateFin: string; motif: MotifSuspension }>;
   prolongations: Array<{ id: string; dateDebut: string; dateFin: string; motif: Withheld<MotifProlongation> }>;
-}
+};
 
 export interface DroitsDossier {
   personnesWrite: boolean;

@@ -2,22 +2,20 @@
 import type { Withheld } from './domain/need-to-know';
 import type { DureeInscription, MotifAbsenceNir, NiveauFormation, RsaSituation } from './domain/asp-codes';
 import type { CategorieSortie, ContratType, Derogation, MotifSortie } from './domain/insertion';
+import type { z } from 'zod';
+import type { contratInputSchema } from './schemas/insertion';
 import type { SiaeKind } from './siae';
 import type { UserRef } from './views-accueil';
 
-export interface ContratView {
+/** A contract as the form saves it (contratInputSchema), with what the app adds; one source for its fields. */
+export type ContratView = Omit<z.output<typeof contratInputSchema>, 'id' | 'parcoursId' | 'derogations'> & {
   id: string;
-  type: ContratType;
-  dateDebut: string;
-  dateFinPrevue: string | null;
-  dateFinReelle: string | null;
-  heuresHebdo: number | null;
   /** Withheld whole from roles without `sensibles.read`: RQTH and aménagement de peine tell too much. */
   derogations: Withheld<Derogation[]>;
   avertissements: string[];
   /** Hours recorded on the contract, all months. */
   heures: number;
-}
+};
 
 export interface SortieView {
   date: string;

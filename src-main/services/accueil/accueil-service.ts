@@ -10,11 +10,16 @@ import type { ReferentOption } from '../../../src-shared/views-accueil';
 import type { Role } from '../../../src-shared/roles';
 import { uuidv7 } from '../../lib/uuid';
 import { PreparedWrite } from '../../lib/prepared-write';
+import type { FieldsAreColumns } from '../../lib/fields-are-columns';
+import type { IntakeFormFields } from '../../../src-shared/views-accueil';
 import { DECISION_BEFORE_CONTACT, intakeProblems } from '../../../src-shared/rules/accueil';
 import type { Decision } from '../../../src-shared/domain/accueil';
 import { notFound } from '../access';
 
 type AccueilRow = typeof accueils.$inferSelect;
+
+/** The intake forms' fields are columns of `accueils` (issue 18 §3; lib/fields-are-columns.ts). */
+export const INTAKE_FIELDS_ARE_COLUMNS: FieldsAreColumns<IntakeFormFields, AccueilRow> = true;
 
 /** What an intake's writes set: every column but its identity and timestamps; `undefined` keeps what is stored. */
 export type IntakeFields = Partial<Omit<typeof accueils.$inferInsert, 'id' | 'personneId' | 'createdAt' | 'updatedAt'>>;

@@ -15,6 +15,7 @@ import type { contratInputSchema, sortieInputSchema } from '../../../src-shared/
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { ParcoursView } from '../../../src-shared/views-insertion';
 import { uuidv7 } from '../../lib/uuid';
+import type { FieldsAreColumns } from '../../lib/fields-are-columns';
 import { notFound } from '../access';
 import type { PersonnesService } from '../personnes/personnes-service';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
@@ -27,18 +28,18 @@ import { assertPlausible, exitWarnings } from '../../../src-shared/rules/plausib
 type ParcoursRow = typeof parcours.$inferSelect;
 type ContratInput = z.output<typeof contratInputSchema>;
 
-/** A contract as written (recordContract): hours per week as a decimal; `undefined` keeps the stored value. */
-export interface RecordedContract {
-  id: string | null;
-  parcoursId: string;
-  type: ContratType;
-  dateDebut: string;
-  dateFinPrevue: string | null;
+/**
+ * The contract form's fields are columns of `contrats` (issue 18 §3; lib/fields-are-columns.ts); hours per week are
+ * stored in hundredths and the derogations as JSON, hence left out.
+ */
+export const CONTRACT_FIELDS_ARE_COLUMNS: FieldsAreColumns<Omit<ContratInput, 'id' | 'parcoursId' | 'derogations'>, typeof contrats.$inferSelect> = true;
+
+/** A contract as written (recordContract): the form's fields, hours per week as a decimal; `undefined` keeps the stored value. */
+export type RecordedContract = Omit<ContratInput, 'dateFinReelle' | 'derogations'> & {
   dateFinReelle?: string | null;
-  heuresHebdo: number | null;
   derogations?: readonly Derogation[];
   avertissements?: readonly string[];
-}
+};
 
 function contractEnd(c: { dateFinReelle: string | null; dateFinPrevue: string | null }): string | null {
   return c.dateFinReelle ?? c.dateFinPrevue;

@@ -12,8 +12,12 @@ import { addMonths } from 'date-fns';
 import { PASS_ALERTE_MOIS } from '../../../src-shared/domain/pass-iae';
 import { toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
 import { uuidv7 } from '../../lib/uuid';
+import type { FieldsAreColumns } from '../../lib/fields-are-columns';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { notFound } from '../access';
+
+/** The PASS form's fields are columns of `pass_iae` (issue 18 §3; lib/fields-are-columns.ts). */
+export const PASS_FIELDS_ARE_COLUMNS: FieldsAreColumns<Omit<z.output<typeof savePassInputSchema>, 'id'>, typeof passIae.$inferSelect> = true;
 
 export class PassService {
   constructor(

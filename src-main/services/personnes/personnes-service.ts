@@ -24,7 +24,7 @@ import type {
   UserRef,
 } from '../../../src-shared/views-accueil';
 import type { z } from 'zod';
-import { PERSONNE_FIELD_NAMES, type listPersonnesInputSchema, type PersonneFieldName, type PersonneFields } from '../../../src-shared/schemas/personne';
+import { PERSONNE_FIELD_NAMES, type listPersonnesInputSchema, type PersonneFields } from '../../../src-shared/schemas/personne';
 import { birthDateProblem } from '../../../src-shared/rules/identity';
 import { toIsoDate } from '../../../src-shared/rules/dates';
 import { AppError } from '../../../src-shared/errors';
@@ -34,6 +34,7 @@ import { withholdUnlessSensitive } from '../need-to-know';
 import { duplicateKey, ftsQuery, searchText, sortKey } from './search-text';
 import { appendTo } from '../../lib/append-to';
 import { PreparedWrite } from '../../lib/prepared-write';
+import type { FieldsAreColumns } from '../../lib/fields-are-columns';
 
 type PersonneRow = typeof personnes.$inferSelect;
 
@@ -372,9 +373,5 @@ function personneFieldsOf(row: PersonneRow): PersonneFields {
   return Object.fromEntries(PERSONNE_FIELD_NAMES.map((name) => [name, row[name]])) as PersonneFields;
 }
 
-/**
- * Compile-time proof that every field of the form is a column of `personnes` of the same type (issue 18 §3): a field
- * added to the schema and not to the table, or typed differently, fails here.
- */
-type StoredAs<F> = { [K in keyof F]: F[K] extends string ? string : F[K] extends string | null ? string | null : F[K] };
-export const FIELDS_ARE_COLUMNS: (fields: StoredAs<PersonneFields>) => Pick<PersonneRow, PersonneFieldName> = (fields) => fields;
+/** Every field of the person form is a column of `personnes` of the same type (issue 18 §3; lib/fields-are-columns.ts). */
+export const FIELDS_ARE_COLUMNS: FieldsAreColumns<PersonneFields, PersonneRow> = true;
