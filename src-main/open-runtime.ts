@@ -91,7 +91,7 @@ export class OpenRuntime {
     this.security = new SecuritySettingsService(opened.db);
     this.personnes = new PersonnesService(opened.db, opened.sqlite);
     this.accueils = new AccueilService(opened.db, opened.sqlite);
-    this.diagnostic = new DiagnosticService(opened.db);
+    this.diagnostic = new DiagnosticService(opened.db, opened.sqlite);
     this.pass = new PassService(opened.db, opened.sqlite);
     this.parametres = new ParametresService(opened.sqlite);
     this.accompagnement = new AccompagnementService(opened.db, this.parametres, opened.sqlite);
@@ -103,7 +103,7 @@ export class OpenRuntime {
     this.heures = new HeuresService(opened.db, opened.sqlite, this.parametres);
     this.etatMensuel = new EtatMensuelService(opened.sqlite, this.annexes, this.heures);
     this.clients = new ClientsService(opened.db);
-    this.imports = new ImportService(opened.sqlite, this.audit, { contracts: this.parcours, personnes: this.personnes, parcours: this.parcours, heures: this.heures, pass: this.pass, accueils: this.accueils });
+    this.imports = new ImportService(opened.sqlite, this.audit, { contracts: this.parcours, personnes: this.personnes, parcours: this.parcours, heures: this.heures, pass: this.pass, accueils: this.accueils, diagnostic: this.diagnostic });
     this.indicators = new IndicatorsService(opened.sqlite, this.parametres, this.annexes);
     this.signingKeys = new SigningKeyService(opened.sqlite, new DataKeyProtector(dataKey));
     this.members = new MemberRegistry(opened.sqlite);

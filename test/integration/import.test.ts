@@ -131,6 +131,8 @@ describe('import errors: every one listed with sheet, line and column, nothing w
     { name: 'a PASS number of the wrong shape', damage: (d) => appendCsv(d, 'pass_iae', 'E5;99999-251;2024-06-01;2026-05-31'), expected: 'pass_iae:6:numero Numéro de PASS IAE invalide : 12 lettres ou chiffres.' },
     { name: 'a PASS number already given to another person', damage: (d) => appendCsv(d, 'pass_iae', 'E5;999992510000;2024-06-01;2026-05-31'), expected: 'pass_iae:6:numero Ce numéro de PASS IAE est déjà enregistré pour une autre personne.' },
     { name: 'a second PASS over the same period', damage: (d) => appendCsv(d, 'pass_iae', 'E1;999993510009;2025-01-15;2027-01-14'), expected: 'pass_iae:6:date_debut Période déjà couverte par un autre PASS.' },
+    // The frein form's schema (issue 18 §1).
+    { name: 'a frein lifted before it was identified', damage: (d) => appendCsv(d, 'freins', 'E2;heberg;2024-03-01;2024-02-01'), expected: "freins:5:date_levee Le frein ne peut pas être levé avant d'avoir été identifié." },
     { name: 'the SIRET is invalid', damage: (d) => writeCsv(d, 'structure', readCsv(d, 'structure').replace('52000001500013', '52000001500014')), expected: 'structure:2:siret SIRET invalide : « 52000001500014 » (14 chiffres, clé de contrôle).' },
     { name: 'a decision has no date', damage: (d) => writeCsv(d, 'accueils', readCsv(d, 'accueils').replace('sans_suite;2024-06-30', 'sans_suite;')), expected: 'accueils:5:date_decision Indiquez la date de la décision.' },
     {

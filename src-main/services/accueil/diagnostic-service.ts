@@ -8,13 +8,25 @@ import { AppError } from '../../../src-shared/errors';
 import { CRITERES } from '../../../src-shared/domain/criteres';
 import { FREINS_SENSIBLES } from '../../../src-shared/domain/freins';
 import type { saveCompetenceInputSchema, saveEligibiliteInputSchema, saveFreinInputSchema } from '../../../src-shared/schemas/diagnostic';
+import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../lib/uuid';
+import { PreparedWrite } from '../../lib/prepared-write';
 import { notFound } from '../access';
 
 export class DiagnosticService {
-  constructor(private readonly db: Db) {}
+  private readonly freinWrites: PreparedWrite<typeof freins>;
 
-  /** Creates or updates a frein. Health and justice freins need the `sensibles.read` right, even to be written. */
+  constructor(
+    private readonly db: Db,
+    sqlite: Database.Database,
+  ) {
+    this.freinWrites = new PreparedWrite(sqlite, freins);
+  }
+
+  /**
+   * Creates or updates a frein: the form and the import write freins here (issue 18 §1). Health and justice freins
+   * need the `sensibles.read` right, even to be written.
+   */
   saveFrein(input: z.output<typeof saveFreinInputSchema>, sensibles: boolean, now: Date): string {
     if (!sensibles && FREINS_SENSIBLES.includes(input.type)) {
       throw new AppError('FORBIDDEN', 'Les freins de santé et de justice ne peuvent être saisis que par la direction ou un·e CIP.');
@@ -25,11 +37,11 @@ export class DiagnosticService {
       const current = this.db.select().from(freins).where(and(eq(freins.id, input.id), eq(freins.personneId, input.personneId))).get();
       if (!current) throw notFound('Frein');
       if (!sensibles && FREINS_SENSIBLES.includes(current.type as (typeof FREINS_SENSIBLES)[number])) throw notFound('Frein');
-      this.db.update(freins).set(values).where(eq(freins.id, input.id)).run();
+      this.freinWrites.updateById(input.id, values);
       return input.id;
     }
     const id = uuidv7(now.getTime());
-    this.db.insert(freins).values({ id, personneId: input.personneId, ...values, createdAt: at }).run();
+    this.freinWrites.insert({ id, personneId: input.personneId, ...values, createdAt: at });
     return id;
   }
 

@@ -20,7 +20,8 @@ import type { ParcoursService } from '../insertion/parcours-service';
 import type { HeuresService } from '../insertion/heures-service';
 import type { PassService } from '../pass/pass-service';
 import type { AccueilService, IntakeFields } from '../accueil/accueil-service';
-import { savePassInputSchema } from '../../../src-shared/schemas/diagnostic';
+import type { DiagnosticService } from '../accueil/diagnostic-service';
+import { saveFreinInputSchema, savePassInputSchema } from '../../../src-shared/schemas/diagnostic';
 import { isValidDepartement } from '../../../src-shared/departements';
 import { isValidSiret, normalizeSiret } from '../../../src-shared/siret';
 import { shortFrenchDate, toIsoDate } from '../../../src-shared/rules/dates';
@@ -59,6 +60,7 @@ export interface ImportCommands {
   heures: Pick<HeuresService, 'lineWriter'>;
   pass: Pick<PassService, 'save'>;
   accueils: Pick<AccueilService, 'recordIntake'>;
+  diagnostic: Pick<DiagnosticService, 'saveFrein'>;
 }
 
 function fieldOfColumn(column: string): string {
@@ -613,33 +615,48 @@ export class ImportWriter {
     }
   }
 
+  /**
+   * Freins go through the frein form's schema and the diagnostic service's save (issue 18 §1): its level, comment
+   * length, dates. A frein of the base keeps the level and comment the file does not give; a new one without a level
+   * is « modéré » until the CIP assesses it.
+   */
   private writeFreins(): void {
+    const stored = this.statement('select niveau, commentaire from freins where id = ?');
     for (const r of this.records('freins')) {
       const personneId = this.person('freins', r);
       if (!personneId) continue;
       const identification = reqStr(r, 'date_identification');
-      const levee = str(r, 'date_levee');
-      if (levee && levee < identification) this.problems.error('freins', r.line, 'date_levee', 'Le frein est levé avant d’avoir été identifié.');
       const existing =
         this.byRef('freins', r) ?? this.get<{ id: string }>('select id from freins where personne_id = ? and type = ? and date_identification = ?', personneId, reqStr(r, 'type'), identification)?.id ?? null;
+      const before = existing ? (stored.get(existing) as { niveau: number; commentaire: string } | undefined) : undefined;
       const niveau = str(r, 'niveau');
-      const commentaire = str(r, 'commentaire') ?? '';
-      if (existing) {
-        this.run('update freins set personne_id = ?, type = ?, date_identification = ?, date_levee = ?, updated_at = ? where id = ?', personneId, reqStr(r, 'type'), identification, levee, this.at, existing);
-        if (niveau !== null) this.run('update freins set niveau = ? where id = ?', Number(niveau), existing);
-        if (this.has('freins', 'commentaire')) this.run('update freins set commentaire = ? where id = ?', commentaire, existing);
-      } else {
-        // Without a level in the file: "modéré" until the CIP assesses it.
-        const id = this.id();
-        this.run(
-          'insert into freins (id, personne_id, type, niveau, commentaire, date_identification, date_levee, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          id, personneId, reqStr(r, 'type'), niveau === null ? 2 : Number(niveau), commentaire, identification, levee, this.at, this.at,
-        );
-        this.rememberRef('freins', r, id);
+      const parsed = saveFreinInputSchema.safeParse({
+        id: existing,
+        personneId,
+        type: reqStr(r, 'type'),
+        niveau: niveau === null ? (before?.niveau ?? 2) : Number(niveau),
+        commentaire: this.has('freins', 'commentaire') ? (str(r, 'commentaire') ?? '') : (before?.commentaire ?? ''),
+        dateIdentification: identification,
+        dateLevee: str(r, 'date_levee'),
+      });
+      if (!parsed.success) {
+        for (const [field, message] of Object.entries(fieldProblems(parsed.error))) this.problems.error('freins', r.line, columnOfField(field), message);
+        continue;
       }
+      // The import is run by a role that manages the whole file: it writes health and justice freins.
+      let id: string;
+      try {
+        id = this.commands.diagnostic.saveFrein(parsed.data, true, this.now);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        this.problems.error('freins', r.line, 'ref', err.message);
+        continue;
+      }
+      if (!existing) this.rememberRef('freins', r, id);
       this.count('freins', !existing);
     }
   }
+
 
   // ---- parcours ---------------------------------------------------------------------------------------------
 
