@@ -376,7 +376,9 @@ export class IndicatorsService {
   private overruns480(year: number, start: string, end: string, cap: number): number {
     const rows = this.sqlite
       .prepare(OVERRUN_480_CANDIDATES_SQL)
-      .all(`${year - 2}-01-01`, `${year + 2}-12-31`, cap * 100, end) as Array<{ personne_id: string; date: string; centiemes: number }>;
+      // Candidates: over the cap between the earliest start of a window overlapping the year and 31 December (the
+      // hours a window counts lie there: it overlaps the year, lasts 24 months, and counts hours up to 31 December).
+      .all(`${year - 2}-01-01`, end, cap * 100, end) as Array<{ personne_id: string; date: string; centiemes: number }>;
     const byPerson = new Map<string, Array<{ date: string; heures: number }>>();
     for (const r of rows) appendTo(byPerson, r.personne_id, { date: r.date, heures: r.centiemes / 100 });
     let n = 0;
