@@ -264,8 +264,10 @@ export class IndicatorsService {
     this.sqlite.exec('delete from obs_salaries');
     const hours = this.sqlite
       .prepare(
-        `select c.parcours_id, h.client_id, sum(h.centiemes) as centiemes from heures h join contrats c on c.id = h.contrat_id
-          where h.date between ? and ? group by c.parcours_id, h.client_id`,
+        // Summed by contract from the hours' covering index first, so contracts are looked up per contract, not per line.
+        `select c.parcours_id, t.client_id, sum(t.centiemes) as centiemes
+           from (select contrat_id, client_id, sum(centiemes) as centiemes from heures where date between ? and ? group by contrat_id, client_id) t
+           join contrats c on c.id = t.contrat_id group by c.parcours_id, t.client_id`,
       )
       .all(start, end) as Array<{ parcours_id: string; client_id: string | null; centiemes: number }>;
     const byParcours = new Map<string, number>();
