@@ -54,8 +54,8 @@ describe('migration 0021, covering indexes', () => {
     // The 480-hour queries go from the persons to their parcours through the person index: with the dispositif
     // index within reach, SQLite once walked every AI parcours for each person (2 s instead of 50 ms at ×10).
     const plans = {
-      dashboard: planOf(migrated.sqlite, recentSubjectPlacementsSql(false), '2024-01-01'),
-      dashboardOfReferent: planOf(migrated.sqlite, recentSubjectPlacementsSql(true), '2024-01-01', 'r', 'r'),
+      dashboard: planOf(migrated.sqlite, recentSubjectPlacementsSql(false), '2024-01-01', 43200),
+      dashboardOfReferent: planOf(migrated.sqlite, recentSubjectPlacementsSql(true), '2024-01-01', 'r', 43200, 'r'),
       hoursGrid: planOf(migrated.sqlite, placementsOfPersonsSql(3), 'a', 'b', 'c'),
       indicators: planOf(migrated.sqlite, OVERRUN_480_CANDIDATES_SQL, '2023-01-01', '2027-12-31', 48000, '2025-12-31'),
     };

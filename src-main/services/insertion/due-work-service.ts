@@ -27,8 +27,8 @@ interface OpenParcours {
 }
 
 /**
- * Hours of AI persons subject to the cap, whole history, for persons with such an hour since the first parameter
- * (then the referent twice, when `mine`). Exported so that a test checks its plan.
+ * Hours of AI persons subject to the cap, whole history, for persons whose such hours since the first parameter reach
+ * the second (hundredths; the referent after each, when `mine`). Exported so that a test checks its plan.
  *
  * CROSS JOIN fixes SQLite's join order (its documented planner control): from the few clients subject to
  * the cap through their recent hours, then from those persons only; left free, the planner walked every AI
@@ -42,11 +42,12 @@ export function recentSubjectPlacementsSql(mine: boolean): string {
   // Unary + on the per-person lookup's other terms keeps it on the person index (see above).
   const byReferentFiltered = mine ? 'and +p.referent_id = ?' : '';
   return `with recent as (
-      select distinct p.personne_id
-        from (select distinct h.contrat_id from clients cl cross join heures h on h.client_id = cl.id and h.date >= ?
-               where cl.soumis_plafond_480 = 1) t
+      select p.personne_id
+        from (select h.contrat_id, sum(h.centiemes) as centiemes from clients cl cross join heures h on h.client_id = cl.id and h.date >= ?
+               where cl.soumis_plafond_480 = 1 group by h.contrat_id) t
         cross join contrats c on c.id = t.contrat_id cross join parcours p on p.id = c.parcours_id
-       where p.dispositif = 'AI' ${byReferent})
+       where p.dispositif = 'AI' ${byReferent}
+       group by p.personne_id having sum(t.centiemes) >= ?)
     select p.personne_id, h.date, h.centiemes
       from recent r cross join parcours p on p.personne_id = r.personne_id and +p.dispositif = 'AI' ${byReferentFiltered}
       cross join contrats c on c.parcours_id = p.id cross join heures h on h.contrat_id = c.id
@@ -116,9 +117,12 @@ export class DueWorkService {
     // Only persons with a subject placement in the last 24 months can be in a window that has not ended (a window is
     // opened by a placement and lasts 24 months); their whole history is read, since it places their windows.
     const since = toIsoDate(addMonths(parseIsoDate(today), -24));
+    // A window that has not ended began after `since` and counts hours dated from its start: a person whose hours
+    // since then stay under the alert level cannot reach it in that window (whole histories are read for the others).
+    const alertLevel = Math.floor(cap * SEUIL_ALERTE_480 * 100);
     const placements = this.sqlite
       .prepare(recentSubjectPlacementsSql(referentId !== null))
-      .all(since, ...args, ...args) as Array<{ personne_id: string; date: string; centiemes: number }>;
+      .all(since, ...args, alertLevel, ...args) as Array<{ personne_id: string; date: string; centiemes: number }>;
     const alertes480: DueItem[] = [];
     const byPerson = new Map<string, Placement[]>();
     for (const row of placements) appendTo(byPerson, row.personne_id, { date: row.date, heures: fromCentiemes(row.centiemes) });
