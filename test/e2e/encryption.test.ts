@@ -3,13 +3,15 @@
  * on a PC that cannot open the data alone, the recovery key typed on the locked screen opens it; a backup and its
  * key file restore everything on a new PC.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../src-main/web-server';
 import { appPaths } from '../../src-main/app-paths';
-import { listBackups } from '../../db/backup';
+import { createBackup, listBackups } from '../../db/backup';
+import { openDatabase } from '../../db/client';
 import { DEV_KEY_FILE } from '../../src-main/security/os-key-guard';
 import { launchChromium } from '../helpers/chromium';
 import { MIGRATIONS, RENDERER_DIR, tempDir } from '../helpers/temp';
@@ -110,5 +112,33 @@ describe('encryption at rest', () => {
     await page.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
     await new LoginPage(page).logIn('m.durand', 'un chêne solide');
     await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
+  });
+});
+
+describe('a base made before encryption, opened in the browser (issue 18 §4)', () => {
+  it('shows the encryption step by step while the page is already open, then the screen of the base', async () => {
+    // A clear base holding years of attached procedures (60 MB), with two clear backups: seconds of encryption.
+    const oldDir = tempDir('cedre-e2e-');
+    const old = await openDatabase({ file: join(oldDir, 'cedre.sqlite'), migrationsFolder: MIGRATIONS, backupDir: join(oldDir, 'sauvegardes') });
+    const at = '2024-06-01T09:00:00.000Z';
+    old.sqlite.prepare('insert into documents_qualite (id, titre, version, approuve_le, approuve_par, contenu, created_at, updated_at) values (?, ?, 1, ?, ?, ?, ?, ?)').run('doc', 'Procédure d’accueil', '2024-06-01', 'Direction', '', at, at);
+    const file = old.sqlite.prepare('insert into documents_qualite_fichiers (id, document_id, nom, type_mime, taille, contenu, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+    old.sqlite.transaction(() => {
+      for (let i = 0; i < 30; i++) file.run(`f${i}`, 'doc', `scan-${i}.pdf`, 'application/pdf', 2_000_000, randomBytes(2_000_000), at);
+    })();
+    await createBackup(old.sqlite, join(oldDir, 'sauvegardes'), 'quotidienne', new Date('2026-02-01T10:00:00Z'));
+    await createBackup(old.sqlite, join(oldDir, 'sauvegardes'), 'manuelle', new Date('2026-02-02T10:00:00Z'));
+    old.sqlite.close();
+
+    page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1280, height: 860 } });
+    // The page is opened as soon as the server listens, as `npm run web` opens the browser, while the worker starts.
+    const starting = startWebServer({ dataDir: oldDir, migrationsFolder: MIGRATIONS, rendererDir: RENDERER_DIR, port: 0, env: {}, onListening: (url) => void page.goto(url).catch(() => undefined) });
+    await page.getByText('Préparation de vos données').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('status').textContent()).toMatch(/^Chiffrement des données : .* — \d sur \d étapes \(\d+\u00a0%\)$/);
+    await shot('chiffrement-00-base-ancienne');
+    server = await starting;
+    // Once encrypted, the screen of this base: no structure yet, the wizard.
+    await page.getByRole('heading', { name: 'Première configuration' }).waitFor();
+    expect(await page.getByText('Préparation de vos données').count()).toBe(0);
   });
 });
