@@ -179,6 +179,20 @@ describe('import errors: every one listed with sheet, line and column, nothing w
     });
   }
 
+  it('a row refused by the app’s rules is the only error: the rows pointing at it get no « inconnu » or « aucun parcours » on top', async () => {
+    const open = await freshRuntime();
+    // A person under 16: their intake, PASS, contracts, hours, exits, bilans… all point at them.
+    const young = exampleCopy();
+    writeCsv(young, 'personnes', readCsv(young, 'personnes').replace('02/05/1996', '02/05/2015'));
+    expect(messages(await importFolder(open, young))).toEqual([
+      'personnes:2:date_naissance La personne doit avoir plus de 16 ans (Code du travail, art. L4153-1) : vérifiez l’année de naissance.',
+    ]);
+    // A person's only contract refused: their hours, exit and the rows placed on the parcours it would have opened.
+    const longWeek = exampleCopy();
+    writeCsv(longWeek, 'contrats', readCsv(longWeek, 'contrats').replace('A1;E1;ACI;CDDI;15/01/2024;2024-07-14;24', 'A1;E1;ACI;CDDI;15/01/2024;2024-07-14;50'));
+    expect(messages(await importFolder(open, longWeek))).toEqual(['contrats:2:heures_hebdo Au plus 48 heures par semaine.']);
+  });
+
   it('refuses the workbook of another structure', async () => {
     const open = await freshRuntime();
     await importFolder(open, EXEMPLE_2024);

@@ -205,6 +205,17 @@ export class ImportWriter {
     this.refCache.set(`${feuille}\u0000${ref}`, id);
   }
 
+  /**
+   * A row refused by a rule of the app (not by its cells): other rows pointing at it get no second, misleading
+   * « inconnu » error, as for rows refused while reading.
+   */
+  private reject(sheet: ImportSheet, ref: string): void {
+    this.book[sheet]?.rejectedRefs.add(ref);
+  }
+
+  /** Persons with a contract refused: their rows placed on a parcours get no « aucun parcours » error on top. */
+  private readonly personsWithRejectedContracts = new Set<string>();
+
   private person(sheet: ImportSheet, r: SheetRecord): string | null {
     const ref = reqStr(r, 'ref_personne');
     const id = this.refOf('personnes', ref);
@@ -284,6 +295,7 @@ export class ImportWriter {
       records: (sheet) => this.records(sheet),
       has: (sheet, column) => this.has(sheet, column),
       rejectedRefs: (sheet) => this.book[sheet]?.rejectedRefs ?? new Set(),
+      contractsRejected: (personneId) => this.personsWithRejectedContracts.has(personneId),
       refOf: (sheet, ref) => this.refOf(sheet, ref),
       setRef: (sheet, ref, id) => this.setRef(sheet, ref, id),
       count: (sheet, created) => this.count(sheet, created),
@@ -514,6 +526,7 @@ export class ImportWriter {
       const wrong = Object.entries(problems);
       if (!parsed.success || wrong.length > 0) {
         for (const [field, message] of wrong) this.problems.error('personnes', r.line, columnOfField(field), message);
+        this.reject('personnes', ref);
         continue;
       }
       // The import is run by a role that manages the whole file: it writes the NIR and the orienteur it carries.
@@ -657,7 +670,6 @@ export class ImportWriter {
     }
   }
 
-
   // ---- parcours ---------------------------------------------------------------------------------------------
 
   private writeContratsAndSorties(kinds: Set<string>): void {
@@ -681,9 +693,15 @@ export class ImportWriter {
       });
       if (!parsed.success) {
         for (const [field, message] of Object.entries(fieldProblems(parsed.error))) this.problems.error('contrats', r.line, columnOfField(field), message);
+        this.reject('contrats', reqStr(r, 'ref'));
+        if (personneId) this.personsWithRejectedContracts.add(personneId);
         continue;
       }
-      if (!personneId) continue;
+      if (!personneId) {
+        // Its person was refused: the contract is not written, and its hours get no « contrat inconnu » on top.
+        this.reject('contrats', reqStr(r, 'ref'));
+        continue;
+      }
       this.parsedContracts.set(r, parsed.data);
       appendTo(contractsByPerson, personneId, { r, personneId });
     }
@@ -788,7 +806,9 @@ export class ImportWriter {
       personneId, date, date,
     );
     if (!open) {
-      this.problems.error('sorties', r.line, 'date', `Aucun parcours de cette personne n’est ouvert le ${frDate(date)} : la sortie ne peut pas être rattachée.`);
+      if (!this.personsWithRejectedContracts.has(personneId)) {
+        this.problems.error('sorties', r.line, 'date', `Aucun parcours de cette personne n’est ouvert le ${frDate(date)} : la sortie ne peut pas être rattachée.`);
+      }
       return;
     }
     this.commands.parcours.recordExit(open.id, date, reqStr(r, 'motif') as MotifSortie, this.now);
@@ -984,7 +1004,9 @@ export class ImportWriter {
       if (start !== null) {
         // The file names the parcours by its start (format v2): a follow-up after a re-entry stays on its parcours.
         const id = this.get<{ id: string }>('select id from parcours where personne_id = ? and date_debut = ? order by dispositif, id limit 1', personneId, start)?.id ?? null;
-        if (!id) this.problems.error(sheet, r.line, 'debut_parcours', `Cette personne n’a aucun parcours commencé le ${frDate(start)} (début de son premier contrat).`);
+        if (!id && !this.personsWithRejectedContracts.has(personneId)) {
+          this.problems.error(sheet, r.line, 'debut_parcours', `Cette personne n’a aucun parcours commencé le ${frDate(start)} (début de son premier contrat).`);
+        }
         return id;
       }
       if (!spansCache.has(personneId)) {
@@ -998,7 +1020,9 @@ export class ImportWriter {
         return null;
       }
       const parcoursId = parcoursForDate(spansCache.get(personneId)!, date);
-      if (!parcoursId) this.problems.error(sheet, r.line, 'ref_personne', 'Cette personne n’a aucun parcours (aucun contrat) : la ligne ne peut pas être rattachée.');
+      if (!parcoursId && !this.personsWithRejectedContracts.has(personneId)) {
+        this.problems.error(sheet, r.line, 'ref_personne', 'Cette personne n’a aucun parcours (aucun contrat) : la ligne ne peut pas être rattachée.');
+      }
       return parcoursId;
     };
     const yesNo = (r: SheetRecord, col: string, fallback: boolean) => ((bool(r, col) ?? fallback) ? 1 : 0);

@@ -19,6 +19,8 @@ export interface RegisterContext {
   records(sheet: ImportSheet): SheetRecord[];
   has(sheet: ImportSheet, column: string): boolean;
   rejectedRefs(sheet: ImportSheet): Set<string>;
+  /** Whether a contract of this person was refused: their parcours may be missing for that reason alone. */
+  contractsRejected(personneId: string): boolean;
   refOf(sheet: string, ref: string): string | null;
   setRef(sheet: string, ref: string, id: string): void;
   count(sheet: ImportSheet, created: boolean): void;
@@ -205,7 +207,7 @@ class RegisterSheetWriter {
           }
         } else if (!id) {
           ok = false;
-          this.ctx.problems.error(this.sheet, r.line, 'debut_parcours', `Cette personne n’a pas de parcours ${String(r.values.dispositif)} commencé à cette date (le premier contrat du parcours).`);
+          if (!this.ctx.contractsRejected(personneId)) this.ctx.problems.error(this.sheet, r.line, 'debut_parcours', `Cette personne n’a pas de parcours ${String(r.values.dispositif)} commencé à cette date (le premier contrat du parcours).`);
         }
         values.parcours_id = id ?? null;
       }
