@@ -15,13 +15,13 @@ import { reportCommand } from '../cli-observatoire';
 import type { FromWorker, ToWorker } from './protocol';
 
 export async function runCliInWorker(runtime: AppRuntime, message: Extract<ToWorker, { type: 'cli' }>, paths: AppPaths, post: (message: FromWorker) => void): Promise<number> {
-  const restore = captureOutput(post, message.stderrIsTTY);
+  const releaseOutput = captureOutput(post, message.stderrIsTTY);
   try {
     return await runDataCommand(message.command, runtime, message.args, paths);
   } catch (err) {
     return cliFailure(err);
   } finally {
-    restore();
+    releaseOutput();
   }
 }
 
