@@ -14,7 +14,7 @@ import type { CategorieSortie, MotifSortie } from '../../../src-shared/domain/in
 import { CLIENT_TYPES } from '../../../src-shared/domain/insertion';
 import { isCodeOf } from '../../../src-shared/domain/code-lists';
 import type { ParametresValeurs } from '../../../src-shared/domain/parametres';
-import { INDICATOR_DEFINITIONS, RATIOS, ratioValue, UNIT_DECIMALS, type IndicatorId, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
+import { DERIVATIONS, INDICATOR_DEFINITIONS, RATIOS, ratioValue, UNIT_DECIMALS, type Derivation, type IndicatorId, type IndicatorMap } from '../../../src-shared/observatoire/indicateurs';
 import { isBilanOverdue, cerSignedInTime } from '../../../src-shared/rules/echeances';
 import { fromDixMilliemes, round, windows480, type Fenetre480 } from '../../../src-shared/rules/heures';
 import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
@@ -22,7 +22,7 @@ import { isExitCounted, parcoursMonths, type ExitThresholds } from '../../../src
 import { SIAE_KINDS, type SiaeKind } from '../../../src-shared/siae';
 import type { ParametresService } from '../insertion/parametres-service';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
-import { FAMILIES_ON_SALARIES, FAMILY_ROWS, ROW_FAMILIES, type CountedRow, type RowContext, type RowFamily } from './counted-rows';
+import { FAMILIES_ON_SALARIES, FAMILY_ROWS, familyOf, ROW_FAMILIES, type CountedRow, type RowContext, type RowFamily } from './counted-rows';
 import { appendTo } from '../../lib/append-to';
 
 export interface ReportParametres {
@@ -118,6 +118,42 @@ interface YearHours {
   centiemes: number;
 }
 
+/**
+ * What one computation of a year covers: everything (the report, the Observatoire), or the parts a few figures need
+ * (the self-assessment's evidence): the row families and the passes that set them.
+ */
+interface YearParts {
+  families: ReadonlySet<RowFamily>;
+  accueil: boolean;
+  activite: boolean;
+  accompagnement: boolean;
+  qualite: boolean;
+  /** The mean length of the parcours behind the counted exits. */
+  meanLengths: boolean;
+}
+
+const ALL_PARTS: YearParts = { families: new Set(ROW_FAMILIES), accueil: true, activite: true, accompagnement: true, qualite: true, meanLengths: true };
+
+/** The parts that set these figures (a rate: the parts of its numerator and denominator too). */
+export function partsFor(ids: readonly IndicatorId[]): YearParts {
+  const families = new Set<RowFamily>();
+  const parts = { accueil: false, activite: false, accompagnement: false, qualite: false, meanLengths: false };
+  const add = (id: string): void => {
+    const derivation = (DERIVATIONS as Partial<Record<string, Derivation>>)[id];
+    if (derivation?.kind === 'ratio') [...derivation.numerator, ...derivation.denominator].forEach(add);
+    const family = familyOf(id);
+    if (id === 'sorties.duree_moyenne_parcours_mois') parts.meanLengths = true;
+    else if (family) families.add(family);
+    else if (id.startsWith('accueil.') || id.startsWith('territoire.')) parts.accueil = true;
+    else if (id.startsWith('activite.')) parts.activite = true;
+    else if (id.startsWith('accompagnement.')) parts.accompagnement = true;
+    else if (id.startsWith('qualite.')) parts.qualite = true;
+    else throw new Error(`Indicateur sans calcul connu : ${id}`);
+  };
+  ids.forEach(add);
+  return { families, ...parts };
+}
+
 class Accumulator {
   readonly values: IndicatorMap = {};
 
@@ -170,12 +206,24 @@ export class IndicatorsService {
     return this.cache.get(year, () => this.computeFresh(year));
   }
 
+  /**
+   * A few figures of a year (the self-assessment's evidence): taken from the whole year when it is kept, else
+   * computed by the parts that set them only (partsFor), kept under `name` until a write. Only the figures asked for
+   * are returned: the others were not computed.
+   */
+  computeSome(year: number, name: string, ids: readonly IndicatorId[]): YearIndicators {
+    const pick = (y: YearIndicators): YearIndicators => ({ ...y, indicateurs: Object.fromEntries(ids.map((id) => [id, y.indicateurs[id] ?? null])) });
+    const whole = this.cache.peek(year);
+    if (whole) return pick(whole);
+    return this.cache.get(`${year}:${name}`, () => pick(asBookkeeping(this.sqlite, () => this.computeFromData(year, partsFor(ids)))));
+  }
+
   /** The year computed from the data; it writes only temporary tables, which are not a change to the data. */
   computeFresh(year: number): YearIndicators {
     return asBookkeeping(this.sqlite, () => this.computeFromData(year));
   }
 
-  private computeFromData(year: number): YearIndicators {
+  private computeFromData(year: number, parts: YearParts = ALL_PARTS): YearIndicators {
     const start = `${year}-01-01`;
     const end = `${year}-12-31`;
     const params = this.parametresOfYear(year);
@@ -188,11 +236,12 @@ export class IndicatorsService {
         if (d.perDispositif) for (const k of kinds) acc.set(d.id, k, d.unit === 'rate' || d.unit === 'months' ? null : 0);
       }
       // The exits are read once for their counts (rows) and their mean length.
-      const exits = this.exitsOfYear(start, end, params);
+      const exits = parts.families.has('sorties') || parts.meanLengths ? this.exitsOfYear(start, end, params) : [];
       const source = { ...this.rowSource(), exitsOfYear: () => exits };
       // Each person-count is its number of rows in its scope (counted-rows.ts), tallied per scope before the map.
       const tally = new Map<Scope, Map<IndicatorId, number>>();
       for (const family of ROW_FAMILIES) {
+        if (!parts.families.has(family)) continue;
         for (const row of FAMILY_ROWS[family]({ sqlite: this.sqlite, start, end, params, source })) {
           let inScope = tally.get(row.scope);
           if (!inScope) tally.set(row.scope, (inScope = new Map()));
@@ -200,11 +249,11 @@ export class IndicatorsService {
         }
       }
       for (const [scope, counts] of tally) for (const [id, n] of counts) acc.add(id, scope, n);
-      this.accueil(acc, start, end);
-      this.activite(acc, year, yearHours, end, start, params);
-      this.accompagnement(acc, start, end);
-      this.meanLengths(acc, exits);
-      this.qualite(acc, start, end);
+      if (parts.accueil) this.accueil(acc, start, end);
+      if (parts.activite) this.activite(acc, year, yearHours, end, start, params);
+      if (parts.accompagnement) this.accompagnement(acc, start, end);
+      if (parts.meanLengths) this.meanLengths(acc, exits);
+      if (parts.qualite) this.qualite(acc, start, end);
       // Rates from their declared parts (DERIVATIONS), in each scope.
       for (const { id, derivation } of RATIOS) {
         for (const scope of [null, ...kinds]) acc.set(id, scope, ratioValue(derivation, (part) => acc.values[acc.key(part, scope)]));

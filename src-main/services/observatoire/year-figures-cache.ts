@@ -12,8 +12,11 @@
 import type Database from 'better-sqlite3';
 import { dataChanges } from '../../../db/data-changes';
 
+/** A year, or a year and the part of its figures kept (`2025:preuves`). */
+export type FiguresKey = number | `${number}:${string}`;
+
 export class YearFiguresCache<T> {
-  private readonly entries = new Map<number, T>();
+  private readonly entries = new Map<FiguresKey, T>();
   private seenChanges = -1;
   private seenDataVersion = -1;
   /** total_changes() when the outermost transaction began (OpenRuntime.transaction); null outside one. */
@@ -30,24 +33,41 @@ export class YearFiguresCache<T> {
     if (!committed) this.entries.clear();
   }
 
-  get(year: number, compute: () => T): T {
-    const changes = this.changes();
-    const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number;
-    if (changes !== this.seenChanges || dataVersion !== this.seenDataVersion) this.entries.clear();
-    // A transaction begun elsewhere (without OpenRuntime) is treated as one that may have written.
-    const uncommittedWrites = this.sqlite.inTransaction && (this.transactionStartChanges === null || this.transactionStartChanges !== changes);
-    const kept = uncommittedWrites ? undefined : this.entries.get(year);
+  /** The figures kept for this key if no write happened since, without computing anything. */
+  peek(key: FiguresKey): T | undefined {
+    const { uncommittedWrites } = this.validate();
+    const kept = uncommittedWrites ? undefined : this.entries.get(key);
+    return kept === undefined ? undefined : structuredClone(kept);
+  }
+
+  get(key: FiguresKey, compute: () => T): T {
+    const { dataVersion, uncommittedWrites } = this.validate();
+    const kept = uncommittedWrites ? undefined : this.entries.get(key);
     if (kept !== undefined) return structuredClone(kept);
     const fresh = compute();
     const after = this.changes();
     if (!uncommittedWrites) {
-      this.entries.set(year, structuredClone(fresh));
+      this.entries.set(key, structuredClone(fresh));
       // The computation's own temporary tables counted as changes: they are not a write to the data.
       if (this.transactionStartChanges !== null) this.transactionStartChanges = after;
     }
     this.seenChanges = after;
     this.seenDataVersion = dataVersion;
     return fresh;
+  }
+
+  /** Empties the cache after a write; says whether this transaction may hold writes a rollback can undo. */
+  private validate(): { changes: number; dataVersion: number; uncommittedWrites: boolean } {
+    const changes = this.changes();
+    const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number;
+    if (changes !== this.seenChanges || dataVersion !== this.seenDataVersion) {
+      this.entries.clear();
+      this.seenChanges = changes;
+      this.seenDataVersion = dataVersion;
+    }
+    // A transaction begun elsewhere (without OpenRuntime) is treated as one that may have written.
+    const uncommittedWrites = this.sqlite.inTransaction && (this.transactionStartChanges === null || this.transactionStartChanges !== changes);
+    return { changes, dataVersion, uncommittedWrites };
   }
 
   private changes(): number {

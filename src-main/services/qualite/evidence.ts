@@ -4,18 +4,35 @@
  * (data, importable) names measures by key; adding a measure is code, choosing and aiming them is not.
  */
 import type Database from 'better-sqlite3';
-import { hasPersonList } from '../../../src-shared/observatoire/indicateurs';
+import { hasPersonList, type IndicatorId } from '../../../src-shared/observatoire/indicateurs';
 import type { EvidenceValue } from '../../../src-shared/qualite/grid';
 import type { IndicatorsService } from '../observatoire/indicators-service';
 
-type Indicators = Record<string, number | null>;
+/**
+ * The observatoire's figures the measures read. The self-assessment computes only the parts of the year that set
+ * them (IndicatorsService.computeSome); the type below keeps a measure from reading a figure not listed here.
+ */
+export const EVIDENCE_FIGURES = [
+  'accueil.delai_median_decision_jours',
+  'accompagnement.cer_signes_dans_delai',
+  'accompagnement.cer_signes',
+  'accompagnement.salaries_avec_bilan',
+  'public.salaries_en_parcours',
+  'accompagnement.bilans_en_retard_fin_annee',
+  'accompagnement.formation.salaries_formes',
+  'sorties.taux_sorties_dynamiques',
+  'qualite.actions_amelioration_realisees',
+  'qualite.satisfaction_moyenne',
+] as const satisfies readonly IndicatorId[];
+
+type EvidenceFigure = (typeof EVIDENCE_FIGURES)[number];
 
 interface EvidenceContext {
   sqlite: Database.Database;
   year: number;
   start: string;
   end: string;
-  indicators: () => Indicators;
+  figure(id: EvidenceFigure): number | null;
 }
 
 export interface EvidenceMeasure {
@@ -35,7 +52,7 @@ function share(numerator: number | null | undefined, denominator: number | null 
 }
 
 const count = (ctx: EvidenceContext, sql: string, ...params: unknown[]) => Number(ctx.sqlite.prepare(sql).pluck().get(...params) ?? 0);
-const indicator = (id: string) => (ctx: EvidenceContext) => ({ value: ctx.indicators()[id] ?? null });
+const indicator = (id: EvidenceFigure) => (ctx: EvidenceContext) => ({ value: ctx.figure(id) });
 
 export const EVIDENCE: Record<string, EvidenceMeasure> = {
   'accueil.offre_presentee': {
@@ -72,14 +89,14 @@ export const EVIDENCE: Record<string, EvidenceMeasure> = {
     direction: 'min',
     unit: 'part',
     link: { indicator: 'accompagnement.cer_signes_dans_delai' },
-    compute: (ctx) => share(ctx.indicators()['accompagnement.cer_signes_dans_delai'], ctx.indicators()['accompagnement.cer_signes']),
+    compute: (ctx) => share(ctx.figure('accompagnement.cer_signes_dans_delai'), ctx.figure('accompagnement.cer_signes')),
   },
   'insertion.salaries_avec_bilan': {
     label: 'Part des salariés en parcours avec au moins un bilan dans l’année',
     direction: 'min',
     unit: 'part',
     link: { indicator: 'accompagnement.salaries_avec_bilan' },
-    compute: (ctx) => share(ctx.indicators()['accompagnement.salaries_avec_bilan'], ctx.indicators()['public.salaries_en_parcours']),
+    compute: (ctx) => share(ctx.figure('accompagnement.salaries_avec_bilan'), ctx.figure('public.salaries_en_parcours')),
   },
   'insertion.bilans_paroles': {
     label: 'Part des bilans de l’année où la parole de la personne est écrite',
@@ -104,7 +121,7 @@ export const EVIDENCE: Record<string, EvidenceMeasure> = {
     direction: 'min',
     unit: 'part',
     link: { indicator: 'accompagnement.formation.salaries_formes' },
-    compute: (ctx) => share(ctx.indicators()['accompagnement.formation.salaries_formes'], ctx.indicators()['public.salaries_en_parcours']),
+    compute: (ctx) => share(ctx.figure('accompagnement.formation.salaries_formes'), ctx.figure('public.salaries_en_parcours')),
   },
   'insertion.sorties_dynamiques': {
     label: 'Taux de sorties dynamiques',
@@ -213,15 +230,15 @@ export const EVIDENCE: Record<string, EvidenceMeasure> = {
   },
 };
 
-/** Computes every measure a grid uses, for one year; the observatoire's indicators are computed at most once. */
+/** Computes every measure a grid uses, for one year; the observatoire's figures are computed at most once. */
 export function computeEvidence(sqlite: Database.Database, indicators: IndicatorsService, keys: readonly string[], year: number): Record<string, EvidenceValue> {
-  let cached: Indicators | null = null;
+  let figures: Record<string, number | null> | null = null;
   const ctx: EvidenceContext = {
     sqlite,
     year,
     start: `${year}-01-01`,
     end: `${year}-12-31`,
-    indicators: () => (cached ??= indicators.compute(year).indicateurs as Indicators),
+    figure: (id) => (figures ??= indicators.computeSome(year, 'preuves', EVIDENCE_FIGURES).indicateurs)[id] ?? null,
   };
   const out: Record<string, EvidenceValue> = {};
   for (const key of new Set(keys)) {
