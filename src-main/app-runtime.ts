@@ -75,7 +75,11 @@ const CLOSED: RuntimeState = { kind: 'closed' };
 export class AppRuntime {
   private state: RuntimeState = CLOSED;
   private unlocked: UnlockedKey | null = null;
-  /** The recovery key of a sheet not yet confirmed: in memory only, shown to the administrator until confirmed. */
+  /**
+   * The recovery key made during this run (a new installation, a sheet asked for, a replaced key): in memory only,
+   * shown to the administrator until confirmed. After a restart it is gone, but the key it made still opens the data:
+   * a sheet printed before the restart can still be confirmed by typing it back.
+   */
   private pendingRecoveryKey: string | null = null;
   /** What the last start-up encrypted, when it found clear data (shown once in the logs and the notes). */
   lastEncryptionMigration: EncryptionMigration | null = null;
@@ -159,12 +163,7 @@ export class AppRuntime {
       };
       return null;
     }
-    if (!keyring.recoverySheetConfirmedAt) {
-      // Nobody has confirmed printing the sheet: a fresh recovery key is offered; the one never shown is discarded.
-      const replaced = this.keys.replaceRecoveryKey({ key, keyring }, this.paths.backupDir);
-      this.pendingRecoveryKey = replaced.recoveryKey;
-      keyring = replaced.keyring;
-    }
+    // An unconfirmed sheet keeps its key across restarts: it may be printed already (recoveryKeyForSheet).
     return (this.unlocked = { key, keyring });
   }
 
@@ -255,12 +254,28 @@ export class AppRuntime {
     return { state: 'ready', appVersion: APP_VERSION, structureName: getStructure(db).nom, demonstration };
   }
 
-  /** The recovery key waiting to be printed and confirmed, if any (administrators only, see routes/securite.ts). */
+  /** The recovery key made during this run and not yet confirmed, if any. */
   recoveryKeyToPrint(): string | null {
     return this.pendingRecoveryKey;
   }
 
-  encryptionStatus(): { keyId: string; cipher: string; guard: OsKeyGuard['kind'] | null; guardWarning: string | null; sheetConfirmedAt: string | null; sheetPending: boolean } {
+  /** Whether the recovery sheet still has to be printed and confirmed. */
+  recoverySheetPending(): boolean {
+    return this.unlocked !== null && !this.unlocked.keyring.recoverySheetConfirmedAt;
+  }
+
+  /**
+   * The key to print on the sheet (administrators only, routes/securite.ts): the one made during this run, else a new
+   * one — the key made before a restart is not kept anywhere, so it cannot be shown again; the new one replaces it
+   * (a sheet printed with it then stops opening the data, which the screen says before).
+   */
+  recoveryKeyForSheet(): string | null {
+    if (!this.recoverySheetPending()) return null;
+    if (!this.pendingRecoveryKey) this.replaceRecoveryKey();
+    return this.pendingRecoveryKey;
+  }
+
+  encryptionStatus(): { keyId: string; cipher: string; guard: OsKeyGuard['kind'] | null; guardWarning: string | null; sheetConfirmedAt: string | null; sheetPending: boolean; sheetKeyInMemory: boolean } {
     const keyring = this.unlocked!.keyring;
     return {
       keyId: keyring.keyId,
@@ -268,13 +283,17 @@ export class AppRuntime {
       guard: keyring.os?.kind ?? null,
       guardWarning: keyring.os ? this.keys.guardWarning : null,
       sheetConfirmedAt: keyring.recoverySheetConfirmedAt,
-      sheetPending: this.pendingRecoveryKey !== null,
+      sheetPending: !keyring.recoverySheetConfirmedAt,
+      sheetKeyInMemory: this.pendingRecoveryKey !== null,
     };
   }
 
-  /** The administrator retyped the key from the printed sheet: it is right, so the in-memory copy is dropped. */
+  /**
+   * The administrator retyped the key from the printed sheet (printed during this run or before a restart): it is
+   * the one that opens the data, so the sheet is confirmed and the in-memory copy dropped.
+   */
   confirmRecoverySheet(typed: string): void {
-    if (!this.pendingRecoveryKey) throw new AppError('CONFLICT', 'Aucune feuille de clé de secours n’attend de confirmation.');
+    if (!this.recoverySheetPending()) throw new AppError('CONFLICT', 'Aucune feuille de clé de secours n’attend de confirmation.');
     try {
       this.unlocked = { ...this.unlocked!, keyring: this.keys.confirmRecoverySheet(this.unlocked!.keyring, typed) };
     } catch (err) {

@@ -27,7 +27,7 @@ export function cliDatabase(runtime: AppRuntime, paths: AppPaths): CliDatabase {
   const migration = runtime.lastEncryptionMigration;
   if (migration?.safetyBackup) console.error(`Base chiffrée (sauvegarde préalable : ${migration.safetyBackup.path}).`);
   if (migration?.damagedCopies.length) console.error(`Copies endommagées laissées non chiffrées : ${migration.damagedCopies.join(', ')}`);
-  if (runtime.recoveryKeyToPrint()) {
+  if (runtime.recoverySheetPending()) {
     console.error('Clé de secours : pas encore confirmée. Ouvrez l’application avec un compte administrateur pour l’imprimer.');
   }
   return { runtime, open };

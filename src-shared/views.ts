@@ -175,6 +175,11 @@ export interface EncryptionStatusView {
   feuilleConfirmeeLe: string | null;
   /** A recovery key waits to be printed and confirmed by an administrator. */
   feuilleAImprimer: boolean;
+  /**
+   * The key waiting for confirmation was made before the app was last started: its sheet may be printed already and
+   * can be confirmed; printing a new sheet replaces that key.
+   */
+  feuilleDUnDemarragePrecedent: boolean;
 }
 
 export interface RecoverySheetView {

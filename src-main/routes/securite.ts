@@ -20,6 +20,7 @@ function statusView(runtime: AppRuntime): EncryptionStatusView {
     avertissement: s.guardWarning,
     feuilleConfirmeeLe: s.sheetConfirmedAt,
     feuilleAImprimer: s.sheetPending,
+    feuilleDUnDemarragePrecedent: s.sheetPending && !s.sheetKeyInMemory,
   };
 }
 
@@ -34,7 +35,7 @@ export const securiteRoutes = {
     permission: 'admin',
     transaction: false,
     handler: async (ctx) => {
-      const recoveryKey = ctx.runtime.recoveryKeyToPrint();
+      const recoveryKey = ctx.runtime.recoveryKeyForSheet();
       if (!recoveryKey) {
         throw new AppError('CONFLICT', 'La feuille de clé de secours a déjà été imprimée et confirmée. Si elle est perdue, générez une nouvelle clé de secours.');
       }

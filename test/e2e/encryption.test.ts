@@ -42,17 +42,22 @@ async function serve(dataDir: string, env: Record<string, string | undefined> = 
   await page.goto(server.url);
 }
 
+/** The first-run wizard of a new installation: one ACI, its administrator Martine Durand. */
+async function setUpChantier() {
+  const wizard = new SetupWizardPage(page);
+  await wizard.fillStructure({ nom: 'Chantier des Coteaux', siret: '520 000 015 00013', departement: '07', commune: 'Privas' });
+  await wizard.next();
+  await wizard.chooseDispositifs([/Atelier chantier/]);
+  await wizard.next();
+  await wizard.fillAdministrator({ name: 'Martine Durand', login: 'm.durand', password: 'un chêne solide' });
+  await wizard.finish();
+}
+
 // One story, one step per `it`, each starting where the previous one left the installation.
 describe('encryption at rest', () => {
   it('asks the administrator to print the recovery sheet and confirm it, refusing a key copied wrong', async () => {
     await serve(dataDir);
-    const wizard = new SetupWizardPage(page);
-    await wizard.fillStructure({ nom: 'Chantier des Coteaux', siret: '520 000 015 00013', departement: '07', commune: 'Privas' });
-    await wizard.next();
-    await wizard.chooseDispositifs([/Atelier chantier/]);
-    await wizard.next();
-    await wizard.fillAdministrator({ name: 'Martine Durand', login: 'm.durand', password: 'un chêne solide' });
-    await wizard.finish();
+    await setUpChantier();
 
     // The banner until the sheet is confirmed; the modal shows the key and its PDF.
     await page.getByText('Clé de secours à imprimer').waitFor();
@@ -112,6 +117,34 @@ describe('encryption at rest', () => {
     await page.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
     await new LoginPage(page).logIn('m.durand', 'un chêne solide');
     await page.getByRole('heading', { name: 'Bonjour, Martine' }).waitFor();
+  });
+});
+
+describe('a recovery sheet printed, then the app restarted before it was confirmed', () => {
+  it('offers to confirm the printed sheet after the restart, and the printed key is the one that confirms it', async () => {
+    const dir = tempDir('cedre-e2e-');
+    await serve(dir);
+    await setUpChantier();
+    await page.getByRole('button', { name: 'Imprimer la feuille maintenant' }).click();
+    const printed = (await page.getByLabel('Clé de secours', { exact: true }).textContent())!.trim();
+    // Closed « plus tard », then the app is closed before the key is typed back.
+    await page.getByRole('button', { name: 'Plus tard' }).click();
+    await page.close();
+    await server!.close();
+
+    await serve(dir);
+    await new LoginPage(page).logIn('m.durand', 'un chêne solide');
+    await page.getByText(/Si la feuille a été imprimée avant le dernier démarrage, confirmez-la/).waitFor();
+    await shot('chiffrement-06-feuille-deja-imprimee');
+    await page.getByRole('button', { name: 'J’ai déjà imprimé la feuille' }).click();
+    // Nothing new is shown: the key is typed from the paper.
+    expect(await page.getByLabel('Clé de secours', { exact: true }).count()).toBe(0);
+    await page.getByLabel('Recopiez la clé depuis la feuille imprimée').pressSequentially(printed.toLowerCase());
+    await shot('chiffrement-07-confirmer-la-feuille');
+    await page.getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByText('Clé de secours à imprimer').waitFor({ state: 'detached' });
+    await page.close();
+    await server!.close();
   });
 });
 

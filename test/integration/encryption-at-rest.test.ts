@@ -115,19 +115,41 @@ describe('a new installation', () => {
     expect(app.runtime.recoveryKeyToPrint()).toBeNull();
   }, 60_000);
 
-  it('offers a new recovery key at each start until one is confirmed, and rewrites the backups’ key files', async () => {
+  it('keeps an unconfirmed key across restarts: a sheet printed before one is confirmed after it; a new sheet replaces the key, in the backups’ key files too', async () => {
     const dataDir = tempDir();
     app = await TestApp.start(dataDir);
-    await app.setUp();
-    const first = app.runtime.recoveryKeyToPrint()!;
+    const token = await app.setUp();
+    const printed = (await app.call('securite.recoverySheet', {}, token)).cle;
     const backup = (await app.runtime.backup('manuelle'))!;
     app.close();
+
+    // Restarted before typing the key back: nothing new is made, the printed sheet still opens the data and its backups.
     app = await TestApp.start(dataDir);
-    const second = app.runtime.recoveryKeyToPrint()!;
-    expect(second).not.toBe(first);
-    const keyFile = readBackupKeyFile(backup.path + '.cle')!;
-    expect(() => DataKeyManager.unlockEnvelope(keyFile, first)).toThrow(/ne correspond pas/);
-    expect(DataKeyManager.unlockEnvelope(keyFile, second)).toHaveLength(32);
+    const logIn = async () => (await app!.call('auth.login', { login: 'm.durand', password: 'un chêne solide' })).token;
+    let admin = await logIn();
+    expect(app.runtime.recoveryKeyToPrint()).toBeNull();
+    expect(await app.call('securite.status', {}, admin)).toMatchObject({ feuilleAImprimer: true, feuilleDUnDemarragePrecedent: true });
+    expect(DataKeyManager.unlockEnvelope(readBackupKeyFile(backup.path + '.cle')!, printed)).toHaveLength(32);
+    expect(await app.call('securite.confirmRecoverySheet', { cle: printed }, admin)).toMatchObject({ feuilleAImprimer: false, feuilleDUnDemarragePrecedent: false });
+    expect((await app.fail('securite.confirmRecoverySheet', { cle: printed }, admin)).code).toBe('CONFLICT');
+
+    // Another installation restarted before confirming, where the administrator asks for a new sheet instead.
+    const other = tempDir();
+    app.close();
+    app = await TestApp.start(other);
+    const lost = (await app.call('securite.recoverySheet', {}, await app.setUp())).cle;
+    const otherBackup = (await app.runtime.backup('manuelle'))!;
+    app.close();
+    app = await TestApp.start(other);
+    admin = await logIn();
+    const fresh = (await app.call('securite.recoverySheet', {}, admin)).cle;
+    expect(fresh).not.toBe(lost);
+    // Asked twice in the same run: the same key, not a third one.
+    expect((await app.call('securite.recoverySheet', {}, admin)).cle).toBe(fresh);
+    const keyFile = readBackupKeyFile(otherBackup.path + '.cle')!;
+    expect(() => DataKeyManager.unlockEnvelope(keyFile, lost)).toThrow(/ne correspond pas/);
+    expect(DataKeyManager.unlockEnvelope(keyFile, fresh)).toHaveLength(32);
+    expect(await app.call('securite.status', {}, admin)).toMatchObject({ feuilleAImprimer: true, feuilleDUnDemarragePrecedent: false });
   }, 60_000);
 });
 
@@ -216,12 +238,12 @@ describe('unlocking', () => {
     const accountA = await SafeStorageGuard.create(fakeSafeStorage('compte-a'), 'win32');
     const first = await startRuntime(dataDir, { guard: accountA });
     await call(first.router, 'setup.complete', VALID_SETUP);
+    // The key made at set-up (its sheet not confirmed yet) stays the one in force across restarts.
+    const recoveryKey = first.runtime.recoveryKeyToPrint()!;
     first.runtime.close();
     expect(readKeyring(dataDir)!.os?.kind).toBe('safeStorage');
     const again = await startRuntime(dataDir, { guard: await SafeStorageGuard.create(fakeSafeStorage('compte-a'), 'win32') });
     expect(again.runtime.stateKind()).toBe('ready');
-    // The sheet was never confirmed: this start offered a new key, the one in force now.
-    const recoveryKey = again.runtime.recoveryKeyToPrint()!;
     again.runtime.close();
     const other = await startRuntime(dataDir, { guard: await SafeStorageGuard.create(fakeSafeStorage('compte-b'), 'win32') });
     expect(other.runtime.stateKind()).toBe('locked');

@@ -17,7 +17,7 @@ const PROTECTION: Record<string, string> = {
 export function EncryptionCard() {
   const { data, error, reload } = useRouteData('securite.status');
   const isAdmin = useSessionStore((s) => s.session?.user.isAdmin ?? false);
-  const [sheetOpen, setSheetOpen] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState<'print' | 'confirm' | null>(null);
   const [replaceOpen, setReplaceOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -32,7 +32,7 @@ export function EncryptionCard() {
       setPassword('');
       reload();
       notifications.show({ color: 'teal', message: 'Nouvelle clé de secours créée : imprimez-la maintenant.' });
-      setSheetOpen(true);
+      setSheetOpen('print');
     } catch (err) {
       setReplaceError(err instanceof ApiError ? err.message : 'Opération impossible.');
     } finally {
@@ -71,7 +71,14 @@ export function EncryptionCard() {
           </Group>
           {isAdmin && (
             <Group>
-              {data.feuilleAImprimer && <Button onClick={() => setSheetOpen(true)}>Imprimer la feuille de clé de secours</Button>}
+              {data.feuilleDUnDemarragePrecedent && (
+                <Button variant="outline" onClick={() => setSheetOpen('confirm')}>
+                  J’ai déjà imprimé la feuille
+                </Button>
+              )}
+              {data.feuilleAImprimer && (
+                <Button onClick={() => setSheetOpen('print')}>{data.feuilleDUnDemarragePrecedent ? 'Imprimer une nouvelle feuille' : 'Imprimer la feuille de clé de secours'}</Button>
+              )}
               <Button variant="default" onClick={() => setReplaceOpen(true)}>
                 Générer une nouvelle clé de secours…
               </Button>
@@ -80,10 +87,14 @@ export function EncryptionCard() {
         </Stack>
       )}
       <RecoverySheetModal
-        opened={sheetOpen}
-        onClose={() => setSheetOpen(false)}
+        opened={sheetOpen !== null}
+        confirmOnly={sheetOpen === 'confirm'}
+        onClose={() => {
+          setSheetOpen(null);
+          reload();
+        }}
         onConfirmed={() => {
-          setSheetOpen(false);
+          setSheetOpen(null);
           reload();
         }}
       />

@@ -6,25 +6,39 @@ import { RecoverySheetModal } from './RecoverySheetModal';
 /** Administrators only: until the recovery sheet is printed and confirmed, every page reminds them. */
 export function RecoverySheetBanner() {
   const { data, reload } = useRouteData('securite.status');
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<'print' | 'confirm' | null>(null);
   if (!data?.feuilleAImprimer) return null;
+  const earlier = data.feuilleDUnDemarragePrecedent;
   return (
     <>
       <Alert color="orange" mb="md" role="status" title="Clé de secours à imprimer" className="no-print">
         <Group justify="space-between" wrap="wrap">
           <Text size="sm" maw={640}>
             Les données sont chiffrées. Sans la feuille de clé de secours, une panne ou un vol de l’ordinateur rendrait les sauvegardes illisibles.
+            {earlier && ' Si la feuille a été imprimée avant le dernier démarrage, confirmez-la ; une nouvelle feuille remplacerait sa clé.'}
           </Text>
-          <Button color="orange" onClick={() => setOpen(true)}>
-            Imprimer la feuille maintenant
-          </Button>
+          <Group gap="xs">
+            {earlier && (
+              <Button color="orange" variant="outline" onClick={() => setOpen('confirm')}>
+                J’ai déjà imprimé la feuille
+              </Button>
+            )}
+            <Button color="orange" onClick={() => setOpen('print')}>
+              {earlier ? 'Imprimer une nouvelle feuille' : 'Imprimer la feuille maintenant'}
+            </Button>
+          </Group>
         </Group>
       </Alert>
       <RecoverySheetModal
-        opened={open}
-        onClose={() => setOpen(false)}
+        opened={open !== null}
+        confirmOnly={open === 'confirm'}
+        onClose={() => {
+          setOpen(null);
+          // A new sheet asked for replaced the earlier key: the banner's wording follows.
+          reload();
+        }}
         onConfirmed={() => {
-          setOpen(false);
+          setOpen(null);
           reload();
         }}
       />

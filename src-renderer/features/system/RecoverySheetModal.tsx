@@ -8,26 +8,29 @@ import { downloadPdf } from '../../lib/download';
 
 /**
  * Shows the recovery key once, with its printable sheet, and asks the administrator to type it back from the paper:
- * the key is only dropped from memory once the printed copy is proven right.
+ * the key is only dropped from memory once the printed copy is proven right. `confirmOnly`: a sheet printed before
+ * the app was restarted is confirmed by typing its key, without showing (and so making) a new one.
  */
-export function RecoverySheetModal({ opened, onClose, onConfirmed }: { opened: boolean; onClose: () => void; onConfirmed: () => void }) {
+export function RecoverySheetModal({ opened, onClose, onConfirmed, confirmOnly = false }: { opened: boolean; onClose: () => void; onConfirmed: () => void; confirmOnly?: boolean }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Clé de secours des données" size="lg">
+    <Modal opened={opened} onClose={onClose} title={confirmOnly ? 'Confirmer la feuille déjà imprimée' : 'Clé de secours des données'} size="lg">
       {/* Mounted only while open: each opening starts from an empty field and fetches the sheet again. */}
-      {opened && <RecoverySheetContent onClose={onClose} onConfirmed={onConfirmed} />}
+      {opened && <RecoverySheetContent onClose={onClose} onConfirmed={onConfirmed} confirmOnly={confirmOnly} />}
     </Modal>
   );
 }
 
-function RecoverySheetContent({ onClose, onConfirmed }: { onClose: () => void; onConfirmed: () => void }) {
+function RecoverySheetContent({ onClose, onConfirmed, confirmOnly }: { onClose: () => void; onConfirmed: () => void; confirmOnly: boolean }) {
   const [sheet, setSheet] = useState<RecoverySheetView | null>(null);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    if (confirmOnly) return;
     api('securite.recoverySheet').then(setSheet, (err: unknown) => setError(err instanceof ApiError ? err.message : 'Feuille indisponible.'));
-  }, []);
+  }, [confirmOnly]);
+  const canType = confirmOnly || sheet !== null;
 
   const confirm = async () => {
     setBusy(true);
@@ -46,10 +49,17 @@ function RecoverySheetContent({ onClose, onConfirmed }: { onClose: () => void; o
 
   return (
     <Stack>
-        <Text size="sm">
-          Les données sont chiffrées. Cette clé les rouvre sur un nouvel ordinateur, avec une sauvegarde. Sans elle ni ce poste, personne ne pourra
-          les récupérer. Imprimez la feuille et rangez-la sous clé, loin de l’ordinateur.
-        </Text>
+        {confirmOnly ? (
+          <Text size="sm">
+            Reprenez la feuille de clé de secours imprimée avant le dernier démarrage de l’application et recopiez sa clé : si c’est la bonne, la
+            feuille est confirmée et vous pouvez la ranger sous clé.
+          </Text>
+        ) : (
+          <Text size="sm">
+            Les données sont chiffrées. Cette clé les rouvre sur un nouvel ordinateur, avec une sauvegarde. Sans elle ni ce poste, personne ne pourra
+            les récupérer. Imprimez la feuille et rangez-la sous clé, loin de l’ordinateur.
+          </Text>
+        )}
         {sheet && (
           <>
             <Code block ta="center" fz="xl" fw={700} style={{ letterSpacing: 2 }} aria-label="Clé de secours">
@@ -60,28 +70,31 @@ function RecoverySheetContent({ onClose, onConfirmed }: { onClose: () => void; o
                 Télécharger la feuille à imprimer (PDF)
               </Button>
             </Group>
-            <TextInput
-              label="Recopiez la clé depuis la feuille imprimée"
-              description="Pour vérifier que la feuille est lisible et complète."
-              value={typed}
-              onChange={(e) => setTyped(e.currentTarget.value)}
-              autoComplete="off"
-              spellCheck={false}
-              styles={{ input: { fontFamily: 'monospace', letterSpacing: 1 } }}
-            />
           </>
+        )}
+        {canType && (
+          <TextInput
+            label="Recopiez la clé depuis la feuille imprimée"
+            description="Pour vérifier que la feuille est lisible et complète."
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+            autoComplete="off"
+            spellCheck={false}
+            styles={{ input: { fontFamily: 'monospace', letterSpacing: 1 } }}
+          />
         )}
         <FormAlert message={error} />
         {sheet && (
           <Alert color="orange" variant="light">
-            Tant que la feuille n’est pas confirmée, une nouvelle clé est proposée à chaque démarrage.
+            Tant que la feuille n’est pas confirmée, elle vous sera redemandée. Si vous fermez l’application avant, vous pourrez la confirmer au
+            prochain démarrage avec « J’ai déjà imprimé la feuille ».
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Plus tard
           </Button>
-          <Button onClick={() => void confirm()} loading={busy} disabled={!sheet || typed.trim() === ''}>
+          <Button onClick={() => void confirm()} loading={busy} disabled={!canType || typed.trim() === ''}>
             Confirmer
           </Button>
         </Group>
