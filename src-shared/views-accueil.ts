@@ -4,12 +4,11 @@ import type { Decision } from './domain/accueil';
 import type { Civilite, Orienteur } from './domain/asp-codes';
 import type { PersonneFields } from './schemas/personne';
 import type { Critere } from './domain/criteres';
-import type { FreinType } from './domain/freins';
 import type { MotifProlongation, MotifSuspension, PassStatut } from './domain/pass-iae';
 import type { Role } from './roles';
 import type { AuteurDiagnostic, StatutJustificatif } from './rules/eligibility';
 import type { z } from 'zod';
-import type { savePassInputSchema } from './schemas/diagnostic';
+import type { saveCompetenceInputSchema, saveFreinInputSchema, savePassInputSchema } from './schemas/diagnostic';
 import type { decideAccueilInputSchema, updateAccueilInputSchema } from './schemas/personne';
 import type { SiaeKind } from './siae';
 
@@ -75,22 +74,11 @@ export type AccueilView = Omit<IntakeFormFields, 'offrePresenteePar' | 'referent
   referent: UserRef | null;
 };
 
-export interface FreinView {
-  id: string;
-  type: FreinType;
-  niveau: 1 | 2 | 3;
-  commentaire: string;
-  dateIdentification: string;
-  dateLevee: string | null;
-}
+/** A frein as its form saves it (saveFreinInputSchema); its level among the three the form offers. */
+export type FreinView = Omit<z.output<typeof saveFreinInputSchema>, 'id' | 'personneId' | 'niveau'> & { id: string; niveau: 1 | 2 | 3 };
 
-export interface CompetenceView {
-  id: string;
-  libelle: string;
-  codeRome: string;
-  niveau: 1 | 2 | 3 | 4;
-  dateEvaluation: string;
-}
+/** A skill as its form saves it (saveCompetenceInputSchema); its level among the four the form offers. */
+export type CompetenceView = Omit<z.output<typeof saveCompetenceInputSchema>, 'id' | 'personneId' | 'niveau'> & { id: string; niveau: 1 | 2 | 3 | 4 };
 
 export interface DiagnosticView {
   id: string;

@@ -11,7 +11,12 @@ import type { saveCompetenceInputSchema, saveEligibiliteInputSchema, saveFreinIn
 import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../lib/uuid';
 import { PreparedWrite } from '../../lib/prepared-write';
+import type { FieldsAreColumns } from '../../lib/fields-are-columns';
 import { notFound } from '../access';
+
+/** The frein and skill forms' fields are columns of their tables (issue 18 §3; lib/fields-are-columns.ts). */
+export const FREIN_FIELDS_ARE_COLUMNS: FieldsAreColumns<Omit<z.output<typeof saveFreinInputSchema>, 'id'>, typeof freins.$inferSelect> = true;
+export const COMPETENCE_FIELDS_ARE_COLUMNS: FieldsAreColumns<Omit<z.output<typeof saveCompetenceInputSchema>, 'id'>, typeof competences.$inferSelect> = true;
 
 export class DiagnosticService {
   private readonly freinWrites: PreparedWrite<typeof freins>;
