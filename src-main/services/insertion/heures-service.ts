@@ -1,6 +1,6 @@
 /** Hours: a month saved in one transaction for a set of contracts, and closed months that no longer change. */
 import { derogation480Covers } from '../../../src-shared/rules/plafond-480';
-import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, gte, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { endOfMonth, format } from 'date-fns';
 import type { Db } from '../../../db/client';
@@ -75,7 +75,7 @@ export class HeuresService {
   }
 
   isClosed(mois: string): boolean {
-    return this.db.select({ m: moisClotures.mois }).from(moisClotures).where(eq(moisClotures.mois, mois)).get() !== undefined;
+    return this.lineStatements.closed.get(mois) !== undefined;
   }
 
   /**
@@ -85,7 +85,7 @@ export class HeuresService {
    * grid's message. The writer serves one transaction: it reads each month's closure once.
    */
   lineWriter(now: Date): { record(line: { contratId: string; date: string; centiemes: number; clientId: string | null }): 'created' | 'updated' | 'unchanged' } {
-    const { existing, closed, update, insert } = this.lineStatements;
+    const { existing, update, insert } = this.lineStatements;
     const closedMonths = new Map<string, boolean>();
     const at = now.toISOString();
     return {
@@ -93,7 +93,7 @@ export class HeuresService {
         const stored = existing.get(line.contratId, line.date, line.clientId) as { id: string; centiemes: number } | undefined;
         if (stored?.centiemes === line.centiemes) return 'unchanged';
         const mois = line.date.slice(0, 7);
-        if (!closedMonths.has(mois)) closedMonths.set(mois, closed.get(mois) !== undefined);
+        if (!closedMonths.has(mois)) closedMonths.set(mois, this.isClosed(mois));
         if (closedMonths.get(mois)) throw new AppError('CONFLICT', closedMonthMessage(mois));
         if (stored) {
           update.run(line.centiemes, stored.id);

@@ -16,6 +16,7 @@ import type { SiaeKind } from '../../../src-shared/siae';
 import type { ParcoursView } from '../../../src-shared/views-insertion';
 import { uuidv7 } from '../../lib/uuid';
 import type { FieldsAreColumns } from '../../lib/fields-are-columns';
+import { PreparedWrite } from '../../lib/prepared-write';
 import { notFound } from '../access';
 import type { PersonnesService } from '../personnes/personnes-service';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
@@ -69,6 +70,8 @@ export class ParcoursService {
     private readonly fiches: FicheSalarieService,
   ) {
     this.checkQueries = checkQueries(db, sqlite);
+    this.contractWrites = new PreparedWrite(sqlite, contrats);
+    this.contractParcours = sqlite.prepare<[string], string>('select parcours_id from contrats where id = ?').pluck();
     this.hoursOfContract = sqlite.prepare('select sum(centiemes) as total from heures where contrat_id = ?');
     this.hoursOfParcours = sqlite.prepare(
       `select sum(h.centiemes) as total, sum(case when h.date between ? and ? then h.centiemes else 0 end) as annee
@@ -161,7 +164,7 @@ export class ParcoursService {
     }
     const result = this.check(input, today);
     if (result.bloquants.length) throw new AppError('VALIDATION', result.bloquants.join(' '), { dateDebut: result.bloquants[0]! });
-    if (input.id && this.contractStatements.parcoursOf.get(input.id) !== p.id) throw notFound('Contrat');
+    if (input.id && this.contractParcours.get(input.id) !== p.id) throw notFound('Contrat');
     const id = this.recordContract({ ...input, avertissements: result.avertissements }, now);
     this.refreshStart(p.id, now);
     return id;
@@ -169,8 +172,7 @@ export class ParcoursService {
 
   /**
    * The contract row itself, once checked: the form (saveContrat) and the import both write it here (issue 18 §1).
-   * A field left `undefined` keeps what is stored (an import file without that column). Prepared statements: an
-   * import records thousands of contracts.
+   * A field left `undefined` keeps what is stored (an import file without that column).
    */
   recordContract(c: RecordedContract, now: Date): string {
     const at = now.toISOString();
@@ -180,49 +182,28 @@ export class ParcoursService {
       dateDebut: c.dateDebut,
       dateFinPrevue: c.dateFinPrevue,
       heuresHebdo: c.heuresHebdo === null ? null : toCentiemes(c.heuresHebdo),
-      keepEnd: c.dateFinReelle === undefined ? 1 : 0,
-      dateFinReelle: c.dateFinReelle ?? null,
-      keepDerogations: c.derogations === undefined ? 1 : 0,
-      derogations: JSON.stringify(c.derogations ?? []),
-      keepWarnings: c.avertissements === undefined ? 1 : 0,
-      avertissements: JSON.stringify(c.avertissements ?? []),
-      at,
+      dateFinReelle: c.dateFinReelle,
+      derogations: c.derogations && JSON.stringify(c.derogations),
+      avertissements: c.avertissements && JSON.stringify(c.avertissements),
+      updatedAt: at,
     };
     if (c.id) {
-      if (this.contractStatements.update.run({ ...values, id: c.id }).changes === 0) throw notFound('Contrat');
+      if (!this.contractWrites.updateById(c.id, values)) throw notFound('Contrat');
       return c.id;
     }
     const id = uuidv7(now.getTime());
-    this.contractStatements.insert.run({ ...values, id });
+    this.contractWrites.insert({ ...values, id, createdAt: at });
     return id;
   }
 
   /** The findings recorded on a contract (an imported one is checked once everything it depends on is written). */
   recordContractWarnings(id: string, avertissements: readonly string[], now: Date): void {
-    this.contractStatements.warnings.run(JSON.stringify(avertissements), now.toISOString(), id);
+    this.contractWrites.updateById(id, { avertissements: JSON.stringify(avertissements), updatedAt: now.toISOString() });
   }
 
-  private get contractStatements() {
-    this.preparedContract ??= {
-      parcoursOf: this.sqlite.prepare('select parcours_id from contrats where id = ?').pluck(),
-      insert: this.sqlite.prepare(
-        `insert into contrats (id, parcours_id, type, date_debut, date_fin_prevue, date_fin_reelle, heures_hebdo, derogations, avertissements, created_at, updated_at)
-         values (@id, @parcoursId, @type, @dateDebut, @dateFinPrevue, @dateFinReelle, @heuresHebdo, @derogations, @avertissements, @at, @at)`,
-      ),
-      update: this.sqlite.prepare(
-        `update contrats set parcours_id = @parcoursId, type = @type, date_debut = @dateDebut, date_fin_prevue = @dateFinPrevue, heures_hebdo = @heuresHebdo,
-           date_fin_reelle = case when @keepEnd then date_fin_reelle else @dateFinReelle end,
-           derogations = case when @keepDerogations then derogations else @derogations end,
-           avertissements = case when @keepWarnings then avertissements else @avertissements end,
-           updated_at = @at
-         where id = @id`,
-      ),
-      warnings: this.sqlite.prepare('update contrats set avertissements = ?, updated_at = ? where id = ?'),
-    };
-    return this.preparedContract;
-  }
-
-  private preparedContract?: Record<'parcoursOf' | 'insert' | 'update' | 'warnings', Database.Statement>;
+  /** Prepared once per set of columns (lib/prepared-write.ts): an import records thousands of contracts. */
+  private readonly contractWrites: PreparedWrite<typeof contrats>;
+  private readonly contractParcours: Database.Statement<[string], string>;
 
   /** The parcours starts on its first contract's start (after a contract is saved here or imported). */
   refreshStart(parcoursId: string, now: Date): void {
