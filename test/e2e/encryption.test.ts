@@ -136,7 +136,12 @@ describe('a recovery sheet printed, then the app restarted before it was confirm
     await new LoginPage(page).logIn('m.durand', 'un chêne solide');
     await page.getByText(/Si la feuille a été imprimée avant le dernier démarrage, confirmez-la/).waitFor();
     await shot('chiffrement-06-feuille-deja-imprimee');
-    await page.getByRole('button', { name: 'J’ai déjà imprimé la feuille' }).click();
+    // Paramètres → Sauvegardes offers the same two ways.
+    await page.goto(`${server!.url}#/parametres/sauvegardes`);
+    await page.getByRole('heading', { name: 'Chiffrement des données' }).waitFor();
+    expect(await page.getByRole('button', { name: 'J’ai déjà imprimé la feuille' }).count()).toBe(2);
+    await shot('chiffrement-06b-sauvegardes-feuille-deja-imprimee');
+    await page.getByRole('button', { name: 'J’ai déjà imprimé la feuille' }).last().click();
     // Nothing new is shown: the key is typed from the paper.
     expect(await page.getByLabel('Clé de secours', { exact: true }).count()).toBe(0);
     await page.getByLabel('Recopiez la clé depuis la feuille imprimée').pressSequentially(printed.toLowerCase());

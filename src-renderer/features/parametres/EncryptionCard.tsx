@@ -6,6 +6,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { formatDateTime } from '../../lib/format';
 import { useRouteData } from '../../lib/useRoute';
 import { useSessionStore } from '../../stores/session-store';
+import { useSecurityStatusStore } from '../../stores/security-status-store';
 import { RecoverySheetModal } from '../system/RecoverySheetModal';
 
 const PROTECTION: Record<string, string> = {
@@ -15,7 +16,7 @@ const PROTECTION: Record<string, string> = {
 
 /** Encryption at rest: how the data key is kept, the recovery sheet, and a new recovery key when one was lost. */
 export function EncryptionCard() {
-  const { data, error, reload } = useRouteData('securite.status');
+  const { data, error } = useRouteData('securite.status', useSecurityStatusStore((s) => s.version));
   const isAdmin = useSessionStore((s) => s.session?.user.isAdmin ?? false);
   const [sheetOpen, setSheetOpen] = useState<'print' | 'confirm' | null>(null);
   const [replaceOpen, setReplaceOpen] = useState(false);
@@ -30,7 +31,7 @@ export function EncryptionCard() {
       await api('securite.replaceRecoveryKey', { motDePasse: password });
       setReplaceOpen(false);
       setPassword('');
-      reload();
+      useSecurityStatusStore.getState().changed();
       notifications.show({ color: 'teal', message: 'Nouvelle clé de secours créée : imprimez-la maintenant.' });
       setSheetOpen('print');
     } catch (err) {
@@ -89,14 +90,8 @@ export function EncryptionCard() {
       <RecoverySheetModal
         opened={sheetOpen !== null}
         confirmOnly={sheetOpen === 'confirm'}
-        onClose={() => {
-          setSheetOpen(null);
-          reload();
-        }}
-        onConfirmed={() => {
-          setSheetOpen(null);
-          reload();
-        }}
+        onClose={() => setSheetOpen(null)}
+        onConfirmed={() => setSheetOpen(null)}
       />
       <Modal opened={replaceOpen} onClose={() => setReplaceOpen(false)} title="Nouvelle clé de secours">
         <Stack>

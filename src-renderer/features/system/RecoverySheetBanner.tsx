@@ -2,10 +2,11 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useRouteData } from '../../lib/useRoute';
 import { RecoverySheetModal } from './RecoverySheetModal';
+import { useSecurityStatusStore } from '../../stores/security-status-store';
 
 /** Administrators only: until the recovery sheet is printed and confirmed, every page reminds them. */
 export function RecoverySheetBanner() {
-  const { data, reload } = useRouteData('securite.status');
+  const { data } = useRouteData('securite.status', useSecurityStatusStore((s) => s.version));
   const [open, setOpen] = useState<'print' | 'confirm' | null>(null);
   if (!data?.feuilleAImprimer) return null;
   const earlier = data.feuilleDUnDemarragePrecedent;
@@ -32,15 +33,8 @@ export function RecoverySheetBanner() {
       <RecoverySheetModal
         opened={open !== null}
         confirmOnly={open === 'confirm'}
-        onClose={() => {
-          setOpen(null);
-          // A new sheet asked for replaced the earlier key: the banner's wording follows.
-          reload();
-        }}
-        onConfirmed={() => {
-          setOpen(null);
-          reload();
-        }}
+        onClose={() => setOpen(null)}
+        onConfirmed={() => setOpen(null)}
       />
     </>
   );

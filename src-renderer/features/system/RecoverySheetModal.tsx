@@ -5,6 +5,7 @@ import type { RecoverySheetView } from '../../../src-shared/views';
 import { api, ApiError } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
 import { downloadPdf } from '../../lib/download';
+import { useSecurityStatusStore } from '../../stores/security-status-store';
 
 /**
  * Shows the recovery key once, with its printable sheet, and asks the administrator to type it back from the paper:
@@ -28,7 +29,14 @@ function RecoverySheetContent({ onClose, onConfirmed, confirmOnly }: { onClose: 
 
   useEffect(() => {
     if (confirmOnly) return;
-    api('securite.recoverySheet').then(setSheet, (err: unknown) => setError(err instanceof ApiError ? err.message : 'Feuille indisponible.'));
+    api('securite.recoverySheet').then(
+      (shown) => {
+        setSheet(shown);
+        // Shown after a restart, the sheet carries a new key: the banner and the settings say so.
+        useSecurityStatusStore.getState().changed();
+      },
+      (err: unknown) => setError(err instanceof ApiError ? err.message : 'Feuille indisponible.'),
+    );
   }, [confirmOnly]);
   const canType = confirmOnly || sheet !== null;
 
@@ -39,6 +47,7 @@ function RecoverySheetContent({ onClose, onConfirmed, confirmOnly }: { onClose: 
       await api('securite.confirmRecoverySheet', { cle: typed });
       notifications.show({ color: 'teal', message: 'Clé de secours confirmée. Rangez la feuille sous clé.' });
       setSheet(null);
+      useSecurityStatusStore.getState().changed();
       onConfirmed();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Confirmation impossible.');
