@@ -43,7 +43,7 @@ export interface ProbeRequest {
 type Call = (route: string, input?: unknown) => Promise<unknown>;
 
 /** Operations too long to repeat many times: their warm runs are fewer. */
-const WARM_RUNS: Record<string, number> = { 'rapport-signe': 2, 'sauvegarde': 2, 'export': 1, 'import': 2, 'observatoire': 5, 'auto-evaluation': 5 };
+const WARM_RUNS: Record<string, number> = { 'rapport-signe': 2, 'sauvegarde': 2, 'export': 1, 'import': 2, 'observatoire': 5, 'observatoire-onglet': 5, 'observatoire-complet': 3, 'auto-evaluation': 5 };
 
 interface Fixtures {
   personIds: string[];
@@ -71,8 +71,12 @@ const OPERATIONS: Record<string, (call: Call, f: Fixtures, i: number) => Promise
   'heures-ouvrir': (call, f) => call('heures.month', { mois: f.month }),
   'heures-enregistrer': (call, f, i) =>
     call('heures.saveMonth', { mois: f.month, contratIds: f.contractIds, entrees: f.contractIds.map((contratId, k) => ({ contratId, clientId: null, date: `${f.month}-01`, heures: 60 + ((i + k) % 20) })) }),
-  // ObservatoirePage: the year and the two before it.
-  'observatoire': (call, f) => call('observatoire.year', { annee: f.year }),
+  // ObservatoirePage opening: its cards, charts and first tab, for the year and the two before it (page-parts.ts).
+  'observatoire': (call, f) => call('observatoire.year', { annee: f.year, parties: ['apercu', 'accueil'] }),
+  // Then a tab: Accompagnement, the costliest to compute (freins, bilans, CER, trainings).
+  'observatoire-onglet': (call, f) => call('observatoire.year', { annee: f.year, parties: ['accompagnement'] }),
+  // Every figure of the three years, as the page asked before it asked by parts.
+  'observatoire-complet': (call, f) => call('observatoire.year', { annee: f.year }),
   // The engine alone, one year, not through a route: compared with the hand-written SQL of bench/plain-sql.ts.
   'indicateurs-annee': async (_call, f) => f.runtime.openOrNull()!.indicators.computeFresh(f.year),
   'detail': (call, f) => call('observatoire.detail', { annee: f.year, id: 'public.salaries_en_parcours' }),

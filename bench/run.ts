@@ -50,7 +50,9 @@ const TARGETS: Record<string, { label: string; targetMs: number | null }> = {
   'heures-ouvrir': { label: 'Grille des heures du mois : ouvrir', targetMs: null },
   'heures-enregistrer': { label: 'Grille des heures : enregistrer le mois (jusqu’à 200 salariés)', targetMs: 50 },
   'indicateurs-annee': { label: 'Indicateurs d’une année (moteur seul, sans cache)', targetMs: 200 },
-  'observatoire': { label: 'Page Observatoire (trois années)', targetMs: 400 },
+  'observatoire': { label: 'Page Observatoire : cartes, graphiques et premier onglet, trois années', targetMs: 400 },
+  'observatoire-onglet': { label: 'Page Observatoire : ouvrir l’onglet Accompagnement (le plus coûteux), trois années', targetMs: 400 },
+  'observatoire-complet': { label: 'Toutes les valeurs de trois années (l’ancienne page ; la route sans parties)', targetMs: null },
   'detail': { label: 'Détail d’un indicateur (liste des personnes)', targetMs: null },
   'rapport-apercu': { label: 'Aperçu du rapport annuel', targetMs: null },
   'rapport-signe': { label: 'Rapport annuel signé (ZIP, PDF, JWS), premier du processus', targetMs: 3000 },
@@ -278,7 +280,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   rows.push(await measureFirstScreen(B, big.dir));
   rows.push(
-    ...measureOperations(B, big.dir, year, ['tableau-de-bord', 'recherche', 'liste-personnes', 'dossier', 'heures-ouvrir', 'heures-enregistrer', 'indicateurs-annee', 'observatoire', 'detail', 'rapport-apercu', 'rapport-signe', 'auto-evaluation', 'revue-rgpd', 'sauvegarde', 'export']),
+    ...measureOperations(B, big.dir, year, ['tableau-de-bord', 'recherche', 'liste-personnes', 'dossier', 'heures-ouvrir', 'heures-enregistrer', 'indicateurs-annee', 'observatoire', 'observatoire-onglet', 'observatoire-complet', 'detail', 'rapport-apercu', 'rapport-signe', 'auto-evaluation', 'revue-rgpd', 'sauvegarde', 'export']),
   );
   rows.push(...measureOperations(`×${large}, 3 ans`, recent.dir, year, ['indicateurs-annee']).filter((r) => r.id === 'indicateurs-annee'));
   rows.push(...measureOperations('×1, 10 ans', small.dir, year, ['tableau-de-bord', 'dossier', 'heures-enregistrer', 'indicateurs-annee', 'observatoire']).filter((r) => r.id !== 'demarrage-processus'));

@@ -48,7 +48,7 @@ import { paidHoursInputSchema } from './schemas/insertion';
 import { bilanDocumentInputSchema, deleteParcoursEntryInputSchema, parcoursIdInputSchema, actionFreinInputSchema, formationInputSchema, partenaireInputSchema, pmsmpInputSchema, suiviInputSchema, bilanInputSchema, cerInputSchema, clientInputSchema, monthInputSchema, closeMonthInputSchema, contratInputSchema, openParcoursInputSchema, parcoursOfPersonneInputSchema, saveMonthInputSchema, sortieInputSchema } from './schemas/insertion';
 import { addParametreInputSchema } from './schemas/parametres';
 import { annexeInputSchema, annexeVersionDeleteInputSchema } from './schemas/annexes-financieres';
-import { anonymiseInputSchema, retentionSettingsInputSchema, drillDownInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
+import { anonymiseInputSchema, retentionSettingsInputSchema, drillDownInputSchema, observatoireYearInputSchema, importInputSchema, verifyInputSchema, yearInputSchema } from './schemas/observatoire';
 import { federationConsolidationInputSchema, memberKeyInputSchema, reperesImportInputSchema } from './schemas/federation';
 import type { ReperesView } from './observatoire/reperes-format';
 import type { FederationConsolidationView, MemberKeyView, AnnexeView, DrillDown, FileDownload, ObservatoireYear, ProducedReportView, ReportHistoryView, ReportPreviewView, SigningKeyInfo, VerificationView } from './views-observatoire';
@@ -159,7 +159,7 @@ export const contract = {
   'partenaires.interventions': route<PartenaireIntervention[]>()(idInput),
   'parametres.list': route<ParametreView[]>()(emptyInput),
   'parametres.add': route<ParametreView[]>()(addParametreInputSchema),
-  'observatoire.year': route<ObservatoireYear>()(yearInputSchema),
+  'observatoire.year': route<ObservatoireYear>()(observatoireYearInputSchema),
   'observatoire.detail': route<DrillDown>()(drillDownInputSchema),
   'annexes.list': route<AnnexeView[]>()(emptyInput),
   'annexes.save': route<AnnexeView[]>()(annexeInputSchema),

@@ -1,5 +1,6 @@
 /** What the observatoire, report and import screens receive from the main process. */
 import type { IndicatorMap } from './observatoire/indicateurs';
+import type { ObservatoirePart } from './observatoire/page-parts';
 import type { ReportPayload } from './observatoire/report-format';
 import type { MesureAsp } from './domain/annexes-financieres';
 import type { SiaeKind } from './siae';
@@ -7,8 +8,10 @@ import type { SiaeKind } from './siae';
 export interface ObservatoireYear {
   annee: number;
   dispositifs: SiaeKind[];
+  /** The parts asked for (page-parts.ts), or every figure when none was named. */
+  parties: ObservatoirePart[] | null;
   indicateurs: IndicatorMap;
-  /** The same indicators for the two previous years, for comparison. */
+  /** The same indicators for the two previous years, for comparison (none for the part `tout`). */
   precedents: Array<{ annee: number; indicateurs: IndicatorMap }>;
   /** Years that have data, newest first: the year selector's choices. */
   anneesDisponibles: number[];

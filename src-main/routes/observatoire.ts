@@ -16,14 +16,19 @@ export const observatoireRoutes = {
     permission: 'observatoire.read',
     handler: (ctx, input) => {
       assertYear(input.annee, toIsoDate(ctx.now));
-      const current = ctx.open.indicators.compute(input.annee);
-      const precedents = [input.annee - 1, input.annee - 2].map((annee) => ({ annee, indicateurs: ctx.open.indicators.compute(annee).indicateurs }));
+      // The page asks for the parts it shows (issue 19: its cards and open tab, not every figure of three years).
+      const parties = input.parties ?? null;
+      const figuresOf = (annee: number) => (parties ? ctx.open.indicators.computeParts(annee, parties) : ctx.open.indicators.compute(annee));
+      const current = figuresOf(input.annee);
+      const withPrevious = !parties?.includes('tout');
+      const precedents = withPrevious ? [input.annee - 1, input.annee - 2].map((annee) => ({ annee, indicateurs: figuresOf(annee).indicateurs })) : [];
       // Health and justice counts are for need-to-know roles only, even as aggregates.
       const masques = mayReadSensitive(ctx) ? [] : Object.keys(current.indicateurs).filter(isSensitiveIndicator);
       const hide = (m: Record<string, number | null>) => Object.fromEntries(Object.entries(m).filter(([id]) => !masques.includes(id)));
       return {
         annee: input.annee,
         dispositifs: current.dispositifs,
+        parties,
         indicateurs: hide(current.indicateurs),
         precedents: precedents.map((p) => ({ annee: p.annee, indicateurs: hide(p.indicateurs) })),
         anneesDisponibles: ctx.open.indicators.availableYears(ctx.now.getFullYear()),

@@ -1,7 +1,13 @@
 /** Inputs of the observatoire, report and import routes. */
 import { z } from 'zod';
+import { OBSERVATOIRE_PARTS } from '../observatoire/page-parts';
 
 export const yearInputSchema = z.object({ annee: z.number().int('Année invalide.').min(2000, 'Année invalide.').max(2100, 'Année invalide.') });
+
+/** The Observatoire page asks for the parts it shows (page-parts.ts); without `parties`, every figure. */
+export const observatoireYearInputSchema = yearInputSchema.extend({
+  parties: z.array(z.enum(OBSERVATOIRE_PARTS, { message: 'Partie de l’Observatoire inconnue.' })).min(1).max(OBSERVATOIRE_PARTS.length).optional(),
+});
 
 export const drillDownInputSchema = yearInputSchema.extend({ id: z.string().min(1).max(200) });
 

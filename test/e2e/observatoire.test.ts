@@ -49,6 +49,24 @@ describe('observatoire', () => {
     await page.getByText('Salariés, entrées et sorties sur trois ans').waitFor();
     await shot('indicateurs');
 
+    // Each tab's figures are computed when it opens, for the three years (issue 19): every column is filled.
+    await page.getByRole('tab', { name: 'Accompagnement' }).click();
+    const accompagnement = page.getByRole('table', { name: 'Accompagnement' });
+    await accompagnement.waitFor();
+    const cells = await accompagnement.locator('tbody tr').first().locator('td').allTextContents();
+    expect(cells.slice(1).every((v) => /\d/.test(v)), cells.join(' | ')).toBe(true);
+    await shot('onglet-accompagnement');
+    await page.getByRole('tab', { name: 'Repères du réseau' }).click();
+    await page.getByText(/Votre fédération peut vous envoyer les repères/).waitFor();
+    // Another year: its cards, charts and open tab; the columns follow it.
+    const yearField = page.getByLabel('Année').and(page.locator('input'));
+    const year = Number(await yearField.inputValue());
+    await yearField.click();
+    await page.getByRole('option', { name: String(year - 1) }).click();
+    await page.getByText(`${year - 2} : `).first().waitFor();
+    await page.getByRole('tab', { name: 'Sorties' }).click();
+    await page.getByRole('table', { name: 'Sorties' }).getByRole('columnheader', { name: String(year - 3) }).waitFor();
+    await shot('autre-annee');
     await page.getByRole('tab', { name: 'Sorties' }).click();
     const count = await page.getByRole('button', { name: /^\d+ — voir les personnes : Sorties constatées$/ }).textContent();
     await page.getByRole('button', { name: /^\d+ — voir les personnes : Sorties constatées$/ }).click();

@@ -9,6 +9,8 @@ import { partsFor } from '../../src-main/services/observatoire/indicators-servic
 import { EVIDENCE_FIGURES } from '../../src-main/services/qualite/evidence';
 import { createDemo } from '../../src-main/services/demo/demo-service';
 import { TestApp } from '../helpers/app';
+import { team } from '../helpers/accueil';
+import { INDICATOR_SECTIONS, isInPart, OBSERVATOIRE_PARTS, type ObservatoirePart } from '../../src-shared/observatoire/page-parts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -59,5 +61,62 @@ describe('a year computed in parts (issue 19)', () => {
     open.indicators.computeSome(year - 1, 'preuves', EVIDENCE_FIGURES);
     expect(exits).toHaveBeenCalledTimes(1);
     expect(() => partsFor(['inconnu.x' as IndicatorId])).toThrow(/sans calcul connu/);
+  });
+});
+
+describe('the Observatoire page computed by parts (issue 19: what the page shows, not every figure of three years)', () => {
+  const only = (figures: Record<string, number | null>, parts: readonly ObservatoirePart[]) => Object.fromEntries(Object.entries(figures).filter(([key]) => parts.some((p) => isInPart(p, key))));
+
+  it('each part — the cards, each tab, the first screen — equals the whole year restricted to it, in every scope, for three years', () => {
+    const open = app.runtime.openOrNull()!;
+    const last = app.clock.now().getUTCFullYear() - 1;
+    const combinations: ObservatoirePart[][] = [['apercu', 'accueil'], ...OBSERVATOIRE_PARTS.map((p) => [p])];
+    for (const year of [last, last - 1, last - 2]) {
+      const whole = open.indicators.computeFresh(year);
+      expect(whole.dispositifs.length, 'plusieurs dispositifs').toBeGreaterThan(1);
+      for (const parts of combinations) {
+        open.indicators.cache.transactionEnded(false); // emptied: each part computed from the data, not cut from the whole year
+        const computed = open.indicators.computeParts(year, parts);
+        expect(computed.indicateurs, `${year} ${parts.join('+')}`).toEqual(only(whole.indicateurs, parts));
+        expect(computed.dispositifs).toEqual(whole.dispositifs);
+      }
+    }
+  });
+
+  it('every figure of the year belongs to a tab, per dispositif and dynamic ids included', () => {
+    const open = app.runtime.openOrNull()!;
+    const whole = open.indicators.computeFresh(app.clock.now().getUTCFullYear() - 1).indicateurs;
+    const orphans = Object.keys(whole).filter((key) => !INDICATOR_SECTIONS.some((s) => isInPart(s, key)));
+    expect(orphans).toEqual([]);
+    expect(Object.keys(whole).some((k) => k.startsWith('par_dispositif.') && isInPart('accompagnement', k))).toBe(true);
+    expect(Object.keys(whole).some((k) => k.startsWith('sorties.par_motif.') && isInPart('sorties', k))).toBe(true);
+  });
+
+  it('the route gives the parts asked for, hides sensitive figures from roles without need to know, and refuses an unknown part', async () => {
+    const t = await team(app);
+    const year = app.clock.now().getUTCFullYear() - 1;
+    const full = await app.call('observatoire.year', { annee: year }, t.direction);
+    const first = await app.call('observatoire.year', { annee: year, parties: ['apercu', 'accueil'] }, t.direction);
+    expect(first.parties).toEqual(['apercu', 'accueil']);
+    expect(first.indicateurs).toEqual(only(full.indicateurs, ['apercu', 'accueil']));
+    expect(first.precedents.map((p) => p.annee)).toEqual([year - 1, year - 2]);
+    expect(first.precedents[1]!.indicateurs).toEqual(only(full.precedents[1]!.indicateurs, ['apercu', 'accueil']));
+    expect(first.indicateurs['public.salaries_en_parcours']).toBe(full.indicateurs['public.salaries_en_parcours']);
+    const reperes = await app.call('observatoire.year', { annee: year, parties: ['tout'] }, t.direction);
+    expect(reperes.indicateurs).toEqual(full.indicateurs);
+    expect(reperes.precedents).toEqual([]);
+    // A role without need to know: the tab's sensitive figures are neither given nor given by another part.
+    const lecture = await app.call('observatoire.year', { annee: year, parties: ['accompagnement'] }, t.lecture);
+    expect(lecture.masques).toContain('accompagnement.freins.sante.concernes');
+    for (const parts of OBSERVATOIRE_PARTS.map((p) => [p])) {
+      const answer = await app.call('observatoire.year', { annee: year, parties: parts }, t.lecture);
+      const given = [answer.indicateurs, ...answer.precedents.map((p) => p.indicateurs)].flatMap((m) => Object.keys(m));
+      expect(given.filter((k) => answer.masques.includes(k)), parts.join()).toEqual([]);
+      expect(given.filter((k) => k.includes('freins.sante') || k.includes('freins.justice')), parts.join()).toEqual([]);
+    }
+    const unknown = await app.fail('observatoire.year', { annee: year, parties: ['inconnue'] }, t.direction);
+    expect(unknown.code).toBe('VALIDATION');
+    expect(Object.values(unknown.fields ?? {})).toContain('Partie de l’Observatoire inconnue.');
+    expect((await app.fail('observatoire.year', { annee: year, parties: [] }, t.direction)).code).toBe('VALIDATION');
   });
 });

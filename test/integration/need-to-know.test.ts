@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { createDemo, DEMO_PASSWORD } from '../../src-main/services/demo/demo-service';
 import { WITHHELD } from '../../src-shared/domain/need-to-know';
 import { isSensitivePartition } from '../../src-shared/observatoire/sensitive-lists';
+import { OBSERVATOIRE_PARTS } from '../../src-shared/observatoire/page-parts';
 import { contract, ROUTE_NAMES, type RouteName } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/roles';
 import { baseId } from '../../src-shared/observatoire/indicateurs';
@@ -120,11 +121,15 @@ function inputsFor(name: RouteName): Array<Record<string, unknown>> {
     mois: planted.mois,
     q: [planted.nom],
     id: name.startsWith('partenaires.') ? [planted.partenaire] : planted.personnes,
+    // The Observatoire page's parts (page-parts.ts): each alone, the first screen's pair, and every figure.
+    parties: [undefined, ['apercu', 'accueil'], ...OBSERVATOIRE_PARTS.map((p) => [p])],
   };
   const keys = inputKeys(contract[name].input as z.ZodType).filter((k) => k in pools);
   const base = Object.fromEntries(keys.map((k) => [k, pools[k]![0]]));
-  const varied = keys.find((k) => pools[k]!.length > 1);
-  return varied ? pools[varied]!.map((v) => ({ ...base, [varied]: v })) : [base];
+  // Every combination of the pools that hold several values.
+  let inputs: Array<Record<string, unknown>> = [base];
+  for (const k of keys.filter((key) => pools[key]!.length > 1)) inputs = inputs.flatMap((input) => pools[k]!.map((v) => ({ ...input, [k]: v })));
+  return inputs;
 }
 
 function pdfText(base64: string): string {

@@ -24,6 +24,7 @@ import type { ParametresService } from '../insertion/parametres-service';
 import type { AnnexesFinancieresService } from '../structure/annexes-service';
 import { FAMILIES_ON_SALARIES, FAMILY_ROWS, familyOf, ROW_FAMILIES, type CountedRow, type RowContext, type RowFamily } from './counted-rows';
 import { appendTo } from '../../lib/append-to';
+import { isInPart, type ObservatoirePart } from '../../../src-shared/observatoire/page-parts';
 
 export interface ReportParametres {
   h_ref: ParametresValeurs['h_ref'];
@@ -125,19 +126,22 @@ interface YearHours {
 interface YearParts {
   families: ReadonlySet<RowFamily>;
   accueil: boolean;
+  /** Hours, ETP, clients (activite.* but the 480-hour overruns). */
   activite: boolean;
+  /** The 480-hour windows of the AI persons (activite.depassements_480h): the activity's costliest read. */
+  depassements480: boolean;
   accompagnement: boolean;
   qualite: boolean;
   /** The mean length of the parcours behind the counted exits. */
   meanLengths: boolean;
 }
 
-const ALL_PARTS: YearParts = { families: new Set(ROW_FAMILIES), accueil: true, activite: true, accompagnement: true, qualite: true, meanLengths: true };
+const ALL_PARTS: YearParts = { families: new Set(ROW_FAMILIES), accueil: true, activite: true, depassements480: true, accompagnement: true, qualite: true, meanLengths: true };
 
 /** The parts that set these figures (a rate: the parts of its numerator and denominator too). */
 export function partsFor(ids: readonly IndicatorId[]): YearParts {
   const families = new Set<RowFamily>();
-  const parts = { accueil: false, activite: false, accompagnement: false, qualite: false, meanLengths: false };
+  const parts = { accueil: false, activite: false, depassements480: false, accompagnement: false, qualite: false, meanLengths: false };
   const add = (id: string): void => {
     const derivation = (DERIVATIONS as Partial<Record<string, Derivation>>)[id];
     if (derivation?.kind === 'ratio') [...derivation.numerator, ...derivation.denominator].forEach(add);
@@ -145,6 +149,7 @@ export function partsFor(ids: readonly IndicatorId[]): YearParts {
     if (id === 'sorties.duree_moyenne_parcours_mois') parts.meanLengths = true;
     else if (family) families.add(family);
     else if (id.startsWith('accueil.') || id.startsWith('territoire.')) parts.accueil = true;
+    else if (id === 'activite.depassements_480h') parts.depassements480 = true;
     else if (id.startsWith('activite.')) parts.activite = true;
     else if (id.startsWith('accompagnement.')) parts.accompagnement = true;
     else if (id.startsWith('qualite.')) parts.qualite = true;
@@ -218,6 +223,21 @@ export class IndicatorsService {
     return this.cache.get(`${year}:${name}`, () => pick(asBookkeeping(this.sqlite, () => this.computeFromData(year, partsFor(ids)))));
   }
 
+  /**
+   * The figures of some parts of the Observatoire page (page-parts.ts), every scope and dynamic id included: taken
+   * from the whole year when it is kept, else computed by the passes behind them only (partsFor), kept until a write.
+   */
+  computeParts(year: number, parties: readonly ObservatoirePart[]): YearIndicators {
+    const keep = (key: string) => parties.some((p) => isInPart(p, key));
+    const only = (y: YearIndicators): YearIndicators => ({ ...y, indicateurs: Object.fromEntries(Object.entries(y.indicateurs).filter(([key]) => keep(key))) });
+    if (parties.includes('tout')) return this.compute(year);
+    const whole = this.cache.peek(year);
+    if (whole) return only(whole);
+    const ids = INDICATOR_DEFINITIONS.filter((d) => keep(d.id)).map((d) => d.id as IndicatorId);
+    const name = [...new Set(parties)].sort().join('+');
+    return this.cache.get(`${year}:${name}`, () => only(asBookkeeping(this.sqlite, () => this.computeFromData(year, partsFor(ids)))));
+  }
+
   /** The year computed from the data; it writes only temporary tables, which are not a change to the data. */
   computeFresh(year: number): YearIndicators {
     return asBookkeeping(this.sqlite, () => this.computeFromData(year));
@@ -250,7 +270,8 @@ export class IndicatorsService {
       }
       for (const [scope, counts] of tally) for (const [id, n] of counts) acc.add(id, scope, n);
       if (parts.accueil) this.accueil(acc, start, end);
-      if (parts.activite) this.activite(acc, year, yearHours, end, start, params);
+      if (parts.activite) this.activite(acc, year, yearHours, params);
+      if (parts.depassements480) this.depassements480(acc, year, start, end, params);
       if (parts.accompagnement) this.accompagnement(acc, start, end);
       if (parts.meanLengths) this.meanLengths(acc, exits);
       if (parts.qualite) this.qualite(acc, start, end);
@@ -369,7 +390,7 @@ export class IndicatorsService {
     acc.set('territoire.demandes_non_satisfaites', null, decided.filter((d) => (d.decision === 'reorientation' || d.decision === 'sans_suite') && d.motif === 'no_position').length + unmetClients);
   }
 
-  private activite(acc: Accumulator, year: number, yearHours: readonly YearHours[], end: string, start: string, params: ReportParametres): void {
+  private activite(acc: Accumulator, year: number, yearHours: readonly YearHours[], params: ReportParametres): void {
     const byKind = new Map<SiaeKind, number>();
     const clientsByKind = new Map<SiaeKind, Set<string>>();
     for (const h of yearHours) {
@@ -404,8 +425,9 @@ export class IndicatorsService {
       acc.set('activite.etp_conventionnes', kind, etp);
     }
     acc.set('activite.etp_conventionnes', null, totalConventionnes);
+  }
 
-
+  private depassements480(acc: Accumulator, year: number, start: string, end: string, params: ReportParametres): void {
     const exceeded = this.overruns480(year, start, end, params.plafond_ai_entreprises_heures);
     acc.set('activite.depassements_480h', null, exceeded);
     if ('par_dispositif.AI.activite.depassements_480h' in acc.values) acc.set('activite.depassements_480h', 'AI', exceeded);

@@ -1,18 +1,47 @@
 import { isSensitivePartition } from '../../../src-shared/observatoire/sensitive-lists';
-import { ActionIcon, Alert, Group, Paper, Popover, SegmentedControl, Select, SimpleGrid, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Group, Loader, Paper, Popover, SegmentedControl, Select, SimpleGrid, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { INDICATOR_DEFINITIONS, SECTION_LABELS, hasPersonList, indicatorDefinition, type IndicatorMap, type IndicatorSection } from '../../../src-shared/observatoire/indicateurs';
 import { formatIndicator } from '../../../src-shared/observatoire/format-value';
 import type { ObservatoireYear } from '../../../src-shared/views-observatoire';
+import { INDICATOR_SECTIONS, type ObservatoirePart } from '../../../src-shared/observatoire/page-parts';
 import { api, ApiError } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { ReperesPanel } from './ReperesPanel';
 import { DrillDownModal } from './DrillDownModal';
 
-const SECTIONS: IndicatorSection[] = ['accueil', 'public', 'activite', 'accompagnement', 'sorties', 'qualite'];
+const SECTIONS = INDICATOR_SECTIONS;
+
+/** The part of the page's figures a tab shows (the Repères tab compares every figure of the year). */
+function partOfTab(tab: string): ObservatoirePart {
+  return (INDICATOR_SECTIONS as readonly string[]).includes(tab) ? (tab as IndicatorSection) : 'tout';
+}
+
+interface Shown {
+  data: ObservatoireYear;
+  parts: ReadonlySet<ObservatoirePart>;
+}
+
+/** The figures of parts just computed, added to those of the same year already shown (or replacing another year's). */
+function mergeParts(before: Shown | null, added: ObservatoireYear, parts: readonly ObservatoirePart[]): Shown {
+  if (!before || before.data.annee !== added.annee) return { data: added, parts: new Set(parts) };
+  const b = before.data;
+  // The part `tout` comes without previous years: those already shown stay, whichever part arrived first.
+  const previous = new Map(b.precedents.map((p) => [p.annee, p.indicateurs]));
+  for (const q of added.precedents) previous.set(q.annee, { ...previous.get(q.annee), ...q.indicateurs });
+  return {
+    data: {
+      ...added,
+      indicateurs: { ...b.indicateurs, ...added.indicateurs },
+      precedents: [...previous].sort(([x], [y]) => y - x).map(([annee, indicateurs]) => ({ annee, indicateurs })),
+      masques: [...new Set([...b.masques, ...added.masques])],
+    },
+    parts: new Set([...before.parts, ...parts]),
+  };
+}
 // Dark enough for text on white (the tooltip writes each series in its colour): WCAG AA, issue 14 §9.
 const COLORS = ['#0b7285', '#b8400b', '#237032', '#862e9c', '#c92a2a'];
 
@@ -23,28 +52,61 @@ const COLORS = ['#0b7285', '#b8400b', '#237032', '#862e9c', '#c92a2a'];
 export function ObservatoirePage() {
   const [annee, setAnnee] = useState(new Date().getFullYear() - 1);
   const [scope, setScope] = useState<string>('total');
-  const [data, setData] = useState<ObservatoireYear | null>(null);
+  const [tab, setTab] = useState<string>('accueil');
+  // The year's figures shown, and the parts of them already computed (page-parts.ts): the cards and charts, then each
+  // tab opened. The previous year stays on screen until the new one's first part arrives.
+  const [shown, setShown] = useState<Shown | null>(null);
+  const data = shown?.data ?? null;
+  const loaded = shown?.parts ?? new Set<ObservatoirePart>();
   const [error, setError] = useState<string | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
+  const shownYear = useRef(annee);
+  const asked = useRef(new Set<ObservatoirePart>());
 
-  useEffect(() => {
-    let current = true;
-    api('observatoire.year', { annee }).then(
+  const load = useCallback((year: number, parties: ObservatoirePart[]) => {
+    parties.forEach((p) => asked.current.add(p));
+    api('observatoire.year', { annee: year, parties }).then(
       (d) => {
-        if (!current) return;
-        setData(d);
+        if (shownYear.current !== year) return;
+        setShown((before) => mergeParts(before, d, parties));
         setError(null);
       },
-      (err: unknown) => current && setError(err instanceof ApiError ? err.message : 'Chargement impossible.'),
+      (err: unknown) => {
+        if (shownYear.current !== year) return;
+        parties.forEach((p) => asked.current.delete(p));
+        setError(err instanceof ApiError ? err.message : 'Chargement impossible.');
+      },
     );
-    return () => {
-      current = false;
-    };
-  }, [annee]);
+  }, []);
+
+  // A new year: its cards and charts, and the open tab's figures, in one computation.
+  useEffect(() => {
+    shownYear.current = annee;
+    asked.current = new Set();
+    const part = partOfTab(tab);
+    load(annee, part === 'tout' ? ['apercu'] : ['apercu', part]);
+    if (part === 'tout') load(annee, ['tout']);
+    // The open tab is read when the year changes only; a tab opened later is loaded by the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [annee, load]);
+
+  // A tab opened for the first time in this year: its figures, for the three years.
+  useEffect(() => {
+    const part = partOfTab(tab);
+    if (!asked.current.has(part)) load(annee, [part]);
+  }, [tab, annee, load]);
 
   const key = (id: string) => (scope === 'total' ? id : `par_dispositif.${scope}.${id}`);
   const value = (m: IndicatorMap | undefined, id: string) => m?.[key(id)];
   const years = useMemo(() => (data ? [...data.precedents].reverse().concat([{ annee: data.annee, indicateurs: data.indicateurs }]) : []), [data]);
+  const computing = (
+    <Group gap="xs" p="md">
+      <Loader size="sm" />
+      <Text size="sm" c="dimmed">
+        Calcul des indicateurs…
+      </Text>
+    </Group>
+  );
 
   const rowsOf = (section: IndicatorSection) => {
     if (!data) return [];
@@ -83,7 +145,7 @@ export function ObservatoirePage() {
         }
       />
       <FormAlert message={error} />
-      {data && data.masques.length > 0 && (
+      {data && !data.detailSensibleAutorise && (
         <Alert color="gray" mb="md">
           Les indicateurs touchant à la santé et à la justice sont réservés à la direction et aux CIP.
         </Alert>
@@ -138,7 +200,7 @@ export function ObservatoirePage() {
               </ResponsiveContainer>
             </Paper>
           </SimpleGrid>
-          <Tabs defaultValue="accueil" keepMounted={false}>
+          <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
             <Tabs.List>
               {SECTIONS.filter((s) => scope === 'total' || (s !== 'accueil' && s !== 'qualite')).map((s) => (
                 <Tabs.Tab key={s} value={s}>
@@ -154,6 +216,7 @@ export function ObservatoirePage() {
                     Les critères comptés sont ceux du diagnostic d’entrée. Un diagnostic fait par un prescripteur habilité n’en porte souvent aucun (il n’a pas de minimum à réunir) : les personnes orientées ainsi peuvent manquer dans les lignes « Critère ».
                   </Text>
                 )}
+                {!loaded.has(section) ? computing : (
                 <Paper withBorder>
                   <Table striped aria-label={SECTION_LABELS[section]}>
                     <Table.Thead>
@@ -212,10 +275,11 @@ export function ObservatoirePage() {
                     </Table.Tbody>
                   </Table>
                 </Paper>
+                )}
               </Tabs.Panel>
             ))}
             <Tabs.Panel value="reperes" pt="sm">
-              <ReperesPanel annee={data.annee} indicateurs={data.indicateurs} masques={data.masques} scope={scope} />
+              {loaded.has('tout') ? <ReperesPanel annee={data.annee} indicateurs={data.indicateurs} masques={data.masques} scope={scope} /> : computing}
             </Tabs.Panel>
           </Tabs>
         </>
