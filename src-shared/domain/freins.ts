@@ -1,11 +1,15 @@
-/** Obstacles to employment ("freins"), the ASP typology (domain-reference §4.3). */
+/**
+ * Obstacles to employment ("freins"), the ASP typology (domain-reference §4.3): keys and labels as the State's
+ * pilotage reads them, gip-inclusion/pilotage-airflow `dbt/seeds/acc_freins_libelle.csv` (issue 15 §7), word for word
+ * but one letter: the seed's « Illetrisme » is written « Illettrisme » (the key keeps the State's spelling).
+ */
 import { sensitiveCodes } from './need-to-know';
 export const FREIN_TYPES = {
-  illetrisme: 'Illettrisme / analphabétisme / français langue étrangère',
+  illetrisme: 'Illettrisme / analphabétisme / Français langues étrangères',
   demarch: 'Démarches administratives et accès aux droits',
-  heberg: 'Hébergement / logement',
+  heberg: 'Hébergement / Logement',
   mobilite: 'Manque de mobilité',
-  sante: 'Santé (addiction, souffrance et handicap psychique, autres)',
+  sante: 'Santé (addiction, souffrance et handicap psy, autres)',
   justice: 'Justice',
   surendet: 'Surendettement et finances',
   manque_dispo: 'Manque de disponibilité',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FREIN_TYPES } from '../../src-shared/domain/freins';
 import { MAPPING_SORTIES_DEFAUT } from '../../src-shared/domain/insertion';
 import { PARAMETRES_DEFAUT } from '../../src-shared/domain/parametres';
 import { checkContrat, type ContratContext, type ContratInput } from '../../src-shared/rules/contrats';
@@ -233,5 +234,22 @@ describe('hours within their contract (one rule for the grid and the import, iss
     expect(hoursWithinContract(periodOfEntry('2024-03-15', false), contract)).toBe(true);
     expect(hoursWithinContract(periodOfEntry('2024-06-11', false), contract)).toBe(false);
     expect(hoursWithinContract(periodOfEntry('2031-01-01', true), { dateDebut: '2024-03-15', end: null })).toBe(true);
+  });
+});
+
+describe('frein labels (issue 15 §7)', () => {
+  it('are the State’s, key by key and word for word: gip-inclusion/pilotage-airflow dbt/seeds/acc_freins_libelle.csv', () => {
+    // The seed as published; the one spelling fixed on screen is « Illetrisme » → « Illettrisme ».
+    const seed = `type_frein,type_frein_libelle
+illetrisme,"Illetrisme / analphabétisme / Français langues étrangères"
+demarch,"Démarches administratives et accès aux droits"
+heberg,"Hébergement / Logement"
+mobilite,"Manque de mobilité"
+sante,"Santé (addiction, souffrance et handicap psy, autres)"
+justice,"Justice"
+surendet,"Surendettement et finances"
+manque_dispo,"Manque de disponibilité"`;
+    const state = Object.fromEntries(seed.split('\n').slice(1).map((line) => /^([a-z_]+),"(.*)"$/.exec(line)!.slice(1, 3) as [string, string]));
+    expect({ ...FREIN_TYPES, illetrisme: FREIN_TYPES.illetrisme.replace('Illettrisme', 'Illetrisme') }).toEqual(state);
   });
 });
