@@ -5,15 +5,19 @@
  * checked against the engine's.
  *
  * Covered (structure totals): salariés and their gender, age bands, criteria at entry and education; entries; hours,
- * hours by client type and active clients; intakes (welcomed, offer, diagnostic, each decision, waiting list);
- * bilans and salariés with a bilan; trainings (actions, hours, qualifying); immersions; the quality registers; exits
- * dated in the year. Not written: the rules applied per row in JavaScript (exit thresholds and categories, CER in
- * time, overdue bilans, 480-hour windows, freins with their supports, ETP with annexes, medians) and the
- * per-dispositif splits. The ratio printed is the engine's whole year over these queries, so it overstates the
- * engine's overhead by the cost of what is not written here; it comes nearer the true ratio as more is written.
+ * hours by client type and active clients; intakes (welcomed, offer, diagnostic, each decision, waiting list, the
+ * median delay to a decision); bilans, salariés with a bilan and overdue bilans; CER signed and signed in time; freins
+ * with who supported each person; trainings (actions, hours, qualifying); immersions; the quality registers; exits
+ * (counted by their dispositif's threshold, withdrawals, examined, categories, motifs, mean length). Not written: the
+ * 480-hour windows (windows chained from each person's first placement), ETP with the annexes' own H_ref and pro rata
+ * conventions, the salariés' situation lines, trainings' salariés, and the per-dispositif splits. The ratio printed is
+ * the engine's whole year over these queries, so it overstates the engine's overhead by the cost of what is not
+ * written here.
  */
 import { appPaths } from '../src-main/app-paths';
 import { AppRuntime } from '../src-main/app-runtime';
+import { FREIN_TYPES } from '../src-shared/domain/freins';
+import { MOTIFS_SORTIE } from '../src-shared/domain/insertion';
 
 interface PlainQuery {
   /** One value: its indicator id. Several: the query returns rows (id, value) and `ids` lists every id it covers (absent = 0). */
@@ -29,9 +33,9 @@ interface PlainQuery {
  * each person's latest parcours started (docs/report-spec.md §5.1). Materialised once per computation, as a careful
  * hand-written version would (and as the issue's reference did): counted in the plain SQL's time.
  */
-const SALARIES_DROP = 'drop table if exists temp.plain_sal';
-const SALARIES_CREATE = `create temp table plain_sal as
-     select p.id, p.personne_id, p.date_debut, p.diagnostic_id, p.age_debut,
+export const SALARIES_DROP = 'drop table if exists temp.plain_sal';
+export const SALARIES_CREATE = `create temp table plain_sal as
+     select p.id, p.personne_id, p.dispositif, p.date_debut, p.diagnostic_id, p.age_debut,
             row_number() over (partition by p.personne_id order by p.date_debut desc, p.id desc) = 1 as principal
        from parcours p
       where p.id in (select c.parcours_id from heures h join contrats c on c.id = h.contrat_id
@@ -42,9 +46,19 @@ const SALARIES = `with sal as (select * from temp.plain_sal), principal as (sele
 const CRITERES = ['RSA', 'ASS', 'AAH', 'DETLD', 'CAP_BEP', 'SENIOR', 'JEUNE', 'ASE', 'DELD', 'TH', 'PI', 'PSH_PR', 'REF_DA', 'ZRR', 'QPV', 'DETENTION_MJ', 'FLE', 'PM'];
 const DECISIONS = ['entree', 'reorientation', 'refus_personne', 'non_eligible', 'sans_suite'];
 const CLIENT_TYPES = ['particulier', 'association', 'collectivite', 'entreprise', 'autre'];
+const FREIN_IDS = Object.keys(FREIN_TYPES).flatMap((type) => ['concernes', 'interne', 'externe', 'les_deux'].map((p) => `accompagnement.freins.${type}.${p}`));
+const EXIT_IDS = [
+  'sorties.non_comptabilisees', 'sorties.constatees', 'sorties.retraits', 'sorties.examinees', 'sorties.emploi_durable', 'sorties.emploi_transition',
+  'sorties.sorties_positives', 'sorties.autres', 'sorties.duree_moyenne_parcours_mois', ...Object.keys(MOTIFS_SORTIE).map((m) => `sorties.par_motif.${m}`),
+];
 
-/** Bound parameters: :start and :end, the year's first and last day. */
-const QUERIES: PlainQuery[] = [
+/**
+ * Bound parameters: :start and :end, the year's first and last day; the structure's rules in force on 31 December:
+ * :cer_days, :bilan_months, :exit_months, :exit_hours and :mapping (the exit categories, JSON). The engine reads the
+ * exit thresholds at each exit's date: the same here while they did not change during the year (the demo's case).
+ * Months are added as date-fns does (the last day of a shorter month: SQLite's `floor`).
+ */
+export const QUERIES: PlainQuery[] = [
   { id: 'public.salaries_en_parcours', sql: `${SALARIES} select count(*) from principal` },
   { id: 'public.femmes', sql: `${SALARIES} select count(*) from principal pr join personnes pe on pe.id = pr.personne_id where pe.civilite = 'MME'` },
   { id: 'public.hommes', sql: `${SALARIES} select count(*) from principal pr join personnes pe on pe.id = pr.personne_id where pe.civilite = 'M'` },
@@ -75,9 +89,11 @@ const QUERIES: PlainQuery[] = [
   {
     id: 'activite.heures_par_type_client',
     ids: CLIENT_TYPES.map((t) => `activite.heures_par_type_client.${t}`),
-    sql: `select 'activite.heures_par_type_client.' || cl.type, sum(h.centiemes) / 100.0
-            from heures h join clients cl on cl.id = h.client_id join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id
-           where h.date between :start and :end and p.dispositif in ('AI', 'ETTI') group by cl.type`,
+    // Summed by contract and client from the hours' date index first: contracts are looked up once each, not per line.
+    sql: `select 'activite.heures_par_type_client.' || cl.type, sum(t.centiemes) / 100.0
+            from (select contrat_id, client_id, sum(centiemes) as centiemes from heures where date between :start and :end and client_id is not null group by contrat_id, client_id) t
+            join clients cl on cl.id = t.client_id join contrats c on c.id = t.contrat_id join parcours p on p.id = c.parcours_id
+           where p.dispositif in ('AI', 'ETTI') group by cl.type`,
   },
   { id: 'activite.clients_actifs', sql: `select count(distinct client_id) from heures where date between :start and :end and client_id is not null` },
   { id: 'accueil.personnes_accueillies', sql: `select count(distinct personne_id) from accueils where date_premier_contact between :start and :end` },
@@ -112,6 +128,72 @@ const QUERIES: PlainQuery[] = [
           union all select 'qualite.actions_amelioration_realisees', count(*) from actions_amelioration where date_cloture between :start and :end
           union all select 'qualite.reclamations', count(*) from reclamations where date between :start and :end`,
   },
+  {
+    id: 'accueil.delai_median_decision_jours',
+    sql: `with d as (select julianday(date_decision) - julianday(date_premier_contact) as delai from accueils where decision is not null and date_decision between :start and :end),
+               o as (select delai, row_number() over (order by delai) as rn, count(*) over () as n from d)
+          select round(avg(delai), 1) from o where rn in ((n + 1) / 2, (n + 2) / 2)`,
+  },
+  // CER (REPORT-SPEC §2.4): parcours started in the year with a signed CER, and those signed within the delay.
+  {
+    id: 'accompagnement.cer',
+    ids: ['accompagnement.cer_signes', 'accompagnement.cer_signes_dans_delai'],
+    sql: `with started as materialized (select p.date_debut, (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as signe
+                             from parcours p where p.date_debut between :start and :end)
+          select 'accompagnement.cer_signes', count(*) from started where signe is not null
+          union all select 'accompagnement.cer_signes_dans_delai', count(*) from started where signe <= date(date_debut, '+' || :cer_days || ' days')`,
+  },
+  // Parcours open on 31 December whose next bilan (one interval after the latest, or after the start) was due before.
+  {
+    id: 'accompagnement.bilans_en_retard_fin_annee',
+    sql: `select count(*) from (
+            select max(p.date_debut, coalesce((select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= :end), p.date_debut)) as dernier
+              from parcours p where p.date_debut <= :end and (p.date_sortie is null or p.date_sortie > :end))
+           where date(dernier, '+' || :bilan_months || ' months', 'floor') < :end`,
+  },
+  // Freins of the salariés, open in the year, and who supported each person on it: the structure, a partner, both.
+  {
+    id: 'accompagnement.freins',
+    ids: FREIN_IDS,
+    sql: `with concerned as (
+            select distinct s.dispositif, f.type, s.personne_id from plain_sal s join freins f on f.personne_id = s.personne_id
+             where f.date_identification <= :end and (f.date_levee is null or f.date_levee >= :start)),
+          actions as (
+            select s.personne_id, s.dispositif, a.type_frein as type, max(a.prestataire = 'interne') as interne, max(a.prestataire = 'externe') as externe
+              from actions_freins a join plain_sal s on s.id = a.parcours_id where a.date between :start and :end group by 1, 2, 3),
+          person as materialized (
+            select c.type, c.personne_id, coalesce(max(a.interne), 0) as interne, coalesce(max(a.externe), 0) as externe
+              from concerned c left join actions a on a.personne_id = c.personne_id and a.dispositif = c.dispositif and a.type = c.type
+             group by c.type, c.personne_id)
+          select 'accompagnement.freins.' || type || '.concernes', count(*) from person group by type
+          union all select 'accompagnement.freins.' || type || '.interne', count(*) from person where interne and not externe group by type
+          union all select 'accompagnement.freins.' || type || '.externe', count(*) from person where externe and not interne group by type
+          union all select 'accompagnement.freins.' || type || '.les_deux', count(*) from person where interne and externe group by type`,
+  },
+  // Exits dated in the year, counted by the thresholds of their dispositif, in their category and motif; mean length.
+  {
+    id: 'sorties',
+    ids: EXIT_IDS,
+    sql: `with exits as materialized (
+            select p.dispositif, p.date_debut, p.date_sortie, p.motif_sortie,
+                   (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id) as total,
+                   (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id and h.date between :start and :end) as annee
+              from parcours p where p.date_sortie between :start and :end and p.date_debut is not null),
+          judged as materialized (
+            select *, case when dispositif in ('ACI', 'EI') then date_sortie >= date(date_debut, '+' || :exit_months || ' months', 'floor') and annee > 0
+                           when dispositif in ('AI', 'ETTI') then total >= :exit_hours * 100 else 1 end as counted,
+                   coalesce((select value from json_each(:mapping) where key = motif_sortie), 'AUTRE') as category
+              from exits)
+          select 'sorties.non_comptabilisees', count(*) from judged where not counted
+          union all select 'sorties.constatees', count(*) from judged where counted
+          union all select 'sorties.retraits', count(*) from judged where counted and category = 'RETRAIT'
+          union all select 'sorties.examinees', count(*) from judged where counted and category <> 'RETRAIT'
+          union all select case category when 'EMPLOI_DURABLE' then 'sorties.emploi_durable' when 'EMPLOI_TRANSITION' then 'sorties.emploi_transition'
+                                         when 'SORTIE_POSITIVE' then 'sorties.sorties_positives' else 'sorties.autres' end, count(*)
+                      from judged where counted and category <> 'RETRAIT' group by category
+          union all select 'sorties.par_motif.' || motif_sortie, count(*) from judged where counted and motif_sortie is not null group by motif_sortie
+          union all select 'sorties.duree_moyenne_parcours_mois', round(avg(julianday(date_sortie) - julianday(date_debut)) / 30.4375, 1) from judged where counted`,
+  },
   // Every exit dated in the year: the counted ones and the ones not counted (REPORT-SPEC §2).
   {
     id: 'sorties.datees',
@@ -145,7 +227,17 @@ export async function comparePlainSql(dataDir: string, migrationsFolder: string,
   const runtime = await AppRuntime.start(appPaths(dataDir, migrationsFolder));
   try {
     const open = runtime.openOrNull()!;
-    const params = { start: `${year}-01-01`, end: `${year}-12-31` };
+    const end = `${year}-12-31`;
+    const rules = open.indicators.parametresOfYear(year);
+    const params = {
+      start: `${year}-01-01`,
+      end,
+      cer_days: rules.delai_cer_jours,
+      bilan_months: rules.intervalle_bilan_mois,
+      exit_months: open.parametres.valueAt('seuil_sortie_aci_ei_mois', end),
+      exit_hours: open.parametres.valueAt('seuil_sortie_ai_etti_heures', end),
+      mapping: JSON.stringify(rules.mapping_sorties),
+    };
     // The temporary table exists before the queries that read it are prepared.
     const drop = open.sqlite.prepare(SALARIES_DROP);
     const create = open.sqlite.prepare(SALARIES_CREATE);
