@@ -72,7 +72,8 @@ export interface Fenetre480 {
  * previous window (L5132-9 2°: counted from the first mise à disposition).
  */
 export function windows480(placements: readonly Placement[], cap = Number.POSITIVE_INFINITY): Fenetre480[] {
-  const sorted = [...placements].sort((a, b) => a.date.localeCompare(b.date));
+  // ISO dates sort as text; a plain comparison rather than localeCompare's collation (read for every AI person).
+  const sorted = [...placements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const windows: Fenetre480[] = [];
   for (const p of sorted) {
     let current = windows.at(-1);

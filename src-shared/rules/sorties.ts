@@ -1,8 +1,8 @@
 /** Exits (sorties): whether one counts, its category, the length of the parcours (REPORT-SPEC §2.5). */
-import { addMonths, differenceInCalendarDays } from 'date-fns';
+import { addMonths } from 'date-fns';
 import type { CategorieSortie, MotifSortie } from '../domain/insertion';
 import type { SiaeKind } from '../siae';
-import { toIsoDate, parseIsoDate } from './dates';
+import { calendarDaysBetween, parseIsoDate, toIsoDate } from './dates';
 
 export const MOIS_MOYEN_JOURS = 30.4375;
 
@@ -46,5 +46,5 @@ export function exitCategory(motif: MotifSortie, mapping: Record<MotifSortie, Ca
 
 /** Length of a parcours at its exit, in average months (days ÷ 30.4375). */
 export function parcoursMonths(debut: string, sortie: string): number {
-  return differenceInCalendarDays(parseIsoDate(sortie), parseIsoDate(debut)) / MOIS_MOYEN_JOURS;
+  return calendarDaysBetween(debut, sortie) / MOIS_MOYEN_JOURS;
 }

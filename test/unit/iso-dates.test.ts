@@ -2,9 +2,9 @@
  * The hand-written ISO date conversions (src-shared/rules/dates.ts) give what date-fns's `format(d, 'yyyy-MM-dd')`
  * and `parseISO` give, on every day of two centuries, on impossible dates and on texts that are not plain dates.
  */
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate, toIsoDate } from '../../src-shared/rules/dates';
+import { calendarDaysBetween, parseIsoDate, toIsoDate } from '../../src-shared/rules/dates';
 
 describe('ISO calendar dates without date-fns', () => {
   it('agree with date-fns on every day from 1900 to 2100', () => {
@@ -18,6 +18,23 @@ describe('ISO calendar dates without date-fns', () => {
       checked++;
     }
     expect(checked).toBe(73_414);
+  });
+
+  it('count calendar days between two dates as date-fns does, across leap years, centuries and DST changes', () => {
+    const days = ['1900-01-01', '1900-02-28', '1900-03-01', '1999-12-31', '2000-02-29', '2000-03-01', '2024-03-31', '2024-10-27', '2025-03-30', '2025-12-31', '2100-03-01', '0050-06-15'];
+    let from = new Date(1999, 0, 1);
+    // Every day of 1999–2001 against a few fixed dates, then every pair of the fixed dates.
+    while (from.getFullYear() <= 2001) {
+      days.push(toIsoDate(from));
+      from = addDays(from, 1);
+    }
+    for (const a of days.slice(0, 12)) {
+      for (const b of days) {
+        expect(calendarDaysBetween(a, b), `${a} → ${b}`).toBe(differenceInCalendarDays(parseIsoDate(b), parseIsoDate(a)));
+      }
+    }
+    expect(calendarDaysBetween('2025-01-01', '2025-12-31')).toBe(364);
+    expect(calendarDaysBetween('2025-01-01T10:00', '2025-01-03')).toBe(2);
   });
 
   it('keep a time of day out of the date, and read old years as they are written', () => {
