@@ -54,8 +54,9 @@ const EXIT_IDS = [
 
 /**
  * Bound parameters: :start and :end, the year's first and last day; the structure's rules in force on 31 December:
- * :cer_days, :bilan_months, :exit_months, :exit_hours and :mapping (the exit categories, JSON). The engine reads the
- * exit thresholds at each exit's date: the same here while they did not change during the year (the demo's case).
+ * :cer_days, :bilan_months, :exit_months, :exit_hours, :mapping (the exit categories, JSON), :cap and :derogation (the
+ * 480-hour cap and the end of a prefect's derogation). The engine reads the exit thresholds at each exit's date and the
+ * derogation at each overrun's: the same here while they did not change during the year (the demo's case).
  * Months are added as date-fns does (the last day of a shorter month: SQLite's `floor`).
  */
 export const QUERIES: PlainQuery[] = [
@@ -194,6 +195,56 @@ export const QUERIES: PlainQuery[] = [
           union all select 'sorties.par_motif.' || motif_sortie, count(*) from judged where counted and motif_sortie is not null group by motif_sortie
           union all select 'sorties.duree_moyenne_parcours_mois', round(avg(julianday(date_sortie) - julianday(date_debut)) / 30.4375, 1) from judged where counted`,
   },
+  // The fiche salarié's situation at hire of each salarié (their latest parcours), the State's profile lines.
+  {
+    id: 'public.situation',
+    ids: ['rsa', 'ass', 'aah', 'rqth', 'inscrit_ft_12_23_mois', 'inscrit_ft_24_mois_et_plus', 'qpv', 'zrr', 'formation_infra_cap', 'formation_cap_bep', 'formation_bac_et_plus'].map((l) => `public.situation.${l}`),
+    sql: `${SALARIES}, fiche as materialized (select f.* from principal pr join fiches_salarie f on f.parcours_id = pr.id)
+          select 'public.situation.rsa', count(*) from fiche where rsa in ('OUI-M', 'OUI-NM')
+          union all select 'public.situation.ass', count(*) from fiche where ass = 1
+          union all select 'public.situation.aah', count(*) from fiche where aah = 1
+          union all select 'public.situation.rqth', count(*) from fiche where rqth = 1
+          union all select 'public.situation.inscrit_ft_12_23_mois', count(*) from fiche where inscrit_ft = 1 and inscrit_ft_depuis = '03'
+          union all select 'public.situation.inscrit_ft_24_mois_et_plus', count(*) from fiche where inscrit_ft = 1 and inscrit_ft_depuis = '04'
+          union all select 'public.situation.qpv', count(*) from fiche where qpv = 1
+          union all select 'public.situation.zrr', count(*) from fiche where zrr = 1
+          union all select 'public.situation.formation_infra_cap', count(*) from fiche where niveau_formation in ('00', '01', '60', '70')
+          union all select 'public.situation.formation_cap_bep', count(*) from fiche where niveau_formation in ('50', '51')
+          union all select 'public.situation.formation_bac_et_plus', count(*) from fiche where niveau_formation in ('10', '20', '30', '40', '41')`,
+  },
+  // AI persons past the cap of their placements with companies and the like (L5132-9 2°) within a 24-month window
+  // that overlaps the year: windows chained from each person's first placement, walked by a recursive query over the
+  // placements of the persons over the cap since 1 January two years before (only they can be past it in the year).
+  // The joins are ordered (CROSS JOIN) from the capped clients' hours and from the candidates, as a careful author
+  // would: left to the planner, it walked every AI parcours twice (146 ms against 25).
+  {
+    id: 'activite.depassements_480h',
+    sql: `with recursive
+          candidates as materialized (
+            select p.personne_id
+              from (select h.contrat_id, sum(h.centiemes) as centiemes from clients cl cross join heures h on h.client_id = cl.id
+                     where cl.soumis_plafond_480 = 1 and h.date between :window_start and :end group by h.contrat_id) t
+              cross join contrats c on c.id = t.contrat_id cross join parcours p on p.id = c.parcours_id
+             where p.dispositif = 'AI' group by p.personne_id having sum(t.centiemes) > :cap * 100),
+          placements as materialized (
+            select p.personne_id, h.date, sum(h.centiemes) as centiemes,
+                   row_number() over (partition by p.personne_id order by h.date) as n
+              from candidates k cross join parcours p on p.personne_id = k.personne_id cross join contrats c on c.parcours_id = p.id
+              cross join heures h on h.contrat_id = c.id cross join clients cl on cl.id = h.client_id
+             where +p.dispositif = 'AI' and cl.soumis_plafond_480 = 1 and h.date <= :end group by p.personne_id, h.date),
+          walk (personne_id, n, debut, fin, cumul, depasse_le) as (
+            select personne_id, n, date, date(date, '+24 months', 'floor', '-1 day'), centiemes, case when centiemes > :cap * 100 then date end
+              from placements where n = 1
+            union all
+            select w.personne_id, pl.n,
+                   iif(pl.date <= w.fin, w.debut, pl.date),
+                   iif(pl.date <= w.fin, w.fin, date(pl.date, '+24 months', 'floor', '-1 day')),
+                   iif(pl.date <= w.fin, w.cumul + pl.centiemes, pl.centiemes),
+                   iif(pl.date <= w.fin, coalesce(w.depasse_le, iif(w.cumul + pl.centiemes > :cap * 100, pl.date, null)), iif(pl.centiemes > :cap * 100, pl.date, null))
+              from walk w join placements pl on pl.personne_id = w.personne_id and pl.n = w.n + 1)
+          select count(distinct personne_id) from walk
+           where depasse_le is not null and debut <= :end and fin >= :start and (:derogation = '' or depasse_le > :derogation)`,
+  },
   // Every exit dated in the year: the counted ones and the ones not counted (REPORT-SPEC §2).
   {
     id: 'sorties.datees',
@@ -237,6 +288,9 @@ export async function comparePlainSql(dataDir: string, migrationsFolder: string,
       exit_months: open.parametres.valueAt('seuil_sortie_aci_ei_mois', end),
       exit_hours: open.parametres.valueAt('seuil_sortie_ai_etti_heures', end),
       mapping: JSON.stringify(rules.mapping_sorties),
+      cap: rules.plafond_ai_entreprises_heures,
+      window_start: `${year - 2}-01-01`,
+      derogation: open.parametres.valueAt('derogation_480h_jusquau', end),
     };
     // The temporary table exists before the queries that read it are prepared.
     const drop = open.sqlite.prepare(SALARIES_DROP);
