@@ -26,7 +26,9 @@ export const importRoutes = {
     transaction: false,
     handler: async (ctx) => {
       ctx.transaction(() => ctx.audit({ action: 'export', entity: 'donnees', detail: { format: 'xlsx' } }));
-      // Read from a snapshot of its own, sheet by sheet, while the workbook is written (db/read-snapshot.ts).
+      // The opening's integrity check filled this connection's page cache (db/client.ts); the export reads through
+      // its own, sheet by sheet, while the workbook is written (db/read-snapshot.ts): released first, as the CLI does.
+      ctx.open.sqlite.pragma('shrink_memory');
       const file = await withReadSnapshot(ctx.open.sqlite, (reader) => exportDownload(`export-cedre-${toIsoDate(ctx.now)}`, exportEverything(reader, toIsoDate(ctx.now))));
       return { fileName: file.fileName, base64: file.bytes.toString('base64') };
     },

@@ -525,7 +525,7 @@ export class IndicatorsService {
       .prepare(
         `select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_debut between ? and ?
          union all
-         select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin >= ? and f.date_debut < ?
+         select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin >= ? and +f.date_debut < ?
          union all
          select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin is null and f.date_debut < ?`,
       )
