@@ -8,11 +8,11 @@
  * hours by client type and active clients; intakes (welcomed, offer, diagnostic, each decision, waiting list, the
  * median delay to a decision); bilans, salariés with a bilan and overdue bilans; CER signed and signed in time; freins
  * with who supported each person; trainings (actions, hours, qualifying); immersions; the quality registers; exits
- * (counted by their dispositif's threshold, withdrawals, examined, categories, motifs, mean length). Not written: the
- * 480-hour windows (windows chained from each person's first placement), ETP with the annexes' own H_ref and pro rata
- * conventions, the salariés' situation lines, trainings' salariés, and the per-dispositif splits. The ratio printed is
- * the engine's whole year over these queries, so it overstates the engine's overhead by the cost of what is not
- * written here.
+ * (counted by their dispositif's threshold, withdrawals, examined, categories, motifs, mean length); the situation
+ * lines; the 480-hour windows (a recursive walk); ETP réalisés and conventionnés (each annexe's version in force day
+ * by day). Not written: trainings' salariés and the per-dispositif splits of every count. The ratio printed is the
+ * engine's whole year over these queries, so it overstates the engine's overhead by the cost of what is not written
+ * here. The ETP query was also checked on a copy of a demo whose versions state their own H_ref (the demo's do not).
  */
 import { appPaths } from '../src-main/app-paths';
 import { AppRuntime } from '../src-main/app-runtime';
@@ -245,6 +245,35 @@ export const QUERIES: PlainQuery[] = [
           select count(distinct personne_id) from walk
            where depasse_le is not null and debut <= :end and fin >= :start and (:derogation = '' or depasse_le > :derogation)`,
   },
+  // ETP (REPORT-SPEC §2.3): hours ÷ H_ref of their dispositif, the annexe's own H_ref on the days its version in force
+  // states one; ETP conventionnés, each annexe's version in force day by day, pro rata of the year's days.
+  {
+    id: 'activite.etp',
+    ids: ['activite.etp_realises', 'activite.etp_conventionnes'],
+    sql: `with recursive days(d) as (select :start union all select date(d, '+1 day') from days where d < :end),
+          in_force as materialized (
+            select * from (
+              select days.d, a.id as annexe, substr(a.mesure, 1, instr(a.mesure, '_') - 1) as kind, v.id as version,
+                     v.etp_conventionnes_dix_milliemes as etp, v.h_ref_centiemes as href,
+                     row_number() over (partition by a.id, days.d order by v.avenant desc, v.modification desc) as rn
+                from annexes_financieres a join annexes_financieres_versions v on v.annexe_id = a.id join days on days.d between v.date_debut and v.date_fin)
+             where rn = 1),
+          stated as materialized (
+            select kind, href, min(d) as debut, max(d) as fin from in_force where href is not null group by annexe, version),
+          hours as materialized (
+            select p.dispositif as kind, sum(t.centiemes) as centiemes
+              from (select contrat_id, sum(centiemes) as centiemes from heures where date between :start and :end group by contrat_id) t
+              join contrats c on c.id = t.contrat_id join parcours p on p.id = c.parcours_id group by p.dispositif),
+          realised as (
+            select h.kind, h.centiemes / 100.0 / (select value from json_each(:h_ref) where key = h.kind)
+                   + coalesce((select sum((select coalesce(sum(hh.centiemes), 0) / 100.0 from heures hh join contrats c on c.id = hh.contrat_id join parcours p on p.id = c.parcours_id
+                                            where p.dispositif = s.kind and hh.date between s.debut and s.fin)
+                                          * (100.0 / s.href - 1.0 / (select value from json_each(:h_ref) where key = s.kind)))
+                                 from stated s where s.kind = h.kind), 0) as etp
+              from hours h where h.centiemes > 0)
+          select 'activite.etp_realises', round(sum(etp), 2) from realised
+          union all select 'activite.etp_conventionnes', round(coalesce(sum(etp), 0) / 10000.0 / (julianday(:end) - julianday(:start) + 1), 2) from in_force`,
+  },
   // Every exit dated in the year: the counted ones and the ones not counted (REPORT-SPEC §2).
   {
     id: 'sorties.datees',
@@ -290,6 +319,7 @@ export async function comparePlainSql(dataDir: string, migrationsFolder: string,
       mapping: JSON.stringify(rules.mapping_sorties),
       cap: rules.plafond_ai_entreprises_heures,
       window_start: `${year - 2}-01-01`,
+      h_ref: JSON.stringify(rules.h_ref),
       derogation: open.parametres.valueAt('derogation_480h_jusquau', end),
     };
     // The temporary table exists before the queries that read it are prepared.
