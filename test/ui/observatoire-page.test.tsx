@@ -54,7 +54,8 @@ beforeEach(() =>
 
 describe('the Observatoire page by parts', () => {
   it('opens with its cards and first tab for three years, then computes a tab once when it is first opened', async () => {
-    const call = fakeBridge((e) => answer(e, true));
+    const tabPart = (e: RpcEnvelope) => (e.input as { parties?: string[] }).parties?.join() === 'accompagnement';
+    const call = fakeBridge((e) => (tabPart(e) ? (new Promise((done) => setTimeout(() => done(answer(e, true)), 80)) as unknown as ReturnType<typeof answer>) : answer(e, true)));
     renderUi(<ObservatoirePage />);
     const accueil = await screen.findByRole('table', { name: 'Accueil' });
     const row = within(accueil).getByText('Personnes accueillies').closest('tr')!;
@@ -65,6 +66,7 @@ describe('the Observatoire page by parts', () => {
 
     const user = userEvent.setup();
     await user.click(screen.getByRole('tab', { name: 'Accompagnement' }));
+    expect(await screen.findByText('Calcul des indicateurs…')).toBeTruthy();
     const accompagnement = await screen.findByRole('table', { name: 'Accompagnement' });
     const cer = within(accompagnement).getByText('CER signés').closest('tr')!;
     expect(within(cer).getAllByRole('cell').slice(1).map((c) => c.textContent)).toEqual([String(YEAR - 1600), String(YEAR - 1 - 1600), String(YEAR - 2 - 1600)]);
