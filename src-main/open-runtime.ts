@@ -89,11 +89,11 @@ export class OpenRuntime {
     this.audit = new AuditLog(opened.sqlite);
     this.users = new UsersService(opened.db);
     this.security = new SecuritySettingsService(opened.db);
-    this.personnes = new PersonnesService(opened.db, opened.sqlite);
+    this.parametres = new ParametresService(opened.sqlite);
+    this.personnes = new PersonnesService(opened.db, opened.sqlite, this.parametres);
     this.accueils = new AccueilService(opened.db, opened.sqlite);
     this.diagnostic = new DiagnosticService(opened.db, opened.sqlite);
     this.pass = new PassService(opened.db, opened.sqlite);
-    this.parametres = new ParametresService(opened.sqlite);
     this.accompagnement = new AccompagnementService(opened.db, this.parametres, opened.sqlite);
     this.dueWork = new DueWorkService(opened.sqlite, this.parametres);
     this.actions = new ActionsService(opened.db, opened.sqlite);

@@ -6,7 +6,8 @@ import type { PersonneFields } from './schemas/personne';
 import type { Critere } from './domain/criteres';
 import type { MotifProlongation, MotifSuspension, PassStatut } from './domain/pass-iae';
 import type { Role } from './roles';
-import type { AuteurDiagnostic, StatutJustificatif } from './rules/eligibility';
+import type { AuteurDiagnostic, StatutJustificatif, ValiditesJustificatifs } from './rules/eligibility';
+import type { DatedValues } from './domain/parametres';
 import type { z } from 'zod';
 import type { saveCompetenceInputSchema, saveFreinInputSchema, savePassInputSchema } from './schemas/diagnostic';
 import type { decideAccueilInputSchema, updateAccueilInputSchema } from './schemas/personne';
@@ -134,6 +135,11 @@ export interface PersonneFile {
   freins: FreinView[] | null;
   diagnostics: DiagnosticView[] | null;
   pass: PassView[] | null;
+  /**
+   * The proofs' validity months and their dated changes, for the diagnostic form's preview (null with `accueils`);
+   * without need to know, the health and justice criteria are left out.
+   */
+  validitesJustificatifs: DatedValues<Partial<ValiditesJustificatifs>> | null;
   droits: DroitsDossier;
 }
 

@@ -36,7 +36,7 @@ export const accueilsRoutes = {
     handler: (ctx) => ({
       passFinProche: ctx.open.pass.endingSoon(today(ctx)),
       enAttente: ctx.open.accueils.countWaiting(),
-      justificatifsACompleter: proofsToComplete(ctx.open.sqlite, today(ctx), droitsOf(ctx.user!).sensibles),
+      justificatifsACompleter: proofsToComplete(ctx.open.sqlite, today(ctx), droitsOf(ctx.user!).sensibles, (date) => ctx.open.parametres.valueAt('validite_justificatifs_mois', date)),
     }),
   },
 } satisfies Partial<RouteTable>;

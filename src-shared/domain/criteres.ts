@@ -4,7 +4,11 @@ export interface CritereDefinition {
   niveau: 1 | 2;
   label: string;
   justificatif: string;
-  /** How old the proof may be on the diagnostic date, in months; null when it does not expire. */
+  /**
+   * How old the proof may be on the reference date, in months, as the arrêté of 1 September 2021 set it; null when it
+   * does not expire. The value applied is the dated parameter `validite_justificatifs_mois` (domain/parametres.ts),
+   * whose default this is: an arrêté changing it is a new value from its date, not a release (issue 15 §8).
+   */
   validiteMois: number | null;
 }
 

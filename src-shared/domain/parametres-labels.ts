@@ -21,6 +21,11 @@ export const PARAMETRE_LABELS: Record<CleParametre, { label: string; description
     label: 'AI : dérogation préfectorale au plafond de 480 heures',
     description: 'Date de fin de la dérogation accordée par le préfet (3 ans au plus, renouvelable), valable à partir de la date de l’arrêté. Tant qu’elle court, le dépassement n’est ni signalé ni compté.',
   },
+  validite_justificatifs_mois: {
+    label: 'Durée de validité des justificatifs d’éligibilité (mois)',
+    description:
+      'Âge maximal de chaque justificatif à la date de l’embauche, fixé par l’arrêté du 1er septembre 2021 (modifié le 4 septembre 2025). Si un nouvel arrêté change ces durées, saisissez-les à partir de sa date d’effet : les embauches antérieures gardent l’ancienne règle.',
+  },
   fin_experimentation_eiti: {
     label: 'Fin de l’expérimentation EITI',
     description: 'Le 22 décembre 2026 sauf prolongation : un contrat EITI qui va au-delà de cette date est signalé. Saisissez la nouvelle date à partir du jour où une prolongation est publiée.',

@@ -4,6 +4,7 @@
  */
 import type { SiaeKind } from '../siae';
 import { MAPPING_SORTIES_DEFAUT, type CategorieSortie, type MotifSortie } from './insertion';
+import { CRITERE_KEYS, CRITERES, type Critere } from './criteres';
 
 export interface ParametresValeurs {
   /** Reference annual hours of one full-time post, per kind (ETP = hours ÷ H_ref). */
@@ -33,7 +34,16 @@ export interface ParametresValeurs {
    * neither alerted nor counted as an overrun.
    */
   derogation_480h_jusquau: string;
+  /**
+   * How old each eligibility proof may be on the reference date (the hire), in months; null: it does not expire
+   * (arrêté of 1 September 2021 on the eligibility criteria and their proofs, amended 4 September 2025). Dated, so that
+   * a new arrêté is a value from its date of effect and hires before it keep the old rule.
+   */
+  validite_justificatifs_mois: Record<Critere, number | null>;
 }
+
+/** The validity months of the arrêté of 1 September 2021 (domain/criteres.ts), the parameter's default. */
+export const VALIDITE_JUSTIFICATIFS_2021 = Object.fromEntries(CRITERE_KEYS.map((k) => [k, CRITERES[k].validiteMois])) as Record<Critere, number | null>;
 
 export const PARAMETRES_DEFAUT: ParametresValeurs = {
   h_ref: { ACI: 1820, AI: 1607, ETTI: 1607, EI: 1607, EITI: 1505 },
@@ -45,7 +55,21 @@ export const PARAMETRES_DEFAUT: ParametresValeurs = {
   seuil_sortie_ai_etti_heures: 150,
   fin_experimentation_eiti: '2026-12-22',
   derogation_480h_jusquau: '',
+  validite_justificatifs_mois: VALIDITE_JUSTIFICATIFS_2021,
 };
+
+/** A dated parameter's values as the screens receive them: the default, and each value from its date on. */
+export interface DatedValues<T> {
+  defaut: T;
+  valeurs: ReadonlyArray<{ valideDu: string; valeur: T }>;
+}
+
+/** The value in force on a day: the latest value valid from that day or before, else the default (as ParametresService). */
+export function valueOnDate<T>(dated: DatedValues<T>, date: string): T {
+  let found: { valideDu: string; valeur: T } | null = null;
+  for (const v of dated.valeurs) if (v.valideDu <= date && (!found || v.valideDu > found.valideDu)) found = v;
+  return found ? found.valeur : dated.defaut;
+}
 
 export type CleParametre = keyof ParametresValeurs;
 export const CLES_PARAMETRES = Object.keys(PARAMETRES_DEFAUT) as CleParametre[];

@@ -12,6 +12,7 @@ import { addDays, addMonths } from 'date-fns';
 import { CRITERES, CRITERES_EXCLUSIFS, type Critere } from '../domain/criteres';
 import type { SiaeKind } from '../siae';
 import { toIsoDate, parseIsoDate } from './dates';
+import { VALIDITE_JUSTIFICATIFS_2021 } from '../domain/parametres';
 
 export type AuteurDiagnostic = 'structure' | 'prescripteur';
 
@@ -65,8 +66,14 @@ export interface EligibilityResult {
   avertissements: string[];
 }
 
-/** The status of one proof on the reference date (the hire, or the diagnostic before any hire). */
-export function proofStatus(c: CritereDeclare, dateReference: string): EvaluationCritere {
+/** Months each proof stays valid, as in force on the reference date (the dated parameter `validite_justificatifs_mois`). */
+export type ValiditesJustificatifs = Record<Critere, number | null>;
+
+/**
+ * The status of one proof on the reference date (the hire, or the diagnostic before any hire), with the validity
+ * months in force that day (by default those of the arrêté of 1 September 2021).
+ */
+export function proofStatus(c: CritereDeclare, dateReference: string, validites: ValiditesJustificatifs = VALIDITE_JUSTIFICATIFS_2021): EvaluationCritere {
   const { critere, dateJustificatif } = c;
   if (critere === 'CAP_BEP' && isDiploma(c.typeJustificatif)) return { critere, statut: 'valide', valableJusquau: null };
   if (!dateJustificatif) return { critere, statut: 'manquant', valableJusquau: null };
@@ -76,7 +83,7 @@ export function proofStatus(c: CritereDeclare, dateReference: string): Evaluatio
     if (!c.dateFinValidite) return critere === 'REF_DA' ? { critere, statut: 'manquant', valableJusquau: null } : { critere, statut: 'valide', valableJusquau: null };
     return { critere, statut: dateReference <= c.dateFinValidite ? 'valide' : 'perime', valableJusquau: c.dateFinValidite };
   }
-  const months = CRITERES[critere].validiteMois;
+  const months = validites[critere];
   if (months === null) return { critere, statut: 'valide', valableJusquau: null };
   // A proof dated D counts for a hire before D + validity.
   const lastDay = toIsoDate(addDays(addMonths(parseIsoDate(dateJustificatif), months), -1));
@@ -107,9 +114,12 @@ export function evaluateEligibility(input: {
   /** The hire (first contract) the diagnostic led to; the diagnostic date before any hire. */
   dateEmbauche?: string | null;
   criteres: readonly CritereDeclare[];
+  /** The proofs' validity months in force on a day (ParametresService / valueOnDate of `validite_justificatifs_mois`). */
+  validitesAt: (date: string) => ValiditesJustificatifs;
 }): EligibilityResult {
   const reference = input.dateEmbauche ?? input.dateDiagnostic;
-  const evaluated = input.criteres.map((c) => proofStatus(c, reference));
+  const validites = input.validitesAt(reference);
+  const evaluated = input.criteres.map((c) => proofStatus(c, reference, validites));
   const problemes = exclusivePairProblems(input.criteres.map((c) => c.critere));
   const niveau2Requis = NIVEAU2_REQUIS[input.dispositif];
   // Proofs to complete: warnings (the contrôle a posteriori checks them), whoever made the diagnostic.

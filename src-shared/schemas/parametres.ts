@@ -3,6 +3,10 @@ import { MOTIFS_SORTIE, type CategorieSortie, type MotifSortie } from '../domain
 import { SIAE_KINDS } from '../siae';
 import { dateField } from './fields';
 import { CLES_PARAMETRES, type CleParametre } from '../domain/parametres';
+import { CRITERE_KEYS, CRITERES, type Critere } from '../domain/criteres';
+
+const validityMonths = (k: Critere) =>
+  z.number(`${CRITERES[k].label} : indiquez un nombre de mois, ou laissez vide s’il n’expire pas.`).int(`${CRITERES[k].label} : un nombre entier de mois.`).min(1, `${CRITERES[k].label} : au moins 1 mois.`).max(60, `${CRITERES[k].label} : au plus 60 mois.`).nullable();
 
 const hours = (label: string) => z.number(`${label} : indiquez un nombre d'heures.`).int(`${label} : un nombre entier d'heures.`).min(100, `${label} : au moins 100 heures.`).max(3000, `${label} : au plus 3 000 heures.`);
 const categorie = z.enum(['EMPLOI_DURABLE', 'EMPLOI_TRANSITION', 'SORTIE_POSITIVE', 'AUTRE', 'RETRAIT'], 'Catégorie inconnue.');
@@ -22,6 +26,7 @@ export const PARAMETRE_VALEUR_SCHEMAS = {
   fin_experimentation_eiti: dateField('Date de fin'),
   // A date, or empty to record that no derogation runs from then on.
   derogation_480h_jusquau: z.union([z.literal(''), dateField('Fin de la dérogation')]),
+  validite_justificatifs_mois: z.object(Object.fromEntries(CRITERE_KEYS.map((k) => [k, validityMonths(k)])) as Record<Critere, ReturnType<typeof validityMonths>>).strict(),
 } as const;
 
 export const addParametreInputSchema = z

@@ -116,6 +116,19 @@ describe('mission insertion', () => {
     await shot('insertion-05-regles');
   });
 
+  it('records a new validity of the eligibility proofs from a date, criterion by criterion (issue 15 §8)', async () => {
+    const card = page.getByRole('region', { name: 'Durée de validité des justificatifs d’éligibilité (mois)' });
+    await card.getByRole('button', { name: 'Nouvelle valeur à partir d’une date' }).click();
+    await typeInto(card.getByLabel('Valable à partir du'), '01/01/2027');
+    const rsa = card.getByLabel('Validité en mois : Bénéficiaire du RSA');
+    await rsa.fill('');
+    await rsa.pressSequentially('6');
+    await shot('insertion-05b-validite-justificatifs');
+    await card.getByRole('button', { name: 'Enregistrer' }).click();
+    await card.getByText(/depuis le 1er janvier 2027/).waitFor();
+    expect(await card.getByText(/depuis le 1er janvier 2027/).textContent()).toMatch(/^14 justificatifs à durée limitée \(3, 6, 12 mois\) depuis le 1er janvier 2027/);
+  });
+
   it('makes a verified backup by hand', async () => {
     await new AppShellPage(page).navigateTo('Sauvegardes');
     await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();

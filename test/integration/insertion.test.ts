@@ -408,4 +408,33 @@ describe('eligibility proofs before a control (issue 15 §6)', () => {
     await app.call('eligibilite.save', { ...diagnostic, id: file.diagnostics![0]!.id, criteres: [{ critere: 'RSA', dateJustificatif: '2025-01-06' }] }, t.cip);
     expect((await app.call('accueils.alerts', {}, t.cip)).justificatifsACompleter).toEqual([]);
   });
+
+  it('reads the validity months in force on the hire from a dated parameter: a new arrêté is a value, not a release (issue 15 §8)', async () => {
+    app = await TestApp.start();
+    const t = await team(app);
+    const created = await app.call('personnes.create', personneInput({ nom: 'Roux', accueil: { datePremierContact: '2024-12-02', canal: 'physique' } }), t.cip);
+    const personneId = created.personne.id;
+    await app.call('eligibilite.save', { personneId, date: '2024-11-20', auteur: 'structure', prescripteur: '', dispositif: 'ACI', criteres: [{ critere: 'RSA', dateJustificatif: '2024-09-01' }] }, t.cip);
+    await app.call('pass.save', { personneId, numero: '999992500077', dateDebut: '2025-01-15', dateFin: '2027-01-14' }, t.cip);
+    await app.call('accueils.decide', { id: created.accueils![0]!.id, decision: 'entree', dateDecision: '2024-12-10', dispositif: 'ACI', referentId: t.ids.cip, motifDecision: null, reorientationVers: '' }, t.cip);
+    const [parcours] = await app.call('parcours.ofPersonne', { personneId }, t.cip);
+    await app.call('contrats.save', contract(parcours!.id, { dateDebut: '2025-01-15', dateFinPrevue: '2025-07-14' }), t.cip);
+    expect((await app.call('accueils.alerts', {}, t.cip)).justificatifsACompleter).toHaveLength(1);
+
+    const law = (await app.call('parametres.list', {}, t.direction)).find((p) => p.cle === 'validite_justificatifs_mois')!;
+    expect(law).toMatchObject({ defaut: { RSA: 3, ASE: 12, SENIOR: null }, historique: [] });
+    // Refused in French and nothing written: a criterion missing, a negative duration.
+    const { RSA: _rsa, ...withoutRsa } = law.defaut as Record<string, number | null>;
+    expect((await app.fail('parametres.add', { cle: 'validite_justificatifs_mois', valideDu: '2025-01-01', valeur: withoutRsa }, t.direction)).code).toBe('VALIDATION');
+    expect((await app.fail('parametres.add', { cle: 'validite_justificatifs_mois', valideDu: '2025-01-01', valeur: { ...(law.defaut as object), RSA: -1 } }, t.direction)).fields).toEqual({ valeur: 'Bénéficiaire du RSA : au moins 1 mois.' });
+    // An arrêté giving the RSA attestation 6 months from 1 January 2025: the hire of 15 January is measured by it.
+    await app.call('parametres.add', { cle: 'validite_justificatifs_mois', valideDu: '2025-01-01', valeur: { ...(law.defaut as object), RSA: 6 } }, t.direction);
+    const file = await app.call('personnes.get', { id: personneId }, t.cip);
+    expect(file.diagnostics![0]).toMatchObject({ eligible: true, avertissements: [] });
+    expect(file.validitesJustificatifs).toMatchObject({ defaut: { RSA: 3 }, valeurs: [{ valideDu: '2025-01-01', valeur: { RSA: 6 } }] });
+    expect((await app.call('accueils.alerts', {}, t.cip)).justificatifsACompleter).toEqual([]);
+    // From 1 February: back to 3 months; the hire of 15 January keeps the rule of its day.
+    await app.call('parametres.add', { cle: 'validite_justificatifs_mois', valideDu: '2025-02-01', valeur: law.defaut }, t.direction);
+    expect((await app.call('accueils.alerts', {}, t.cip)).justificatifsACompleter).toEqual([]);
+  });
 });

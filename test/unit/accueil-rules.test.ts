@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticValidUntil, evaluateEligibility, proofStatus } from '../../src-shared/rules/eligibility';
+import { VALIDITE_JUSTIFICATIFS_2021, valueOnDate } from '../../src-shared/domain/parametres';
 import { birthDateProblem, compactId, formatPassNumber, isValidFranceTravailId, isValidNir, isValidPassNumber } from '../../src-shared/rules/identity';
 import {
   computedPassEnd,
@@ -64,9 +65,10 @@ describe('birth date (les-emplois validate_birthdate; Code du travail L4153-1)',
 
 describe('eligibility', () => {
   const d = '2024-06-15';
+  const law2021 = () => VALIDITE_JUSTIFICATIFS_2021;
   it('one level-1 criterion with a valid proof is enough, in every dispositif', () => {
     for (const dispositif of ['AI', 'ACI', 'EI', 'ETTI', 'EITI'] as const) {
-      expect(evaluateEligibility({ dispositif, auteur: 'structure', dateDiagnostic: d, criteres: [{ critere: 'RSA', dateJustificatif: '2024-06-01' }] }).eligible).toBe(true);
+      expect(evaluateEligibility({ validitesAt: law2021, dispositif, auteur: 'structure', dateDiagnostic: d, criteres: [{ critere: 'RSA', dateJustificatif: '2024-06-01' }] }).eligible).toBe(true);
     }
   });
   it('needs 2 level-2 criteria in AI and ETTI, 3 in ACI, EI and EITI', () => {
@@ -74,14 +76,14 @@ describe('eligibility', () => {
       { critere: 'JEUNE' as const, dateJustificatif: '2020-01-01' },
       { critere: 'QPV' as const, dateJustificatif: '2024-05-01' },
     ];
-    expect(evaluateEligibility({ dispositif: 'AI', auteur: 'structure', dateDiagnostic: d, criteres: two }).eligible).toBe(true);
-    expect(evaluateEligibility({ dispositif: 'ETTI', auteur: 'structure', dateDiagnostic: d, criteres: two }).eligible).toBe(true);
-    const aci = evaluateEligibility({ dispositif: 'ACI', auteur: 'structure', dateDiagnostic: d, criteres: two });
+    expect(evaluateEligibility({ validitesAt: law2021, dispositif: 'AI', auteur: 'structure', dateDiagnostic: d, criteres: two }).eligible).toBe(true);
+    expect(evaluateEligibility({ validitesAt: law2021, dispositif: 'ETTI', auteur: 'structure', dateDiagnostic: d, criteres: two }).eligible).toBe(true);
+    const aci = evaluateEligibility({ validitesAt: law2021, dispositif: 'ACI', auteur: 'structure', dateDiagnostic: d, criteres: two });
     expect(aci.eligible).toBe(false);
     expect(aci.problemes.at(-1)).toBe(
       'Il faut au moins un critère de niveau 1 ou trois critères de niveau 2 pour une auto-prescription en ACI (déclarés : 0 de niveau 1, 2 de niveau 2).',
     );
-    expect(evaluateEligibility({ dispositif: 'ACI', auteur: 'structure', dateDiagnostic: d, criteres: [...two, { critere: 'PM', dateJustificatif: '2024-06-15' }] }).eligible).toBe(true);
+    expect(evaluateEligibility({ validitesAt: law2021, dispositif: 'ACI', auteur: 'structure', dateDiagnostic: d, criteres: [...two, { critere: 'PM', dateJustificatif: '2024-06-15' }] }).eligible).toBe(true);
   });
   it('measures each proof against the hire (the arrêté of 2021 as amended), and reports problems as proofs to complete', () => {
     // RSA proof: 3 months. Dated 2024-03-15, it counts for a hire up to 2024-06-14 included.
@@ -99,15 +101,27 @@ describe('eligibility', () => {
     expect(proofStatus({ critere: 'CAP_BEP', dateJustificatif: '2023-01-01', typeJustificatif: 'Attestation sur l’honneur' }, d).statut).toBe('perime');
     expect(proofStatus({ critere: 'CAP_BEP', dateJustificatif: '2023-01-01', typeJustificatif: 'Diplôme ou attestation sur l’honneur' }, d).statut).toBe('perime');
     // Measured at the hire, not the diagnostic: a proof valid at the diagnostic may be stale three months later.
-    const diagnostic = { dispositif: 'AI' as const, auteur: 'structure' as const, dateDiagnostic: '2024-04-01', criteres: [{ critere: 'RSA' as const, dateJustificatif: '2024-03-15' }] };
+    const diagnostic = { validitesAt: law2021, dispositif: 'AI' as const, auteur: 'structure' as const, dateDiagnostic: '2024-04-01', criteres: [{ critere: 'RSA' as const, dateJustificatif: '2024-03-15' }] };
     expect(evaluateEligibility(diagnostic).avertissements).toEqual([]);
     const hiredLate = evaluateEligibility({ ...diagnostic, dateEmbauche: '2024-07-01' });
     // Declared criteria make the person eligible; the stale proof is a file to complete, not a refusal.
     expect(hiredLate.eligible).toBe(true);
     expect(hiredLate.avertissements).toEqual(['Bénéficiaire du RSA : justificatif plus valable à la date de l’embauche.']);
   });
+  it('reads the validity months in force on the hire: a new arrêté is a dated value, earlier hires keep the old rule (issue 15 §8)', () => {
+    // A hypothetical arrêté from 2025-01-01 giving the RSA attestation 6 months.
+    const dated = { defaut: VALIDITE_JUSTIFICATIFS_2021, valeurs: [{ valideDu: '2025-01-01', valeur: { ...VALIDITE_JUSTIFICATIFS_2021, RSA: 6 } }] };
+    const validitesAt = (day: string) => valueOnDate(dated, day);
+    const hire = (dateEmbauche: string) =>
+      evaluateEligibility({ validitesAt, dispositif: 'AI', auteur: 'structure', dateDiagnostic: '2024-09-01', dateEmbauche, criteres: [{ critere: 'RSA', dateJustificatif: '2024-09-01' }] });
+    // Four and a half months after the proof: stale under the 2021 rule (hire in December), valid under the new one.
+    expect(hire('2024-12-31').avertissements).toEqual(['Bénéficiaire du RSA : justificatif plus valable à la date de l’embauche.']);
+    expect(hire('2025-01-15').criteres[0]).toEqual({ critere: 'RSA', statut: 'valide', valableJusquau: '2025-02-28' });
+    expect(valueOnDate(dated, '2024-12-31').RSA).toBe(3);
+    expect(VALIDITE_JUSTIFICATIFS_2021).toMatchObject({ RSA: 3, ASE: 12, QPV: 6, SENIOR: null, TH: null });
+  });
   it('refuses the exclusive pairs', () => {
-    const r = evaluateEligibility({
+    const r = evaluateEligibility({ validitesAt: law2021,
       dispositif: 'AI',
       auteur: 'structure',
       dateDiagnostic: d,
@@ -121,7 +135,7 @@ describe('eligibility', () => {
     expect(r.problemes[0]).toMatch(/ne peuvent pas être cochés ensemble/);
   });
   it('asks no minimum of an authorised prescriber', () => {
-    expect(evaluateEligibility({ dispositif: 'ACI', auteur: 'prescripteur', dateDiagnostic: d, criteres: [] }).eligible).toBe(true);
+    expect(evaluateEligibility({ validitesAt: law2021, dispositif: 'ACI', auteur: 'prescripteur', dateDiagnostic: d, criteres: [] }).eligible).toBe(true);
   });
   it('a diagnostic is valid 92 days when made by the structure, 6 months by a prescriber', () => {
     expect(diagnosticValidUntil('2024-01-31', 'structure')).toBe('2024-05-02');

@@ -7,14 +7,15 @@ import type Database from 'better-sqlite3';
 import { addYears } from 'date-fns';
 import { CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
 import { toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
-import { evaluateEligibility } from '../../../src-shared/rules/eligibility';
+import { evaluateEligibility, type ValiditesJustificatifs } from '../../../src-shared/rules/eligibility';
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { JustificatifsACompleter } from '../../../src-shared/views-accueil';
 
 /** How far back hires are listed: a control looks at the previous year's hires. */
 const WINDOW_YEARS = 2;
 
-export function proofsToComplete(sqlite: Database.Database, today: string, sensibles: boolean): JustificatifsACompleter[] {
+/** `validitesAt`: the proofs' validity months in force on a day (the dated parameter `validite_justificatifs_mois`). */
+export function proofsToComplete(sqlite: Database.Database, today: string, sensibles: boolean, validitesAt: (date: string) => ValiditesJustificatifs): JustificatifsACompleter[] {
   const since = toIsoDate(addYears(parseIsoDate(today), -WINDOW_YEARS));
   const hires = sqlite
     .prepare(
@@ -49,6 +50,7 @@ export function proofsToComplete(sqlite: Database.Database, today: string, sensi
       auteur: 'structure',
       dateDiagnostic: h.date,
       dateEmbauche: h.embauche,
+      validitesAt,
       criteres: rows.map((c) => ({ critere: c.critere, dateJustificatif: c.date_justificatif, typeJustificatif: c.type_justificatif, dateFinValidite: c.date_fin_validite })),
     });
     // A role without need-to-know sees no health or justice criterion, even in this list.

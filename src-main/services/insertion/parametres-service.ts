@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CLES_PARAMETRES, PARAMETRES_DEFAUT, type CleParametre, type ParametresValeurs } from '../../../src-shared/domain/parametres';
+import { CLES_PARAMETRES, PARAMETRES_DEFAUT, type CleParametre, type DatedValues, type ParametresValeurs } from '../../../src-shared/domain/parametres';
 import { AppError } from '../../../src-shared/errors';
 import type { ParametreView } from '../../../src-shared/views-insertion';
 import { uuidv7 } from '../../lib/uuid';
@@ -15,6 +15,12 @@ export class ParametresService {
   valueAt<K extends CleParametre>(cle: K, date: string): ParametresValeurs[K] {
     const row = this.statement.get(cle, date);
     return row ? (JSON.parse(row.valeur) as ParametresValeurs[K]) : PARAMETRES_DEFAUT[cle];
+  }
+
+  /** A parameter's default and every dated value, for a screen that applies it to several dates itself. */
+  datedValues<K extends CleParametre>(cle: K): DatedValues<ParametresValeurs[K]> {
+    const rows = this.sqlite.prepare('select valide_du, valeur from parametres where cle = ? order by valide_du').all(cle) as Array<{ valide_du: string; valeur: string }>;
+    return { defaut: PARAMETRES_DEFAUT[cle], valeurs: rows.map((r) => ({ valideDu: r.valide_du, valeur: JSON.parse(r.valeur) as ParametresValeurs[K] })) };
   }
 
   list(today: string): ParametreView[] {

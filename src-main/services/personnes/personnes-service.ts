@@ -8,7 +8,8 @@ import type { Orienteur } from '../../../src-shared/domain/asp-codes';
 import { CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
 import { FREINS_SENSIBLES, type FreinType } from '../../../src-shared/domain/freins';
 import type { MotifProlongation, MotifSuspension } from '../../../src-shared/domain/pass-iae';
-import { diagnosticValidUntil, evaluateEligibility, type AuteurDiagnostic } from '../../../src-shared/rules/eligibility';
+import { diagnosticValidUntil, evaluateEligibility, type AuteurDiagnostic, type ValiditesJustificatifs } from '../../../src-shared/rules/eligibility';
+import type { ParametresService } from '../insertion/parametres-service';
 import { computedPassEnd, passEndsSoon, passStatus, waitingPeriodWarning } from '../../../src-shared/rules/pass-iae';
 import type { SiaeKind } from '../../../src-shared/siae';
 import type { SessionUser } from '../../../src-shared/views';
@@ -74,6 +75,8 @@ export class PersonnesService {
   constructor(
     private readonly db: Db,
     private readonly sqlite: Database.Database,
+    /** The proofs' validity months, a dated parameter (issue 15 §8). */
+    private readonly parametres: ParametresService,
   ) {
     this.passQueries = passQueries(db);
     this.insertPersonne = new PreparedWrite(sqlite, personnes);
@@ -238,9 +241,15 @@ export class PersonnesService {
       freins: null,
       diagnostics: null,
       pass: null,
+      validitesJustificatifs: null,
       droits,
     };
     if (!droits.accueilRead) return file;
+    // Without need to know, even the law's table does not name the health and justice criteria (need-to-know.ts).
+    const visibleLaw = (v: ValiditesJustificatifs): Partial<ValiditesJustificatifs> =>
+      droits.sensibles ? v : Object.fromEntries(Object.entries(v).filter(([k]) => !CRITERES_SENSIBLES.includes(k as Critere)));
+    const law = this.parametres.datedValues('validite_justificatifs_mois');
+    file.validitesJustificatifs = { defaut: visibleLaw(law.defaut), valeurs: law.valeurs.map((v) => ({ valideDu: v.valideDu, valeur: visibleLaw(v.valeur) })) };
     file.accueils = this.accueilsOf(id);
     file.freins = this.db
       .select()
@@ -295,6 +304,7 @@ export class PersonnesService {
         auteur: d.auteur as AuteurDiagnostic,
         dateDiagnostic: d.date,
         dateEmbauche,
+        validitesAt: (date) => this.parametres.valueAt('validite_justificatifs_mois', date),
         criteres: own.map((c) => ({ critere: c.critere as Critere, dateJustificatif: c.dateJustificatif, typeJustificatif: c.typeJustificatif, dateFinValidite: c.dateFinValidite })),
       });
       const hidden = (p: string) => !sensibles && CRITERES_SENSIBLES.some((k) => p.startsWith(CRITERES[k].label));

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { CRITERE_KEYS, CRITERES, type Critere } from '../../../src-shared/domain/criteres';
 import { CATEGORIES_SORTIE, MOTIFS_SORTIE, type CategorieSortie, type MotifSortie } from '../../../src-shared/domain/insertion';
 import { PARAMETRE_LABELS } from '../../../src-shared/domain/parametres-labels';
 import type { CleParametre } from '../../../src-shared/domain/parametres';
@@ -21,6 +22,10 @@ function describe(cle: CleParametre, valeur: unknown): string {
   if (cle === 'h_ref') return SIAE_KINDS.map((k) => `${k} ${formatNumber((valeur as Record<string, number>)[k]!)} h`).join(' · ');
   if (cle === 'mapping_sorties') return `${Object.keys(valeur as object).length} motifs classés`;
   if (cle === 'derogation_480h_jusquau') return valeur ? `jusqu’au ${formatDate(valeur as string)}` : 'aucune';
+  if (cle === 'validite_justificatifs_mois') {
+    const months = Object.values(valeur as Record<string, number | null>).filter((m): m is number => m !== null);
+    return `${months.length} justificatifs à durée limitée (${[...new Set(months)].sort((a, b) => a - b).join(', ')} mois)`;
+  }
   if (typeof valeur === 'string') return formatDate(valeur);
   return formatNumber(valeur as number);
 }
@@ -47,6 +52,25 @@ function ValueEditor({ cle, value, onChange }: { cle: CleParametre; value: unkno
               <Table.Td>{MOTIFS_SORTIE[m]}</Table.Td>
               <Table.Td w={260}>
                 <Select aria-label={`Catégorie du motif ${m}`} data={options(CATEGORIES_SORTIE)} value={v[m]} onChange={(x) => x && onChange({ ...v, [m]: x })} allowDeselect={false} size="xs" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    );
+  }
+  if (cle === 'validite_justificatifs_mois') {
+    const v = value as Record<Critere, number | null>;
+    return (
+      <Table>
+        <Table.Tbody>
+          {CRITERE_KEYS.map((k) => (
+            <Table.Tr key={k}>
+              <Table.Td>{CRITERES[k].label}</Table.Td>
+              <Table.Td>{CRITERES[k].justificatif}</Table.Td>
+              <Table.Td w={170}>
+                {/* Empty: the proof does not expire (identity document, RQTH decision with its own end date…). */}
+                <NumberField aria-label={`Validité en mois : ${CRITERES[k].label}`} placeholder="sans limite" value={v[k]} onChange={(x) => onChange({ ...v, [k]: x })} integer size="xs" />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -5,6 +5,7 @@ import { NIVEAUX_IMPLIQUANT_CAP_BEP } from '../../../../src-shared/domain/asp-co
 import { isIsoDate, toIsoDate } from '../../../../src-shared/rules/dates';
 import { CRITERES_A_ECHEANCE, evaluateEligibility, isDiploma, type AuteurDiagnostic, type StatutJustificatif } from '../../../../src-shared/rules/eligibility';
 import { SIAE_KINDS, type SiaeKind } from '../../../../src-shared/siae';
+import { VALIDITE_JUSTIFICATIFS_2021, valueOnDate } from '../../../../src-shared/domain/parametres';
 import { api } from '../../../api';
 import { DateField } from '../../../components/fields/DateField';
 import { FormAlert } from '../../../components/FormAlert';
@@ -55,6 +56,8 @@ function NewDiagnostic({ file, onChange, correcting = null, onDone }: TabProps &
     auteur,
     dateDiagnostic: isIsoDate(date) ? date : toIsoDate(new Date()),
     dateEmbauche: correcting?.dateEmbauche ?? null,
+    // The validity months in force on the hire (a dated parameter); the arrêté of 2021's for what the file leaves out.
+    validitesAt: (day) => ({ ...VALIDITE_JUSTIFICATIFS_2021, ...(file.validitesJustificatifs ? valueOnDate(file.validitesJustificatifs, day) : {}) }),
     criteres: criteres.map((c) => ({ ...c, dateJustificatif: whole(c.dateJustificatif), dateFinValidite: whole(c.dateFinValidite) })),
   });
   const visible = CRITERE_KEYS.filter((k) => file.droits.sensibles || !CRITERES_SENSIBLES.includes(k));
