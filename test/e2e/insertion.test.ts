@@ -119,14 +119,21 @@ describe('mission insertion', () => {
   it('records a new validity of the eligibility proofs from a date, criterion by criterion (issue 15 §8)', async () => {
     const card = page.getByRole('region', { name: 'Durée de validité des justificatifs d’éligibilité (mois)' });
     await card.getByRole('button', { name: 'Nouvelle valeur à partir d’une date' }).click();
-    await typeInto(card.getByLabel('Valable à partir du'), '01/01/2027');
-    const rsa = card.getByLabel('Validité en mois : Bénéficiaire du RSA');
-    await rsa.fill('');
-    await rsa.pressSequentially('6');
+    await typeInto(card.getByLabel('Valable à partir du'), '01/01/2026');
+    await typeInto(card.getByLabel('Validité en mois : Bénéficiaire du RSA'), '6');
+    // Emptied: the proof no longer expires.
+    await typeInto(card.getByLabel('Validité en mois : Résident QPV'), '');
     await shot('insertion-05b-validite-justificatifs');
     await card.getByRole('button', { name: 'Enregistrer' }).click();
-    await card.getByText(/depuis le 1er janvier 2027/).waitFor();
-    expect(await card.getByText(/depuis le 1er janvier 2027/).textContent()).toMatch(/^14 justificatifs à durée limitée \(3, 6, 12 mois\) depuis le 1er janvier 2027/);
+    await card.getByText(/depuis le 1er janvier 2026/).waitFor();
+    expect(await card.getByText(/depuis le 1er janvier 2026/).textContent()).toMatch(/^13 justificatifs à durée limitée \(3, 6, 12 mois\) depuis le 1er janvier 2026/);
+    // Read back as saved: the editor opens on the value in force today.
+    await card.getByRole('button', { name: 'Nouvelle valeur à partir d’une date' }).click();
+    expect(await card.getByLabel('Validité en mois : Bénéficiaire du RSA').inputValue()).toBe('6');
+    expect(await card.getByLabel('Validité en mois : Résident QPV').inputValue()).toBe('');
+    expect(await card.getByLabel('Validité en mois : Allocataire ASS').inputValue()).toBe('3');
+    await shot('insertion-05c-validite-relue');
+    await card.getByRole('button', { name: 'Annuler' }).click();
   });
 
   it('makes a verified backup by hand', async () => {
