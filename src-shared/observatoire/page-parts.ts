@@ -3,9 +3,10 @@
  * the headline figures of its cards and charts, each tab's section, and every figure of the asked year for the
  * Repères tab. A part's figures are computed from the passes that set them only (IndicatorsService.computeParts).
  */
-import { baseId, indicatorDefinition, type IndicatorSection } from './indicateurs';
+import { baseId, indicatorDefinition, SECTION_LABELS, type IndicatorSection } from './indicateurs';
 
-export const INDICATOR_SECTIONS: readonly IndicatorSection[] = ['accueil', 'public', 'activite', 'accompagnement', 'sorties', 'qualite'];
+/** The sections in the order of their labels: one tab each. */
+export const INDICATOR_SECTIONS = Object.keys(SECTION_LABELS) as readonly IndicatorSection[];
 
 /** The cards' and the three-year charts' figures. */
 export const HEADLINE_IDS = [

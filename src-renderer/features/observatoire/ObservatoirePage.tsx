@@ -13,8 +13,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { ReperesPanel } from './ReperesPanel';
 import { DrillDownModal } from './DrillDownModal';
 
-const SECTIONS = INDICATOR_SECTIONS;
-
 /** The part of the page's figures a tab shows (the Repères tab compares every figure of the year). */
 function partOfTab(tab: string): ObservatoirePart {
   return (INDICATOR_SECTIONS as readonly string[]).includes(tab) ? (tab as IndicatorSection) : 'tout';
@@ -202,14 +200,14 @@ export function ObservatoirePage() {
           </SimpleGrid>
           <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
             <Tabs.List>
-              {SECTIONS.filter((s) => scope === 'total' || (s !== 'accueil' && s !== 'qualite')).map((s) => (
+              {INDICATOR_SECTIONS.filter((s) => scope === 'total' || (s !== 'accueil' && s !== 'qualite')).map((s) => (
                 <Tabs.Tab key={s} value={s}>
                   {SECTION_LABELS[s]}
                 </Tabs.Tab>
               ))}
               <Tabs.Tab value="reperes">Repères du réseau</Tabs.Tab>
             </Tabs.List>
-            {SECTIONS.map((section) => (
+            {INDICATOR_SECTIONS.map((section) => (
               <Tabs.Panel key={section} value={section} pt="sm">
                 {section === 'public' && (
                   <Text size="sm" c="dimmed" mb="xs">
