@@ -111,9 +111,10 @@ export const heures = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [
-    index('heures_contrat_date_idx').on(t.contratId, t.date),
-    // Covering: a year's hours (indicators, export) and a period's subject placements (480 h) are read from the
-    // indexes alone, without a lookup in the table per line (issue 19).
+    // Covering, as the two below: a parcours' hours (each exit's threshold, the 480-hour windows) and a year's hours
+    // (indicators, export) and a period's subject placements (480 h) are read from the indexes alone, without a
+    // lookup in the table per line (issue 19: a year's exits 20–22 → 16–18 ms at ×10).
+    index('heures_contrat_date_idx').on(t.contratId, t.date, t.clientId, t.centiemes),
     index('heures_date_idx').on(t.date, t.contratId, t.clientId, t.centiemes),
     index('heures_client_idx').on(t.clientId, t.date, t.contratId, t.centiemes),
   ],

@@ -37,6 +37,10 @@ const UNDO: Record<string, string> = {
     create index parcours_personne_idx on parcours (personne_id);
     drop index accueils_personne_idx;
     create index accueils_personne_idx on accueils (personne_id);`,
+  '0022_covering_hours_decision_dates': `
+    drop index heures_contrat_date_idx;
+    create index heures_contrat_date_idx on heures (contrat_id, date);
+    drop index accueils_date_decision_idx;`,
 };
 
 /** Undoes `tag` and every migration after it. */

@@ -67,6 +67,36 @@ describe('migration 0021, covering indexes', () => {
   }, 120_000);
 });
 
+describe('migration 0022, each parcours’ hours and the year’s decisions read from indexes', () => {
+  it('keeps every row and every figure, and the exits’ hours and the decided intakes use their indexes', async () => {
+    const created = await TestApp.start();
+    createDemo(created.runtime.openOrNull()!, { scale: 1, years: 3, seed: 22 }, created.clock.now());
+    const open = created.runtime.openOrNull()!;
+    const year = created.clock.now().getFullYear() - 1;
+    const countOf = (db: typeof open.sqlite) => ({ heures: db.prepare('select count(*) from heures').pluck().get(), accueils: db.prepare('select count(*) from accueils').pluck().get() });
+    const countsBefore = countOf(open.sqlite);
+    const figuresBefore = open.indicators.computeFresh(year).indicateurs;
+    const exitsBefore = open.indicators.exitsOfYear(`${year}-01-01`, `${year}-12-31`, open.indicators.parametresOfYear(year));
+    expect(exitsBefore.length).toBeGreaterThan(10);
+    undoMigrationsSince(open.sqlite, '0022_covering_hours_decision_dates');
+    expect(planOf(open.sqlite, 'select sum(centiemes) from heures where contrat_id = ?', 'x')).not.toContain('COVERING');
+    created.close();
+
+    app = await TestApp.start(created.dataDir);
+    const migrated = app.runtime.openOrNull()!;
+    expect(countOf(migrated.sqlite)).toEqual(countsBefore);
+    expect(migrated.indicators.computeFresh(year).indicateurs).toEqual(figuresBefore);
+    expect(migrated.indicators.exitsOfYear(`${year}-01-01`, `${year}-12-31`, migrated.indicators.parametresOfYear(year))).toEqual(exitsBefore);
+    // Each exit sums its parcours' hours (threshold of REPORT-SPEC §2.5): from the index, not a table lookup per line.
+    expect(planOf(migrated.sqlite, 'select sum(h.centiemes) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = ? and h.date between ? and ?', 'p', '2025-01-01', '2025-12-31')).toContain(
+      'COVERING INDEX heures_contrat_date_idx',
+    );
+    const decided = planOf(migrated.sqlite, 'select decision from accueils where decision is not null and date_decision between ? and ?', '2025-01-01', '2025-12-31');
+    expect(decided).toContain('accueils_date_decision_idx');
+    expect(decided).not.toContain('SCAN');
+  }, 120_000);
+});
+
 describe('the RGPD review’s pre-filter in SQL', () => {
   it('finds exactly the persons the retention rule makes due, on month ends and leap days too', async () => {
     app = await TestApp.start();

@@ -134,6 +134,8 @@ interface YearParts {
   qualite: boolean;
   /** The mean length of the parcours behind the counted exits. */
   meanLengths: boolean;
+  /** The figures asked for (ids without the dispositif prefix, a rate's parts included); undefined: every figure. */
+  wanted?: ReadonlySet<string>;
 }
 
 const ALL_PARTS: YearParts = { families: new Set(ROW_FAMILIES), accueil: true, activite: true, depassements480: true, accompagnement: true, qualite: true, meanLengths: true };
@@ -141,8 +143,10 @@ const ALL_PARTS: YearParts = { families: new Set(ROW_FAMILIES), accueil: true, a
 /** The parts that set these figures (a rate: the parts of its numerator and denominator too). */
 export function partsFor(ids: readonly IndicatorId[]): YearParts {
   const families = new Set<RowFamily>();
+  const wanted = new Set<string>();
   const parts = { accueil: false, activite: false, depassements480: false, accompagnement: false, qualite: false, meanLengths: false };
   const add = (id: string): void => {
+    wanted.add(id);
     const derivation = (DERIVATIONS as Partial<Record<string, Derivation>>)[id];
     if (derivation?.kind === 'ratio') [...derivation.numerator, ...derivation.denominator].forEach(add);
     const family = familyOf(id);
@@ -156,7 +160,7 @@ export function partsFor(ids: readonly IndicatorId[]): YearParts {
     else throw new Error(`Indicateur sans calcul connu : ${id}`);
   };
   ids.forEach(add);
-  return { families, ...parts };
+  return { families, ...parts, wanted };
 }
 
 class Accumulator {
@@ -262,7 +266,7 @@ export class IndicatorsService {
       const tally = new Map<Scope, Map<IndicatorId, number>>();
       for (const family of ROW_FAMILIES) {
         if (!parts.families.has(family)) continue;
-        for (const row of FAMILY_ROWS[family]({ sqlite: this.sqlite, start, end, params, source })) {
+        for (const row of FAMILY_ROWS[family]({ sqlite: this.sqlite, start, end, params, source, wanted: parts.wanted })) {
           let inScope = tally.get(row.scope);
           if (!inScope) tally.set(row.scope, (inScope = new Map()));
           for (const id in row.counts) inScope.set(id as IndicatorId, (inScope.get(id as IndicatorId) ?? 0) + 1);
