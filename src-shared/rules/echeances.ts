@@ -1,10 +1,9 @@
 /** Due dates of the accompaniment: the CER after the start, the bilans at the structure's interval. */
-import { addDays, addMonths } from 'date-fns';
-import { toIsoDate, parseIsoDate } from './dates';
+import { addDaysIso, addMonthsIso } from './dates';
 
 /** Last day a CER may be signed to count as signed within the structure's delay. */
 export function cerDueDate(parcoursDebut: string, delaiJours: number): string {
-  return toIsoDate(addDays(parseIsoDate(parcoursDebut), delaiJours));
+  return addDaysIso(parcoursDebut, delaiJours);
 }
 
 export function cerSignedInTime(parcoursDebut: string, dateSignature: string, delaiJours: number): boolean {
@@ -14,7 +13,7 @@ export function cerSignedInTime(parcoursDebut: string, dateSignature: string, de
 /** The next bilan is due one interval after the latest bilan, or after the start when there is none. */
 export function nextBilanDue(parcoursDebut: string, bilans: readonly string[], intervalleMois: number): string {
   const latest = bilans.reduce((max, d) => (d > max ? d : max), parcoursDebut);
-  return toIsoDate(addMonths(parseIsoDate(latest), intervalleMois));
+  return addMonthsIso(latest, intervalleMois);
 }
 
 /** Overdue on `onDate` when the due date has passed (the due day itself is still on time). */

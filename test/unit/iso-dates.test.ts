@@ -2,9 +2,9 @@
  * The hand-written ISO date conversions (src-shared/rules/dates.ts) give what date-fns's `format(d, 'yyyy-MM-dd')`
  * and `parseISO` give, on every day of two centuries, on impossible dates and on texts that are not plain dates.
  */
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { calendarDaysBetween, parseIsoDate, toIsoDate } from '../../src-shared/rules/dates';
+import { addDaysIso, addMonthsIso, calendarDaysBetween, parseIsoDate, toIsoDate } from '../../src-shared/rules/dates';
 
 describe('ISO calendar dates without date-fns', () => {
   it('agree with date-fns on every day from 1900 to 2100', () => {
@@ -35,6 +35,30 @@ describe('ISO calendar dates without date-fns', () => {
     }
     expect(calendarDaysBetween('2025-01-01', '2025-12-31')).toBe(364);
     expect(calendarDaysBetween('2025-01-01T10:00', '2025-01-03')).toBe(2);
+  });
+
+  it('add days and months as date-fns does: month ends, leap days, centuries, DST changes, both directions', () => {
+    // Every day of 1999–2001 and 2023–2025 (two DST changes a year, 2000's leap day), and every month end of 1900–2100.
+    const days: string[] = [];
+    for (const [from, to] of [[1999, 2001], [2023, 2025]] as const) {
+      for (let d = new Date(from, 0, 1); d.getFullYear() <= to; d = addDays(d, 1)) days.push(toIsoDate(d));
+    }
+    for (let year = 1900; year <= 2100; year++) for (let month = 0; month < 12; month++) days.push(toIsoDate(new Date(year, month + 1, 0)), toIsoDate(new Date(year, month, 28)));
+    for (const iso of days) {
+      const date = parseIsoDate(iso);
+      for (const n of [-400, -1, 0, 1, 30, 365, 1461]) expect(addDaysIso(iso, n), `${iso} + ${n} j`).toBe(toIsoDate(addDays(date, n)));
+      for (const n of [-25, -1, 1, 6, 12, 24, 1200]) expect(addMonthsIso(iso, n), `${iso} + ${n} mois`).toBe(toIsoDate(addMonths(date, n)));
+    }
+    expect(days.length).toBeGreaterThan(7000);
+    expect(addMonthsIso('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsIso('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonthsIso('2025-03-31', -1)).toBe('2025-02-28');
+    expect(addDaysIso('2024-02-28', 1)).toBe('2024-02-29');
+    // Other texts and old years through date-fns, as before; an impossible date still refused.
+    expect(addDaysIso('0099-12-31', 1)).toBe(toIsoDate(addDays(parseIsoDate('0099-12-31'), 1)));
+    expect(addMonthsIso('2025-03-30T10:00', 1)).toBe('2025-04-30');
+    expect(() => addDaysIso('2025-02-30', 1)).toThrow(RangeError);
+    expect(() => addMonthsIso('2025-02-30', 1)).toThrow(RangeError);
   });
 
   it('keep a time of day out of the date, and read old years as they are written', () => {

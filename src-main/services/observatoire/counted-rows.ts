@@ -21,7 +21,7 @@ import type { IndicatorId } from '../../../src-shared/observatoire/indicateurs';
 import { SITUATION_LINE_KEYS, SITUATION_LINES } from '../../../src-shared/observatoire/situation';
 import type { SiaeKind } from '../../../src-shared/siae';
 import { SITUATION_SQL } from './situation-sql';
-import type { IndicatorsService, ReportParametres, Scope, YearExit, YearFrein } from './indicators-service';
+import type { IndicatorsService, ReportParametres, Scope, YearExit } from './indicators-service';
 
 export interface CountedRow {
   personne_id: string;
@@ -248,16 +248,14 @@ const PROVIDER_LABELS = { interne: 'Accompagnement par la structure', externe: '
 
 /** Salariés with a frein open in the year, and who supported them on it ("salariés"). */
 function freins(ctx: RowContext): CountedRow[] {
-  const concerned = ctx.source.freinsOfYear(ctx.start, ctx.end);
   const out: CountedRow[] = [];
-  for (const scope of [...new Set(concerned.map((c) => c.dispositif)), null] as Scope[]) {
-    for (const m of supportByPerson(concerned, scope)) {
-      if (!isCodeOf(FREIN_TYPES, m.type)) continue;
-      const detail = m.provider ? PROVIDER_LABELS[m.provider] : 'Sans action dans l’année';
-      const counts: CountedRow['counts'] = { [`accompagnement.freins.${m.type}.concernes`]: detail };
-      if (m.provider) counts[`accompagnement.freins.${m.type}.${m.provider}`] = detail;
-      out.push({ personne_id: m.personne_id, dispositif: scope === null ? null : m.dispositif, scope, counts });
-    }
+  for (const f of ctx.source.freinsOfYear(ctx.start, ctx.end)) {
+    if (!isCodeOf(FREIN_TYPES, f.type)) continue;
+    const provider = supportProvider(f.interne === 1, f.externe === 1);
+    const detail = provider ? PROVIDER_LABELS[provider] : 'Sans action dans l’année';
+    const counts: CountedRow['counts'] = { [`accompagnement.freins.${f.type}.concernes`]: detail };
+    if (provider) counts[`accompagnement.freins.${f.type}.${provider}`] = detail;
+    out.push({ personne_id: f.personne_id, dispositif: f.scope, scope: f.scope, counts });
   }
   return out;
 }
@@ -278,14 +276,6 @@ const CATEGORY_IDS: Record<Exclude<CategorieSortie, 'RETRAIT'>, IndicatorId> = {
   AUTRE: 'sorties.autres',
 };
 
-export interface YearFreinSupport {
-  personne_id: string;
-  type: string;
-  /** The dispositif of the row in a dispositif's scope; in the structure's, the first met. */
-  dispositif: SiaeKind;
-  provider: 'interne' | 'externe' | 'les_deux' | null;
-}
-
 /**
  * The exit counts one exit belongs to (REPORT-SPEC §2.5): not counted, or observed, its motif, its category, and
  * examined unless a withdrawal: the counts of an exit's row in the `sorties` family above.
@@ -296,25 +286,6 @@ export function exitIndicators(e: Pick<YearExit, 'counted' | 'motif_sortie' | 'c
   if (e.category !== 'RETRAIT') ids.push('sorties.examinees');
   if (e.motif_sortie) ids.push(`sorties.par_motif.${e.motif_sortie}`);
   return ids;
-}
-
-/**
- * One row per person and frein in a scope (a dispositif, or the whole structure when null): a person supported on
- * the frein in two dispositifs counts once in the structure, supported by whoever acted in either. The rows of the
- * freins counts and of their drill-down.
- */
-export function supportByPerson(concerned: readonly YearFrein[], scope: Scope): YearFreinSupport[] {
-  const merged = new Map<string, YearFreinSupport & { interne: boolean; externe: boolean }>();
-  for (const f of concerned) {
-    if (scope !== null && f.dispositif !== scope) continue;
-    const key = `${f.type}\u0000${f.personne_id}`;
-    const m = merged.get(key) ?? { personne_id: f.personne_id, type: f.type, dispositif: f.dispositif, interne: false, externe: false, provider: null };
-    m.interne ||= f.interne === 1;
-    m.externe ||= f.externe === 1;
-    m.provider = supportProvider(m.interne, m.externe);
-    merged.set(key, m);
-  }
-  return [...merged.values()].map(({ interne: _i, externe: _e, ...row }) => row);
 }
 
 /** Who supported a person on a frein in the year (REPORT-SPEC §2.4): the structure, a partner, both, or nobody. */
