@@ -304,7 +304,7 @@ async function main(): Promise<void> {
   }
 
   const plain = await comparePlainSql(big.dir, MIGRATIONS, year);
-  console.log(`\nSQL écrit à la main (${plain.groups} groupes, ${plain.values} valeurs) : ${plain.sqlCpuMs} ms CPU, moteur ${plain.engineCpuMs} ms CPU, rapport ${plain.ratio} ; valeurs ${plain.differences.length === 0 ? 'identiques' : `DIFFÉRENTES : ${plain.differences.slice(0, 5).join(' ; ')}`}`);
+  console.log(`\nSQL écrit à la main (${plain.groups} requêtes, ${plain.values} valeurs comparées, ${plain.engineValues} calculées par le moteur) : ${plain.sqlCpuMs} ms CPU, moteur ${plain.engineCpuMs} ms CPU, rapport ${plain.ratio} ; valeurs ${plain.differences.length === 0 ? 'identiques' : `DIFFÉRENTES : ${plain.differences.slice(0, 5).join(' ; ')}`}`);
 
   const indicators = (base: string) => rows.find((r) => r.id === 'indicateurs-annee' && r.base === base)?.warm?.cpu.median ?? NaN;
   const ratios = {
