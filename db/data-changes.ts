@@ -15,12 +15,21 @@ function totalChanges(sqlite: Database.Database): number {
   return statement.get() as number;
 }
 
-/** Runs writes that change no data a figure reads, and keeps them out of `dataChanges`. */
+const inBookkeeping = new WeakSet<Database.Database>();
+
+/**
+ * Runs writes that change no data a figure reads, and keeps them out of `dataChanges`. Nested calls (a computation
+ * gathering its salariés) are counted once, by the outermost: counted twice, `dataChanges` went down after each
+ * computation, which looked like a write and threw the kept figures away.
+ */
 export function asBookkeeping<T>(sqlite: Database.Database, work: () => T): T {
+  if (inBookkeeping.has(sqlite)) return work();
   const before = totalChanges(sqlite);
+  inBookkeeping.add(sqlite);
   try {
     return work();
   } finally {
+    inBookkeeping.delete(sqlite);
     bookkeeping.set(sqlite, (bookkeeping.get(sqlite) ?? 0) + totalChanges(sqlite) - before);
   }
 }

@@ -50,6 +50,15 @@ describe('year figures reused until a write (issue 19)', () => {
     expect(open.indicators.compute(YEAR)).toEqual(open.indicators.computeFresh(YEAR));
   }, 120_000);
 
+  it('a computation from scratch (a report, the benchmark) does not throw the kept figures away', async () => {
+    const { open, fresh } = await demo();
+    open.indicators.compute(YEAR);
+    open.indicators.computeFresh(YEAR - 1);
+    open.indicators.countedRows(YEAR - 2, 'freins');
+    open.indicators.compute(YEAR);
+    expect(fresh).toHaveBeenCalledTimes(2);
+  }, 120_000);
+
   it('a write by another connection (the command line, a restore) is seen', async () => {
     const { open, fresh } = await demo();
     const before = open.indicators.compute(YEAR).indicateurs['sorties.constatees'];
@@ -78,5 +87,69 @@ describe('year figures reused until a write (issue 19)', () => {
       }),
     ).toThrow('annulé');
     expect(open.indicators.compute(YEAR).indicateurs['sorties.constatees']).toBe(truth);
+  }, 120_000);
+
+  it('the year’s salariés are gathered once until a write: three years of parts and a drill-down read them; after a write, gathered again', async () => {
+    const { t, open } = await demo();
+    const indicators = open.indicators as unknown as { fillSalaries: (year: number) => unknown };
+    const fills = vi.spyOn(indicators, 'fillSalaries');
+    const first = await app!.call('observatoire.year', { annee: YEAR, parties: ['apercu', 'accueil'] }, t.direction);
+    expect(fills.mock.calls.map(([year]) => year)).toEqual([YEAR, YEAR - 1, YEAR - 2]);
+    await app!.call('observatoire.year', { annee: YEAR, parties: ['accompagnement'] }, t.direction);
+    await app!.call('observatoire.detail', { annee: YEAR - 1, id: 'public.salaries_en_parcours' }, t.direction);
+    expect(fills).toHaveBeenCalledTimes(3);
+    // Each year's rows kept apart: every part of each year equals its computation from scratch (which gathers again).
+    const parts = [YEAR, YEAR - 1, YEAR - 2].map((year) => open.indicators.computeParts(year, ['sorties', 'public']).indicateurs);
+    expect(fills).toHaveBeenCalledTimes(3);
+    for (const [i, year] of [YEAR, YEAR - 1, YEAR - 2].entries()) {
+      const whole = open.indicators.computeFresh(year).indicateurs;
+      for (const [key, value] of Object.entries(parts[i]!)) expect(value, `${year} ${key}`).toBe(whole[key]);
+    }
+    expect(fills).toHaveBeenCalledTimes(6);
+    fills.mockClear();
+
+    // A salarié of the year loses every hour of it: gathered again, counted one less.
+    const salarie = open.sqlite
+      .prepare(
+        `select p.id from parcours p where p.dispositif = 'ACI' and exists (select 1 from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id and h.date between '${YEAR}-01-01' and '${YEAR}-12-31')
+          and not exists (select 1 from parcours q where q.personne_id = p.personne_id and q.id <> p.id) limit 1`,
+      )
+      .pluck()
+      .get() as string;
+    open.sqlite.prepare(`delete from heures where date between '${YEAR}-01-01' and '${YEAR}-12-31' and contrat_id in (select id from contrats where parcours_id = ?)`).run(salarie);
+    const after = await app!.call('observatoire.year', { annee: YEAR, parties: ['apercu'] }, t.direction);
+    expect(fills).toHaveBeenCalledTimes(3);
+    expect(after.indicateurs['public.salaries_en_parcours']).toBe((first.indicateurs['public.salaries_en_parcours'] as number) - 1);
+    expect(after.indicateurs).toEqual(Object.fromEntries(Object.entries(open.indicators.computeFresh(YEAR).indicateurs).filter(([key]) => key in after.indicateurs)));
+  }, 120_000);
+
+  it('salariés gathered inside a transaction that wrote, or by a computation that failed, are not reused after the rollback', async () => {
+    const { open } = await demo();
+    const truth = open.indicators.computeFresh(YEAR).indicateurs['public.salaries_en_parcours'] as number;
+    expect(() =>
+      open.transaction(() => {
+        open.sqlite.prepare(`delete from heures where date between '${YEAR}-01-01' and '${YEAR}-12-31'`).run();
+        expect(open.indicators.computeParts(YEAR, ['apercu']).indicateurs['public.salaries_en_parcours']).toBe(0);
+        throw new Error('annulé');
+      }),
+    ).toThrow('annulé');
+    expect(open.indicators.computeParts(YEAR, ['apercu']).indicateurs['public.salaries_en_parcours']).toBe(truth);
+
+    // A computation that fails after gathering the salariés rolls its read transaction back, and the rows with it:
+    // the table holds the year's salariés as they were before the last write, which must not be served.
+    const previous = open.indicators.computeFresh(YEAR - 1).indicateurs['public.salaries_en_parcours'] as number;
+    const leaving = open.sqlite
+      .prepare(`select c.parcours_id from contrats c join heures h on h.contrat_id = c.id join parcours p on p.id = c.parcours_id
+                 where h.date between '${YEAR - 1}-01-01' and '${YEAR - 1}-12-31' and not exists (select 1 from parcours q where q.personne_id = p.personne_id and q.id <> p.id) limit 1`)
+      .pluck()
+      .get() as string;
+    open.sqlite.prepare(`delete from heures where date between '${YEAR - 1}-01-01' and '${YEAR - 1}-12-31' and contrat_id in (select id from contrats where parcours_id = ?)`).run(leaving);
+    const exits = vi.spyOn(open.indicators, 'exitsOfYear').mockImplementationOnce(() => {
+      throw new Error('panne');
+    });
+    expect(() => open.indicators.computeFresh(YEAR - 1)).toThrow('panne');
+    exits.mockRestore();
+    expect(open.indicators.computeParts(YEAR - 1, ['apercu']).indicateurs['public.salaries_en_parcours']).toBe(previous - 1);
+    expect(open.indicators.countedRows(YEAR, 'salaries').filter((r) => r.scope === null)).toHaveLength(truth);
   }, 120_000);
 });

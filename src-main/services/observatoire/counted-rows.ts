@@ -7,8 +7,8 @@
  * Adding a person-count indicator: its definition (src-shared/observatoire/indicateurs.ts), its rows here (a new key
  * in a family's `counts`, or a new family named in FAMILY_OF), its test.
  *
- * Families marked "salariés" read the year's salariés table (`obs_salaries`), which `IndicatorsService.countedRows`
- * fills before calling them.
+ * Families marked "salariés" read the year's salariés in the table `obs_salaries` (its rows of `annee`), which
+ * `IndicatorsService.countedRows` gathers before calling them.
  */
 import type Database from 'better-sqlite3';
 import { DECISION_KEYS, DECISIONS } from '../../../src-shared/domain/accueil';
@@ -55,6 +55,8 @@ export function familyOf(base: string): RowFamily | null {
 
 export interface RowContext {
   sqlite: Database.Database;
+  /** The year, and its first and last day. */
+  year: number;
   start: string;
   end: string;
   params: ReportParametres;
@@ -104,9 +106,9 @@ function salaries(ctx: RowContext): CountedRow[] {
       `select s.personne_id, s.dispositif, s.date_debut, s.principal, s.principal_dispositif, pe.civilite, ${AGE_SQL} as age, pe.niveau_formation,
               ${SITUATION_LINE_KEYS.map((line) => `coalesce(${SITUATION_SQL[line]}, 0) as "${line}"`).join(', ')}
          from obs_salaries s join personnes pe on pe.id = s.personne_id left join fiches_salarie f on f.parcours_id = s.parcours_id
-        where s.principal = 1 or s.principal_dispositif = 1`,
+        where s.annee = ? and (s.principal = 1 or s.principal_dispositif = 1)`,
     )
-    .all() as Array<Record<string, unknown> & { personne_id: string; dispositif: SiaeKind; date_debut: string | null; principal: number; principal_dispositif: number; civilite: string; age: number | null; niveau_formation: string | null }>;
+    .all(ctx.year) as Array<Record<string, unknown> & { personne_id: string; dispositif: SiaeKind; date_debut: string | null; principal: number; principal_dispositif: number; civilite: string; age: number | null; niveau_formation: string | null }>;
   const out: CountedRow[] = [];
   for (const r of rows) {
     const counts: CountedRow['counts'] = { 'public.salaries_en_parcours': salarieDetail(r.date_debut) };
@@ -129,8 +131,8 @@ function salaries(ctx: RowContext): CountedRow[] {
  */
 function salariesCountedOnly(ctx: RowContext): CountedRow[] {
   const rows = ctx.sqlite
-    .prepare('select personne_id, dispositif, date_debut, principal, principal_dispositif from obs_salaries where principal = 1 or principal_dispositif = 1')
-    .all() as Array<{ personne_id: string; dispositif: SiaeKind; date_debut: string | null; principal: number; principal_dispositif: number }>;
+    .prepare('select personne_id, dispositif, date_debut, principal, principal_dispositif from obs_salaries where annee = ? and (principal = 1 or principal_dispositif = 1)')
+    .all(ctx.year) as Array<{ personne_id: string; dispositif: SiaeKind; date_debut: string | null; principal: number; principal_dispositif: number }>;
   const out: CountedRow[] = [];
   for (const r of rows) {
     const counts: CountedRow['counts'] = { 'public.salaries_en_parcours': salarieDetail(r.date_debut) };
@@ -144,9 +146,9 @@ function criteres(ctx: RowContext): CountedRow[] {
   const rows = ctx.sqlite
     .prepare(
       `select distinct s.personne_id, s.dispositif, s.principal, s.principal_dispositif, ce.critere
-         from obs_salaries s join criteres_eligibilite ce on ce.diagnostic_id = s.diagnostic_id where s.principal = 1 or s.principal_dispositif = 1`,
+         from obs_salaries s join criteres_eligibilite ce on ce.diagnostic_id = s.diagnostic_id where s.annee = ? and (s.principal = 1 or s.principal_dispositif = 1)`,
     )
-    .all() as Array<{ personne_id: string; dispositif: SiaeKind; principal: number; principal_dispositif: number; critere: string }>;
+    .all(ctx.year) as Array<{ personne_id: string; dispositif: SiaeKind; principal: number; principal_dispositif: number; critere: string }>;
   const out: CountedRow[] = [];
   for (const r of rows) {
     if (!isCodeOf(CRITERES, r.critere)) continue;
@@ -215,10 +217,10 @@ function perPersonInEachScope(rows: ReadonlyArray<{ personne_id: string; disposi
 function bilans(ctx: RowContext): CountedRow[] {
   const rows = ctx.sqlite
     .prepare(
-      `select s.personne_id, s.dispositif, max(b.date) as value from obs_salaries s join bilans b on b.parcours_id = s.parcours_id
+      `select s.personne_id, s.dispositif, max(b.date) as value from obs_salaries s join bilans b on s.annee = ? and b.parcours_id = s.parcours_id
         where b.date between ? and ? group by s.personne_id, s.dispositif`,
     )
-    .all(ctx.start, ctx.end) as Array<{ personne_id: string; dispositif: SiaeKind; value: string }>;
+    .all(ctx.year, ctx.start, ctx.end) as Array<{ personne_id: string; dispositif: SiaeKind; value: string }>;
   return perPersonInEachScope(rows, 'accompagnement.salaries_avec_bilan', (date) => `Bilan du ${date}`, 'max');
 }
 

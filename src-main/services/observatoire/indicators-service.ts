@@ -216,7 +216,7 @@ export class IndicatorsService {
 
   /** Past and present years' figures, computed again only after a write (year-figures-cache.ts). */
   compute(year: number): YearIndicators {
-    return this.cache.get(year, () => this.computeFresh(year));
+    return this.cache.get(year, () => this.computeFresh(year, true));
   }
 
   /**
@@ -228,7 +228,7 @@ export class IndicatorsService {
     const pick = (y: YearIndicators): YearIndicators => ({ ...y, indicateurs: Object.fromEntries(ids.map((id) => [id, y.indicateurs[id] ?? null])) });
     const whole = this.cache.peek(year);
     if (whole) return pick(whole);
-    return this.cache.get(`${year}:${name}`, () => pick(asBookkeeping(this.sqlite, () => this.computeFromData(year, partsFor(ids)))));
+    return this.cache.get(`${year}:${name}`, () => pick(asBookkeeping(this.sqlite, () => this.computeFromData(year, partsFor(ids), true))));
   }
 
   /**
@@ -243,21 +243,26 @@ export class IndicatorsService {
     if (whole) return only(whole);
     const ids = INDICATOR_DEFINITIONS.filter((d) => keep(d.id)).map((d) => d.id as IndicatorId);
     const name = [...new Set(parties)].sort().join('+');
-    return this.cache.get(`${year}:${name}`, () => only(asBookkeeping(this.sqlite, () => this.computeFromData(year, partsFor(ids)))));
+    return this.cache.get(`${year}:${name}`, () => only(asBookkeeping(this.sqlite, () => this.computeFromData(year, partsFor(ids), true))));
   }
 
-  /** The year computed from the data; it writes only temporary tables, which are not a change to the data. */
-  computeFresh(year: number): YearIndicators {
-    return asBookkeeping(this.sqlite, () => this.computeFromData(year));
+  /** The year computed from the data, its salariés gathered again unless `reuseGathered`; it writes only temporary tables, which are not a change to the data. */
+  computeFresh(year: number, reuseGathered = false): YearIndicators {
+    return asBookkeeping(this.sqlite, () => this.computeFromData(year, ALL_PARTS, reuseGathered));
   }
 
-  private computeFromData(year: number, parts: YearParts = ALL_PARTS): YearIndicators {
+  /**
+   * `reuseGathered`: the year's salariés gathered since the last write may be read again (gatherSalaries); a
+   * computation from scratch (computeFresh: a signed report, the benchmark) gathers them again.
+   */
+  private computeFromData(year: number, parts: YearParts, reuseGathered: boolean): YearIndicators {
     const start = `${year}-01-01`;
     const end = `${year}-12-31`;
     const params = this.parametresOfYear(year);
     const acc = new Accumulator();
+    const generation = this.cache.keptGeneration();
     const run = () => {
-      const yearHours = this.gatherSalaries(start, end);
+      const yearHours = this.gatherSalaries(year, generation, reuseGathered);
       const kinds = this.kindsOf(year);
       for (const d of INDICATOR_DEFINITIONS) {
         acc.set(d.id, null, d.unit === 'rate' || d.unit === 'days' || d.unit === 'months' || d.unit === 'score' ? null : 0);
@@ -273,7 +278,7 @@ export class IndicatorsService {
       const tally = new Map<Scope, Map<IndicatorId, number>>();
       for (const family of ROW_FAMILIES) {
         if (!parts.families.has(family)) continue;
-        for (const row of FAMILY_ROWS[family]({ sqlite: this.sqlite, start, end, params, source, wanted: parts.wanted })) {
+        for (const row of FAMILY_ROWS[family]({ sqlite: this.sqlite, year, start, end, params, source, wanted: parts.wanted })) {
           let inScope = tally.get(row.scope);
           if (!inScope) tally.set(row.scope, (inScope = new Map()));
           for (const id in row.counts) inScope.set(id as IndicatorId, (inScope.get(id as IndicatorId) ?? 0) + 1);
@@ -292,7 +297,7 @@ export class IndicatorsService {
       }
       return kinds;
     };
-    const kinds = this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
+    const kinds = this.keepingSalariesOnlyIfCommitted(() => (this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)()));
     return { annee: year, dispositifs: kinds, parametres: params, indicateurs: roundAll(acc.values) };
   }
 
@@ -313,36 +318,61 @@ export class IndicatorsService {
   countedRows(year: number, family: RowFamily): CountedRow[] {
     const start = `${year}-01-01`;
     const end = `${year}-12-31`;
+    const generation = this.cache.keptGeneration();
     const run = () => {
       // A drill-down into intakes, entries, CER, bilans overdue or exits does not pay for the salariés (≈ 35 ms at ×10).
-      if (FAMILIES_ON_SALARIES.has(family)) this.gatherSalaries(start, end);
-      return FAMILY_ROWS[family]({ sqlite: this.sqlite, start, end, params: this.parametresOfYear(year), source: this.rowSource() });
+      if (FAMILIES_ON_SALARIES.has(family)) this.gatherSalaries(year, generation);
+      return FAMILY_ROWS[family]({ sqlite: this.sqlite, year, start, end, params: this.parametresOfYear(year), source: this.rowSource() });
     };
-    return this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)();
+    return this.keepingSalariesOnlyIfCommitted(() => (this.sqlite.inTransaction ? run() : this.sqlite.transaction(run)()));
   }
 
   /** The dispositifs the structure runs, and any other met in the year's data. */
   private kindsOf(year: number): SiaeKind[] {
     const found = new Set<string>(this.sqlite.prepare('select kind from dispositifs').pluck().all() as string[]);
-    for (const k of this.sqlite.prepare('select distinct dispositif from obs_salaries').pluck().all() as string[]) found.add(k);
+    for (const k of this.sqlite.prepare('select distinct dispositif from obs_salaries where annee = ?').pluck().all(year) as string[]) found.add(k);
     for (const k of this.annexes.yearConventions(year).keys()) found.add(k);
     return SIAE_KINDS.filter((k) => found.has(k));
   }
 
   /**
-   * Salariés en parcours in Y (REPORT-SPEC §1): parcours with hours dated in Y; EITI, parcours overlapping Y. The
-   * year's hours are read once here, by parcours and client, and returned for the activity indicators.
+   * Fills the temporary table of the year's salariés (REPORT-SPEC §1: parcours with hours dated in Y; EITI, parcours
+   * overlapping Y) and returns the year's hours by parcours and client, read once here for the activity figures. Not
+   * a change to the data. Each year's salariés stay in the table (`annee`) until a write: the Observatoire's parts,
+   * asked one tab at a time for three years, and its drill-downs gather them once (≈ 30 ms a year at ×10).
+   * `generation`: the figures cache's (keptGeneration), read before the computation's own read transaction begins.
    */
-  /** Fills the temporary table of the year's salariés (a drill-down uses it too); not a change to the data. */
-  gatherSalaries(start: string, end: string): YearHours[] {
-    return asBookkeeping(this.sqlite, () => this.fillSalaries(start, end));
+  gatherSalaries(year: number, generation: number | null, mayReuse = true): YearHours[] {
+    const kept = this.salariesKept.get(year);
+    if (mayReuse && kept && generation !== null && kept.generation === generation) return kept.hours;
+    const hours = asBookkeeping(this.sqlite, () => this.fillSalaries(year));
+    // Inside a transaction that may hold writes, the table holds rows a rollback can undo: filled, not kept.
+    if (generation === null) this.salariesKept.delete(year);
+    else this.salariesKept.set(year, { generation, hours });
+    return hours;
   }
 
-  private fillSalaries(start: string, end: string): YearHours[] {
+  /** The years whose salariés are in the table, with the cache's generation they were gathered in. */
+  private readonly salariesKept = new Map<number, { generation: number; hours: YearHours[] }>();
+
+  /** A computation that fails rolls its transaction back, and the salariés it gathered with it: none is kept then. */
+  private keepingSalariesOnlyIfCommitted<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (err) {
+      this.salariesKept.clear();
+      throw err;
+    }
+  }
+
+  private fillSalaries(year: number): YearHours[] {
+    const start = `${year}-01-01`;
+    const end = `${year}-12-31`;
     this.sqlite.exec(`create temp table if not exists obs_salaries (
-      parcours_id text primary key, personne_id text not null, dispositif text not null, date_debut text, date_sortie text,
-      diagnostic_id text, age_debut integer, principal integer not null default 0, principal_dispositif integer not null default 0)`);
-    this.sqlite.exec('delete from obs_salaries');
+      annee integer not null, parcours_id text not null, personne_id text not null, dispositif text not null, date_debut text, date_sortie text,
+      diagnostic_id text, age_debut integer, principal integer not null default 0, principal_dispositif integer not null default 0,
+      primary key (annee, parcours_id))`);
+    this.sqlite.prepare('delete from obs_salaries where annee = ?').run(year);
     const hours = this.sqlite
       .prepare(
         // Summed by contract from the hours' covering index first, so contracts are looked up per contract, not per line.
@@ -357,29 +387,33 @@ export class IndicatorsService {
     const withHours = [...byParcours].filter(([, total]) => total > 0).map(([id]) => id);
     this.sqlite
       .prepare(
-        `insert into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
-         select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours where id in (select value from json_each(?))`,
+        `insert into obs_salaries (annee, parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
+         select ?, id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours where id in (select value from json_each(?))`,
       )
-      .run(JSON.stringify(withHours));
-    const kinds = new Map((this.sqlite.prepare('select parcours_id, dispositif from obs_salaries').all() as Array<{ parcours_id: string; dispositif: SiaeKind }>).map((r) => [r.parcours_id, r.dispositif]));
+      .run(year, JSON.stringify(withHours));
+    const kinds = new Map((this.sqlite.prepare('select parcours_id, dispositif from obs_salaries where annee = ?').all(year) as Array<{ parcours_id: string; dispositif: SiaeKind }>).map((r) => [r.parcours_id, r.dispositif]));
     const missing = [...byParcours.keys()].filter((id) => !kinds.has(id));
     for (const id of missing) kinds.set(id, (this.sqlite.prepare('select dispositif from parcours where id = ?').pluck().get(id) as SiaeKind));
     const clientTypes = new Map((this.sqlite.prepare('select id, type from clients').all() as Array<{ id: string; type: string }>).map((c) => [c.id, c.type]));
     this.sqlite
       .prepare(
-        `insert or ignore into obs_salaries (parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
-         select id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours
+        `insert or ignore into obs_salaries (annee, parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
+         select ?, id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours
           where dispositif = 'EITI' and date_debut <= ? and (date_sortie is null or date_sortie >= ?)`,
       )
-      .run(end, start);
+      .run(year, end, start);
     // A person is described by their latest parcours started, in each dispositif and over the structure.
     // Both flags in one pass over the table (two updates cost twice: 8.4 → 5.4 ms at ×10).
-    this.sqlite.exec(`update obs_salaries set principal = ranked.rn = 1, principal_dispositif = ranked.rn_dispositif = 1
-      from (select parcours_id,
-                   row_number() over (partition by personne_id order by date_debut desc, parcours_id desc) as rn,
-                   row_number() over (partition by personne_id, dispositif order by date_debut desc, parcours_id desc) as rn_dispositif
-              from obs_salaries) as ranked
-     where ranked.parcours_id = obs_salaries.parcours_id`);
+    this.sqlite
+      .prepare(
+        `update obs_salaries set principal = ranked.rn = 1, principal_dispositif = ranked.rn_dispositif = 1
+           from (select parcours_id,
+                        row_number() over (partition by personne_id order by date_debut desc, parcours_id desc) as rn,
+                        row_number() over (partition by personne_id, dispositif order by date_debut desc, parcours_id desc) as rn_dispositif
+                   from obs_salaries where annee = :annee) as ranked
+          where obs_salaries.annee = :annee and ranked.parcours_id = obs_salaries.parcours_id`,
+      )
+      .run({ annee: year });
     return hours.map((h) => ({ dispositif: kinds.get(h.parcours_id)!, clientId: h.client_id, clientType: h.client_id ? (clientTypes.get(h.client_id) ?? null) : null, centiemes: h.centiemes }));
   }
 
@@ -486,10 +520,10 @@ export class IndicatorsService {
       .prepare(
         `with concerned as (
            select distinct s.dispositif, f.type, s.personne_id from obs_salaries s join freins f on f.personne_id = s.personne_id
-            where f.date_identification <= :end and (f.date_levee is null or f.date_levee >= :start)),
+            where s.annee = :annee and f.date_identification <= :end and (f.date_levee is null or f.date_levee >= :start)),
          supported as (
            select s.personne_id, s.dispositif, a.type_frein as type, max(a.prestataire = 'interne') as interne, max(a.prestataire = 'externe') as externe
-             from actions_freins a join obs_salaries s on s.parcours_id = a.parcours_id where a.date between :start and :end
+             from actions_freins a join obs_salaries s on s.annee = :annee and s.parcours_id = a.parcours_id where a.date between :start and :end
             group by s.personne_id, s.dispositif, a.type_frein),
          in_dispositif as materialized (
            select c.dispositif, c.type, c.personne_id, coalesce(a.interne, 0) as interne, coalesce(a.externe, 0) as externe
@@ -498,7 +532,7 @@ export class IndicatorsService {
          union all
          select null, type, personne_id, max(interne), max(externe) from in_dispositif group by type, personne_id`,
       )
-      .all({ start, end }) as YearFrein[];
+      .all({ start, end, annee: yearOf(start) }) as YearFrein[];
   }
 
   /** Parcours started in the year with a signed CER, and whether it was signed in time: the rows of both CER counts. */
@@ -533,7 +567,7 @@ export class IndicatorsService {
    * training action overlapping Y"). Three index ranges rather than every training ever made. Needs the year's salariés.
    */
   trainingsOfYear(start: string, end: string): YearTraining[] {
-    const salarie = 'exists (select 1 from obs_salaries s where s.parcours_id = f.parcours_id) as salarie';
+    const salarie = `exists (select 1 from obs_salaries s where s.annee = ${yearOf(start)} and s.parcours_id = f.parcours_id) as salarie`;
     const columns = `p.dispositif, p.personne_id, f.intitule, f.date_debut, f.heures, f.qualifiante, ${salarie}`;
     return this.sqlite
       .prepare(
@@ -623,6 +657,13 @@ export class IndicatorsService {
   }
 }
 
+
+/** The year of a year's first day (`2025-01-01`): the key of its salariés in the table. */
+function yearOf(start: string): number {
+  const year = Number(start.slice(0, 4));
+  if (!Number.isInteger(year) || start.slice(4) !== '-01-01') throw new Error(`Début d’année attendu : ${start}`);
+  return year;
+}
 
 /** Median with the mean of the two middle values for an even count (REPORT-SPEC §2.1); null without values. */
 export function median(values: readonly number[]): number | null {

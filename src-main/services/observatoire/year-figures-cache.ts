@@ -30,7 +30,24 @@ export class YearFiguresCache<T> {
 
   transactionEnded(committed: boolean): void {
     this.transactionStartChanges = null;
-    if (!committed) this.entries.clear();
+    if (!committed) this.forget();
+  }
+
+  /**
+   * A number that changes whenever the kept figures are thrown away (a write, a rollback), so that what is derived
+   * from the data beside them (the year's salariés, IndicatorsService.gatherSalaries) is reused exactly as long; null
+   * inside a transaction that may hold writes a rollback can undo.
+   */
+  keptGeneration(): number | null {
+    const { uncommittedWrites } = this.validate();
+    return uncommittedWrites ? null : this.generation;
+  }
+
+  private generation = 0;
+
+  private forget(): void {
+    this.entries.clear();
+    this.generation++;
   }
 
   /** The figures kept for this key if no write happened since, without computing anything. */
@@ -61,7 +78,7 @@ export class YearFiguresCache<T> {
     const changes = this.changes();
     const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number;
     if (changes !== this.seenChanges || dataVersion !== this.seenDataVersion) {
-      this.entries.clear();
+      this.forget();
       this.seenChanges = changes;
       this.seenDataVersion = dataVersion;
     }
