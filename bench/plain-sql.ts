@@ -254,11 +254,13 @@ export const QUERIES: PlainQuery[] = [
   {
     id: 'sorties',
     ids: EXIT_IDS,
-    sql: `with exits as materialized (
+    // The year's hours from the materialised ones; the whole parcours' hours only where the threshold is in hours.
+    sql: `with in_year as materialized (select parcours_id, sum(centiemes) as centiemes from temp.plain_hours group by parcours_id),
+          exits as materialized (
             select p.dispositif, p.date_debut, p.date_sortie, p.motif_sortie,
-                   (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id) as total,
-                   (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id and h.date between :start and :end) as annee
-              from parcours p where p.date_sortie between :start and :end and p.date_debut is not null),
+                   case when p.dispositif in ('AI', 'ETTI') then (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id) end as total,
+                   coalesce(y.centiemes, 0) as annee
+              from parcours p left join in_year y on y.parcours_id = p.id where p.date_sortie between :start and :end and p.date_debut is not null),
           judged as materialized (
             select *, case when dispositif in ('ACI', 'EI') then date_sortie >= date(date_debut, '+' || :exit_months || ' months', 'floor') and annee > 0
                            when dispositif in ('AI', 'ETTI') then total >= :exit_hours * 100 else 1 end as counted,

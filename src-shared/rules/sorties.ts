@@ -1,8 +1,7 @@
 /** Exits (sorties): whether one counts, its category, the length of the parcours (REPORT-SPEC §2.5). */
-import { addMonths } from 'date-fns';
 import type { CategorieSortie, MotifSortie } from '../domain/insertion';
 import type { SiaeKind } from '../siae';
-import { calendarDaysBetween, parseIsoDate, toIsoDate } from './dates';
+import { addMonthsIso, calendarDaysBetween } from './dates';
 
 export const MOIS_MOYEN_JOURS = 30.4375;
 
@@ -31,7 +30,7 @@ export function isExitCounted(f: ExitFacts, seuils: ExitThresholds): boolean {
   switch (f.dispositif) {
     case 'ACI':
     case 'EI':
-      return f.dateSortie >= toIsoDate(addMonths(parseIsoDate(f.parcoursDebut), seuils.moisAciEi)) && f.heuresAnneeSortie > 0;
+      return f.dateSortie >= addMonthsIso(f.parcoursDebut, seuils.moisAciEi) && f.heuresAnneeSortie > 0;
     case 'AI':
     case 'ETTI':
       return f.heuresTotales >= seuils.heuresAiEtti;

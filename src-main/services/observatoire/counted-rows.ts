@@ -35,8 +35,11 @@ export interface CountedRow {
 
 export type RowFamily = 'salaries' | 'criteres' | 'entrees' | 'accueil' | 'bilans' | 'formations' | 'cer' | 'bilans_en_retard' | 'freins' | 'sorties';
 export const ROW_FAMILIES: readonly RowFamily[] = ['salaries', 'criteres', 'entrees', 'accueil', 'bilans', 'formations', 'cer', 'bilans_en_retard', 'freins', 'sorties'];
-/** The families that read the year's salariés table (marked "salariés" below): only they need it gathered first. */
-export const FAMILIES_ON_SALARIES: ReadonlySet<RowFamily> = new Set(['salaries', 'criteres', 'bilans', 'formations', 'freins']);
+/**
+ * The families that read the year's salariés table (marked "salariés" below), or the year's hours gathered with them
+ * (the exits): only they need them gathered first.
+ */
+export const FAMILIES_ON_SALARIES: ReadonlySet<RowFamily> = new Set(['salaries', 'criteres', 'bilans', 'formations', 'freins', 'sorties']);
 
 /** The family whose rows hold a person-count indicator (by its id without the dispositif prefix); null: not one. */
 export function familyOf(base: string): RowFamily | null {
@@ -60,7 +63,9 @@ export interface RowContext {
   start: string;
   end: string;
   params: ReportParametres;
-  source: Pick<IndicatorsService, 'exitsOfYear' | 'signedCerOfYear' | 'overdueBilansAt' | 'freinsOfYear' | 'trainingsOfYear'>;
+  source: Pick<IndicatorsService, 'signedCerOfYear' | 'overdueBilansAt' | 'freinsOfYear' | 'trainingsOfYear'> & {
+    exitsOfYear(start: string, end: string, params: ReportParametres): YearExit[];
+  };
   /**
    * The figures the computation was asked for (ids without the dispositif prefix); undefined: every figure, as the
    * drill-down and the whole year ask. A family may then leave out the counts nobody asked for, never change one.
