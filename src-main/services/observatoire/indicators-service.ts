@@ -353,7 +353,7 @@ export class IndicatorsService {
    * asked one tab at a time for three years, and its drill-downs gather them once (≈ 30 ms a year at ×10).
    * `generation`: the figures cache's (keptGeneration), read before the computation's own read transaction begins.
    */
-  gatherSalaries(year: number, generation: number | null, mayReuse = true): YearGathered {
+  private gatherSalaries(year: number, generation: number | null, mayReuse = true): YearGathered {
     const kept = this.salariesKept.get(year);
     if (mayReuse && kept && generation !== null && kept.generation === generation) return kept.gathered;
     const gathered = asBookkeeping(this.sqlite, () => this.fillSalaries(year));
