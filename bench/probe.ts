@@ -15,6 +15,7 @@ import { appPaths } from '../src-main/app-paths';
 import { AppRuntime } from '../src-main/app-runtime';
 import { Router } from '../src-main/router';
 import { routes } from '../src-main/routes';
+import { comparePlainSql } from './plain-sql';
 
 export interface Timing {
   wallMs: number;
@@ -38,6 +39,8 @@ export interface ProbeRequest {
   operations: string[];
   warm: number;
   importFile?: string;
+  /** Instead of operations: the engine against the hand-written SQL (bench/plain-sql.ts), in this fresh process. */
+  plainSql?: boolean;
 }
 
 type Call = (route: string, input?: unknown) => Promise<unknown>;
@@ -144,6 +147,10 @@ function fixtures(runtime: AppRuntime, request: ProbeRequest): Fixtures {
 
 async function main(): Promise<void> {
   const request = JSON.parse(process.argv[2]!) as ProbeRequest;
+  if (request.plainSql) {
+    process.stdout.write(`${JSON.stringify(await comparePlainSql(request.dataDir, request.migrationsFolder, request.year))}\n`);
+    return;
+  }
   let runtime!: AppRuntime;
   const opening = await timed(async () => {
     runtime = await AppRuntime.start(appPaths(request.dataDir, request.migrationsFolder));
