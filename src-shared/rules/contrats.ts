@@ -2,10 +2,9 @@
  * Legal checks of a work contract (domain-reference §1.2–1.4 and V1–V6). Blocking problems prevent saving; warnings
  * are shown with their reason and saved with the contract.
  */
-import { addDays, addMonths } from 'date-fns';
 import { CONTRAT_TYPES, CONTRATS_PAR_DISPOSITIF, type ContratType, type Derogation } from '../domain/insertion';
 import type { SiaeKind } from '../siae';
-import { daysInclusive, shortFrenchDate, toIsoDate, parseIsoDate } from './dates';
+import { addDaysIso, addMonthsIso, daysInclusive, shortFrenchDate } from './dates';
 
 export interface ContratDates {
   type: ContratType;
@@ -56,12 +55,8 @@ export interface ContratCheck {
 
 const FIXED_TERM: readonly ContratType[] = ['CDDI', 'CDD_USAGE', 'MISSION', 'ACCOMPAGNEMENT_EITI'];
 
-function addMonthsIso(start: string, months: number): string {
-  return toIsoDate(addMonths(parseIsoDate(start), months));
-}
-
 function lastDayAfterMonths(start: string, months: number): string {
-  return toIsoDate(addDays(addMonths(parseIsoDate(start), months), -1));
+  return addDaysIso(addMonthsIso(start, months), -1);
 }
 
 /** Total length in days of a set of contracts, each counted from start to end inclusive. */
@@ -149,12 +144,12 @@ export function checkContrat(c: ContratInput, ctx: ContratContext): ContratCheck
 }
 
 function cdiInclusionChecks(c: ContratInput, ctx: ContratContext, bloquants: string[], avertissements: string[]): void {
-  if (ctx.dateNaissance && c.dateDebut < toIsoDate(addMonths(parseIsoDate(ctx.dateNaissance), CDI_INCLUSION_AGE_MIN * 12))) {
+  if (ctx.dateNaissance && c.dateDebut < addMonthsIso(ctx.dateNaissance, CDI_INCLUSION_AGE_MIN * 12)) {
     bloquants.push(`Un CDI inclusion se conclut avec une personne de ${CDI_INCLUSION_AGE_MIN} ans ou plus (article L5132-15-1-1 du code du travail pour l’ACI, L5132-5-1 pour l’EI).`);
   }
   const start = ctx.debutParcours ?? ctx.autres.reduce<string | null>((min, o) => (min === null || o.dateDebut < min ? o.dateDebut : min), null);
-  if (!start || c.dateDebut < toIsoDate(addMonths(parseIsoDate(start), CDI_INCLUSION_PARCOURS_MOIS))) {
-    bloquants.push(`Un CDI inclusion suppose au moins ${CDI_INCLUSION_PARCOURS_MOIS} mois de parcours dans la structure${start ? ` (possible à partir du ${shortFrenchDate(toIsoDate(addMonths(parseIsoDate(start), CDI_INCLUSION_PARCOURS_MOIS)))})` : ''}.`);
+  if (!start || c.dateDebut < addMonthsIso(start, CDI_INCLUSION_PARCOURS_MOIS)) {
+    bloquants.push(`Un CDI inclusion suppose au moins ${CDI_INCLUSION_PARCOURS_MOIS} mois de parcours dans la structure${start ? ` (possible à partir du ${shortFrenchDate(addMonthsIso(start, CDI_INCLUSION_PARCOURS_MOIS))})` : ''}.`);
   }
   const aci = ctx.cdiInclusionAci;
   if (ctx.dispositif === 'ACI' && aci && aci.etpConventionnes !== null && aci.enCours + 1 > CDI_INCLUSION_PART_ACI * aci.etpConventionnes) {

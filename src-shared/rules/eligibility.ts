@@ -8,10 +8,9 @@
  * expires. A proof problem is a warning, not a refusal: the structure declared the criteria and the *contrôle a
  * posteriori* checks the proofs later (R5132-1-12 ff.), so the list of files to complete is what matters.
  */
-import { addDays, addMonths } from 'date-fns';
 import { CRITERES, CRITERES_EXCLUSIFS, type Critere } from '../domain/criteres';
 import type { SiaeKind } from '../siae';
-import { toIsoDate, parseIsoDate } from './dates';
+import { addDaysIso, addMonthsIso } from './dates';
 import { VALIDITE_JUSTIFICATIFS_2021 } from '../domain/parametres';
 
 export type AuteurDiagnostic = 'structure' | 'prescripteur';
@@ -20,8 +19,7 @@ export const NIVEAU2_REQUIS: Record<SiaeKind, number> = { AI: 2, ETTI: 2, ACI: 3
 
 /** Validity of the diagnostic itself: 92 days when the structure made it, 6 months for an authorised prescriber. */
 export function diagnosticValidUntil(dateDiagnostic: string, auteur: AuteurDiagnostic): string {
-  const d = parseIsoDate(dateDiagnostic);
-  return toIsoDate(auteur === 'structure' ? addDays(d, 92) : addMonths(d, 6));
+  return auteur === 'structure' ? addDaysIso(dateDiagnostic, 92) : addMonthsIso(dateDiagnostic, 6);
 }
 
 export type StatutJustificatif = 'valide' | 'perime' | 'manquant' | 'posterieur';
@@ -86,7 +84,7 @@ export function proofStatus(c: CritereDeclare, dateReference: string, validites:
   const months = validites[critere];
   if (months === null) return { critere, statut: 'valide', valableJusquau: null };
   // A proof dated D counts for a hire before D + validity.
-  const lastDay = toIsoDate(addDays(addMonths(parseIsoDate(dateJustificatif), months), -1));
+  const lastDay = addDaysIso(addMonthsIso(dateJustificatif, months), -1);
   return { critere, statut: dateReference <= lastDay ? 'valide' : 'perime', valableJusquau: lastDay };
 }
 

@@ -1,6 +1,5 @@
 /** Hours and ETP (REPORT-SPEC §2.3; domain-reference §4.1) and the AI 480-hour rule (§1.3, V5). */
-import { addDays, addMonths } from 'date-fns';
-import { toIsoDate, parseIsoDate } from './dates';
+import { addDaysIso, addMonthsIso } from './dates';
 import { formatShortMonth } from '../format/french-date';
 
 /** Hours are stored as integer hundredths: exact sums, no floating drift. */
@@ -32,7 +31,7 @@ export function fromDixMilliemes(stored: number): number {
 export function periodOfEntry(date: string, monthly: boolean): { from: string; to: string } {
   if (!monthly) return { from: date, to: date };
   const from = `${date.slice(0, 7)}-01`;
-  return { from, to: toIsoDate(addDays(addMonths(parseIsoDate(from), 1), -1)) };
+  return { from, to: addDaysIso(addMonthsIso(from, 1), -1) };
 }
 
 /**
@@ -79,7 +78,7 @@ export function windows480(placements: readonly Placement[], cap = Number.POSITI
     let current = windows.at(-1);
     if (current && p.date <= current.fin) current.heures += p.heures;
     else {
-      current = { debut: p.date, fin: toIsoDate(addDays(addMonths(parseIsoDate(p.date), 24), -1)), heures: p.heures, depassementLe: null };
+      current = { debut: p.date, fin: addDaysIso(addMonthsIso(p.date, 24), -1), heures: p.heures, depassementLe: null };
       windows.push(current);
     }
     if (current.depassementLe === null && current.heures > cap) current.depassementLe = p.date;

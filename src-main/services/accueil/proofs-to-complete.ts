@@ -30,13 +30,13 @@ export function proofsToComplete(sqlite: Database.Database, today: string, sensi
   // Every criterion of those diagnostics in one query, grouped here (one query per hire cost thousands at ×10).
   type CriterionRow = { diagnostic_id: string; critere: Critere; date_justificatif: string | null; type_justificatif: string; date_fin_validite: string | null };
   const criteria = new Map<string, CriterionRow[]>();
+  // By the hires' diagnostics read above (a JSON array of ids), not by joining the parcours a second time.
   const allCriteria = sqlite
     .prepare(
       `select ce.diagnostic_id, ce.critere, ce.date_justificatif, ce.type_justificatif, ce.date_fin_validite from criteres_eligibilite ce
-        where ce.diagnostic_id in (select d.id from diagnostics_eligibilite d join parcours pa on pa.diagnostic_id = d.id where d.auteur = 'structure' and pa.date_debut >= ?)
-        order by ce.rowid`,
+        where ce.diagnostic_id in (select value from json_each(?)) order by ce.rowid`,
     )
-    .all(since) as CriterionRow[];
+    .all(JSON.stringify(hires.map((h) => h.id))) as CriterionRow[];
   for (const c of allCriteria) {
     const list = criteria.get(c.diagnostic_id);
     if (list) list.push(c);
