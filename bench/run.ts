@@ -308,7 +308,7 @@ async function main(): Promise<void> {
   const plainRun = spawnSync(process.execPath, [PROBE, JSON.stringify({ dataDir: big.dir, migrationsFolder: MIGRATIONS, year, operations: [], warm: 0, plainSql: true })], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (plainRun.status !== 0) throw new Error(`Comparaison avec le SQL écrit à la main en échec : ${plainRun.stderr}`);
   const plain = JSON.parse(plainRun.stdout.trim().split('\n').at(-1)!) as PlainSqlComparison;
-  console.log(`\nSQL écrit à la main (${plain.groups} requêtes, ${plain.values} valeurs comparées, ${plain.engineValues} calculées par le moteur) : ${plain.sqlCpuMs} ms CPU, moteur ${plain.engineCpuMs} ms CPU, rapport ${plain.ratio} ; valeurs ${plain.differences.length === 0 ? 'identiques' : `DIFFÉRENTES : ${plain.differences.slice(0, 5).join(' ; ')}`}`);
+  console.log(`\nSQL écrit à la main (${plain.groups} requêtes, ${plain.values} valeurs comparées, ${plain.engineValues} calculées par le moteur) : ${plain.sqlCpuMs} ms CPU (froid ${plain.sqlColdCpuMs}), moteur ${plain.engineCpuMs} ms CPU, rapport ${plain.ratio} ; valeurs ${plain.differences.length === 0 ? 'identiques' : `DIFFÉRENTES : ${plain.differences.slice(0, 5).join(' ; ')}`}`);
 
   const indicators = (base: string) => rows.find((r) => r.id === 'indicateurs-annee' && r.base === base)?.warm?.cpu.median ?? NaN;
   const ratios = {
