@@ -271,6 +271,15 @@ describe('dated parameters', () => {
     list = await app.call('parametres.add', { cle: 'plafond_ai_entreprises_heures', valideDu: '2026-01-01', valeur: 960 }, t.direction);
     expect(list.find((p) => p.cle === 'plafond_ai_entreprises_heures')).toMatchObject({ actuel: 960, historique: [{ valideDu: '2026-01-01', valeur: 960, creePar: 'direction Test' }] });
     expect(app.runtime.openOrNull()!.parametres.valueAt('plafond_ai_entreprises_heures', '2025-12-31')).toBe(480);
+    // Lists read a parameter once and apply it to each row's date: the same value as one query per date, every day.
+    const parametres = app.runtime.openOrNull()!.parametres;
+    await app.call('parametres.add', { cle: 'plafond_ai_entreprises_heures', valideDu: '2025-03-01', valeur: 600 }, t.direction);
+    const capOn = parametres.valuesOnDates('plafond_ai_entreprises_heures');
+    for (let day = new Date('2025-01-01T00:00:00Z'); day < new Date('2026-03-01T00:00:00Z'); day.setUTCDate(day.getUTCDate() + 1)) {
+      const iso = day.toISOString().slice(0, 10);
+      expect(capOn(iso)).toBe(parametres.valueAt('plafond_ai_entreprises_heures', iso));
+    }
+    expect([capOn('2025-02-28'), capOn('2025-03-01'), capOn('2026-01-01')]).toEqual([480, 600, 960]);
     expect((await app.fail('parametres.add', { cle: 'plafond_ai_entreprises_heures', valideDu: '2026-01-01', valeur: 1000 }, t.direction)).fields).toEqual({ valideDu: 'Date déjà utilisée pour ce paramètre.' });
     expect((await app.fail('parametres.add', { cle: 'h_ref', valideDu: '2027-01-01', valeur: { ACI: 1820 } }, t.direction)).code).toBe('VALIDATION');
     expect((await app.fail('parametres.add', { cle: 'mapping_sorties', valideDu: '2027-01-01', valeur: { '9': 'EMPLOI_DURABLE' } }, t.direction)).fields).toEqual({

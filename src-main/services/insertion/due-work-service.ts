@@ -79,22 +79,14 @@ export class DueWorkService {
     const bilansEnRetard: DueItem[] = [];
     const bilansAVenir: DueItem[] = [];
     const cerManquants: DueItem[] = [];
-    // Parameters in force at each parcours start, read once per distinct start date.
-    const rules = new Map<string, { intervalle: number; delai: number }>();
-    const rulesAt = (date: string) => {
-      let r = rules.get(date);
-      if (!r) {
-        r = { intervalle: this.parametres.valueAt('intervalle_bilan_mois', date), delai: this.parametres.valueAt('delai_cer_jours', date) };
-        rules.set(date, r);
-      }
-      return r;
-    };
+    // Parameters in force at each parcours start (dated law), from one read of each.
+    const intervalleAt = this.parametres.valuesOnDates('intervalle_bilan_mois');
+    const delaiAt = this.parametres.valuesOnDates('delai_cer_jours');
     for (const p of open) {
-      const { intervalle, delai } = rulesAt(p.date_debut);
-      const due = nextBilanDue(p.date_debut, p.dernier_bilan ? [p.dernier_bilan] : [], intervalle);
+      const due = nextBilanDue(p.date_debut, p.dernier_bilan ? [p.dernier_bilan] : [], intervalleAt(p.date_debut));
       if (due < today) bilansEnRetard.push(item(p, due, p.dernier_bilan ? 'Bilan attendu' : 'Aucun bilan depuis l’entrée'));
       else if (due <= soon) bilansAVenir.push(item(p, due, 'Bilan à prévoir'));
-      const cerDue = cerDueDate(p.date_debut, delai);
+      const cerDue = cerDueDate(p.date_debut, delaiAt(p.date_debut));
       if (!p.cer_signe && cerDue < today) cerManquants.push(item(p, cerDue, 'CER non signé'));
     }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CLES_PARAMETRES, PARAMETRES_DEFAUT, type CleParametre, type DatedValues, type ParametresValeurs } from '../../../src-shared/domain/parametres';
+import { CLES_PARAMETRES, PARAMETRES_DEFAUT, type CleParametre, type DatedValues, type ParametresValeurs, valueOnDate } from '../../../src-shared/domain/parametres';
 import { AppError } from '../../../src-shared/errors';
 import type { ParametreView } from '../../../src-shared/views-insertion';
 import { uuidv7 } from '../../lib/uuid';
@@ -15,6 +15,15 @@ export class ParametresService {
   valueAt<K extends CleParametre>(cle: K, date: string): ParametresValeurs[K] {
     const row = this.statement.get(cle, date);
     return row ? (JSON.parse(row.valeur) as ParametresValeurs[K]) : PARAMETRES_DEFAUT[cle];
+  }
+
+  /**
+   * The parameter's value on any day from one read of its rows, for a list that applies it to many dates: a query per
+   * date cost 16 ms for the 1 850 hires of the files to complete at ×10. The values are shared: read them, never change them.
+   */
+  valuesOnDates<K extends CleParametre>(cle: K): (date: string) => ParametresValeurs[K] {
+    const dated = this.datedValues(cle);
+    return (date) => valueOnDate(dated, date);
   }
 
   /** A parameter's default and every dated value, for a screen that applies it to several dates itself. */

@@ -518,7 +518,8 @@ export class IndicatorsService {
     const byPerson = new Map<string, Array<{ date: string; heures: number }>>();
     for (const r of rows) appendTo(byPerson, r.personne_id, { date: r.date, heures: r.centiemes / 100 });
     let n = 0;
-    const overrun = (w: Fenetre480) => w.depassementLe !== null && !derogation480Covers(this.parametres.valueAt('derogation_480h_jusquau', w.depassementLe), w.depassementLe);
+    const derogationAt = this.parametres.valuesOnDates('derogation_480h_jusquau');
+    const overrun = (w: Fenetre480) => w.depassementLe !== null && !derogation480Covers(derogationAt(w.depassementLe), w.depassementLe);
     for (const placements of byPerson.values()) if (windows480(placements, cap).some((w) => overrun(w) && w.debut <= end && w.fin >= start)) n++;
     return n;
   }
@@ -645,16 +646,10 @@ export class IndicatorsService {
            from parcours p where p.date_sortie between ? and ? and p.date_debut is not null`,
       )
       .all(start, end) as Array<Omit<YearExit, 'counted' | 'category'> & { total: number | null }>;
-    // The thresholds in force on each exit's date (dated law), read once per distinct date.
-    const thresholds = new Map<string, ExitThresholds>();
-    const seuilsAt = (date: string): ExitThresholds => {
-      let t = thresholds.get(date);
-      if (!t) {
-        t = { moisAciEi: this.parametres.valueAt('seuil_sortie_aci_ei_mois', date), heuresAiEtti: this.parametres.valueAt('seuil_sortie_ai_etti_heures', date) };
-        thresholds.set(date, t);
-      }
-      return t;
-    };
+    // The thresholds in force on each exit's date (dated law), each parameter read once.
+    const moisAciEiAt = this.parametres.valuesOnDates('seuil_sortie_aci_ei_mois');
+    const heuresAiEttiAt = this.parametres.valuesOnDates('seuil_sortie_ai_etti_heures');
+    const seuilsAt = (date: string): ExitThresholds => ({ moisAciEi: moisAciEiAt(date), heuresAiEtti: heuresAiEttiAt(date) });
     return rows.map(({ total, ...e }) => ({
       ...e,
       counted: isExitCounted(
