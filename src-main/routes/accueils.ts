@@ -36,7 +36,7 @@ export const accueilsRoutes = {
     handler: (ctx) => ({
       passFinProche: ctx.open.pass.endingSoon(today(ctx)),
       enAttente: ctx.open.accueils.countWaiting(),
-      justificatifsACompleter: proofsToComplete(ctx.open.sqlite, today(ctx), droitsOf(ctx.user!).sensibles, ctx.open.parametres.valuesOnDates('validite_justificatifs_mois')),
+      justificatifsACompleter: proofsToComplete(ctx.open.sqlite, today(ctx), droitsOf(ctx.user!).sensibles, ctx.open.parametres.datedValues('validite_justificatifs_mois')),
     }),
   },
 } satisfies Partial<RouteTable>;

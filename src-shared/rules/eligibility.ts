@@ -105,6 +105,28 @@ export function proofProblem(e: EvaluationCritere): string | null {
   return e.statut === 'valide' ? null : `${CRITERES[e.critere].label} : ${PROOF_MESSAGES[e.statut]}.`;
 }
 
+function problemsOf(evaluated: readonly EvaluationCritere[]): string[] {
+  return evaluated.map(proofProblem).filter((p): p is string => p !== null);
+}
+
+/**
+ * The proofs to complete among some criteria of a structure's diagnostic, measured on the hire: each criterion's
+ * proof is judged on its own (evaluateEligibility's warnings are these, for all its criteria), so a list may pass
+ * only the criteria that can have a problem.
+ */
+export function proofProblems(criteres: readonly CritereDeclare[], dateEmbauche: string, validites: ValiditesJustificatifs): string[] {
+  return problemsOf(criteres.map((c) => proofStatus(c, dateEmbauche, validites)));
+}
+
+/**
+ * Days a proof must be older than the hire, at least, to have expired under validity months `months`: a month lasts
+ * 28 days or more, and the month-end rule of addMonthsIso takes at most 3 days off (31 January + 1 month = 28
+ * February). Lets a query keep only the proofs that may be stale; proofStatus decides.
+ */
+export function minimumDaysToExpire(months: number): number {
+  return 28 * months - 3;
+}
+
 export function evaluateEligibility(input: {
   dispositif: SiaeKind;
   auteur: AuteurDiagnostic;
@@ -120,8 +142,8 @@ export function evaluateEligibility(input: {
   const evaluated = input.criteres.map((c) => proofStatus(c, reference, validites));
   const problemes = exclusivePairProblems(input.criteres.map((c) => c.critere));
   const niveau2Requis = NIVEAU2_REQUIS[input.dispositif];
-  // Proofs to complete: warnings (the contrôle a posteriori checks them), whoever made the diagnostic.
-  const avertissements = input.auteur === 'structure' ? evaluated.map(proofProblem).filter((p): p is string => p !== null) : [];
+  // Proofs to complete: warnings (the contrôle a posteriori checks them), when the structure made the diagnostic.
+  const avertissements = input.auteur === 'structure' ? problemsOf(evaluated) : [];
 
   if (input.auteur === 'prescripteur') {
     return { eligible: problemes.length === 0, niveau1: count(evaluated, 1), niveau2: count(evaluated, 2), niveau2Requis: 0, criteres: evaluated, problemes, avertissements };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticValidUntil, evaluateEligibility, proofStatus } from '../../src-shared/rules/eligibility';
+import { diagnosticValidUntil, evaluateEligibility, minimumDaysToExpire, proofStatus } from '../../src-shared/rules/eligibility';
 import { VALIDITE_JUSTIFICATIFS_2021, valueOnDate } from '../../src-shared/domain/parametres';
 import { birthDateProblem, compactId, formatPassNumber, isValidFranceTravailId, isValidNir, isValidPassNumber } from '../../src-shared/rules/identity';
 import {
@@ -119,6 +119,23 @@ describe('eligibility', () => {
     expect(hire('2025-01-15').criteres[0]).toEqual({ critere: 'RSA', statut: 'valide', valableJusquau: '2025-02-28' });
     expect(valueOnDate(dated, '2024-12-31').RSA).toBe(3);
     expect(VALIDITE_JUSTIFICATIFS_2021).toMatchObject({ RSA: 3, ASE: 12, QPV: 6, SENIOR: null, TH: null });
+  });
+  it('a proof is never stale before minimumDaysToExpire (the bound the list of files to complete reads by), on every day of six years', () => {
+    const rsa = (months: number) => ({ ...VALIDITE_JUSTIFICATIFS_2021, RSA: months });
+    let tightest = Infinity;
+    for (let day = Date.UTC(2020, 0, 1); day < Date.UTC(2026, 0, 1); day += 86_400_000) {
+      const proof = new Date(day).toISOString().slice(0, 10);
+      for (const months of [1, 2, 3, 6, 12, 24, 36]) {
+        const bound = minimumDaysToExpire(months);
+        // One day before the bound, still valid; the first stale day is at the bound or after.
+        expect(proofStatus({ critere: 'RSA', dateJustificatif: proof }, addDaysIso(proof, bound - 1), rsa(months)).statut).toBe('valide');
+        const lastDay = proofStatus({ critere: 'RSA', dateJustificatif: proof }, proof, rsa(months)).valableJusquau!;
+        tightest = Math.min(tightest, daysInclusive(proof, lastDay) - bound);
+      }
+    }
+    // The bound is close: a month from 31 January ends on 28 February.
+    expect(tightest).toBeGreaterThanOrEqual(0);
+    expect(tightest).toBeLessThanOrEqual(3);
   });
   it('refuses the exclusive pairs', () => {
     const r = evaluateEligibility({ validitesAt: law2021,

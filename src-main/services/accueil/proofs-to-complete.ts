@@ -5,57 +5,81 @@
  */
 import type Database from 'better-sqlite3';
 import { addYears } from 'date-fns';
-import { CRITERES, CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
+import { CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
+import { valueOnDate, type DatedValues } from '../../../src-shared/domain/parametres';
 import { toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
-import { evaluateEligibility, type ValiditesJustificatifs } from '../../../src-shared/rules/eligibility';
-import type { SiaeKind } from '../../../src-shared/siae';
+import { CRITERES_A_ECHEANCE, minimumDaysToExpire, proofProblems, type CritereDeclare, type ValiditesJustificatifs } from '../../../src-shared/rules/eligibility';
 import type { JustificatifsACompleter } from '../../../src-shared/views-accueil';
 
 /** How far back hires are listed: a control looks at the previous year's hires. */
 const WINDOW_YEARS = 2;
 
-/** `validitesAt`: the proofs' validity months in force on a day (the dated parameter `validite_justificatifs_mois`). */
-export function proofsToComplete(sqlite: Database.Database, today: string, sensibles: boolean, validitesAt: (date: string) => ValiditesJustificatifs): JustificatifsACompleter[] {
+/**
+ * Criteria that may have a problem on the hire, the others are certainly fine: no proof date, a proof dated after
+ * the hire, a decision or title (TH, REF_DA) without end or ended before the hire, or a proof old enough to have
+ * expired under the shortest validity any version of the arrêté gives (`?` = minimumDaysToExpire). proofStatus then
+ * decides for each: at ×10, 1 850 hires' 3 280 proofs were all read and judged at each dashboard load (≈ 40 ms),
+ * when a handful can be stale.
+ */
+const HIRES_WITH_PROOFS_TO_CHECK = `
+  with hires as (
+    select pa.diagnostic_id, min(pa.date_debut) as embauche from parcours pa
+     where pa.date_debut >= ? and pa.diagnostic_id is not null group by pa.diagnostic_id)
+  select d.id, pe.id as personne_id, pe.nom, pe.prenom, h.embauche,
+         ce.critere, ce.date_justificatif, ce.type_justificatif, ce.date_fin_validite
+    from hires h
+    join diagnostics_eligibilite d on d.id = h.diagnostic_id
+    join personnes pe on pe.id = d.personne_id
+    join criteres_eligibilite ce on ce.diagnostic_id = d.id
+   where d.auteur = 'structure' and pe.anonymise_le is null
+     and (ce.date_justificatif is null or ce.date_justificatif > h.embauche
+          or (ce.critere in (${CRITERES_A_ECHEANCE.map((c) => `'${c}'`).join(', ')}) and (ce.date_fin_validite is null or ce.date_fin_validite < h.embauche))
+          or (ce.critere not in (${CRITERES_A_ECHEANCE.map((c) => `'${c}'`).join(', ')}) and julianday(h.embauche) - julianday(ce.date_justificatif) >= ?))
+   order by h.embauche desc, d.id, ce.rowid`;
+
+interface ProofRow {
+  id: string;
+  personne_id: string;
+  nom: string;
+  prenom: string;
+  embauche: string;
+  critere: Critere;
+  date_justificatif: string | null;
+  type_justificatif: string;
+  date_fin_validite: string | null;
+}
+
+/** The fewest months any version of the validity table gives a proof that expires (null when none does). */
+function shortestValidity(validites: DatedValues<ValiditesJustificatifs>): number | null {
+  const months = [validites.defaut, ...validites.valeurs.map((v) => v.valeur)].flatMap((table) =>
+    (Object.entries(table) as Array<[Critere, number | null]>).filter(([critere, m]) => m !== null && !CRITERES_A_ECHEANCE.includes(critere)).map(([, m]) => m!),
+  );
+  return months.length ? Math.min(...months) : null;
+}
+
+/** `validites`: the dated parameter `validite_justificatifs_mois`, every version (each hire is measured by its own). */
+export function proofsToComplete(sqlite: Database.Database, today: string, sensibles: boolean, validites: DatedValues<ValiditesJustificatifs>): JustificatifsACompleter[] {
   const since = toIsoDate(addYears(parseIsoDate(today), -WINDOW_YEARS));
-  const hires = sqlite
-    .prepare(
-      `select d.id, d.date, d.dispositif, pe.id as personne_id, pe.nom, pe.prenom, min(pa.date_debut) as embauche
-         from diagnostics_eligibilite d
-         join parcours pa on pa.diagnostic_id = d.id
-         join personnes pe on pe.id = d.personne_id
-        where d.auteur = 'structure' and pa.date_debut >= ? and pe.anonymise_le is null
-        group by d.id order by embauche desc`,
-    )
-    .all(since) as Array<{ id: string; date: string; dispositif: SiaeKind; personne_id: string; nom: string; prenom: string; embauche: string }>;
-  // Every criterion of those diagnostics in one query, grouped here (one query per hire cost thousands at ×10).
-  type CriterionRow = { diagnostic_id: string; critere: Critere; date_justificatif: string | null; type_justificatif: string; date_fin_validite: string | null };
-  const criteria = new Map<string, CriterionRow[]>();
-  // By the hires' diagnostics read above (a JSON array of ids), not by joining the parcours a second time.
-  const allCriteria = sqlite
-    .prepare(
-      `select ce.diagnostic_id, ce.critere, ce.date_justificatif, ce.type_justificatif, ce.date_fin_validite from criteres_eligibilite ce
-        where ce.diagnostic_id in (select value from json_each(?)) order by ce.rowid`,
-    )
-    .all(JSON.stringify(hires.map((h) => h.id))) as CriterionRow[];
-  for (const c of allCriteria) {
-    const list = criteria.get(c.diagnostic_id);
-    if (list) list.push(c);
-    else criteria.set(c.diagnostic_id, [c]);
-  }
+  const shortest = shortestValidity(validites);
+  // No expiring proof in any version: only missing, later or ended ones are read.
+  const minimumDays = shortest === null ? Number.MAX_SAFE_INTEGER : minimumDaysToExpire(shortest);
+  const rows = sqlite.prepare(HIRES_WITH_PROOFS_TO_CHECK).all(since, minimumDays) as ProofRow[];
+
   const out: JustificatifsACompleter[] = [];
-  for (const h of hires) {
-    const rows = criteria.get(h.id) ?? [];
-    const result = evaluateEligibility({
-      dispositif: h.dispositif,
-      auteur: 'structure',
-      dateDiagnostic: h.date,
-      dateEmbauche: h.embauche,
-      validitesAt,
-      criteres: rows.map((c) => ({ critere: c.critere, dateJustificatif: c.date_justificatif, typeJustificatif: c.type_justificatif, dateFinValidite: c.date_fin_validite })),
-    });
-    // A role without need-to-know sees no health or justice criterion, even in this list.
-    const problemes = result.avertissements.filter((p) => sensibles || !CRITERES_SENSIBLES.some((k) => p.startsWith(CRITERES[k].label)));
-    if (problemes.length) out.push({ personneId: h.personne_id, nom: h.nom, prenom: h.prenom, dateEmbauche: h.embauche, problemes });
+  // Rows come grouped by diagnostic, the latest hires first.
+  for (let start = 0; start < rows.length; ) {
+    const hire = rows[start]!;
+    let end = start;
+    const criteres: CritereDeclare[] = [];
+    for (; end < rows.length && rows[end]!.id === hire.id; end++) {
+      const c = rows[end]!;
+      // A role without need-to-know sees no health or justice criterion, even in this list.
+      if (!sensibles && CRITERES_SENSIBLES.includes(c.critere)) continue;
+      criteres.push({ critere: c.critere, dateJustificatif: c.date_justificatif, typeJustificatif: c.type_justificatif, dateFinValidite: c.date_fin_validite });
+    }
+    start = end;
+    const problemes = proofProblems(criteres, hire.embauche, valueOnDate(validites, hire.embauche));
+    if (problemes.length) out.push({ personneId: hire.personne_id, nom: hire.nom, prenom: hire.prenom, dateEmbauche: hire.embauche, problemes });
   }
   return out;
 }
