@@ -13,14 +13,19 @@ import type { FicheSalarieView } from '../../../src-shared/views-insertion';
 
 export type FicheSalarieInput = z.output<typeof ficheSalarieInputSchema>;
 
-/** Every parcours without a fiche gets one (migration 0018 holds the same statement, frozen). */
+/**
+ * Every parcours without a fiche gets one (migration 0018 holds the same statement, frozen). The unary `+` keeps
+ * SQLite on the diagnostic's criteria (criteres_diagnostic_idx): offered the criterion index, it read every
+ * structure's TH, ASS and AAH rows for each parcours, a cost growing with the square of the base (the demo's
+ * import at ×30: 2.2× the time per person of ×10; EXPLAIN QUERY PLAN in docs/performance.md).
+ */
 const FILL_MISSING_FICHES_SQL = `
   insert into fiches_salarie (id, parcours_id, niveau_formation, sans_ressources, rqth, inscrit_ft, inscrit_ft_depuis, rsa, ass, aah, qpv, zrr, created_at, updated_at)
   select lower(hex(randomblob(16))), p.id, pe.niveau_formation, pe.sans_ressources,
-         exists (select 1 from criteres_eligibilite ce where ce.diagnostic_id = p.diagnostic_id and ce.critere = 'TH'),
+         exists (select 1 from criteres_eligibilite ce where ce.diagnostic_id = p.diagnostic_id and +ce.critere = 'TH'),
          pe.duree_inscription_ft is not null, pe.duree_inscription_ft, pe.rsa,
-         exists (select 1 from criteres_eligibilite ce where ce.diagnostic_id = p.diagnostic_id and ce.critere = 'ASS'),
-         exists (select 1 from criteres_eligibilite ce where ce.diagnostic_id = p.diagnostic_id and ce.critere = 'AAH'),
+         exists (select 1 from criteres_eligibilite ce where ce.diagnostic_id = p.diagnostic_id and +ce.critere = 'ASS'),
+         exists (select 1 from criteres_eligibilite ce where ce.diagnostic_id = p.diagnostic_id and +ce.critere = 'AAH'),
          pe.qpv, pe.zrr, ?, ?
     from parcours p join personnes pe on pe.id = p.personne_id
    where not exists (select 1 from fiches_salarie f where f.parcours_id = p.id)`;
