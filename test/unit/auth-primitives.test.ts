@@ -62,6 +62,10 @@ describe('identifiers (UUID v7)', () => {
     expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(first < second).toBe(true);
     expect(new Set(Array.from({ length: 1000 }, () => uuidv7())).size).toBe(1000);
+    // The first 48 bits are the milliseconds, big-endian, up to the largest the format holds.
+    for (const ms of [0, 1, 0xffffffff, 2 ** 32, 1_700_000_000_000, Date.UTC(2026, 11, 2), 2 ** 48 - 1]) {
+      expect(uuidv7(ms).replace('-', '').slice(0, 12)).toBe(ms.toString(16).padStart(12, '0'));
+    }
   });
 });
 
