@@ -12,6 +12,7 @@ import { IMPORT_SHEETS, SHEET_COLUMNS, SHEET_LABELS, type CellKind, type ImportS
 import { parseDateCell, parseDecimalCell } from '../../../src-shared/rules/import-cells';
 import { codeLabel } from './code-labels';
 import { bufferZipBytes, dosDateTime, setZipEntryDates, withZipFile } from '../../lib/zip-dates';
+import { columnLetters, rowXml, type TypedCell } from './sheet-rows-xml';
 
 export type SheetRows = Array<Array<string | number>>;
 export type SheetTable = Partial<Record<ImportSheet, SheetRows>>;
@@ -37,7 +38,7 @@ const STABLE_ZIP_DATE = dosDateTime(2000, 1, 1);
 export const CODES_SHEET = 'Codes';
 
 /** A value as the cell a spreadsheet can compute with: a date cell, a number, or text. */
-function typedCell(kind: CellKind | undefined, value: string | number): ExcelJS.CellValue | undefined {
+function typedCell(kind: CellKind | undefined, value: string | number): TypedCell {
   const text = String(value);
   // No cell at all rather than an empty one: a sheet of hours is mostly empty columns.
   if (text === '') return undefined;
@@ -70,6 +71,18 @@ function columnHint(sheet: ImportSheet, name: string): string {
 
 type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
 type StreamingSheet = ReturnType<StreamingWorkbook['addWorksheet']>;
+/**
+ * The parts of ExcelJS 4.4's streaming writer that rows written as XML need (not in its typings): the sheet's
+ * stream, its next row number, and the workbook's styles. sheet-rows-xml.test.ts fails if they change.
+ */
+interface StreamingSheetInternals {
+  _write(xml: string): void;
+  _rowZero: number;
+  stream: { pipes: Writable[] };
+}
+interface StreamingWorkbookInternals {
+  styles: { addStyleModel(style: Partial<ExcelJS.Style>): number };
+}
 
 /**
  * The workbook is written row by row through ExcelJS's streaming writer (issue 19): each row is committed and freed
@@ -134,6 +147,31 @@ function sheetArchived(workbook: StreamingWorkbook, sheet: StreamingSheet): Prom
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** XML the compressor may have waiting before the rows wait for it. */
+const COMPRESSOR_BACKLOG_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Resolves once the compressor has caught up with the sheet. ExcelJS's sheet stream ignores backpressure, and rows
+ * written as XML come faster than zlib compresses them: the hours of ×10 waited whole in memory (30 MB, the export's
+ * peak 389-423 MB against 378-392 before). The archiver's input is a readable-stream 2 PassThrough, whose backlog is
+ * `_writableState.length` (`writableLength` in later versions); its documented 'drain' says when it is empty.
+ */
+async function compressorCaughtUp(sheet: StreamingSheet): Promise<void> {
+  for (const pipe of (sheet as unknown as StreamingSheetInternals).stream.pipes) {
+    const backlog = pipe.writableLength ?? (pipe as unknown as { _writableState?: { length: number } })._writableState?.length ?? 0;
+    if (backlog > COMPRESSOR_BACKLOG_BYTES) await new Promise((resolve) => pipe.once('drain', resolve));
+  }
+}
+
+/** Each row handed over once: rows read for this sheet alone (a SheetSource function) are let go as they are written. */
+function* handedOver(rows: SheetRows): Generator<Array<string | number>> {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    (rows as Array<Array<string | number> | undefined>)[i] = undefined;
+    yield row;
+  }
+}
+
 async function writeFormatSheet(workbook: StreamingWorkbook, name: ImportSheet, rows: Iterable<Array<string | number>>, lists: Map<string, string>): Promise<void> {
   const sheet: StreamingSheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = SHEET_COLUMNS[name];
@@ -151,17 +189,26 @@ async function writeFormatSheet(workbook: StreamingWorkbook, name: ImportSheet, 
     cell.note = i === 0 ? `${SHEET_LABELS[name]}\n${columnHint(name, c.name)}` : columnHint(name, c.name);
   });
   header.commit();
-  // One style object per column, the same for every cell: ExcelJS recognises an object it has seen and skips
-  // building its style again (a cell's own copy of the column style would be worked out once per cell).
-  const styles = columns.map((_, i) => ({ ...sheet.getColumn(i + 1).style }));
+  // The data rows are written as XML here rather than as ExcelJS rows (sheet-rows-xml.ts: the same bytes, without
+  // its objects per cell); each column's cells take the column's style, registered once with ExcelJS's styles.
+  const internals = sheet as unknown as StreamingSheetInternals;
+  const styleIds = columns.map((_, i) => (workbook as unknown as StreamingWorkbookInternals).styles.addStyleModel({ ...sheet.getColumn(i + 1).style }));
+  const letters = columns.map((_, i) => columnLetters(i + 1));
   let count = 0;
+  let rowNumber = internals._rowZero;
+  let pending = '';
   for (const values of rows) {
-    const cells = values.map((v, i) => typedCell(columns[i]?.kind, v));
-    const row = sheet.addRow(cells);
-    for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined) row.getCell(i + 1).style = styles[i]!;
-    row.commit();
-    if (++count % ROWS_BETWEEN_PAUSES === 0) await pause();
+    pending += rowXml(rowNumber++, values.map((v, i) => typedCell(columns[i]?.kind, v)), styleIds, letters);
+    if (++count % ROWS_BETWEEN_PAUSES === 0) {
+      internals._write(pending);
+      pending = '';
+      await pause();
+      await compressorCaughtUp(sheet);
+    }
   }
+  if (pending) internals._write(pending);
+  // The rows written are ExcelJS's rows too: its next row number follows them.
+  internals._rowZero = rowNumber;
   const lastRow = Math.max(1000, count + 1 + 500);
   columns.forEach((c, i) => {
     const list = lists.get(`${name}.${c.name}`);
@@ -200,7 +247,12 @@ export async function writeWorkbook(stream: Writable, tables: SheetSource, readm
   }
   // The lists of codes first (hidden), so that each coded column can offer its list (issue 16 §4).
   const lists = writeCodesSheet(workbook);
-  for (const name of IMPORT_SHEETS) await writeFormatSheet(workbook, name, sheetRows(tables, name) ?? [], lists);
+  for (const name of IMPORT_SHEETS) {
+    const source = tables[name];
+    // The export's sheets are read when reached: written, each row can go (the hours of ×10 are 160 000 rows).
+    const rows = typeof source === 'function' ? handedOver(source()) : (source ?? []);
+    await writeFormatSheet(workbook, name, rows, lists);
+  }
   await workbook.commit();
 }
 
