@@ -73,7 +73,8 @@ type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
 type StreamingSheet = ReturnType<StreamingWorkbook['addWorksheet']>;
 /**
  * The parts of ExcelJS 4.4's streaming writer that rows written as XML need (not in its typings): the sheet's
- * stream, its next row number, and the workbook's styles. sheet-rows-xml.test.ts fails if they change.
+ * stream (and what it is piped to), its next row number, and the workbook's styles. sheet-rows-xml.test.ts and the
+ * export's tests fail if they change.
  */
 interface StreamingSheetInternals {
   _write(xml: string): void;
@@ -152,8 +153,8 @@ const COMPRESSOR_BACKLOG_BYTES = 4 * 1024 * 1024;
 
 /**
  * Resolves once the compressor has caught up with the sheet. ExcelJS's sheet stream ignores backpressure, and rows
- * written as XML come faster than zlib compresses them: the hours of ×10 waited whole in memory (30 MB, the export's
- * peak 389-423 MB against 378-392 before). The archiver's input is a readable-stream 2 PassThrough, whose backlog is
+ * written as XML come faster than zlib compresses them: the hours of ×10 waited whole in memory (30 MB of XML;
+ * docs/performance.md, session 15). The archiver's input is a readable-stream 2 PassThrough, whose backlog is
  * `_writableState.length` (`writableLength` in later versions); its documented 'drain' says when it is empty.
  */
 async function compressorCaughtUp(sheet: StreamingSheet): Promise<void> {
