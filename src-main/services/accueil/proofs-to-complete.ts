@@ -8,8 +8,9 @@ import { addYears } from 'date-fns';
 import { CRITERES_SENSIBLES, type Critere } from '../../../src-shared/domain/criteres';
 import { valueOnDate, type DatedValues } from '../../../src-shared/domain/parametres';
 import { toIsoDate, parseIsoDate } from '../../../src-shared/rules/dates';
-import { CRITERES_A_ECHEANCE, minimumDaysToExpire, proofProblems, type CritereDeclare, type ValiditesJustificatifs } from '../../../src-shared/rules/eligibility';
+import { CRITERES_A_ECHEANCE, minimumDaysToExpire, proofProblems, type ValiditesJustificatifs } from '../../../src-shared/rules/eligibility';
 import type { JustificatifsACompleter } from '../../../src-shared/views-accueil';
+import { appendTo } from '../../lib/append-to';
 
 /** How far back hires are listed: a control looks at the previous year's hires. */
 const WINDOW_YEARS = 2;
@@ -21,6 +22,7 @@ const WINDOW_YEARS = 2;
  * decides for each: at ×10, 1 850 hires' 3 280 proofs were all read and judged at each dashboard load (≈ 40 ms),
  * when a handful can be stale.
  */
+const DATED_CRITERIA = CRITERES_A_ECHEANCE.map((c) => `'${c}'`).join(', ');
 const HIRES_WITH_PROOFS_TO_CHECK = `
   with hires as (
     select pa.diagnostic_id, min(pa.date_debut) as embauche from parcours pa
@@ -33,8 +35,8 @@ const HIRES_WITH_PROOFS_TO_CHECK = `
     join criteres_eligibilite ce on ce.diagnostic_id = d.id
    where d.auteur = 'structure' and pe.anonymise_le is null
      and (ce.date_justificatif is null or ce.date_justificatif > h.embauche
-          or (ce.critere in (${CRITERES_A_ECHEANCE.map((c) => `'${c}'`).join(', ')}) and (ce.date_fin_validite is null or ce.date_fin_validite < h.embauche))
-          or (ce.critere not in (${CRITERES_A_ECHEANCE.map((c) => `'${c}'`).join(', ')}) and julianday(h.embauche) - julianday(ce.date_justificatif) >= ?))
+          or (ce.critere in (${DATED_CRITERIA}) and (ce.date_fin_validite is null or ce.date_fin_validite < h.embauche))
+          or (ce.critere not in (${DATED_CRITERIA}) and julianday(h.embauche) - julianday(ce.date_justificatif) >= ?))
    order by h.embauche desc, d.id, ce.rowid`;
 
 interface ProofRow {
@@ -65,19 +67,14 @@ export function proofsToComplete(sqlite: Database.Database, today: string, sensi
   const minimumDays = shortest === null ? Number.MAX_SAFE_INTEGER : minimumDaysToExpire(shortest);
   const rows = sqlite.prepare(HIRES_WITH_PROOFS_TO_CHECK).all(since, minimumDays) as ProofRow[];
 
+  // Grouped by hire, in the query's order (latest hires first); a role without need-to-know sees no health or justice
+  // criterion, even in this list.
+  const byHire = new Map<string, ProofRow[]>();
+  for (const row of rows) if (sensibles || !CRITERES_SENSIBLES.includes(row.critere)) appendTo(byHire, row.id, row);
   const out: JustificatifsACompleter[] = [];
-  // Rows come grouped by diagnostic, the latest hires first.
-  for (let start = 0; start < rows.length; ) {
-    const hire = rows[start]!;
-    let end = start;
-    const criteres: CritereDeclare[] = [];
-    for (; end < rows.length && rows[end]!.id === hire.id; end++) {
-      const c = rows[end]!;
-      // A role without need-to-know sees no health or justice criterion, even in this list.
-      if (!sensibles && CRITERES_SENSIBLES.includes(c.critere)) continue;
-      criteres.push({ critere: c.critere, dateJustificatif: c.date_justificatif, typeJustificatif: c.type_justificatif, dateFinValidite: c.date_fin_validite });
-    }
-    start = end;
+  for (const proofs of byHire.values()) {
+    const hire = proofs[0]!;
+    const criteres = proofs.map((c) => ({ critere: c.critere, dateJustificatif: c.date_justificatif, typeJustificatif: c.type_justificatif, dateFinValidite: c.date_fin_validite }));
     const problemes = proofProblems(criteres, hire.embauche, valueOnDate(validites, hire.embauche));
     if (problemes.length) out.push({ personneId: hire.personne_id, nom: hire.nom, prenom: hire.prenom, dateEmbauche: hire.embauche, problemes });
   }

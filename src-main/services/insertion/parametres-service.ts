@@ -18,8 +18,9 @@ export class ParametresService {
   }
 
   /**
-   * The parameter's value on any day from one read of its rows, for a list that applies it to many dates: a query per
-   * date cost 16 ms for the 1 850 hires of the files to complete at ×10. The values are shared: read them, never change them.
+   * The parameter's value on any day from one read of its rows, for a list that applies it to many dates (the due work's
+   * parcours starts, the year's exits): a query per date cost milliseconds at ×10. The values are shared: read them,
+   * never change them.
    */
   valuesOnDates<K extends CleParametre>(cle: K): (date: string) => ParametresValeurs[K] {
     const dated = this.datedValues(cle);
