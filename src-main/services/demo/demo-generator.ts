@@ -16,6 +16,13 @@ export interface DemoOptions {
   seed: number;
   /** Nothing is dated after this day. */
   today: string;
+  /**
+   * The structure's records start on this day, as when it moved into the app then: the persons none of whose dates
+   * (intake, contract, hours, exit…) reaches it, and the annexes ended before it, are left out; the others are kept
+   * whole. Same seed and years: the years after it are the same rows, only the history before it differs (the
+   * benchmark's « 10 ans / 3 ans », issue 19 §2).
+   */
+  recordsSince?: string;
 }
 
 /** mulberry32: small, fast and good enough for fictitious data; the same seed gives the same sequence. */
@@ -244,7 +251,36 @@ export function generateDemo(options: DemoOptions): SheetTable {
       if (kind === 'ACI' && y === Number(today.slice(0, 4)) - 1) t.annexes_financieres.push({ ...version, avenant: '1', date_debut: `${y}-07-01`, etp_conventionnes: decimalFr(etp + 0.5) });
     }
   }
+  if (options.recordsSince) keepRecordsSince(t, options.recordsSince);
   return Object.fromEntries((Object.keys(t) as CoreSheet[]).map((sheet) => [sheet, rowsOfRecords(sheet, t[sheet] as Array<SheetRecordOf<typeof sheet>>)]));
+}
+
+/** DemoOptions.recordsSince: leaves out, in place, the persons whose latest date is before `since`, and the annexes ended before it. */
+function keepRecordsSince(t: { [S in CoreSheet]: Array<SheetRecordOf<S>> }, since: string): void {
+  const latest = new Map<string, string>();
+  const reach = (ref: string, date: string) => {
+    if (date > (latest.get(ref) ?? '')) latest.set(ref, date);
+  };
+  // Dates of what happened: a PASS's end or a contract's planned end may lie after a person has left.
+  const datesOf = (sheet: CoreSheet, row: Record<string, string>) =>
+    Object.entries(row)
+      .filter(([column, v]) => column !== 'date_fin_prevue' && !(sheet === 'pass_iae' && column === 'date_fin') && /^\d{4}-\d{2}(-\d{2})?$/.test(v))
+      .map(([, v]) => v);
+  const personOfContract = new Map(t.contrats.map((c) => [String(c.ref), String(c.ref_personne)]));
+  for (const sheet of Object.keys(t) as CoreSheet[]) {
+    for (const row of t[sheet] as Array<Record<string, string>>) {
+      const ref = sheet === 'personnes' ? row.ref : sheet === 'heures' ? personOfContract.get(row.ref_contrat!) : row.ref_personne;
+      // An hours' month (YYYY-MM) reaches its last day: compared with a day, its first would come before it.
+      if (ref) for (const d of datesOf(sheet, row)) reach(ref, d.length === 7 ? `${d}-31` : d);
+    }
+  }
+  const kept = (ref: string | undefined) => ref !== undefined && (latest.get(ref) ?? '') >= since;
+  for (const sheet of Object.keys(t) as CoreSheet[]) {
+    const rows = t[sheet] as Array<Record<string, string>>;
+    const keep = (row: Record<string, string>) =>
+      sheet === 'personnes' ? kept(row.ref) : sheet === 'heures' ? kept(personOfContract.get(row.ref_contrat!)) : sheet === 'annexes_financieres' ? row.date_fin! >= since : 'ref_personne' in row ? kept(row.ref_personne) : true;
+    (t as Record<CoreSheet, unknown[]>)[sheet] = rows.filter(keep);
+  }
 }
 
 function decimalFr(value: number): string {
