@@ -11,6 +11,7 @@
  * `IndicatorsService.countedRows` gathers before calling them.
  */
 import type Database from 'better-sqlite3';
+import { preparedOnce } from '../../../db/prepared-once';
 import { DECISION_KEYS, DECISIONS } from '../../../src-shared/domain/accueil';
 import { ORIENTEURS } from '../../../src-shared/domain/asp-codes';
 import { isCodeOf } from '../../../src-shared/domain/code-lists';
@@ -98,6 +99,16 @@ function inDescribedScopes(r: { personne_id: string; dispositif: SiaeKind; princ
   return rows;
 }
 
+/**
+ * The salariés' profile: their describing parcours, sex, age at the start, level, and the fiche salarié's situation
+ * lines as one number, bit i for SITUATION_LINE_KEYS[i] (eleven columns made each row an object of 19 properties:
+ * ≈ 4 ms of a year's computation at ×10, issue 19).
+ */
+const SALARIES_PROFILE_SQL = `select s.personne_id, s.dispositif, s.date_debut, s.principal, s.principal_dispositif, pe.civilite, ${AGE_SQL} as age, pe.niveau_formation,
+       ${SITUATION_LINE_KEYS.map((line, bit) => `(coalesce(${SITUATION_SQL[line]}, 0) << ${bit})`).join(' | ')} as situation
+  from obs_salaries s join personnes pe on pe.id = s.personne_id left join fiches_salarie f on f.parcours_id = s.parcours_id
+ where s.annee = ? and (s.principal = 1 or s.principal_dispositif = 1)`;
+
 const salarieDetail = (dateDebut: string | null): string => `Parcours commencé le ${dateDebut ?? ''}`;
 
 /**
@@ -106,14 +117,17 @@ const salarieDetail = (dateDebut: string | null): string => `Parcours commencé 
  */
 function salaries(ctx: RowContext): CountedRow[] {
   if (ctx.wanted && ![...ctx.wanted].some((id) => familyOf(id) === 'salaries' && id !== 'public.salaries_en_parcours')) return salariesCountedOnly(ctx);
-  const rows = ctx.sqlite
-    .prepare(
-      `select s.personne_id, s.dispositif, s.date_debut, s.principal, s.principal_dispositif, pe.civilite, ${AGE_SQL} as age, pe.niveau_formation,
-              ${SITUATION_LINE_KEYS.map((line) => `coalesce(${SITUATION_SQL[line]}, 0) as "${line}"`).join(', ')}
-         from obs_salaries s join personnes pe on pe.id = s.personne_id left join fiches_salarie f on f.parcours_id = s.parcours_id
-        where s.annee = ? and (s.principal = 1 or s.principal_dispositif = 1)`,
-    )
-    .all(ctx.year) as Array<Record<string, unknown> & { personne_id: string; dispositif: SiaeKind; date_debut: string | null; principal: number; principal_dispositif: number; civilite: string; age: number | null; niveau_formation: string | null }>;
+  const rows = preparedOnce(ctx.sqlite, SALARIES_PROFILE_SQL).all(ctx.year) as Array<{
+    personne_id: string;
+    dispositif: SiaeKind;
+    date_debut: string | null;
+    principal: number;
+    principal_dispositif: number;
+    civilite: string;
+    age: number | null;
+    niveau_formation: string | null;
+    situation: number;
+  }>;
   const out: CountedRow[] = [];
   for (const r of rows) {
     const counts: CountedRow['counts'] = { 'public.salaries_en_parcours': salarieDetail(r.date_debut) };
@@ -124,7 +138,9 @@ function salaries(ctx: RowContext): CountedRow[] {
       counts[band] = `${r.age} ans au début du parcours`;
     }
     if (r.niveau_formation !== null && INFRA_BAC.includes(r.niveau_formation)) counts['public.niveau_infra_bac'] = `Niveau ASP ${r.niveau_formation}`;
-    for (const line of SITUATION_LINE_KEYS) if (Number(r[line]) === 1) counts[`public.situation.${line}`] = SITUATION_LINES[line].label;
+    SITUATION_LINE_KEYS.forEach((line, bit) => {
+      if (r.situation & (1 << bit)) counts[`public.situation.${line}`] = SITUATION_LINES[line].label;
+    });
     out.push(...inDescribedScopes(r, counts));
   }
   return out;
@@ -135,8 +151,7 @@ function salaries(ctx: RowContext): CountedRow[] {
  * the person and fiche salarié joins and the eleven situation conditions were ≈ 20 ms of each year's 120 at ×10.
  */
 function salariesCountedOnly(ctx: RowContext): CountedRow[] {
-  const rows = ctx.sqlite
-    .prepare('select personne_id, dispositif, date_debut, principal, principal_dispositif from obs_salaries where annee = ? and (principal = 1 or principal_dispositif = 1)')
+  const rows = preparedOnce(ctx.sqlite, 'select personne_id, dispositif, date_debut, principal, principal_dispositif from obs_salaries where annee = ? and (principal = 1 or principal_dispositif = 1)')
     .all(ctx.year) as Array<{ personne_id: string; dispositif: SiaeKind; date_debut: string | null; principal: number; principal_dispositif: number }>;
   const out: CountedRow[] = [];
   for (const r of rows) {
@@ -148,8 +163,7 @@ function salariesCountedOnly(ctx: RowContext): CountedRow[] {
 
 /** Salariés by the eligibility criteria of the diagnosis their describing parcours was opened on ("salariés"). */
 function criteres(ctx: RowContext): CountedRow[] {
-  const rows = ctx.sqlite
-    .prepare(
+  const rows = preparedOnce(ctx.sqlite, 
       `select distinct s.personne_id, s.dispositif, s.principal, s.principal_dispositif, ce.critere
          from obs_salaries s join criteres_eligibilite ce on ce.diagnostic_id = s.diagnostic_id where s.annee = ? and (s.principal = 1 or s.principal_dispositif = 1)`,
     )
@@ -165,8 +179,7 @@ function criteres(ctx: RowContext): CountedRow[] {
 
 /** Parcours started in the year, and who oriented the person. */
 function entrees(ctx: RowContext): CountedRow[] {
-  const rows = ctx.sqlite
-    .prepare('select p.personne_id, p.dispositif, p.date_debut, pe.orienteur from parcours p join personnes pe on pe.id = p.personne_id where p.date_debut between ? and ?')
+  const rows = preparedOnce(ctx.sqlite, 'select p.personne_id, p.dispositif, p.date_debut, pe.orienteur from parcours p join personnes pe on pe.id = p.personne_id where p.date_debut between ? and ?')
     .all(ctx.start, ctx.end) as Array<{ personne_id: string; dispositif: SiaeKind; date_debut: string; orienteur: string | null }>;
   return rows.flatMap((p) => {
     const detail = `Entrée le ${p.date_debut}`;
@@ -180,14 +193,11 @@ function entrees(ctx: RowContext): CountedRow[] {
 function accueil(ctx: RowContext): CountedRow[] {
   const { sqlite, start, end } = ctx;
   const row = (personne_id: string, counts: CountedRow['counts']): CountedRow => ({ personne_id, dispositif: null, scope: null, counts });
-  const welcomed = sqlite
-    .prepare('select personne_id, min(date_premier_contact) as d from accueils where date_premier_contact between ? and ? group by personne_id')
+  const welcomed = preparedOnce(sqlite, 'select personne_id, min(date_premier_contact) as d from accueils where date_premier_contact between ? and ? group by personne_id')
     .all(start, end) as Array<{ personne_id: string; d: string }>;
-  const decided = sqlite
-    .prepare('select personne_id, decision, date_decision from accueils where decision is not null and date_decision between ? and ?')
+  const decided = preparedOnce(sqlite, 'select personne_id, decision, date_decision from accueils where decision is not null and date_decision between ? and ?')
     .all(start, end) as Array<{ personne_id: string; decision: string; date_decision: string }>;
-  const waiting = sqlite
-    .prepare(
+  const waiting = preparedOnce(sqlite, 
       // Decided after 31 December: one index range per decision, not every intake ever made.
       `select personne_id, date_premier_contact as d from accueils where decision is null and date_premier_contact <= ?
        union all
@@ -220,8 +230,7 @@ function perPersonInEachScope(rows: ReadonlyArray<{ personne_id: string; disposi
 
 /** Salariés with a bilan dated in the year ("salariés"). */
 function bilans(ctx: RowContext): CountedRow[] {
-  const rows = ctx.sqlite
-    .prepare(
+  const rows = preparedOnce(ctx.sqlite, 
       `select s.personne_id, s.dispositif, max(b.date) as value from obs_salaries s join bilans b on s.annee = ? and b.parcours_id = s.parcours_id
         where b.date between ? and ? group by s.personne_id, s.dispositif`,
     )

@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import { YearFiguresCache } from './year-figures-cache';
 import { asBookkeeping } from '../../../db/data-changes';
+import { preparedOnce } from '../../../db/prepared-once';
 import type { CategorieSortie, MotifSortie } from '../../../src-shared/domain/insertion';
 import { CLIENT_TYPES } from '../../../src-shared/domain/insertion';
 import { isCodeOf } from '../../../src-shared/domain/code-lists';
@@ -205,7 +206,7 @@ export class IndicatorsService {
 
   /** Years with any activity, newest first, and always the current and previous year. */
   availableYears(current: number): number[] {
-    const row = this.sqlite.prepare('select min(date_premier_contact) as a, (select min(date_debut) from parcours) as b from accueils').get() as { a: string | null; b: string | null };
+    const row = preparedOnce(this.sqlite, 'select min(date_premier_contact) as a, (select min(date_debut) from parcours) as b from accueils').get() as { a: string | null; b: string | null };
     const first = Math.min(current - 1, ...[row.a, row.b].filter((d): d is string => d !== null).map((d) => Number(d.slice(0, 4))));
     return Array.from({ length: current - first + 1 }, (_, i) => current - i);
   }
@@ -341,8 +342,8 @@ export class IndicatorsService {
 
   /** The dispositifs the structure runs, and any other met in the year's data. */
   private kindsOf(year: number): SiaeKind[] {
-    const found = new Set<string>(this.sqlite.prepare('select kind from dispositifs').pluck().all() as string[]);
-    for (const k of this.sqlite.prepare('select distinct dispositif from obs_salaries where annee = ?').pluck().all(year) as string[]) found.add(k);
+    const found = new Set<string>(preparedOnce(this.sqlite, 'select kind from dispositifs').pluck().all() as string[]);
+    for (const k of preparedOnce(this.sqlite, 'select distinct dispositif from obs_salaries where annee = ?').pluck().all(year) as string[]) found.add(k);
     for (const k of this.annexes.yearConventions(year).keys()) found.add(k);
     return SIAE_KINDS.filter((k) => found.has(k));
   }
@@ -384,9 +385,8 @@ export class IndicatorsService {
       annee integer not null, parcours_id text not null, personne_id text not null, dispositif text not null, date_debut text, date_sortie text,
       diagnostic_id text, age_debut integer, principal integer not null default 0, principal_dispositif integer not null default 0,
       primary key (annee, parcours_id))`);
-    this.sqlite.prepare('delete from obs_salaries where annee = ?').run(year);
-    const hours = this.sqlite
-      .prepare(
+    preparedOnce(this.sqlite, 'delete from obs_salaries where annee = ?').run(year);
+    const hours = preparedOnce(this.sqlite, 
         // Summed by contract from the hours' covering index first, so contracts are looked up per contract, not per line.
         `select c.parcours_id, t.client_id, sum(t.centiemes) as centiemes
            from (select contrat_id, client_id, sum(centiemes) as centiemes from heures where date between ? and ? group by contrat_id, client_id) t
@@ -397,18 +397,16 @@ export class IndicatorsService {
     for (const h of hours) byParcours.set(h.parcours_id, (byParcours.get(h.parcours_id) ?? 0) + h.centiemes);
     // One statement for the year's parcours (a JSON array of ids) rather than one per parcours.
     const withHours = [...byParcours].filter(([, total]) => total > 0).map(([id]) => id);
-    this.sqlite
-      .prepare(
+    preparedOnce(this.sqlite, 
         `insert into obs_salaries (annee, parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
          select ?, id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours where id in (select value from json_each(?))`,
       )
       .run(year, JSON.stringify(withHours));
-    const kinds = new Map((this.sqlite.prepare('select parcours_id, dispositif from obs_salaries where annee = ?').all(year) as Array<{ parcours_id: string; dispositif: SiaeKind }>).map((r) => [r.parcours_id, r.dispositif]));
+    const kinds = new Map((preparedOnce(this.sqlite, 'select parcours_id, dispositif from obs_salaries where annee = ?').all(year) as Array<{ parcours_id: string; dispositif: SiaeKind }>).map((r) => [r.parcours_id, r.dispositif]));
     const missing = [...byParcours.keys()].filter((id) => !kinds.has(id));
-    for (const id of missing) kinds.set(id, (this.sqlite.prepare('select dispositif from parcours where id = ?').pluck().get(id) as SiaeKind));
-    const clientTypes = new Map((this.sqlite.prepare('select id, type from clients').all() as Array<{ id: string; type: string }>).map((c) => [c.id, c.type]));
-    this.sqlite
-      .prepare(
+    for (const id of missing) kinds.set(id, (preparedOnce(this.sqlite, 'select dispositif from parcours where id = ?').pluck().get(id) as SiaeKind));
+    const clientTypes = new Map((preparedOnce(this.sqlite, 'select id, type from clients').all() as Array<{ id: string; type: string }>).map((c) => [c.id, c.type]));
+    preparedOnce(this.sqlite, 
         `insert or ignore into obs_salaries (annee, parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
          select ?, id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours
           where dispositif = 'EITI' and date_debut <= ? and (date_sortie is null or date_sortie >= ?)`,
@@ -416,8 +414,7 @@ export class IndicatorsService {
       .run(year, end, start);
     // A person is described by their latest parcours started, in each dispositif and over the structure.
     // Both flags in one pass over the table (two updates cost twice: 8.4 → 5.4 ms at ×10).
-    this.sqlite
-      .prepare(
+    preparedOnce(this.sqlite, 
         `update obs_salaries set principal = ranked.rn = 1, principal_dispositif = ranked.rn_dispositif = 1
            from (select parcours_id,
                         row_number() over (partition by personne_id order by date_debut desc, parcours_id desc) as rn,
@@ -433,8 +430,7 @@ export class IndicatorsService {
   }
 
   private accueil(acc: Accumulator, start: string, end: string): void {
-    const base = this.sqlite
-      .prepare(
+    const base = preparedOnce(this.sqlite, 
         `select coalesce(sum(date_offre_presentee is not null), 0) as offre,
                 coalesce(sum(date_diagnostic is not null), 0) as diagnostics
            from accueils where date_premier_contact between ? and ?`,
@@ -442,14 +438,13 @@ export class IndicatorsService {
       .get(start, end) as { offre: number; diagnostics: number };
     acc.set('accueil.offre_presentee', null, base.offre);
     acc.set('accueil.diagnostics_realises', null, base.diagnostics);
-    const decided = this.sqlite
-      .prepare(
+    const decided = preparedOnce(this.sqlite, 
         `select decision, motif_decision as motif, julianday(date_decision) - julianday(date_premier_contact) as delai
            from accueils where decision is not null and date_decision between ? and ?`,
       )
       .all(start, end) as Array<{ decision: string; motif: string | null; delai: number }>;
     acc.set('accueil.delai_median_decision_jours', null, median(decided.map((d) => d.delai)));
-    const unmetClients = this.sqlite.prepare("select count(*) from besoins_non_satisfaits where nature = 'client' and date between ? and ?").pluck().get(start, end) as number;
+    const unmetClients = preparedOnce(this.sqlite, "select count(*) from besoins_non_satisfaits where nature = 'client' and date between ? and ?").pluck().get(start, end) as number;
     acc.set('territoire.demandes_non_satisfaites', null, decided.filter((d) => (d.decision === 'reorientation' || d.decision === 'sans_suite') && d.motif === 'no_position').length + unmetClients);
   }
 
@@ -497,8 +492,7 @@ export class IndicatorsService {
   }
 
   private hoursOfKindBetween(kind: SiaeKind, from: string, to: string): number {
-    return this.sqlite
-      .prepare('select coalesce(sum(h.centiemes), 0) from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id where p.dispositif = ? and h.date between ? and ?')
+    return preparedOnce(this.sqlite, 'select coalesce(sum(h.centiemes), 0) from heures h join contrats c on c.id = h.contrat_id join parcours p on p.id = c.parcours_id where p.dispositif = ? and h.date between ? and ?')
       .pluck()
       .get(kind, from, to) as number;
   }
@@ -510,8 +504,7 @@ export class IndicatorsService {
    * whole history is read, in one query.
    */
   private overruns480(year: number, start: string, end: string, cap: number): number {
-    const rows = this.sqlite
-      .prepare(OVERRUN_480_CANDIDATES_SQL)
+    const rows = preparedOnce(this.sqlite, OVERRUN_480_CANDIDATES_SQL)
       // Candidates: over the cap between the earliest start of a window overlapping the year and 31 December (the
       // hours a window counts lie there: it overlaps the year, lasts 24 months, and counts hours up to 31 December).
       .all(`${year - 2}-01-01`, end, cap * 100, end) as Array<{ personne_id: string; date: string; centiemes: number }>;
@@ -532,8 +525,7 @@ export class IndicatorsService {
    * year's salariés.
    */
   freinsOfYear(start: string, end: string): YearFrein[] {
-    return this.sqlite
-      .prepare(
+    return preparedOnce(this.sqlite, 
         `with concerned as (
            select distinct s.dispositif, f.type, s.personne_id from obs_salaries s join freins f on f.personne_id = s.personne_id
             where s.annee = :annee and f.date_identification <= :end and (f.date_levee is null or f.date_levee >= :start)),
@@ -553,8 +545,7 @@ export class IndicatorsService {
 
   /** Parcours started in the year with a signed CER, and whether it was signed in time: the rows of both CER counts. */
   signedCerOfYear(start: string, end: string, params: ReportParametres): YearCer[] {
-    const started = this.sqlite
-      .prepare(
+    const started = preparedOnce(this.sqlite, 
         `select p.personne_id, p.dispositif, p.date_debut, (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as signe
            from parcours p where p.date_debut between ? and ?`,
       )
@@ -564,8 +555,7 @@ export class IndicatorsService {
 
   /** Parcours open on 31 December whose bilan is overdue that day (REPORT-SPEC §2.4), with their latest bilan. */
   overdueBilansAt(end: string, params: ReportParametres): YearOverdueBilan[] {
-    const open = this.sqlite
-      .prepare(
+    const open = preparedOnce(this.sqlite, 
         // Open on 31 December: through the exit index (still open, or exited later), not every parcours ever started.
         `select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
            from parcours p where p.date_sortie is null and +p.date_debut <= ?
@@ -585,8 +575,7 @@ export class IndicatorsService {
   trainingsOfYear(start: string, end: string): YearTraining[] {
     const salarie = `exists (select 1 from obs_salaries s where s.annee = ${yearOf(start)} and s.parcours_id = f.parcours_id) as salarie`;
     const columns = `p.dispositif, p.personne_id, f.intitule, f.date_debut, f.heures, f.qualifiante, ${salarie}`;
-    return this.sqlite
-      .prepare(
+    return preparedOnce(this.sqlite, 
         `select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_debut between ? and ?
          union all
          select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin >= ? and +f.date_debut < ?
@@ -598,8 +587,7 @@ export class IndicatorsService {
 
   /** Counts of events that are not persons: bilans, training actions and hours, immersions. */
   private accompagnement(acc: Accumulator, start: string, end: string, trainings: readonly YearTraining[]): void {
-    const bilans = this.sqlite
-      .prepare('select p.dispositif, count(*) as n from bilans b join parcours p on p.id = b.parcours_id where b.date between ? and ? group by p.dispositif')
+    const bilans = preparedOnce(this.sqlite, 'select p.dispositif, count(*) as n from bilans b join parcours p on p.id = b.parcours_id where b.date between ? and ? group by p.dispositif')
       .all(start, end) as Array<{ dispositif: SiaeKind; n: number }>;
     for (const b of bilans) {
       acc.set('accompagnement.bilans_realises', b.dispositif, b.n);
@@ -614,8 +602,7 @@ export class IndicatorsService {
         if (t.qualifiante) acc.add('accompagnement.formation.qualifiantes', scope, 1);
       }
     }
-    const immersions = this.sqlite
-      .prepare('select p.dispositif, count(*) as n from pmsmp m join parcours p on p.id = m.parcours_id where m.date_debut between ? and ? group by p.dispositif')
+    const immersions = preparedOnce(this.sqlite, 'select p.dispositif, count(*) as n from pmsmp m join parcours p on p.id = m.parcours_id where m.date_debut between ? and ? group by p.dispositif')
       .all(start, end) as Array<{ dispositif: SiaeKind; n: number }>;
     for (const m of immersions) {
       acc.set('accompagnement.pmsmp', m.dispositif, m.n);
@@ -625,7 +612,7 @@ export class IndicatorsService {
 
   /** The quality registers of mission observatoire (REPORT-SPEC §2.6): improvement plan, complaints, satisfaction. */
   private qualite(acc: Accumulator, start: string, end: string): void {
-    const one = (sql: string, ...p: unknown[]) => this.sqlite.prepare(sql).pluck().get(...p) as number | null;
+    const one = (sql: string, ...p: unknown[]) => preparedOnce(this.sqlite, sql).pluck().get(...p) as number | null;
     acc.set('qualite.actions_amelioration_ouvertes_fin_annee', null, one('select count(*) from actions_amelioration where date_ouverture <= ? and (date_cloture is null or date_cloture > ?)', end, end));
     acc.set('qualite.actions_amelioration_realisees', null, one('select count(*) from actions_amelioration where date_cloture between ? and ?', start, end));
     acc.set('qualite.reclamations', null, one('select count(*) from reclamations where date between ? and ?', start, end));
@@ -639,8 +626,7 @@ export class IndicatorsService {
    * in SQL cost 21 ms a year at ×10, this 12.
    */
   exitsOfYear(start: string, end: string, params: ReportParametres, hoursInYear: ReadonlyMap<string, number>): YearExit[] {
-    const rows = this.sqlite
-      .prepare(
+    const rows = preparedOnce(this.sqlite, 
         `select p.id as parcours_id, p.personne_id, p.dispositif, p.date_debut, p.date_sortie, p.motif_sortie,
             case when p.dispositif in ('AI', 'ETTI') then (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id) end as total
            from parcours p where p.date_sortie between ? and ? and p.date_debut is not null`,
