@@ -6,6 +6,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // date-fns bundled from its ES modules: required, its CommonJS entry loads every function and locale (125 ms
+      // at each start; scripts/node-bundle.cjs).
+      externalizeDeps: { exclude: ['date-fns'] },
       // The data worker (issue 18 §4) is its own entry, bundled beside index.js where the main process looks for it.
       rollupOptions: {
         input: {

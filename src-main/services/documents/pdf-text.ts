@@ -5,18 +5,19 @@
  * becomes one visible □ — never garbled, never eating its neighbour.
  */
 import { dirname, join } from 'node:path';
-import { openSync } from 'fontkit';
 
 export const PDF_FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const MISSING_GLYPH = '\u25a1';
 
-let font: ReturnType<typeof openSync> | null = null;
+let font: ReturnType<typeof import('fontkit').openSync> | null = null;
 const segmenter = new Intl.Segmenter('fr', { granularity: 'grapheme' });
 const VARIATION_SELECTOR = /[\ufe00-\ufe0f]/gu;
 const JOINER = '\u200d';
 
 function drawable(grapheme: string): boolean {
-  font ??= openSync(join(PDF_FONT_DIR, 'DejaVuSans.ttf'));
+  // fontkit is loaded by the first text that needs it, not at every start (60 ms of module loading; issue 19).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  font ??= (require('fontkit') as typeof import('fontkit')).openSync(join(PDF_FONT_DIR, 'DejaVuSans.ttf'));
   const codePoints = [...grapheme.replace(VARIATION_SELECTOR, '')];
   // Several symbols joined into one picture, or a flag (two regional indicators): the font has no such picture.
   if (grapheme.includes(JOINER) || codePoints.some((c) => c.codePointAt(0)! >= 0x1f1e6 && c.codePointAt(0)! <= 0x1f1ff)) return false;
