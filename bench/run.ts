@@ -126,6 +126,30 @@ function probe(request: ProbeRequest): ProbeOutput {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ProbeOutput;
 }
 
+/**
+ * The indicators' growth with the history and with the size, measured alternately: a fresh process per base, the
+ * bases taken in turn, ROUNDS times. Measured in different phases of the run, minutes apart, the ratios mixed the
+ * machine's drift with the growth (×30 / ×10 read 3.67 then 2.39 in two runs of session 17). Each round gives one
+ * ratio per pair (warm medians of the same minute); their median, min and max are reported.
+ */
+const ROUNDS = 4;
+function alternatedGrowth(year: number, bases: Record<string, string>, pairs: Array<[string, string]>): Record<string, Stats & { rounds: number[] }> {
+  const warmOf: Record<string, number[]> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, dir] of Object.entries(bases)) {
+      const out = probe({ dataDir: dir, migrationsFolder: MIGRATIONS, year, operations: ['indicateurs-annee'], warm: 5 });
+      const op = out.operations.find((o) => o.id === 'indicateurs-annee')!;
+      (warmOf[name] ??= []).push(stats(op.warm.map((t) => t.cpuMs)).median);
+    }
+  }
+  return Object.fromEntries(
+    pairs.map(([over, under]) => {
+      const rounds = warmOf[over]!.map((v, i) => hundredths(v / warmOf[under]![i]!));
+      return [`${over} / ${under}`, { ...stats(rounds), rounds }];
+    }),
+  );
+}
+
 /** Each operation in PROCESSES fresh processes: cold = the first call of each, warm = the calls after it. */
 function measureOperations(base: string, dataDir: string, year: number, operations: string[], importFile?: string): Row[] {
   const rows: Row[] = [];
@@ -333,10 +357,19 @@ async function main(): Promise<void> {
     scale30OverLarge: huge ? hundredths(indicators('×30, 10 ans') / indicators(B)) : null,
     demoCpuMsPerPerson: Object.fromEntries([small, big, ...(huge ? [huge] : [])].map((d) => [`×${d === small ? 1 : d === big ? large : 30}`, hundredths((d.cpuS * 1000) / (d.counts.personnes ?? 1))])),
   };
+  const growthBases: Record<string, string> = { [B]: big.dir, [`×${large}, 3 ans`]: recent.dir, '×1, 10 ans': small.dir, ...(huge ? { '×30, 10 ans': huge.dir } : {}) };
+  const growthPairs: Array<[string, string]> = [[B, `×${large}, 3 ans`], [B, '×1, 10 ans'], ...(huge ? [['×30, 10 ans', B] as [string, string]] : [])];
+  const alternated = alternatedGrowth(year, growthBases, growthPairs);
   const table = markdown(rows);
   console.log(`\n${table}\n`);
   console.log(
-    `Indicateurs (chaud) : 10 ans / 3 ans ${ratios.tenYearsOverThree} ; ×${large} / ×1 ${ratios.largeOverSmall}${ratios.scale30OverLarge !== null ? ` ; ×30 / ×10 ${ratios.scale30OverLarge}` : ''}. Générateur, ms CPU par personne : ${JSON.stringify(ratios.demoCpuMsPerPerson)}. Durée du banc : ${round((performance.now() - started) / 1000)} s.`,
+    `Indicateurs (chaud, mesurés à des moments différents du banc) : 10 ans / 3 ans ${ratios.tenYearsOverThree} ; ×${large} / ×1 ${ratios.largeOverSmall}${ratios.scale30OverLarge !== null ? ` ; ×30 / ×10 ${ratios.scale30OverLarge}` : ''}. Générateur, ms CPU par personne : ${JSON.stringify(ratios.demoCpuMsPerPerson)}. Durée du banc : ${round((performance.now() - started) / 1000)} s.`,
+  );
+  const persons = (d: DemoDir) => d.counts.personnes ?? NaN;
+  console.log(
+    `Indicateurs (chaud, processus alternés, ${ROUNDS} tours ; médiane (min–max) des rapports d’un même tour) : ${Object.entries(alternated)
+      .map(([pair, r]) => `${pair} ${r.median} (${r.min}–${r.max})`)
+      .join(' ; ')}. Personnes : ×${large} / ×1 ${hundredths(persons(big) / persons(small))}${huge ? `, ×30 / ×${large} ${hundredths(persons(huge) / persons(big))}` : ''}.`,
   );
   writeFileSync(
     join(__dirname, 'results.json'),
@@ -349,6 +382,7 @@ async function main(): Promise<void> {
         plainSql: plain,
         responsiveness,
         ratios,
+        alternatedGrowth: alternated,
         rows,
       },
       null,
