@@ -145,7 +145,9 @@ function alternatedGrowth(year: number, bases: Record<string, string>, pairs: Ar
   return Object.fromEntries(
     pairs.map(([over, under]) => {
       const rounds = warmOf[over]!.map((v, i) => hundredths(v / warmOf[under]![i]!));
-      return [`${over} / ${under}`, { ...stats(rounds), rounds }];
+      const sorted = [...rounds].sort((a, b) => a - b);
+      // Ratios keep their hundredths (stats() rounds to tenths, for milliseconds).
+      return [`${over} / ${under}`, { min: sorted[0]!, median: sorted[Math.floor((sorted.length - 1) / 2)]!, max: sorted.at(-1)!, rounds }];
     }),
   );
 }
