@@ -1,7 +1,7 @@
 // What the build scripts share: the esbuild options of the Node bundles (the `cedre` command, browser mode's server,
 // the benchmark's probe) and the staleness check of the `ensure-*` scripts.
 const { readdirSync, statSync } = require('node:fs');
-const { join } = require('node:path');
+const { isAbsolute, join } = require('node:path');
 
 /** Packages bundled into the file rather than required: date-fns's CommonJS entry points load every function and,
  *  for `date-fns/locale`, every locale (125 ms at each start, issue 19); bundled from its ES modules, only the few
@@ -22,8 +22,11 @@ function bundleForNode(entryPoint, outfile) {
       {
         name: 'packages-external-but-some',
         setup(build) {
-          // A bare specifier is a package (or a Node built-in): external unless listed above.
-          build.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED_PACKAGES.test(args.path) ? undefined : { path: args.path, external: true }));
+          // A bare specifier is a package (or a Node built-in): external unless listed above. Entry points and
+          // absolute paths are files (on Windows, `C:\…` starts with neither `.` nor `/`).
+          build.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.kind === 'entry-point' || isAbsolute(args.path) || BUNDLED_PACKAGES.test(args.path) ? undefined : { path: args.path, external: true },
+          );
         },
       },
     ],

@@ -163,11 +163,11 @@ function salariesCountedOnly(ctx: RowContext): CountedRow[] {
 
 /** Salariés by the eligibility criteria of the diagnosis their describing parcours was opened on ("salariés"). */
 function criteres(ctx: RowContext): CountedRow[] {
-  const rows = preparedOnce(ctx.sqlite, 
-      `select distinct s.personne_id, s.dispositif, s.principal, s.principal_dispositif, ce.critere
-         from obs_salaries s join criteres_eligibilite ce on ce.diagnostic_id = s.diagnostic_id where s.annee = ? and (s.principal = 1 or s.principal_dispositif = 1)`,
-    )
-    .all(ctx.year) as Array<{ personne_id: string; dispositif: SiaeKind; principal: number; principal_dispositif: number; critere: string }>;
+  const rows = preparedOnce(
+    ctx.sqlite,
+    `select distinct s.personne_id, s.dispositif, s.principal, s.principal_dispositif, ce.critere
+       from obs_salaries s join criteres_eligibilite ce on ce.diagnostic_id = s.diagnostic_id where s.annee = ? and (s.principal = 1 or s.principal_dispositif = 1)`,
+  ).all(ctx.year) as Array<{ personne_id: string; dispositif: SiaeKind; principal: number; principal_dispositif: number; critere: string }>;
   const out: CountedRow[] = [];
   for (const r of rows) {
     if (!isCodeOf(CRITERES, r.critere)) continue;
@@ -197,13 +197,13 @@ function accueil(ctx: RowContext): CountedRow[] {
     .all(start, end) as Array<{ personne_id: string; d: string }>;
   const decided = preparedOnce(sqlite, 'select personne_id, decision, date_decision from accueils where decision is not null and date_decision between ? and ?')
     .all(start, end) as Array<{ personne_id: string; decision: string; date_decision: string }>;
-  const waiting = preparedOnce(sqlite, 
-      // Decided after 31 December: one index range per decision, not every intake ever made.
-      `select personne_id, date_premier_contact as d from accueils where decision is null and date_premier_contact <= ?
-       union all
-       select personne_id, date_premier_contact as d from accueils where decision in (${DECISION_KEYS.map(() => '?').join(', ')}) and date_decision > ? and +date_premier_contact <= ?`,
-    )
-    .all(end, ...DECISION_KEYS, end, end) as Array<{ personne_id: string; d: string }>;
+  const waiting = preparedOnce(
+    sqlite,
+    // Decided after 31 December: one index range per decision, not every intake ever made.
+    `select personne_id, date_premier_contact as d from accueils where decision is null and date_premier_contact <= ?
+     union all
+     select personne_id, date_premier_contact as d from accueils where decision in (${DECISION_KEYS.map(() => '?').join(', ')}) and date_decision > ? and +date_premier_contact <= ?`,
+  ).all(end, ...DECISION_KEYS, end, end) as Array<{ personne_id: string; d: string }>;
   return [
     ...welcomed.map((w) => row(w.personne_id, { 'accueil.personnes_accueillies': `Premier contact le ${w.d}` })),
     ...decided.filter((d) => isCodeOf(DECISIONS, d.decision)).map((d) => row(d.personne_id, { [`accueil.decisions.${d.decision}`]: `Décision du ${d.date_decision}` })),
@@ -230,11 +230,11 @@ function perPersonInEachScope(rows: ReadonlyArray<{ personne_id: string; disposi
 
 /** Salariés with a bilan dated in the year ("salariés"). */
 function bilans(ctx: RowContext): CountedRow[] {
-  const rows = preparedOnce(ctx.sqlite, 
-      `select s.personne_id, s.dispositif, max(b.date) as value from obs_salaries s join bilans b on s.annee = ? and b.parcours_id = s.parcours_id
-        where b.date between ? and ? group by s.personne_id, s.dispositif`,
-    )
-    .all(ctx.year, ctx.start, ctx.end) as Array<{ personne_id: string; dispositif: SiaeKind; value: string }>;
+  const rows = preparedOnce(
+    ctx.sqlite,
+    `select s.personne_id, s.dispositif, max(b.date) as value from obs_salaries s join bilans b on s.annee = ? and b.parcours_id = s.parcours_id
+      where b.date between ? and ? group by s.personne_id, s.dispositif`,
+  ).all(ctx.year, ctx.start, ctx.end) as Array<{ personne_id: string; dispositif: SiaeKind; value: string }>;
   return perPersonInEachScope(rows, 'accompagnement.salaries_avec_bilan', (date) => `Bilan du ${date}`, 'max');
 }
 

@@ -386,43 +386,43 @@ export class IndicatorsService {
       diagnostic_id text, age_debut integer, principal integer not null default 0, principal_dispositif integer not null default 0,
       primary key (annee, parcours_id))`);
     preparedOnce(this.sqlite, 'delete from obs_salaries where annee = ?').run(year);
-    const hours = preparedOnce(this.sqlite, 
-        // Summed by contract from the hours' covering index first, so contracts are looked up per contract, not per line.
-        `select c.parcours_id, t.client_id, sum(t.centiemes) as centiemes
-           from (select contrat_id, client_id, sum(centiemes) as centiemes from heures where date between ? and ? group by contrat_id, client_id) t
-           join contrats c on c.id = t.contrat_id group by c.parcours_id, t.client_id`,
-      )
-      .all(start, end) as Array<{ parcours_id: string; client_id: string | null; centiemes: number }>;
+    const hours = preparedOnce(
+      this.sqlite,
+      // Summed by contract from the hours' covering index first, so contracts are looked up per contract, not per line.
+      `select c.parcours_id, t.client_id, sum(t.centiemes) as centiemes
+         from (select contrat_id, client_id, sum(centiemes) as centiemes from heures where date between ? and ? group by contrat_id, client_id) t
+         join contrats c on c.id = t.contrat_id group by c.parcours_id, t.client_id`,
+    ).all(start, end) as Array<{ parcours_id: string; client_id: string | null; centiemes: number }>;
     const byParcours = new Map<string, number>();
     for (const h of hours) byParcours.set(h.parcours_id, (byParcours.get(h.parcours_id) ?? 0) + h.centiemes);
     // One statement for the year's parcours (a JSON array of ids) rather than one per parcours.
     const withHours = [...byParcours].filter(([, total]) => total > 0).map(([id]) => id);
-    preparedOnce(this.sqlite, 
-        `insert into obs_salaries (annee, parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
-         select ?, id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours where id in (select value from json_each(?))`,
-      )
-      .run(year, JSON.stringify(withHours));
+    preparedOnce(
+      this.sqlite,
+      `insert into obs_salaries (annee, parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
+       select ?, id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours where id in (select value from json_each(?))`,
+    ).run(year, JSON.stringify(withHours));
     const kinds = new Map((preparedOnce(this.sqlite, 'select parcours_id, dispositif from obs_salaries where annee = ?').all(year) as Array<{ parcours_id: string; dispositif: SiaeKind }>).map((r) => [r.parcours_id, r.dispositif]));
     const missing = [...byParcours.keys()].filter((id) => !kinds.has(id));
     for (const id of missing) kinds.set(id, (preparedOnce(this.sqlite, 'select dispositif from parcours where id = ?').pluck().get(id) as SiaeKind));
     const clientTypes = new Map((preparedOnce(this.sqlite, 'select id, type from clients').all() as Array<{ id: string; type: string }>).map((c) => [c.id, c.type]));
-    preparedOnce(this.sqlite, 
-        `insert or ignore into obs_salaries (annee, parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
-         select ?, id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours
-          where dispositif = 'EITI' and date_debut <= ? and (date_sortie is null or date_sortie >= ?)`,
-      )
-      .run(year, end, start);
+    preparedOnce(
+      this.sqlite,
+      `insert or ignore into obs_salaries (annee, parcours_id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut)
+       select ?, id, personne_id, dispositif, date_debut, date_sortie, diagnostic_id, age_debut from parcours
+        where dispositif = 'EITI' and date_debut <= ? and (date_sortie is null or date_sortie >= ?)`,
+    ).run(year, end, start);
     // A person is described by their latest parcours started, in each dispositif and over the structure.
     // Both flags in one pass over the table (two updates cost twice: 8.4 → 5.4 ms at ×10).
-    preparedOnce(this.sqlite, 
-        `update obs_salaries set principal = ranked.rn = 1, principal_dispositif = ranked.rn_dispositif = 1
-           from (select parcours_id,
-                        row_number() over (partition by personne_id order by date_debut desc, parcours_id desc) as rn,
-                        row_number() over (partition by personne_id, dispositif order by date_debut desc, parcours_id desc) as rn_dispositif
-                   from obs_salaries where annee = :annee) as ranked
-          where obs_salaries.annee = :annee and ranked.parcours_id = obs_salaries.parcours_id`,
-      )
-      .run({ annee: year });
+    preparedOnce(
+      this.sqlite,
+      `update obs_salaries set principal = ranked.rn = 1, principal_dispositif = ranked.rn_dispositif = 1
+         from (select parcours_id,
+                      row_number() over (partition by personne_id order by date_debut desc, parcours_id desc) as rn,
+                      row_number() over (partition by personne_id, dispositif order by date_debut desc, parcours_id desc) as rn_dispositif
+                 from obs_salaries where annee = :annee) as ranked
+        where obs_salaries.annee = :annee and ranked.parcours_id = obs_salaries.parcours_id`,
+    ).run({ annee: year });
     return {
       hours: hours.map((h) => ({ dispositif: kinds.get(h.parcours_id)!, clientId: h.client_id, clientType: h.client_id ? (clientTypes.get(h.client_id) ?? null) : null, centiemes: h.centiemes })),
       hoursByParcours: byParcours,
@@ -430,19 +430,19 @@ export class IndicatorsService {
   }
 
   private accueil(acc: Accumulator, start: string, end: string): void {
-    const base = preparedOnce(this.sqlite, 
-        `select coalesce(sum(date_offre_presentee is not null), 0) as offre,
-                coalesce(sum(date_diagnostic is not null), 0) as diagnostics
-           from accueils where date_premier_contact between ? and ?`,
-      )
-      .get(start, end) as { offre: number; diagnostics: number };
+    const base = preparedOnce(
+      this.sqlite,
+      `select coalesce(sum(date_offre_presentee is not null), 0) as offre,
+              coalesce(sum(date_diagnostic is not null), 0) as diagnostics
+         from accueils where date_premier_contact between ? and ?`,
+    ).get(start, end) as { offre: number; diagnostics: number };
     acc.set('accueil.offre_presentee', null, base.offre);
     acc.set('accueil.diagnostics_realises', null, base.diagnostics);
-    const decided = preparedOnce(this.sqlite, 
-        `select decision, motif_decision as motif, julianday(date_decision) - julianday(date_premier_contact) as delai
-           from accueils where decision is not null and date_decision between ? and ?`,
-      )
-      .all(start, end) as Array<{ decision: string; motif: string | null; delai: number }>;
+    const decided = preparedOnce(
+      this.sqlite,
+      `select decision, motif_decision as motif, julianday(date_decision) - julianday(date_premier_contact) as delai
+         from accueils where decision is not null and date_decision between ? and ?`,
+    ).all(start, end) as Array<{ decision: string; motif: string | null; delai: number }>;
     acc.set('accueil.delai_median_decision_jours', null, median(decided.map((d) => d.delai)));
     const unmetClients = preparedOnce(this.sqlite, "select count(*) from besoins_non_satisfaits where nature = 'client' and date between ? and ?").pluck().get(start, end) as number;
     acc.set('territoire.demandes_non_satisfaites', null, decided.filter((d) => (d.decision === 'reorientation' || d.decision === 'sans_suite') && d.motif === 'no_position').length + unmetClients);
@@ -525,45 +525,45 @@ export class IndicatorsService {
    * year's salariés.
    */
   freinsOfYear(start: string, end: string): YearFrein[] {
-    return preparedOnce(this.sqlite, 
-        `with concerned as (
-           select distinct s.dispositif, f.type, s.personne_id from obs_salaries s join freins f on f.personne_id = s.personne_id
-            where s.annee = :annee and f.date_identification <= :end and (f.date_levee is null or f.date_levee >= :start)),
-         supported as (
-           select s.personne_id, s.dispositif, a.type_frein as type, max(a.prestataire = 'interne') as interne, max(a.prestataire = 'externe') as externe
-             from actions_freins a join obs_salaries s on s.annee = :annee and s.parcours_id = a.parcours_id where a.date between :start and :end
-            group by s.personne_id, s.dispositif, a.type_frein),
-         in_dispositif as materialized (
-           select c.dispositif, c.type, c.personne_id, coalesce(a.interne, 0) as interne, coalesce(a.externe, 0) as externe
-             from concerned c left join supported a on a.personne_id = c.personne_id and a.dispositif = c.dispositif and a.type = c.type)
-         select dispositif as scope, type, personne_id, interne, externe from in_dispositif
-         union all
-         select null, type, personne_id, max(interne), max(externe) from in_dispositif group by type, personne_id`,
-      )
-      .all({ start, end, annee: yearOf(start) }) as YearFrein[];
+    return preparedOnce(
+      this.sqlite,
+      `with concerned as (
+         select distinct s.dispositif, f.type, s.personne_id from obs_salaries s join freins f on f.personne_id = s.personne_id
+          where s.annee = :annee and f.date_identification <= :end and (f.date_levee is null or f.date_levee >= :start)),
+       supported as (
+         select s.personne_id, s.dispositif, a.type_frein as type, max(a.prestataire = 'interne') as interne, max(a.prestataire = 'externe') as externe
+           from actions_freins a join obs_salaries s on s.annee = :annee and s.parcours_id = a.parcours_id where a.date between :start and :end
+          group by s.personne_id, s.dispositif, a.type_frein),
+       in_dispositif as materialized (
+         select c.dispositif, c.type, c.personne_id, coalesce(a.interne, 0) as interne, coalesce(a.externe, 0) as externe
+           from concerned c left join supported a on a.personne_id = c.personne_id and a.dispositif = c.dispositif and a.type = c.type)
+       select dispositif as scope, type, personne_id, interne, externe from in_dispositif
+       union all
+       select null, type, personne_id, max(interne), max(externe) from in_dispositif group by type, personne_id`,
+    ).all({ start, end, annee: yearOf(start) }) as YearFrein[];
   }
 
   /** Parcours started in the year with a signed CER, and whether it was signed in time: the rows of both CER counts. */
   signedCerOfYear(start: string, end: string, params: ReportParametres): YearCer[] {
-    const started = preparedOnce(this.sqlite, 
-        `select p.personne_id, p.dispositif, p.date_debut, (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as signe
-           from parcours p where p.date_debut between ? and ?`,
-      )
-      .all(start, end) as Array<Omit<YearCer, 'inTime' | 'signe'> & { signe: string | null }>;
+    const started = preparedOnce(
+      this.sqlite,
+      `select p.personne_id, p.dispositif, p.date_debut, (select min(c.date_signature) from cer c where c.parcours_id = p.id and c.date_signature is not null) as signe
+         from parcours p where p.date_debut between ? and ?`,
+    ).all(start, end) as Array<Omit<YearCer, 'inTime' | 'signe'> & { signe: string | null }>;
     return started.filter((p): p is typeof p & { signe: string } => p.signe !== null).map((p) => ({ ...p, inTime: cerSignedInTime(p.date_debut, p.signe, params.delai_cer_jours) }));
   }
 
   /** Parcours open on 31 December whose bilan is overdue that day (REPORT-SPEC §2.4), with their latest bilan. */
   overdueBilansAt(end: string, params: ReportParametres): YearOverdueBilan[] {
-    const open = preparedOnce(this.sqlite, 
-        // Open on 31 December: through the exit index (still open, or exited later), not every parcours ever started.
-        `select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
-           from parcours p where p.date_sortie is null and +p.date_debut <= ?
-         union all
-         select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
-           from parcours p where p.date_sortie > ? and +p.date_debut <= ?`,
-      )
-      .all(end, end, end, end, end) as YearOverdueBilan[];
+    const open = preparedOnce(
+      this.sqlite,
+      // Open on 31 December: through the exit index (still open, or exited later), not every parcours ever started.
+      `select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
+         from parcours p where p.date_sortie is null and +p.date_debut <= ?
+       union all
+       select p.personne_id, p.dispositif, p.date_debut, (select max(b.date) from bilans b where b.parcours_id = p.id and b.date <= ?) as dernier
+         from parcours p where p.date_sortie > ? and +p.date_debut <= ?`,
+    ).all(end, end, end, end, end) as YearOverdueBilan[];
     return open.filter((p) => isBilanOverdue(p.date_debut, p.dernier ? [p.dernier] : [], params.intervalle_bilan_mois, end));
   }
 
@@ -573,16 +573,16 @@ export class IndicatorsService {
    * training action overlapping Y"). Three index ranges rather than every training ever made. Needs the year's salariés.
    */
   trainingsOfYear(start: string, end: string): YearTraining[] {
-    const salarie = `exists (select 1 from obs_salaries s where s.annee = ${yearOf(start)} and s.parcours_id = f.parcours_id) as salarie`;
-    const columns = `p.dispositif, p.personne_id, f.intitule, f.date_debut, f.heures, f.qualifiante, ${salarie}`;
-    return preparedOnce(this.sqlite, 
-        `select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_debut between ? and ?
-         union all
-         select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin >= ? and +f.date_debut < ?
-         union all
-         select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin is null and f.date_debut < ?`,
-      )
-      .all(start, end, start, start, start) as YearTraining[];
+    // The year is a parameter, not part of the text: one kept statement serves every year (db/prepared-once.ts).
+    const columns = 'p.dispositif, p.personne_id, f.intitule, f.date_debut, f.heures, f.qualifiante, exists (select 1 from obs_salaries s where s.annee = :annee and s.parcours_id = f.parcours_id) as salarie';
+    return preparedOnce(
+      this.sqlite,
+      `select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_debut between :start and :end
+       union all
+       select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin >= :start and +f.date_debut < :start
+       union all
+       select ${columns} from formations f join parcours p on p.id = f.parcours_id where f.date_fin is null and f.date_debut < :start`,
+    ).all({ annee: yearOf(start), start, end }) as YearTraining[];
   }
 
   /** Counts of events that are not persons: bilans, training actions and hours, immersions. */
@@ -626,12 +626,12 @@ export class IndicatorsService {
    * in SQL cost 21 ms a year at ×10, this 12.
    */
   exitsOfYear(start: string, end: string, params: ReportParametres, hoursInYear: ReadonlyMap<string, number>): YearExit[] {
-    const rows = preparedOnce(this.sqlite, 
-        `select p.id as parcours_id, p.personne_id, p.dispositif, p.date_debut, p.date_sortie, p.motif_sortie,
-            case when p.dispositif in ('AI', 'ETTI') then (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id) end as total
-           from parcours p where p.date_sortie between ? and ? and p.date_debut is not null`,
-      )
-      .all(start, end) as Array<Omit<YearExit, 'counted' | 'category'> & { total: number | null }>;
+    const rows = preparedOnce(
+      this.sqlite,
+      `select p.id as parcours_id, p.personne_id, p.dispositif, p.date_debut, p.date_sortie, p.motif_sortie,
+          case when p.dispositif in ('AI', 'ETTI') then (select coalesce(sum(h.centiemes), 0) from contrats c join heures h on h.contrat_id = c.id where c.parcours_id = p.id) end as total
+         from parcours p where p.date_sortie between ? and ? and p.date_debut is not null`,
+    ).all(start, end) as Array<Omit<YearExit, 'counted' | 'category'> & { total: number | null }>;
     // The thresholds in force on each exit's date (dated law), each parameter read once.
     const moisAciEiAt = this.parametres.valuesOnDates('seuil_sortie_aci_ei_mois');
     const heuresAiEttiAt = this.parametres.valuesOnDates('seuil_sortie_ai_etti_heures');
